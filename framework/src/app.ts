@@ -1,0 +1,619 @@
+/**
+ * The request pipeline: compiles fresh.gen.ts into ordered routes with their
+ * layouts and middleware, then answers requests: static files, bundle files,
+ * routes, 404 and error pages. Nothing here keeps per-user state between
+ * requests, so any number of instances can run behind a load balancer.
+ */
+import type { ComponentType } from "preact";
+import { type Bundle, bundle, JS_PREFIX, readBundle } from "./bundle.ts";
+import { fromFileUrl, join } from "./path.ts";
+import {
+  type AnyComponent,
+  isAsyncComponent,
+  registerIsland,
+  renderPage,
+  type RenderRequest,
+} from "./render.ts";
+import {
+  compareRoutes,
+  decodeParams,
+  isGroup,
+  splitRoutePath,
+  toPathname,
+} from "./router.ts";
+import { setAssetResolver } from "./shared.ts";
+import {
+  ASSET_QUERY,
+  indexStatic,
+  serveStatic,
+  type StaticFile,
+} from "./static.ts";
+import type {
+  Destination,
+  FreshConfig,
+  FreshContext,
+  Handler,
+  Handlers,
+  Manifest,
+  MiddlewareHandler,
+  PageProps,
+  RenderInit,
+  ResolvedConfig,
+  RouteConfig,
+  RouteModule,
+  ServeHandlerInfo,
+} from "./types.ts";
+
+/** An error with an HTTP status, rendered by the `_500` page with that status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message?: string,
+    readonly headers?: HeadersInit,
+  ) {
+    super(message ?? `HTTP ${status}`);
+    this.name = "HttpError";
+  }
+}
+
+interface Layout {
+  component: AnyComponent;
+  config?: RouteConfig;
+}
+
+interface CompiledRoute {
+  file: string;
+  pattern: string;
+  matcher: URLPattern | null;
+  module: RouteModule;
+  layouts: Layout[];
+  middlewares: MiddlewareHandler[];
+  skipApp: boolean;
+}
+
+const METHODS = [
+  "GET",
+  "HEAD",
+  "POST",
+  "PUT",
+  "PATCH",
+  "DELETE",
+  "OPTIONS",
+] as const;
+
+/** A request handler as `Deno.serve` takes it. */
+export type RequestHandler = (
+  req: Request,
+  info?: ServeHandlerInfo,
+) => Promise<Response>;
+
+/**
+ * Builds the request handler for a manifest. Usable in tests without a port:
+ * `const handler = await createHandler(manifest); await handler(new Request(...))`.
+ */
+export async function createHandler(
+  manifest: Manifest,
+  config: FreshConfig = {},
+): Promise<RequestHandler> {
+  const baseDir = fromFileUrl(new URL(".", manifest.baseUrl));
+  const resolved: ResolvedConfig = {
+    dev: config.dev ?? Deno.env.get("FRESH_DEV") === "1",
+    outDir: join(baseDir, config.build?.outDir ?? "_fresh"),
+    staticDir: join(baseDir, config.staticDir ?? "static"),
+    trailingSlash: config.router?.trailingSlash ?? false,
+  };
+
+  for (const [file, mod] of Object.entries(manifest.islands)) {
+    const load = mod.config?.load ?? "eager";
+    const base = file.split("/").at(-1)!.replace(/\.[jt]sx?$/, "");
+    for (const [exportName, value] of Object.entries(mod)) {
+      if (typeof value !== "function") continue;
+      registerIsland(value as ComponentType, {
+        exportName,
+        name: exportName === "default" ? base : exportName,
+        file,
+        load,
+      });
+    }
+  }
+
+  const routes = compileRoutes(manifest);
+  const staticFiles = await indexStatic(resolved.staticDir);
+  setAssetResolver((path) => {
+    const file = staticFiles.get(path);
+    return file ? `${path}?${ASSET_QUERY}=${file.hash}` : path;
+  });
+
+  // The prebuilt bundle is used when present (and not in dev); otherwise
+  // islands are bundled in memory on first need.
+  let bundlePromise: Promise<Bundle> | null = null;
+  if (!resolved.dev) {
+    const prebuilt = await readBundle(resolved.outDir);
+    const islandFiles = Object.keys(manifest.islands);
+    if (prebuilt && islandFiles.every((f) => prebuilt.islands.has(f))) {
+      bundlePromise = Promise.resolve(prebuilt);
+    }
+  }
+  const getBundle = () =>
+    bundlePromise ??= bundle(baseDir, Object.keys(manifest.islands));
+
+  return (req, info) =>
+    handle(req, info, { routes, staticFiles, getBundle, config: resolved });
+}
+
+interface AppParts {
+  routes: Routes;
+  staticFiles: Map<string, StaticFile>;
+  getBundle: () => Promise<Bundle>;
+  config: ResolvedConfig;
+}
+
+interface Routes {
+  exact: Map<string, CompiledRoute>;
+  dynamic: CompiledRoute[];
+  app: RouteModule | null;
+  notFound: CompiledRoute;
+  error: CompiledRoute;
+  /** Middleware of non-group folders, by URL prefix, for static files and 404s. */
+  prefixMiddleware: { prefix: string; handlers: MiddlewareHandler[] }[];
+}
+
+function asArray<T>(x: T | T[] | undefined): T[] {
+  return x === undefined ? [] : Array.isArray(x) ? x : [x];
+}
+
+function compileRoutes(manifest: Manifest): Routes {
+  const layouts = new Map<string, Layout>();
+  const middlewares = new Map<string, MiddlewareHandler[]>();
+  let app: RouteModule | null = null;
+  let notFoundModule: RouteModule | null = null;
+  let errorModule: RouteModule | null = null;
+  const pages: [string, RouteModule][] = [];
+
+  for (const [file, mod] of Object.entries(manifest.routes)) {
+    const { folders, name } = splitRoutePath(file);
+    const folderKey = folders.join("/");
+    if (name === "_app") app = mod;
+    else if (name === "_layout") {
+      layouts.set(folderKey, { component: mod.default, config: mod.config });
+    } else if (name === "_middleware") {
+      middlewares.set(
+        folderKey,
+        asArray(mod.handler as MiddlewareHandler | MiddlewareHandler[]),
+      );
+    } else if (name === "_404" && folders.length === 0) notFoundModule = mod;
+    else if (name === "_500" && folders.length === 0) errorModule = mod;
+    else if (!name.startsWith("_")) pages.push([file, mod]);
+  }
+
+  const compile = (file: string, mod: RouteModule): CompiledRoute => {
+    const { segments, folders } = splitRoutePath(file);
+    const chain: Layout[] = [];
+    const mw: MiddlewareHandler[] = [];
+    for (let depth = 0; depth <= folders.length; depth++) {
+      const key = folders.slice(0, depth).join("/");
+      const layout = layouts.get(key);
+      if (layout) {
+        if (layout.config?.skipInheritedLayouts) chain.length = 0;
+        chain.push(layout);
+      }
+      mw.push(...(middlewares.get(key) ?? []));
+    }
+    const override = mod.config?.routeOverride;
+    const { pathname, dynamic } = override
+      ? { pathname: override, dynamic: true }
+      : toPathname(segments);
+    return {
+      file,
+      pattern: pathname,
+      matcher: dynamic ? new URLPattern({ pathname }) : null,
+      module: mod,
+      layouts: mod.config?.skipInheritedLayouts ? [] : chain,
+      middlewares: mw,
+      skipApp: Boolean(
+        mod.config?.skipAppWrapper ||
+          chain.some((l) => l.config?.skipAppWrapper),
+      ),
+    };
+  };
+
+  pages.sort(([a], [b]) =>
+    compareRoutes(splitRoutePath(a).segments, splitRoutePath(b).segments)
+  );
+  const exact = new Map<string, CompiledRoute>();
+  const dynamic: CompiledRoute[] = [];
+  for (const [file, mod] of pages) {
+    const route = compile(file, mod);
+    if (route.matcher) dynamic.push(route);
+    else if (!exact.has(route.pattern)) exact.set(route.pattern, route);
+  }
+
+  const rootLayouts = layouts.get("") ? [layouts.get("")!] : [];
+  const special = (
+    file: string,
+    mod: RouteModule | null,
+    fallback: ComponentType<PageProps>,
+  ): CompiledRoute => ({
+    file,
+    pattern: "",
+    matcher: null,
+    module: mod ?? { default: fallback },
+    layouts: mod?.config?.skipInheritedLayouts ? [] : rootLayouts,
+    middlewares: [],
+    skipApp: Boolean(mod?.config?.skipAppWrapper),
+  });
+
+  const prefixMiddleware = [...middlewares.entries()]
+    .filter(([key]) =>
+      !key.split("/").some((s) => isGroup(s) || s.includes("["))
+    )
+    .map(([key, handlers]) => ({
+      prefix: key === "" ? "/" : `/${key}`,
+      handlers,
+    }))
+    .sort((a, b) => a.prefix.length - b.prefix.length);
+
+  return {
+    exact,
+    dynamic,
+    app,
+    notFound: special("./routes/_404.tsx", notFoundModule, DefaultNotFound),
+    error: special("./routes/_500.tsx", errorModule, DefaultError),
+    prefixMiddleware,
+  };
+}
+
+function DefaultNotFound() {
+  return "404 - Page not found";
+}
+
+function DefaultError(props: PageProps) {
+  const status = props.error instanceof HttpError ? props.error.status : 500;
+  return status >= 500
+    ? "500 - Internal server error"
+    : `${status} - Bad request`;
+}
+
+function middlewareForPath(
+  routes: Routes,
+  pathname: string,
+): MiddlewareHandler[] {
+  const out: MiddlewareHandler[] = [];
+  for (const { prefix, handlers } of routes.prefixMiddleware) {
+    if (
+      prefix === "/" || pathname === prefix || pathname.startsWith(prefix + "/")
+    ) out.push(...handlers);
+  }
+  return out;
+}
+
+async function handle(
+  req: Request,
+  info: ServeHandlerInfo | undefined,
+  parts: AppParts,
+): Promise<Response> {
+  const { routes, staticFiles, config } = parts;
+  let url: URL;
+  let pathname: string;
+  try {
+    url = new URL(req.url);
+    pathname = decodeURIComponent(url.pathname);
+    if (pathname.includes("\0")) throw new URIError("NUL in path");
+  } catch {
+    url ??= new URL("http://localhost/");
+    return renderSpecial(
+      req,
+      info,
+      parts,
+      url,
+      routes.error,
+      new HttpError(400, "Malformed URL"),
+      400,
+    );
+  }
+
+  if (
+    !config.trailingSlash && url.pathname.length > 1 &&
+    url.pathname.endsWith("/")
+  ) {
+    // Collapse leading slashes so `//evil.example/` cannot become an open redirect.
+    const target = "/" + url.pathname.replace(/^\/+/, "").replace(/\/+$/, "") +
+      url.search;
+    return new Response(null, { status: 308, headers: { location: target } });
+  }
+
+  const isRead = req.method === "GET" || req.method === "HEAD";
+  if (isRead && url.pathname.startsWith(JS_PREFIX)) {
+    const b = await parts.getBundle();
+    const bytes = b.files.get(url.pathname);
+    if (bytes) {
+      return new Response(req.method === "HEAD" ? null : bytes, {
+        headers: {
+          "content-type": "text/javascript; charset=utf-8",
+          "cache-control": "public, max-age=31536000, immutable",
+          "content-length": String(bytes.byteLength),
+        },
+      });
+    }
+  }
+
+  const file = isRead ? staticFiles.get(pathname) : undefined;
+  if (file) {
+    return runChain(req, info, parts, url, {
+      destination: "static",
+      route: null,
+      params: {},
+      middlewares: middlewareForPath(routes, pathname),
+      final: () => serveStatic(req, url, file),
+    });
+  }
+
+  let route = routes.exact.get(pathname) ?? null;
+  let params: Record<string, string> = {};
+  if (!route) {
+    for (const candidate of routes.dynamic) {
+      const match = candidate.matcher!.exec({ pathname: url.pathname });
+      if (match) {
+        try {
+          params = decodeParams(match.pathname.groups);
+        } catch {
+          return renderSpecial(
+            req,
+            info,
+            parts,
+            url,
+            routes.error,
+            new HttpError(400, "Malformed URL"),
+            400,
+          );
+        }
+        route = candidate;
+        break;
+      }
+    }
+  }
+
+  if (!route) {
+    return runChain(req, info, parts, url, {
+      destination: "notFound",
+      route: null,
+      params: {},
+      middlewares: middlewareForPath(routes, pathname),
+      final: (ctx) => ctx.renderNotFound(),
+    });
+  }
+
+  const r = route;
+  return runChain(req, info, parts, url, {
+    destination: "route",
+    route: r,
+    params,
+    middlewares: r.middlewares,
+    final: (ctx) => callRoute(req, ctx, r),
+  });
+}
+
+interface ChainSpec {
+  destination: Destination;
+  route: CompiledRoute | null;
+  params: Record<string, string>;
+  middlewares: MiddlewareHandler[];
+  final: (ctx: FreshContext) => Promise<Response>;
+}
+
+async function runChain(
+  req: Request,
+  info: ServeHandlerInfo | undefined,
+  parts: AppParts,
+  url: URL,
+  spec: ChainSpec,
+): Promise<Response> {
+  const ctx = makeContext(
+    req,
+    info,
+    parts,
+    url,
+    spec.route ?? parts.routes.notFound,
+    spec.params,
+    spec.destination,
+  );
+  let index = -1;
+  ctx.next = async () => {
+    index++;
+    if (index < spec.middlewares.length) {
+      return await spec.middlewares[index](req, ctx);
+    }
+    if (index === spec.middlewares.length) return await spec.final(ctx);
+    throw new Error(
+      "Cannot call ctx.next(): the route has already been called",
+    );
+  };
+  try {
+    const res = await ctx.next();
+    return res;
+  } catch (error) {
+    return await errorResponse(req, info, parts, url, ctx, error);
+  }
+}
+
+async function errorResponse(
+  req: Request,
+  info: ServeHandlerInfo | undefined,
+  parts: AppParts,
+  url: URL,
+  ctx: FreshContext,
+  error: unknown,
+): Promise<Response> {
+  if (error instanceof Deno.errors.NotFound) {
+    return await renderSpecial(
+      req,
+      info,
+      parts,
+      url,
+      parts.routes.notFound,
+      undefined,
+      404,
+      ctx.state,
+    );
+  }
+  const status = error instanceof HttpError ? error.status : 500;
+  if (status >= 500) {
+    console.error(`Error while handling ${req.method} ${url.pathname}:`, error);
+  }
+  const res = await renderSpecial(
+    req,
+    info,
+    parts,
+    url,
+    parts.routes.error,
+    error,
+    status,
+    ctx.state,
+  );
+  if (error instanceof HttpError && error.headers) {
+    new Headers(error.headers).forEach((v, k) => res.headers.set(k, v));
+  }
+  return res;
+}
+
+/** Renders the 404 or error page; never throws. */
+async function renderSpecial(
+  req: Request,
+  info: ServeHandlerInfo | undefined,
+  parts: AppParts,
+  url: URL,
+  page: CompiledRoute,
+  error: unknown,
+  status: number,
+  state?: Record<string, unknown>,
+): Promise<Response> {
+  const destination: Destination = status === 404 ? "notFound" : "route";
+  const ctx = makeContext(req, info, parts, url, page, {}, destination);
+  if (state) ctx.state = state;
+  ctx.error = error;
+  try {
+    const res = await render(req, ctx, page, undefined, { status });
+    return req.method === "HEAD" ? new Response(null, res) : res;
+  } catch (e) {
+    console.error(`Error while rendering the ${status} page:`, e);
+    return new Response(status >= 500 ? "Internal Server Error" : "Error", {
+      status,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+}
+
+function makeContext(
+  req: Request,
+  info: ServeHandlerInfo | undefined,
+  parts: AppParts,
+  url: URL,
+  route: CompiledRoute,
+  params: Record<string, string>,
+  destination: Destination,
+): FreshContext {
+  const ctx: FreshContext = {
+    url,
+    basePath: "",
+    route: route.pattern || null,
+    params,
+    state: {},
+    destination,
+    remoteAddr: info?.remoteAddr ??
+      { transport: "tcp", hostname: "127.0.0.1", port: 0 },
+    data: undefined,
+    config: parts.config,
+    isPartial: false,
+    Component: () => null,
+    next: () => Promise.reject(new Error("Cannot call ctx.next(): no chain")),
+    render: (data, init) => render(req, ctx, route, data, init),
+    renderNotFound: async (data) => {
+      const res = await render(req, ctx, parts.routes.notFound, data, {
+        status: 404,
+      });
+      return res;
+    },
+  };
+  Object.defineProperty(ctx, "parts", { value: parts, enumerable: false });
+  return ctx;
+}
+
+function partsOf(ctx: FreshContext): AppParts {
+  return (ctx as unknown as { parts: AppParts }).parts;
+}
+
+async function callRoute(
+  req: Request,
+  ctx: FreshContext,
+  route: CompiledRoute,
+): Promise<Response> {
+  const handler = route.module.handler as Handler | Handlers | undefined;
+  const hasPage = route.module.default !== undefined;
+  if (typeof handler === "function") return await handler(req, ctx);
+  const handlers: Handlers = { ...(handler ?? {}) };
+  if (!handlers.GET && hasPage) handlers.GET = (_req, c) => c.render();
+  const method = req.method as keyof Handlers;
+  const fn = handlers[method];
+  if (fn) return await fn(req, ctx);
+  if (method === "HEAD" && handlers.GET) {
+    const res = await handlers.GET(req, ctx);
+    return new Response(null, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
+  }
+  const allow = METHODS.filter((m) =>
+    handlers[m] || (m === "HEAD" && handlers.GET)
+  ).join(", ");
+  throw new HttpError(405, `Method ${req.method} is not allowed`, { allow });
+}
+
+async function render(
+  req: Request,
+  ctx: FreshContext,
+  route: CompiledRoute,
+  data: unknown,
+  init: RenderInit = {},
+): Promise<Response> {
+  const parts = partsOf(ctx);
+  const page = route.module.default as AnyComponent | undefined;
+  if (!page) {
+    throw new Error(
+      `Cannot render "${route.file}": it has no default export component`,
+    );
+  }
+  ctx.data = data;
+  const props: PageProps = {
+    url: ctx.url,
+    route: ctx.route,
+    params: ctx.params,
+    data,
+    state: ctx.state,
+    error: ctx.error,
+    Component: page as ComponentType,
+  };
+  const app = parts.routes.app?.default as AnyComponent | undefined;
+  const levels = [{ component: page }, ...route.layouts.slice().reverse()];
+  const hasApp = Boolean(app) && !route.skipApp;
+  if (hasApp) levels.push({ component: app! });
+  const request: RenderRequest = {
+    req,
+    ctx,
+    props,
+    levels,
+    hasApp,
+    assets: parts.getBundle,
+  };
+  const out = await renderPage(request);
+  if (out instanceof Response) return out;
+  const headers = new Headers(init.headers);
+  if (!headers.has("content-type")) {
+    headers.set("content-type", "text/html; charset=utf-8");
+  }
+  return new Response(req.method === "HEAD" ? null : out, {
+    status: init.status ?? 200,
+    statusText: init.statusText,
+    headers,
+  });
+}

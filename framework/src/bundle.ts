@@ -1,0 +1,190 @@
+/**
+ * Bundles the browser boot module and every island with esbuild: ES modules,
+ * code splitting, minified, content-hashed file names. deno.json's import map
+ * is honoured: local aliases resolve to files, `npm:` targets to the packages
+ * Deno installed in node_modules/.
+ */
+import * as esbuild from "esbuild";
+import { fromFileUrl, join } from "./path.ts";
+import type { ClientAssets } from "./render.ts";
+
+/** A bundle in memory or read back from `build` output. */
+export interface Bundle extends ClientAssets {
+  /** URL path -> file bytes. */
+  files: Map<string, Uint8Array>;
+}
+
+/** What `build` writes next to the chunks, so start-up needs no bundling. */
+export interface Snapshot {
+  main: string;
+  islands: Record<string, { url: string; preload: string[] }>;
+  files: string[];
+}
+
+/** URL prefix of bundle files. */
+export const JS_PREFIX = "/_frsh/js/";
+
+/**
+ * Bundles the boot module and the island modules (manifest keys such as
+ * `./islands/Counter.tsx`, resolved against `baseDir`).
+ */
+export async function bundle(
+  baseDir: string,
+  islandFiles: string[],
+): Promise<Bundle> {
+  const entryPoints: Record<string, string> = {
+    main: fromFileUrl(new URL("./client/main.ts", import.meta.url)),
+  };
+  const entryByName = new Map<string, string>();
+  for (const [i, file] of islandFiles.entries()) {
+    const base = file.split("/").at(-1)!.replace(/\.[jt]sx?$/, "").replace(
+      /[^A-Za-z0-9_-]/g,
+      "_",
+    );
+    const name = `island-${base}-${i}`;
+    entryPoints[name] = join(baseDir, file);
+    entryByName.set(name, file);
+  }
+  const importMap = await readImportMap(baseDir);
+  try {
+    const result = await esbuild.build({
+      entryPoints,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "browser",
+      target: ["chrome100", "firefox100", "safari15"],
+      minify: true,
+      write: false,
+      metafile: true,
+      outdir: "/out",
+      entryNames: "[name]-[hash]",
+      chunkNames: "chunk-[hash]",
+      jsx: "automatic",
+      jsxImportSource: "preact",
+      absWorkingDir: baseDir,
+      legalComments: "none",
+      logLevel: "silent",
+      plugins: [importMapPlugin(baseDir, importMap)],
+    });
+    const files = new Map<string, Uint8Array>();
+    for (const f of result.outputFiles) {
+      files.set(JS_PREFIX + f.path.replace(/^\/out\//, ""), f.contents);
+    }
+    const islands = new Map<string, { url: string; preload: string[] }>();
+    let main = "";
+    for (const [out, meta] of Object.entries(result.metafile!.outputs)) {
+      if (!meta.entryPoint) continue;
+      const url = JS_PREFIX +
+        out.replace(/^(\.\.\/)*out\//, "").replace(/^\/out\//, "");
+      const preload = meta.imports.filter((i) => i.kind === "import-statement")
+        .map((i) =>
+          JS_PREFIX +
+          i.path.replace(/^(\.\.\/)*out\//, "").replace(/^\/out\//, "")
+        );
+      const name = url.slice(JS_PREFIX.length).replace(/-[A-Z0-9]+\.js$/, "");
+      if (name === "main") main = url;
+      const island = entryByName.get(name);
+      if (island) islands.set(island, { url, preload });
+    }
+    return { files, main, islands };
+  } finally {
+    await esbuild.stop();
+  }
+}
+
+/** Writes a bundle and its snapshot to `outDir`. */
+export async function writeBundle(b: Bundle, outDir: string): Promise<void> {
+  await Deno.remove(outDir, { recursive: true }).catch(() => {});
+  await Deno.mkdir(join(outDir, "js"), { recursive: true });
+  for (const [url, bytes] of b.files) {
+    await Deno.writeFile(
+      join(outDir, "js", url.slice(JS_PREFIX.length)),
+      bytes,
+    );
+  }
+  const snapshot: Snapshot = {
+    main: b.main,
+    islands: Object.fromEntries(b.islands),
+    files: [...b.files.keys()],
+  };
+  await Deno.writeTextFile(
+    join(outDir, "snapshot.json"),
+    JSON.stringify(snapshot, null, 2) + "\n",
+  );
+}
+
+/** Reads a bundle written by `build`, or null when there is none. */
+export async function readBundle(outDir: string): Promise<Bundle | null> {
+  let snapshot: Snapshot;
+  try {
+    snapshot = JSON.parse(
+      await Deno.readTextFile(join(outDir, "snapshot.json")),
+    );
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+  const files = new Map<string, Uint8Array>();
+  for (const url of snapshot.files) {
+    files.set(
+      url,
+      await Deno.readFile(join(outDir, "js", url.slice(JS_PREFIX.length))),
+    );
+  }
+  return {
+    files,
+    main: snapshot.main,
+    islands: new Map(Object.entries(snapshot.islands)),
+  };
+}
+
+async function readImportMap(baseDir: string): Promise<Record<string, string>> {
+  try {
+    const config = JSON.parse(
+      await Deno.readTextFile(join(baseDir, "deno.json")),
+    );
+    return config.imports ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/** `npm:preact@^10/hooks` -> `preact/hooks`; `npm:/@scope/pkg@1/x` -> `@scope/pkg/x`. */
+export function npmToBare(spec: string): string {
+  const rest = spec.replace(/^npm:\/?/, "");
+  const m = /^(@[^/@]+\/[^/@]+|[^/@]+)(?:@[^/]*)?(\/.*)?$/.exec(rest);
+  return m ? m[1] + (m[2] ?? "") : rest;
+}
+
+function importMapPlugin(
+  baseDir: string,
+  imports: Record<string, string>,
+): esbuild.Plugin {
+  const keys = Object.keys(imports).sort((a, b) => b.length - a.length);
+  return {
+    name: "deno-import-map",
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.mapped) return undefined;
+        let spec = args.path;
+        const key = keys.find((k) =>
+          k.endsWith("/") ? spec.startsWith(k) : spec === k
+        );
+        if (key) spec = imports[key] + spec.slice(key.length);
+        if (spec.startsWith("npm:")) spec = npmToBare(spec);
+        else if (spec.startsWith("./") && key) spec = join(baseDir, spec);
+        if (spec === args.path) return undefined;
+        const resolved = await build.resolve(spec, {
+          kind: args.kind,
+          resolveDir: args.resolveDir || baseDir,
+          importer: args.importer,
+          pluginData: { mapped: true },
+        });
+        return resolved.errors.length
+          ? { errors: resolved.errors }
+          : { path: resolved.path, sideEffects: resolved.sideEffects };
+      });
+    },
+  };
+}

@@ -1,0 +1,286 @@
+/**
+ * Server rendering: composes page, layouts and app, renders them to a string
+ * once, marks island boundaries and adds the browser boot only when the page
+ * used an island (a page without islands ships no JavaScript).
+ */
+import {
+  type ComponentChildren,
+  type ComponentType,
+  createContext,
+  Fragment,
+  h,
+  options,
+  type VNode,
+} from "preact";
+import { useContext } from "preact/hooks";
+import { renderToString } from "preact-render-to-string";
+import { HeadContext } from "./shared.ts";
+import { type Json, jsonForScript, serialize, TAG } from "./serialize.ts";
+import type { FreshContext, IslandLoad, PageProps } from "./types.ts";
+
+/** How the browser finds and loads one island export. */
+export interface IslandInfo {
+  /** Export name in its module, e.g. `default` or `Counter`. */
+  exportName: string;
+  /** Human name for messages, e.g. `Counter`. */
+  name: string;
+  /** Manifest key of its module, e.g. `./islands/Counter.tsx`. */
+  file: string;
+  load: IslandLoad;
+}
+
+/** Where the browser code of a render lives (from the bundle). */
+export interface ClientAssets {
+  /** URL of the boot module. */
+  main: string;
+  /** Island module manifest key -> chunk URL and the chunks it imports. */
+  islands: Map<string, { url: string; preload: string[] }>;
+}
+
+interface IslandUse {
+  id: number;
+  info: IslandInfo;
+  props: Json;
+  slot: boolean;
+}
+
+interface RenderState {
+  islands: IslandUse[];
+}
+
+const RenderStateContext = createContext<RenderState | null>(null);
+const InsideIsland = createContext(false);
+
+// Island components are swapped for a boundary component as their vnodes are
+// created. The map holds code, never user data, and is shared by every app
+// in the process because Preact's options hook is process-wide.
+const boundaries = new WeakMap<ComponentType, ComponentType>();
+const previousVnodeHook = options.vnode;
+options.vnode = (vnode) => {
+  const boundary = typeof vnode.type === "function"
+    ? boundaries.get(vnode.type)
+    : undefined;
+  if (boundary) vnode.type = boundary;
+  previousVnodeHook?.(vnode);
+};
+
+/** Creates a vnode of `type` without the island swap (for the island itself). */
+function rawVNode(
+  type: ComponentType | string,
+  props: Record<string, unknown>,
+): VNode {
+  const vnode = h(type as ComponentType, props);
+  vnode.type = type;
+  return vnode;
+}
+
+/** Registers an island export so the renderer marks where it is used. */
+export function registerIsland(
+  component: ComponentType,
+  info: IslandInfo,
+): void {
+  if (boundaries.has(component)) return;
+  // deno-lint-ignore no-explicit-any
+  const IslandBoundary = (props: Record<string, any>) => {
+    const state = useContext(RenderStateContext);
+    if (!state || useContext(InsideIsland)) return rawVNode(component, props);
+    const { children, ...rest } = props;
+    const id = state.islands.length;
+    const slot = children !== undefined && children !== null &&
+      children !== false;
+    state.islands.push({
+      id,
+      info,
+      props: serialize(rest, `island "${info.name}"`),
+      slot,
+    });
+    const inner = slot
+      ? {
+        ...rest,
+        children: h(
+          InsideIsland.Provider,
+          { value: false },
+          rawVNode("frsh-slot", { "data-slot": String(id), children }),
+        ),
+      }
+      : rest;
+    return h(
+      InsideIsland.Provider,
+      { value: true },
+      rawVNode("frsh-island", {
+        "data-island": String(id),
+        children: rawVNode(component, inner),
+      }),
+    );
+  };
+  Object.defineProperty(IslandBoundary, "name", {
+    value: `Island(${info.name})`,
+  });
+  boundaries.set(component, IslandBoundary as ComponentType);
+}
+
+/** A component that is either plain or an async (req, ctx) function. */
+// deno-lint-ignore no-explicit-any
+export type AnyComponent =
+  | ComponentType<any>
+  | ((req: Request, ctx: FreshContext) => Promise<any>);
+
+/** True for `async function` components, which Fresh calls with (req, ctx). */
+export function isAsyncComponent(fn: unknown): boolean {
+  return typeof fn === "function" && fn.constructor.name === "AsyncFunction";
+}
+
+/** One level of the page: the page itself, a layout or the app. */
+export interface RenderLevel {
+  component: AnyComponent;
+}
+
+/** Everything one page render needs. */
+export interface RenderRequest {
+  req: Request;
+  ctx: FreshContext;
+  props: PageProps;
+  /** Innermost first: page, then layouts inside-out, then the app (if any). */
+  levels: RenderLevel[];
+  /** Whether the outermost level is an app rendering the whole document. */
+  hasApp: boolean;
+  assets: () => Promise<ClientAssets>;
+}
+
+/**
+ * Renders a page to a full HTML document, or returns the Response an async
+ * route or layout produced instead of markup.
+ */
+export async function renderPage(r: RenderRequest): Promise<string | Response> {
+  let vnode: ComponentChildren = null;
+  for (const [i, level] of r.levels.entries()) {
+    const inner = vnode;
+    const Component = i === 0 ? r.props.Component : () => inner;
+    if (isAsyncComponent(level.component)) {
+      const ctx = Object.assign(Object.create(r.ctx), {
+        Component,
+        data: r.props.data,
+      }) as FreshContext;
+      const out = await (level.component as (
+        req: Request,
+        ctx: FreshContext,
+      ) => Promise<unknown>)(r.req, ctx);
+      if (out instanceof Response) return out;
+      vnode = out as ComponentChildren;
+    } else {
+      vnode = h(level.component as ComponentType<PageProps>, {
+        ...r.props,
+        Component,
+      });
+    }
+  }
+  if (!r.hasApp) vnode = defaultDocument(vnode);
+
+  const state: RenderState = { islands: [] };
+  const head: ComponentChildren[] = [];
+  const body = renderToString(
+    h(
+      RenderStateContext.Provider,
+      { value: state },
+      h(HeadContext.Provider, {
+        value: { push: (c: ComponentChildren) => head.push(c) },
+      }, vnode),
+    ),
+  );
+
+  let headHtml = head.length
+    ? renderToString(h(Fragment, null, dedupeHead(head)))
+    : "";
+  let tail = "";
+  if (state.islands.length > 0) {
+    const assets = await r.assets();
+    const preload = new Set<string>([assets.main]);
+    const islands = state.islands.map((use) => {
+      const chunk = assets.islands.get(use.info.file);
+      if (!chunk) {
+        throw new Error(
+          `Cannot hydrate island "${use.info.name}": it is missing from the bundle`,
+        );
+      }
+      chunk.preload.forEach((u) => preload.add(u));
+      preload.add(chunk.url);
+      return {
+        id: use.id,
+        url: chunk.url,
+        export: use.info.exportName,
+        load: use.info.load,
+        slot: use.slot,
+        props: use.props,
+      };
+    });
+    const json = jsonForScript({ islands });
+    const signals = json.includes(`"${TAG}":["s"`);
+    headHtml += [...preload].map((u) =>
+      `<link rel="modulepreload" href="${u}">`
+    ).join("") +
+      `<script type="module" src="${assets.main}"></script>`;
+    tail =
+      `<script type="application/json" id="__frsh_state" data-signals="${signals}">${json}</script>`;
+  }
+  return assemble(body, headHtml, tail);
+}
+
+function defaultDocument(children: ComponentChildren): VNode {
+  return h(
+    "html",
+    null,
+    h(
+      "head",
+      null,
+      h("meta", { charset: "utf-8" }),
+      h("meta", {
+        name: "viewport",
+        content: "width=device-width, initial-scale=1.0",
+      }),
+    ),
+    h("body", null, children),
+  );
+}
+
+/** Flattens `<Head>` contents; one `<title>` and one element per `key`, the last wins. */
+function dedupeHead(chunks: ComponentChildren[]): VNode[] {
+  const flat: VNode[] = [];
+  const visit = (c: ComponentChildren) => {
+    if (Array.isArray(c)) c.forEach(visit);
+    else if (c && typeof c === "object" && "type" in c) {
+      if (c.type === Fragment) {
+        visit((c.props as { children?: ComponentChildren }).children);
+      } else flat.push(c);
+    }
+  };
+  chunks.forEach(visit);
+  const out: VNode[] = [];
+  const seen = new Map<string, number>();
+  for (const node of flat) {
+    const id = node.type === "title"
+      ? "title"
+      : node.key != null
+      ? `key:${node.key}`
+      : null;
+    if (id !== null && seen.has(id)) {
+      out[seen.get(id)!] = node;
+      continue;
+    }
+    if (id !== null) seen.set(id, out.length);
+    out.push(node);
+  }
+  return out;
+}
+
+function assemble(body: string, head: string, tail: string): string {
+  let html = body;
+  if (head) {
+    const at = html.indexOf("</head>");
+    html = at >= 0 ? html.slice(0, at) + head + html.slice(at) : head + html;
+  }
+  if (tail) {
+    const at = html.lastIndexOf("</body>");
+    html = at >= 0 ? html.slice(0, at) + tail + html.slice(at) : html + tail;
+  }
+  return html.startsWith("<html") ? "<!DOCTYPE html>" + html : html;
+}

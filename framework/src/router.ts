@@ -1,0 +1,117 @@
+/**
+ * Turns fresh.gen.ts file paths into URL patterns and orders them by Fresh's
+ * precedence: per segment, a literal beats `[param]`, which beats
+ * `[[optional]]`, which beats `[...rest]`. Routes without parameters are also
+ * kept in an exact-path map so the hot path needs no pattern matching.
+ */
+
+/** One segment rank: lower wins. */
+const enum Rank {
+  Literal = 0,
+  Param = 1,
+  Optional = 2,
+  Rest = 3,
+}
+
+/** A file path of the manifest split into its routing parts. */
+export interface RoutePath {
+  /** `./routes/a/(g)/b.tsx` -> `["a", "(g)", "b"]` (extension dropped). */
+  segments: string[];
+  /** The folders leading to the file, groups included. */
+  folders: string[];
+  /** The last segment (file name without extension). */
+  name: string;
+}
+
+/** Splits a manifest key such as `./routes/a/[id].tsx`. */
+export function splitRoutePath(file: string): RoutePath {
+  const rel = file.replace(/^\.\/routes\//, "").replace(/\.[jt]sx?$/, "");
+  const segments = rel.split("/");
+  return { segments, folders: segments.slice(0, -1), name: segments.at(-1)! };
+}
+
+/** True for `(group)` folders, which do not appear in the URL. */
+export function isGroup(segment: string): boolean {
+  return segment.startsWith("(") && segment.endsWith(")");
+}
+
+/** Special files: `_app`, `_layout`, `_middleware`, `_404`, `_500`. */
+export function isSpecialFile(name: string): boolean {
+  return name.startsWith("_");
+}
+
+/**
+ * The URLPattern pathname for the URL segments of a route file (groups and
+ * `index` removed), plus whether it holds any parameter.
+ */
+export function toPathname(
+  segments: string[],
+): { pathname: string; dynamic: boolean } {
+  let pathname = "";
+  let dynamic = false;
+  const urlSegments = segments.filter((s) => !isGroup(s));
+  if (urlSegments.at(-1) === "index") urlSegments.pop();
+  for (const seg of urlSegments) {
+    const rest = /^\[\.\.\.([A-Za-z_$][\w$]*)\]$/.exec(seg);
+    const optional = /^\[\[([A-Za-z_$][\w$]*)\]\]$/.exec(seg);
+    if (rest) {
+      pathname += `{/:${rest[1]}*}?`;
+      dynamic = true;
+    } else if (optional) {
+      pathname += `{/:${optional[1]}}?`;
+      dynamic = true;
+    } else if (seg.includes("[")) {
+      // Mixed segments such as `post-[id]` become `post-:id`.
+      pathname += "/" +
+        seg.replace(/\[([A-Za-z_$][\w$]*)\]/g, (_, n) => `:${n}([^/]+)`);
+      dynamic = true;
+    } else {
+      pathname += "/" + escapePatternLiteral(seg);
+    }
+  }
+  return { pathname: pathname === "" ? "/" : pathname, dynamic };
+}
+
+function escapePatternLiteral(segment: string): string {
+  return segment.replace(/[:*?+(){}\\]/g, (c) => "\\" + c);
+}
+
+function rank(segment: string): Rank {
+  if (segment.startsWith("[...")) return Rank.Rest;
+  if (segment.startsWith("[[")) return Rank.Optional;
+  if (segment.includes("[")) return Rank.Param;
+  return Rank.Literal;
+}
+
+/**
+ * Compares two route files by Fresh's precedence (negative: `a` first): the
+ * first segment whose rank differs decides.
+ */
+export function compareRoutes(a: string[], b: string[]): number {
+  const as = a.filter((s) => !isGroup(s) && s !== "index");
+  const bs = b.filter((s) => !isGroup(s) && s !== "index");
+  const n = Math.max(as.length, bs.length);
+  for (let i = 0; i < n; i++) {
+    const sa = as[i];
+    const sb = bs[i];
+    // A path that ends where the other continues is the more exact match
+    // (`/courses` before `/courses/[...rest]`).
+    if (sa === undefined) return -1;
+    if (sb === undefined) return 1;
+    const d = rank(sa) - rank(sb);
+    if (d !== 0) return d;
+  }
+  return as.join("/").localeCompare(bs.join("/"));
+}
+
+/** Decodes each captured group; throws URIError on malformed escapes. */
+export function decodeParams(
+  groups: Record<string, string | undefined>,
+): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(groups)) {
+    if (/^\d+$/.test(k)) continue; // unnamed groups from regex parts
+    params[k] = v === undefined ? "" : decodeURIComponent(v);
+  }
+  return params;
+}

@@ -1,0 +1,109 @@
+/**
+ * Static files: the folder is indexed once at start-up and requests are looked
+ * up by exact path in that index, so no request path ever reaches the file
+ * system (traversal is impossible by construction). Small files are kept in
+ * memory; ETags come from the `etag` package, content types from `mime-types`.
+ */
+import etag from "etag";
+import { Buffer } from "node:buffer";
+import { lookup } from "mime-types";
+import { join, relative } from "./path.ts";
+
+/** One indexed file. */
+export interface StaticFile {
+  path: string;
+  size: number;
+  contentType: string;
+  etag: string;
+  /** Short content hash for `asset()` cache busting. */
+  hash: string;
+  /** The bytes, for files up to MEMORY_LIMIT. */
+  bytes: Uint8Array | null;
+}
+
+const MEMORY_LIMIT = 512 * 1024;
+
+/** Indexes every file under `dir` by its URL path (`/styles.css`). */
+export async function indexStatic(
+  dir: string,
+): Promise<Map<string, StaticFile>> {
+  const index = new Map<string, StaticFile>();
+  const walk = async (d: string) => {
+    let entries: Deno.DirEntry[];
+    try {
+      entries = await Array.fromAsync(Deno.readDir(d));
+    } catch (e) {
+      if (e instanceof Deno.errors.NotFound) return;
+      throw e;
+    }
+    for (const entry of entries) {
+      const full = join(d, entry.name);
+      if (entry.isDirectory) await walk(full);
+      else if (entry.isFile) {
+        const bytes = await Deno.readFile(full);
+        const digest = new Uint8Array(
+          await crypto.subtle.digest("SHA-256", bytes),
+        );
+        const hash = Array.from(
+          digest.slice(0, 6),
+          (b) => b.toString(16).padStart(2, "0"),
+        ).join("");
+        const urlPath = "/" + relative(dir, full).split(/[\\/]/).join("/");
+        const type = lookup(entry.name) || "application/octet-stream";
+        index.set(urlPath, {
+          path: full,
+          size: bytes.byteLength,
+          contentType: /^text\/|javascript|json|svg|xml/.test(type)
+            ? `${type}; charset=utf-8`
+            : type,
+          etag: etag(
+            Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+          ),
+          hash,
+          bytes: bytes.byteLength <= MEMORY_LIMIT ? bytes : null,
+        });
+      }
+    }
+  };
+  await walk(dir);
+  return index;
+}
+
+/** The query key `asset()` adds. */
+export const ASSET_QUERY = "__frsh_c";
+
+/**
+ * Answers a GET/HEAD for an indexed file: 304 when the ETag matches, a
+ * year-long immutable cache when the URL carries the file's current hash.
+ */
+export async function serveStatic(
+  req: Request,
+  url: URL,
+  file: StaticFile,
+): Promise<Response> {
+  const headers = new Headers({
+    "content-type": file.contentType,
+    etag: file.etag,
+    vary: "accept-encoding",
+  });
+  const versioned = url.searchParams.get(ASSET_QUERY);
+  headers.set(
+    "cache-control",
+    versioned === file.hash
+      ? "public, max-age=31536000, immutable"
+      : "public, max-age=0, must-revalidate",
+  );
+  const inm = req.headers.get("if-none-match");
+  if (
+    inm &&
+    inm.split(",").some((t) => t.trim() === file.etag || t.trim() === "*")
+  ) {
+    return new Response(null, { status: 304, headers });
+  }
+  headers.set("content-length", String(file.size));
+  if (req.method === "HEAD") {
+    return new Response(null, { status: 200, headers });
+  }
+  const body = file.bytes ?? (await Deno.open(file.path)).readable;
+  return new Response(body, { status: 200, headers });
+}

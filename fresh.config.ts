@@ -1,0 +1,3 @@
+import type { FreshConfig } from "$fresh/server.ts";
+
+export default {} satisfies FreshConfig;

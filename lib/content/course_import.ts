@@ -1,0 +1,58 @@
+/**
+ * Imports the content files into the versioned content store at start-up.
+ * A course with problems in its own folder or in the shared assessments is
+ * held back (its errors logged and saved for trainers); the rest is served.
+ * An unchanged course (same content hash) is not re-imported.
+ */
+import { importCourse } from "./content_store.ts";
+import {
+  type ContentStatus,
+  MAX_STORED_PROBLEMS,
+  saveContentStatus,
+} from "./content_status_store.ts";
+import { checkContent } from "./check.ts";
+import { loadContent, PROJECT_ROOT, sortProblems } from "./loader.ts";
+import { publishCourse } from "./published.ts";
+
+/** Loads, checks and imports every course under `rootDir`. Never throws on bad content. */
+export async function importContent(
+  kv: Deno.Kv,
+  now: Date,
+  rootDir: string = PROJECT_ROOT,
+): Promise<ContentStatus> {
+  const { tree, problems: loadProblems } = await loadContent(rootDir);
+  const problems = sortProblems([...loadProblems, ...checkContent(tree)]);
+  const sharedBroken = problems.some((p) => p.path.startsWith("assessments/"));
+  const status: ContentStatus = {
+    checkedAt: now,
+    published: [],
+    heldBack: [],
+    problemCount: problems.length,
+    problems: problems.slice(0, MAX_STORED_PROBLEMS),
+  };
+  const allCourseDirs = new Set(
+    problems.map((p) => p.path.split("/")).filter((s) =>
+      s[0] === "courses" && s.length > 2
+    ).map((s) => `courses/${s[1]}`),
+  );
+  for (const course of tree.courses) {
+    if (sharedBroken || allCourseDirs.has(course.dir)) {
+      status.heldBack.push(course.data.id);
+      continue;
+    }
+    const result = await importCourse(
+      kv,
+      course.data.id,
+      course.hash,
+      publishCourse(tree, course),
+      now,
+    );
+    status.published.push({ courseId: course.data.id, ...result });
+  }
+  // A course folder whose course.yaml did not load is held back too.
+  for (const dir of allCourseDirs) {
+    if (!tree.courses.some((c) => c.dir === dir)) status.heldBack.push(dir);
+  }
+  await saveContentStatus(kv, status);
+  return status;
+}

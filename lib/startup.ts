@@ -1,0 +1,38 @@
+/**
+ * Process start-up: opens the store once and imports the bundled content.
+ * The store handle is the only process-wide value; it holds a connection,
+ * not user data, so instances stay interchangeable.
+ */
+import { importContent } from "@/lib/content/course_import.ts";
+import { openStore } from "@/lib/db/kv.ts";
+
+let store: Promise<Deno.Kv> | null = null;
+
+/** The process's store, opened on first use. */
+export function getStore(): Promise<Deno.Kv> {
+  return store ??= openStore();
+}
+
+/** Opens the store and imports content before the server starts listening. */
+export async function prepareStore(): Promise<Deno.Kv> {
+  const kv = await getStore();
+  const status = await importContent(kv, new Date());
+  for (const p of status.published) {
+    console.log(
+      `Course "${p.courseId}" version ${p.version}${
+        p.imported ? " imported" : " unchanged"
+      }`,
+    );
+  }
+  if (status.problemCount > 0) {
+    console.warn(
+      `Content problems: ${status.problemCount}; held back: ${
+        status.heldBack.join(", ") || "none"
+      }`,
+    );
+    for (const p of status.problems.slice(0, 20)) {
+      console.warn(`  ${p.path}:${p.line}:${p.col}: ${p.message}`);
+    }
+  }
+  return kv;
+}

@@ -1,0 +1,30 @@
+import { asset } from "$fresh/runtime.ts";
+import type { PageProps } from "$fresh/server.ts";
+import { SiteFooter } from "@/components/SiteFooter.tsx";
+import { SiteHeader } from "@/components/SiteHeader.tsx";
+import type { AppState } from "@/lib/http/state.ts";
+
+export default function App(
+  { Component, state, url }: PageProps<unknown, AppState>,
+) {
+  const { t, lang } = state;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="description" content={t("app.tagline")} />
+        <link rel="stylesheet" href={asset("/styles.css")} />
+        <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">{t("nav.skip")}</a>
+        <SiteHeader t={t} lang={lang} path={url.pathname} />
+        <main id="main" class="wrap" tabindex={-1}>
+          <Component />
+        </main>
+        <SiteFooter t={t} />
+      </body>
+    </html>
+  );
+}

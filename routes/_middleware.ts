@@ -1,0 +1,25 @@
+import type { FreshContext } from "$fresh/server.ts";
+import { parseCookie } from "cookie";
+import {
+  LANGUAGE_COOKIE,
+  negotiateLanguage,
+  translator,
+} from "@/lib/i18n/i18n.ts";
+import type { AppState } from "@/lib/http/state.ts";
+import { withSecurityHeaders } from "@/lib/http/security_headers.ts";
+import { getStore } from "@/lib/startup.ts";
+
+/** Language, translator and store for every request; security headers on every answer. */
+export async function handler(req: Request, ctx: FreshContext<AppState>) {
+  const cookies = parseCookie(req.headers.get("cookie") ?? "");
+  const lang = negotiateLanguage(
+    cookies[LANGUAGE_COOKIE],
+    req.headers.get("accept-language"),
+  );
+  ctx.state.lang = lang;
+  ctx.state.t = translator(lang);
+  if (ctx.destination === "route" || ctx.destination === "notFound") {
+    ctx.state.kv = await getStore();
+  }
+  return withSecurityHeaders(await ctx.next());
+}

@@ -1,0 +1,50 @@
+import { Head } from "$fresh/runtime.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
+import { CourseCard } from "@/components/CourseCard.tsx";
+import { EmptyState } from "@/components/EmptyState.tsx";
+import { type CatalogueEntry, listCatalogue } from "@/lib/content/catalogue.ts";
+import type { AppState } from "@/lib/http/state.ts";
+
+interface HomeData {
+  courses: CatalogueEntry[];
+}
+
+export const handler: Handlers<HomeData, AppState> = {
+  async GET(_req, ctx) {
+    return ctx.render({ courses: await listCatalogue(ctx.state.kv) });
+  },
+};
+
+export default function Home(
+  { data, state: { t } }: PageProps<HomeData, AppState>,
+) {
+  return (
+    <>
+      <Head>
+        <title>{`${t("app.name")} · ${t("app.tagline")}`}</title>
+      </Head>
+      <section class="hero">
+        <h1>{t("home.title")}</h1>
+        <p class="lead">{t("home.lead")}</p>
+      </section>
+      <section aria-labelledby="catalogue-heading">
+        <h2 id="catalogue-heading">{t("home.catalogue")}</h2>
+        {data.courses.length === 0
+          ? (
+            <EmptyState title={t("home.empty.title")}>
+              {t("home.empty.body")}
+            </EmptyState>
+          )
+          : (
+            <ul class="course-grid">
+              {data.courses.map((c) => (
+                <li>
+                  <CourseCard course={c} t={t} />
+                </li>
+              ))}
+            </ul>
+          )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Handlers } from "$fresh/server.ts";
+import { stringifySetCookie } from "cookie";
+import { z } from "zod";
+import { LANGUAGE_COOKIE, LANGUAGES } from "@/lib/i18n/i18n.ts";
+import { HttpError } from "$fresh/server.ts";
+
+const LanguageSwitch = z.object({
+  to: z.enum(LANGUAGES),
+  // Only local paths: "/x" but never "//host" or "/\host".
+  next: z.string().max(2000).regex(/^\/(?![\\/])/).default("/"),
+});
+
+export const handler: Handlers = {
+  GET(_req, ctx) {
+    const input = LanguageSwitch.safeParse(
+      Object.fromEntries(ctx.url.searchParams),
+    );
+    if (!input.success) {
+      throw new HttpError(
+        400,
+        input.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(
+          "; ",
+        ),
+      );
+    }
+    const cookie = stringifySetCookie({
+      name: LANGUAGE_COOKIE,
+      value: input.data.to,
+      path: "/",
+      maxAge: 60 * 60 * 24 * 365,
+      sameSite: "lax",
+      httpOnly: true,
+      secure: ctx.url.protocol === "https:",
+    });
+    return new Response(null, {
+      status: 303,
+      headers: { location: input.data.next, "set-cookie": cookie },
+    });
+  },
+};
