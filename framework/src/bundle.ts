@@ -5,13 +5,13 @@
  * Deno installed in node_modules/.
  */
 import * as esbuild from "esbuild";
-import { fromFileUrl, join } from "./path.ts";
+import { dirname, fromFileUrl, join } from "./path.ts";
 import type { ClientAssets } from "./render.ts";
 
 /** A bundle in memory or read back from `build` output. */
 export interface Bundle extends ClientAssets {
   /** URL path -> file bytes. */
-  files: Map<string, Uint8Array>;
+  files: Map<string, Uint8Array<ArrayBuffer>>;
 }
 
 /** What `build` writes next to the chunks, so start-up needs no bundling. */
@@ -65,11 +65,14 @@ export async function bundle(
       absWorkingDir: baseDir,
       legalComments: "none",
       logLevel: "silent",
-      plugins: [importMapPlugin(baseDir, importMap)],
+      plugins: [importMapPlugin(importMap.root, importMap.imports)],
     });
-    const files = new Map<string, Uint8Array>();
+    const files = new Map<string, Uint8Array<ArrayBuffer>>();
     for (const f of result.outputFiles) {
-      files.set(JS_PREFIX + f.path.replace(/^\/out\//, ""), f.contents);
+      files.set(
+        JS_PREFIX + f.path.replace(/^\/out\//, ""),
+        f.contents as Uint8Array<ArrayBuffer>,
+      );
     }
     const islands = new Map<string, { url: string; preload: string[] }>();
     let main = "";
@@ -125,7 +128,7 @@ export async function readBundle(outDir: string): Promise<Bundle | null> {
     if (e instanceof Deno.errors.NotFound) return null;
     throw e;
   }
-  const files = new Map<string, Uint8Array>();
+  const files = new Map<string, Uint8Array<ArrayBuffer>>();
   for (const url of snapshot.files) {
     files.set(
       url,
@@ -139,14 +142,18 @@ export async function readBundle(outDir: string): Promise<Bundle | null> {
   };
 }
 
-async function readImportMap(baseDir: string): Promise<Record<string, string>> {
-  try {
-    const config = JSON.parse(
-      await Deno.readTextFile(join(baseDir, "deno.json")),
-    );
-    return config.imports ?? {};
-  } catch {
-    return {};
+/** Finds the nearest deno.json at or above `dir`, as Deno itself does. */
+async function readImportMap(
+  dir: string,
+): Promise<{ root: string; imports: Record<string, string> }> {
+  for (let d = dir;; d = dirname(d)) {
+    try {
+      const config = JSON.parse(await Deno.readTextFile(join(d, "deno.json")));
+      return { root: d, imports: config.imports ?? {} };
+    } catch (e) {
+      if (!(e instanceof Deno.errors.NotFound)) throw e;
+    }
+    if (dirname(d) === d) return { root: dir, imports: {} };
   }
 }
 
@@ -158,7 +165,7 @@ export function npmToBare(spec: string): string {
 }
 
 function importMapPlugin(
-  baseDir: string,
+  configDir: string,
   imports: Record<string, string>,
 ): esbuild.Plugin {
   const keys = Object.keys(imports).sort((a, b) => b.length - a.length);
@@ -173,11 +180,12 @@ function importMapPlugin(
         );
         if (key) spec = imports[key] + spec.slice(key.length);
         if (spec.startsWith("npm:")) spec = npmToBare(spec);
-        else if (spec.startsWith("./") && key) spec = join(baseDir, spec);
+        else if (spec.startsWith("./") && key) spec = join(configDir, spec);
         if (spec === args.path) return undefined;
         const resolved = await build.resolve(spec, {
           kind: args.kind,
-          resolveDir: args.resolveDir || baseDir,
+          // Bare package names resolve from the project's node_modules/.
+          resolveDir: spec.startsWith("/") ? args.resolveDir : configDir,
           importer: args.importer,
           pluginData: { mapped: true },
         });

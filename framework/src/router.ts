@@ -55,10 +55,10 @@ export function toPathname(
     const rest = /^\[\.\.\.([A-Za-z_$][\w$]*)\]$/.exec(seg);
     const optional = /^\[\[([A-Za-z_$][\w$]*)\]\]$/.exec(seg);
     if (rest) {
-      pathname += `{/:${rest[1]}*}?`;
+      pathname += `/:${rest[1]}*`;
       dynamic = true;
     } else if (optional) {
-      pathname += `{/:${optional[1]}}?`;
+      pathname += `/:${optional[1]}?`;
       dynamic = true;
     } else if (seg.includes("[")) {
       // Mixed segments such as `post-[id]` become `post-:id`.

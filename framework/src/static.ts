@@ -18,7 +18,7 @@ export interface StaticFile {
   /** Short content hash for `asset()` cache busting. */
   hash: string;
   /** The bytes, for files up to MEMORY_LIMIT. */
-  bytes: Uint8Array | null;
+  bytes: Uint8Array<ArrayBuffer> | null;
 }
 
 const MEMORY_LIMIT = 512 * 1024;

@@ -1,0 +1,3 @@
+export default function NotARoute() {
+  return <p>private</p>;
+}

@@ -1,0 +1,3 @@
+export default function Dotted() {
+  return <h1>dotted</h1>;
+}

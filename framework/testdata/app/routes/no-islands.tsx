@@ -1,0 +1,3 @@
+export default function Plain() {
+  return <p class="plain">no js here</p>;
+}
