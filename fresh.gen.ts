@@ -5,8 +5,12 @@ import * as $404 from "./routes/_404.tsx";
 import * as $500 from "./routes/_500.tsx";
 import * as $app from "./routes/_app.tsx";
 import * as $middleware from "./routes/_middleware.ts";
+import * as $courses_course_module_lesson_checks_index from "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts";
+import * as $courses_course_module_lesson_index from "./routes/courses/[course]/[module]/[lesson]/index.tsx";
+import * as $courses_course_index from "./routes/courses/[course]/index.tsx";
 import * as $index from "./routes/index.tsx";
 import * as $lang from "./routes/lang.ts";
+import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import type { Manifest } from "$fresh/server.ts";
 
 const manifest = {
@@ -15,10 +19,17 @@ const manifest = {
     "./routes/_500.tsx": $500,
     "./routes/_app.tsx": $app,
     "./routes/_middleware.ts": $middleware,
+    "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts":
+      $courses_course_module_lesson_checks_index,
+    "./routes/courses/[course]/[module]/[lesson]/index.tsx":
+      $courses_course_module_lesson_index,
+    "./routes/courses/[course]/index.tsx": $courses_course_index,
     "./routes/index.tsx": $index,
     "./routes/lang.ts": $lang,
   },
-  islands: {},
+  islands: {
+    "./islands/InlineCheck.tsx": $$InlineCheck,
+  },
   baseUrl: import.meta.url,
 } satisfies Manifest;
 

@@ -8,6 +8,8 @@ import {
 import type { AppState } from "@/lib/http/state.ts";
 import { withSecurityHeaders } from "@/lib/http/security_headers.ts";
 import { getStore } from "@/lib/startup.ts";
+import { isSameOriginRequest } from "@/lib/http/origin_check.ts";
+import { HttpError } from "$fresh/server.ts";
 
 /** Language, translator and store for every request; security headers on every answer. */
 export async function handler(req: Request, ctx: FreshContext<AppState>) {
@@ -18,6 +20,9 @@ export async function handler(req: Request, ctx: FreshContext<AppState>) {
   );
   ctx.state.lang = lang;
   ctx.state.t = translator(lang);
+  if (!isSameOriginRequest(req)) {
+    throw new HttpError(403, "Cross-site request refused");
+  }
   if (ctx.destination === "route" || ctx.destination === "notFound") {
     ctx.state.kv = await getStore();
   }

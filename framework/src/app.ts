@@ -418,22 +418,21 @@ async function runChain(
     spec.destination,
   );
   let index = -1;
-  ctx.next = async () => {
+  // Each link's errors become the error page right there, so the middleware
+  // around it still sees (and may decorate) that response, as in Fresh.
+  const step = async (): Promise<Response> => {
     index++;
-    if (index < spec.middlewares.length) {
-      return await spec.middlewares[index](req, ctx);
+    const at = index;
+    try {
+      if (at < spec.middlewares.length) return await spec.middlewares[at](req, ctx);
+      if (at === spec.middlewares.length) return await spec.final(ctx);
+    } catch (error) {
+      return await errorResponse(req, info, parts, url, ctx, error);
     }
-    if (index === spec.middlewares.length) return await spec.final(ctx);
-    throw new Error(
-      "Cannot call ctx.next(): the route has already been called",
-    );
+    throw new Error("Cannot call ctx.next(): the route has already been called");
   };
-  try {
-    const res = await ctx.next();
-    return res;
-  } catch (error) {
-    return await errorResponse(req, info, parts, url, ctx, error);
-  }
+  ctx.next = step;
+  return await step();
 }
 
 async function errorResponse(

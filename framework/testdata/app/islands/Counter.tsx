@@ -1,6 +1,7 @@
 import type { Signal } from "@preact/signals";
 import type { ComponentChildren } from "preact";
 import { IS_BROWSER } from "$fresh/runtime.ts";
+import { useEffect, useState } from "preact/hooks";
 
 export interface CounterProps {
   start: number;
@@ -18,6 +19,9 @@ export interface CounterProps {
 }
 
 export default function Counter(props: CounterProps) {
+  // Hydration keeps server attributes; the effect re-renders with browser values.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
   const ok = props.when instanceof Date && props.tags.has("b") &&
     props.lookup.get("k") === 1 &&
     props.big === 10n && props.a === props.b &&
@@ -25,7 +29,7 @@ export default function Counter(props: CounterProps) {
   return (
     <div
       class="counter"
-      data-browser={String(IS_BROWSER)}
+      data-browser={String(IS_BROWSER && mounted)}
       data-props-ok={String(ok)}
     >
       <output>{props.count}</output>

@@ -1,0 +1,216 @@
+import { useSignal } from "@preact/signals";
+import type { PublicQuestion } from "@/lib/quiz/public_question.ts";
+import type { CheckFeedback } from "@/lib/quiz/check_feedback.ts";
+
+/** Translated UI text for the check (the island holds no catalog). */
+export interface InlineCheckLabels {
+  title: string;
+  submit: string;
+  retry: string;
+  correct: string;
+  partial: string;
+  wrong: string;
+  explanation: string;
+  true: string;
+  false: string;
+  fill: string;
+  up: string;
+  down: string;
+  choose: string;
+  placeholder: string;
+  error: string;
+  pending: string;
+}
+
+export interface InlineCheckProps {
+  /** Where the answer is posted; the server grades it. */
+  action: string;
+  question: PublicQuestion;
+  labels: InlineCheckLabels;
+  /** Distinguishes form field names when a lesson has several checks. */
+  index: number;
+}
+
+type Answer = Record<string, unknown>;
+
+/**
+ * A formative knowledge check inside a lesson: unlimited tries, immediate
+ * feedback from the server, which alone holds the answer key.
+ */
+export default function InlineCheck({ action, question, labels, index }: InlineCheckProps) {
+  const answer = useSignal<Answer>(initialAnswer(question));
+  const feedback = useSignal<CheckFeedback | null>(null);
+  const status = useSignal<"idle" | "pending" | "error">("idle");
+  const name = `check-${index}`;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    status.value = "pending";
+    try {
+      const res = await fetch(action, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ answer: { type: question.type, ...answer.value } }),
+      });
+      if (!res.ok) throw new Error(String(res.status));
+      feedback.value = await res.json();
+      status.value = "idle";
+    } catch {
+      status.value = "error";
+    }
+  };
+  const set = (patch: Answer) => (answer.value = { ...answer.value, ...patch });
+  const fb = feedback.value;
+
+  return (
+    <form class="check" onSubmit={submit} aria-labelledby={`${name}-prompt`}>
+      <p class="check-title">{labels.title}</p>
+      <p class="check-prompt" id={`${name}-prompt`}>{question.prompt}</p>
+      <Inputs question={question} name={name} answer={answer.value} set={set} labels={labels} />
+      <button type="submit" disabled={status.value === "pending"}>
+        {status.value === "pending" ? labels.pending : fb ? labels.retry : labels.submit}
+      </button>
+      <div aria-live="polite">
+        {status.value === "error" && <p class="feedback wrong">{labels.error}</p>}
+        {fb && (
+          <div class={`feedback ${fb.result}`}>
+            <p>
+              <strong>{labels[fb.result]}</strong>
+            </p>
+            {fb.criteria?.map((c) => <p>{c.passed ? "✓" : "✗"} {c.label}:{c.reason}</p>)}
+            {fb.explanation && <p>{labels.explanation}:{fb.explanation}</p>}
+          </div>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function initialAnswer(q: PublicQuestion): Answer {
+  if (q.type === "ordering") return { order: q.items.map((i) => i.id) };
+  if (q.type === "matching") return { pairs: {} };
+  if (q.type === "multiple") return { choices: [] };
+  return {};
+}
+
+interface InputsProps {
+  question: PublicQuestion;
+  name: string;
+  answer: Answer;
+  set: (patch: Answer) => void;
+  labels: InlineCheckLabels;
+}
+
+function Inputs({ question: q, name, answer, set, labels }: InputsProps) {
+  switch (q.type) {
+    case "single":
+    case "multiple": {
+      const chosen = (answer.choices as string[] | undefined) ?? [];
+      return (
+        <fieldset>
+          <legend class="sr-only">{q.prompt}</legend>
+          {q.options.map((o) => (
+            <label class="option">
+              <input
+                type={q.type === "single" ? "radio" : "checkbox"}
+                name={name}
+                value={o.id}
+                checked={q.type === "single" ? answer.choice === o.id : chosen.includes(o.id)}
+                onChange={(e) => {
+                  const on = (e.currentTarget as HTMLInputElement).checked;
+                  if (q.type === "single") set({ choice: o.id });
+                  else set({ choices: on ? [...chosen, o.id] : chosen.filter((c) => c !== o.id) });
+                }}
+              />
+              <span>{o.text}</span>
+            </label>
+          ))}
+        </fieldset>
+      );
+    }
+    case "truefalse":
+      return (
+        <fieldset>
+          {[true, false].map((v) => (
+            <label class="option">
+              <input type="radio" name={name} checked={answer.value === v} onChange={() => set({ value: v })} />
+              <span>{v ? labels.true : labels.false}</span>
+            </label>
+          ))}
+        </fieldset>
+      );
+    case "ordering": {
+      const order = answer.order as string[];
+      const text = new Map(q.items.map((i) => [i.id, i.text]));
+      const move = (i: number, d: number) => {
+        const next = order.slice();
+        [next[i], next[i + d]] = [next[i + d], next[i]];
+        set({ order: next });
+      };
+      return (
+        <ol class="order">
+          {order.map((id, i) => (
+            <li key={id}>
+              <span>{text.get(id)}</span>
+              <button type="button" class="secondary" aria-label={`${labels.up}:${text.get(id)}`} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`${labels.down}:${text.get(id)}`}
+                disabled={i === order.length - 1}
+                onClick={() => move(i, 1)}
+              >
+                ↓
+              </button>
+            </li>
+          ))}
+        </ol>
+      );
+    }
+    case "matching": {
+      const pairs = answer.pairs as Record<string, string>;
+      return (
+        <div>
+          {q.left.map((l) => (
+            <div class="match-row">
+              <label for={`${name}-${l.id}`}>{l.text}</label>
+              <select
+                id={`${name}-${l.id}`}
+                value={pairs[l.id] ?? ""}
+                onChange={(e) => set({ pairs: { ...pairs, [l.id]: (e.currentTarget as HTMLSelectElement).value } })}
+              >
+                <option value="">{labels.choose}</option>
+                {q.right.map((r) => <option value={r.id}>{r.text}</option>)}
+              </select>
+            </div>
+          ))}
+        </div>
+      );
+    }
+    case "fillin":
+      return (
+        <p>
+          <input
+            type="text"
+            aria-label={labels.fill}
+            maxLength={200}
+            value={(answer.text as string) ?? ""}
+            onInput={(e) => set({ text: (e.currentTarget as HTMLInputElement).value })}
+          />
+        </p>
+      );
+    case "written":
+      return (
+        <p>
+          <textarea
+            rows={4}
+            maxLength={2000}
+            aria-label={labels.placeholder}
+            placeholder={labels.placeholder}
+            value={(answer.text as string) ?? ""}
+            onInput={(e) => set({ text: (e.currentTarget as HTMLTextAreaElement).value })}
+          />
+        </p>
+      );
+  }
+}

@@ -1,0 +1,80 @@
+import { Head } from "$fresh/runtime.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
+import { LessonNav } from "@/components/LessonNav.tsx";
+import InlineCheck from "@/islands/InlineCheck.tsx";
+import { getLessonPage, type LessonPage } from "@/lib/content/lesson_page.ts";
+import type { AppState } from "@/lib/http/state.ts";
+import { checkLabels } from "@/lib/quiz/check_labels.ts";
+
+export const handler: Handlers<LessonPage, AppState> = {
+  async GET(_req, ctx) {
+    const { course, module, lesson } = ctx.params;
+    const page = await getLessonPage(ctx.state.kv, course, module, lesson);
+    return page ? ctx.render(page) : ctx.renderNotFound();
+  },
+};
+
+export default function Lesson({ data: page, state: { t } }: PageProps<LessonPage, AppState>) {
+  const labels = checkLabels(t);
+  return (
+    <>
+      <Head>
+        <title>{`${page.lesson.title} · ${page.courseTitle} · ${t("app.name")}`}</title>
+      </Head>
+      <nav aria-label={t("course.modules")}>
+        <ol class="breadcrumbs">
+          <li>
+            <a href={`/courses/${page.courseId}`}>{page.courseTitle}</a>
+          </li>
+          <li>{page.moduleTitle}</li>
+          <li aria-current="page">{page.position} / {page.moduleLessons}</li>
+        </ol>
+      </nav>
+      <h1>{page.lesson.title}</h1>
+      <p class="lesson-meta">
+        <span>{t("course.lesson.minutes", { count: page.lesson.minutes })}</span>
+        {page.checks.length > 0 && <span>{t("course.lesson.checks", { count: page.checks.length })}</span>}
+      </p>
+      <div class="lesson-layout">
+        <article class="lesson-main">
+          <section class="objectives" aria-labelledby="objectives-heading">
+            <h2 id="objectives-heading">{t("course.lesson.objectives")}</h2>
+            <ul>
+              {page.lesson.objectives.map((o) => <li>{o}</li>)}
+            </ul>
+          </section>
+          <div class="lesson-body">
+            {page.parts.map((html, i) => (
+              <>
+                <div class="lesson-part" dangerouslySetInnerHTML={{ __html: html }} />
+                {page.checks[i] && (
+                  <InlineCheck
+                    action={`${page.url}/checks/${page.checks[i].index}`}
+                    question={page.checks[i].question}
+                    labels={labels}
+                    index={page.checks[i].index}
+                  />
+                )}
+              </>
+            ))}
+          </div>
+          <LessonNav prev={page.prev} next={page.next} t={t} />
+        </article>
+        {page.toc.length > 0 && (
+          <aside class="lesson-aside">
+            <nav class="toc" aria-labelledby="toc-heading">
+              <h2 id="toc-heading">{t("course.lesson.toc")}</h2>
+              <ol>
+                {page.toc.map((e) => (
+                  <li class={`toc-${e.level}`}>
+                    <a href={`#${e.id}`}>{e.text}</a>
+                  </li>
+                ))}
+              </ol>
+            </nav>
+          </aside>
+        )}
+      </div>
+    </>
+  );
+}
