@@ -2,9 +2,18 @@ import type { LessonLink } from "@/lib/content/lesson_page.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 
 /** Previous / next lesson links. */
-export function LessonNav({ prev, next, t }: { prev: LessonLink | null; next: LessonLink | null; t: Translate }) {
+export function LessonNav(
+  { prev, next, t }: {
+    prev: LessonLink | null;
+    next: LessonLink | null;
+    t: Translate;
+  },
+) {
   return (
-    <nav class="lesson-nav" aria-label={`${t("course.lesson.prev")} / ${t("course.lesson.next")}`}>
+    <nav
+      class="lesson-nav"
+      aria-label={`${t("course.lesson.prev")} / ${t("course.lesson.next")}`}
+    >
       {prev && (
         <a href={prev.url} rel="prev">
           ← {t("course.lesson.prev")}

@@ -37,7 +37,9 @@ type Answer = Record<string, unknown>;
  * A formative knowledge check inside a lesson: unlimited tries, immediate
  * feedback from the server, which alone holds the answer key.
  */
-export default function InlineCheck({ action, question, labels, index }: InlineCheckProps) {
+export default function InlineCheck(
+  { action, question, labels, index }: InlineCheckProps,
+) {
   const answer = useSignal<Answer>(initialAnswer(question));
   const feedback = useSignal<CheckFeedback | null>(null);
   const status = useSignal<"idle" | "pending" | "error">("idle");
@@ -49,8 +51,13 @@ export default function InlineCheck({ action, question, labels, index }: InlineC
     try {
       const res = await fetch(action, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ answer: { type: question.type, ...answer.value } }),
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+        },
+        body: JSON.stringify({
+          answer: { type: question.type, ...answer.value },
+        }),
       });
       if (!res.ok) throw new Error(String(res.status));
       feedback.value = await res.json();
@@ -66,18 +73,32 @@ export default function InlineCheck({ action, question, labels, index }: InlineC
     <form class="check" onSubmit={submit} aria-labelledby={`${name}-prompt`}>
       <p class="check-title">{labels.title}</p>
       <p class="check-prompt" id={`${name}-prompt`}>{question.prompt}</p>
-      <Inputs question={question} name={name} answer={answer.value} set={set} labels={labels} />
+      <Inputs
+        question={question}
+        name={name}
+        answer={answer.value}
+        set={set}
+        labels={labels}
+      />
       <button type="submit" disabled={status.value === "pending"}>
-        {status.value === "pending" ? labels.pending : fb ? labels.retry : labels.submit}
+        {status.value === "pending"
+          ? labels.pending
+          : fb
+          ? labels.retry
+          : labels.submit}
       </button>
       <div aria-live="polite">
-        {status.value === "error" && <p class="feedback wrong">{labels.error}</p>}
+        {status.value === "error" && (
+          <p class="feedback wrong">{labels.error}</p>
+        )}
         {fb && (
           <div class={`feedback ${fb.result}`}>
             <p>
               <strong>{labels[fb.result]}</strong>
             </p>
-            {fb.criteria?.map((c) => <p>{c.passed ? "✓" : "✗"} {c.label}:{c.reason}</p>)}
+            {fb.criteria?.map((c) => (
+              <p key={c.label}>{c.passed ? "✓" : "✗"} {c.label}:{c.reason}</p>
+            ))}
             {fb.explanation && <p>{labels.explanation}:{fb.explanation}</p>}
           </div>
         )}
@@ -115,11 +136,17 @@ function Inputs({ question: q, name, answer, set, labels }: InputsProps) {
                 type={q.type === "single" ? "radio" : "checkbox"}
                 name={name}
                 value={o.id}
-                checked={q.type === "single" ? answer.choice === o.id : chosen.includes(o.id)}
+                checked={q.type === "single"
+                  ? answer.choice === o.id
+                  : chosen.includes(o.id)}
                 onChange={(e) => {
                   const on = (e.currentTarget as HTMLInputElement).checked;
                   if (q.type === "single") set({ choice: o.id });
-                  else set({ choices: on ? [...chosen, o.id] : chosen.filter((c) => c !== o.id) });
+                  else {set({
+                      choices: on
+                        ? [...chosen, o.id]
+                        : chosen.filter((c) => c !== o.id),
+                    });}
                 }}
               />
               <span>{o.text}</span>
@@ -133,7 +160,12 @@ function Inputs({ question: q, name, answer, set, labels }: InputsProps) {
         <fieldset>
           {[true, false].map((v) => (
             <label class="option">
-              <input type="radio" name={name} checked={answer.value === v} onChange={() => set({ value: v })} />
+              <input
+                type="radio"
+                name={name}
+                checked={answer.value === v}
+                onChange={() => set({ value: v })}
+              />
               <span>{v ? labels.true : labels.false}</span>
             </label>
           ))}
@@ -152,7 +184,15 @@ function Inputs({ question: q, name, answer, set, labels }: InputsProps) {
           {order.map((id, i) => (
             <li key={id}>
               <span>{text.get(id)}</span>
-              <button type="button" class="secondary" aria-label={`${labels.up}:${text.get(id)}`} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
+              <button
+                type="button"
+                class="secondary"
+                aria-label={`${labels.up}:${text.get(id)}`}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+              >
+                ↑
+              </button>
               <button
                 type="button"
                 class="secondary"
@@ -177,10 +217,18 @@ function Inputs({ question: q, name, answer, set, labels }: InputsProps) {
               <select
                 id={`${name}-${l.id}`}
                 value={pairs[l.id] ?? ""}
-                onChange={(e) => set({ pairs: { ...pairs, [l.id]: (e.currentTarget as HTMLSelectElement).value } })}
+                onChange={(e) =>
+                  set({
+                    pairs: {
+                      ...pairs,
+                      [l.id]: (e.currentTarget as HTMLSelectElement).value,
+                    },
+                  })}
               >
                 <option value="">{labels.choose}</option>
-                {q.right.map((r) => <option value={r.id}>{r.text}</option>)}
+                {q.right.map((r) => (
+                  <option key={r.id} value={r.id}>{r.text}</option>
+                ))}
               </select>
             </div>
           ))}
@@ -195,7 +243,8 @@ function Inputs({ question: q, name, answer, set, labels }: InputsProps) {
             aria-label={labels.fill}
             maxLength={200}
             value={(answer.text as string) ?? ""}
-            onInput={(e) => set({ text: (e.currentTarget as HTMLInputElement).value })}
+            onInput={(e) =>
+              set({ text: (e.currentTarget as HTMLInputElement).value })}
           />
         </p>
       );
@@ -208,7 +257,8 @@ function Inputs({ question: q, name, answer, set, labels }: InputsProps) {
             aria-label={labels.placeholder}
             placeholder={labels.placeholder}
             value={(answer.text as string) ?? ""}
-            onInput={(e) => set({ text: (e.currentTarget as HTMLTextAreaElement).value })}
+            onInput={(e) =>
+              set({ text: (e.currentTarget as HTMLTextAreaElement).value })}
           />
         </p>
       );

@@ -16,7 +16,11 @@ export function getStore(): Promise<Deno.Kv> {
 /** Opens the store and imports content before the server starts listening. */
 export async function prepareStore(): Promise<Deno.Kv> {
   const kv = await getStore();
-  const status = await importContent(kv, new Date());
+  const status = await importContent(
+    kv,
+    new Date(),
+    Deno.env.get("SA_CONTENT_DIR") ?? undefined,
+  );
   for (const p of status.published) {
     console.log(
       `Course "${p.courseId}" version ${p.version}${

@@ -29,12 +29,19 @@ export async function ensureChromium(): Promise<boolean> {
   if (await exists(path)) return true;
   const root = Deno.uid() === 0;
   if (root && (await exists("/usr/bin/apt-get"))) {
-    console.log(`chromium not found at ${path}: installing Debian's chromium with apt-get`);
-    if ((await run("apt-get", ["update", "-qq"])) && (await run("apt-get", ["install", "-y", "-qq", "chromium"]))) {
+    console.log(
+      `chromium not found at ${path}: installing Debian's chromium with apt-get`,
+    );
+    if (
+      (await run("apt-get", ["update", "-qq"])) &&
+      (await run("apt-get", ["install", "-y", "-qq", "chromium"]))
+    ) {
       return await exists(path);
     }
   }
-  console.error("Browser tests need Debian's chromium: run `sudo apt-get install -y chromium` (or set CHROMIUM_PATH), then re-run.");
+  console.error(
+    "Browser tests need Debian's chromium: run `sudo apt-get install -y chromium` (or set CHROMIUM_PATH), then re-run.",
+  );
   return false;
 }
 

@@ -10,7 +10,11 @@ const deno = Deno.execPath();
 
 async function step(name: string, args: string[]): Promise<void> {
   console.log(`\n== ${name}: deno ${args.join(" ")}`);
-  const { code } = await new Deno.Command(deno, { args, stdout: "inherit", stderr: "inherit" }).output();
+  const { code } = await new Deno.Command(deno, {
+    args,
+    stdout: "inherit",
+    stderr: "inherit",
+  }).output();
   if (code !== 0) {
     console.error(`\n${name} failed (exit ${code})`);
     Deno.exit(code);
@@ -18,7 +22,13 @@ async function step(name: string, args: string[]): Promise<void> {
 }
 
 await step("format, lint, type-check", ["task", "check"]);
-await step("manifest is current", ["run", "-A", "dev.ts", "manifest", "--check"]);
+await step("manifest is current", [
+  "run",
+  "-A",
+  "dev.ts",
+  "manifest",
+  "--check",
+]);
 await step("content check", ["task", "content:check"]);
 if (!(await ensureChromium())) Deno.exit(1);
 
@@ -37,6 +47,7 @@ for await (const chunk of child.stdout) {
 }
 const { code } = await child.status;
 // deno test's own summary line is "ok | 12 passed | 0 failed"; CI reads the plain form.
+// deno-lint-ignore no-control-regex
 const plain = tail.replace(/\x1b\[[0-9;]*m/g, "");
 const m = /(\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/.exec(plain);
 if (m) console.log(`\ntests: ${m[1]} passed, ${m[2]} failed`);

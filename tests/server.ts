@@ -27,19 +27,31 @@ export interface StartOptions {
 }
 
 /** Spawns the server and waits until it listens. */
-export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  const kvPath = options.kvPath ?? (await Deno.makeTempDir({ prefix: "sa-test-" })) + "/academy.kv";
+export async function startServer(
+  options: StartOptions = {},
+): Promise<TestServer> {
+  const kvPath = options.kvPath ??
+    (await Deno.makeTempDir({ prefix: "sa-test-" })) + "/academy.kv";
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "-A", "--unstable-kv", options.entry ?? "main.ts"],
     cwd: ROOT,
-    env: { PORT: "0", HOST: "127.0.0.1", SA_KV_PATH: kvPath, NO_COLOR: "1", ...options.env },
+    env: {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      SA_KV_PATH: kvPath,
+      NO_COLOR: "1",
+      ...options.env,
+    },
     stdout: "piped",
     stderr: "piped",
   }).spawn();
   let log = "";
   const decoder = new TextDecoder();
   const origin = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Server did not start in 30 s:\n${log}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`Server did not start in 30 s:\n${log}`)),
+      30_000,
+    );
     const pump = async (stream: ReadableStream<Uint8Array>) => {
       for await (const chunk of stream) {
         log += decoder.decode(chunk);

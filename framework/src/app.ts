@@ -9,7 +9,6 @@ import { type Bundle, bundle, JS_PREFIX, readBundle } from "./bundle.ts";
 import { fromFileUrl, join } from "./path.ts";
 import {
   type AnyComponent,
-  isAsyncComponent,
   registerIsland,
   renderPage,
   type RenderRequest,
@@ -424,12 +423,16 @@ async function runChain(
     index++;
     const at = index;
     try {
-      if (at < spec.middlewares.length) return await spec.middlewares[at](req, ctx);
+      if (at < spec.middlewares.length) {
+        return await spec.middlewares[at](req, ctx);
+      }
       if (at === spec.middlewares.length) return await spec.final(ctx);
     } catch (error) {
       return await errorResponse(req, info, parts, url, ctx, error);
     }
-    throw new Error("Cannot call ctx.next(): the route has already been called");
+    throw new Error(
+      "Cannot call ctx.next(): the route has already been called",
+    );
   };
   ctx.next = step;
   return await step();

@@ -83,7 +83,8 @@ export function registerIsland(
   // deno-lint-ignore no-explicit-any
   const IslandBoundary = (props: Record<string, any>) => {
     const state = useContext(RenderStateContext);
-    if (!state || useContext(InsideIsland)) return rawVNode(component, props);
+    const inside = useContext(InsideIsland);
+    if (!state || inside) return rawVNode(component, props);
     const { children, ...rest } = props;
     const id = state.islands.length;
     const slot = children !== undefined && children !== null &&
@@ -120,9 +121,10 @@ export function registerIsland(
 }
 
 /** A component that is either plain or an async (req, ctx) function. */
-// deno-lint-ignore no-explicit-any
 export type AnyComponent =
+  // deno-lint-ignore no-explicit-any
   | ComponentType<any>
+  // deno-lint-ignore no-explicit-any
   | ((req: Request, ctx: FreshContext) => Promise<any>);
 
 /** True for `async function` components, which Fresh calls with (req, ctx). */

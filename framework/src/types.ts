@@ -15,11 +15,14 @@ export interface Manifest {
 export interface RouteModule {
   // deno-lint-ignore no-explicit-any
   default?: any;
-  // deno-lint-ignore no-explicit-any
   handler?:
+    // deno-lint-ignore no-explicit-any
     | Handler<any, any>
+    // deno-lint-ignore no-explicit-any
     | Handlers<any, any>
+    // deno-lint-ignore no-explicit-any
     | MiddlewareHandler<any>
+    // deno-lint-ignore no-explicit-any
     | MiddlewareHandler<any>[];
   config?: RouteConfig;
 }

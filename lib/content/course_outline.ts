@@ -6,11 +6,18 @@ export interface CourseOutline {
   id: string;
   title: string;
   summary: string;
-  modules: { id: string; title: string; lessons: { url: string; title: string; minutes: number }[] }[];
+  modules: {
+    id: string;
+    title: string;
+    lessons: { url: string; title: string; minutes: number }[];
+  }[];
 }
 
 /** The outline of the latest version of a course, or null. */
-export async function getCourseOutline(kv: Deno.Kv, courseId: string): Promise<CourseOutline | null> {
+export async function getCourseOutline(
+  kv: Deno.Kv,
+  courseId: string,
+): Promise<CourseOutline | null> {
   const view = await getCourseView(kv, courseId);
   if (!view) return null;
   return {

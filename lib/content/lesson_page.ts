@@ -2,7 +2,10 @@
  * Everything a lesson page shows, computed once per course version and
  * lesson (versions are immutable) and shared by every request for it.
  */
-import { toPublicQuestion, type PublicQuestion } from "@/lib/quiz/public_question.ts";
+import {
+  type PublicQuestion,
+  toPublicQuestion,
+} from "@/lib/quiz/public_question.ts";
 import { type CourseView, getCourseView } from "./course_view.ts";
 import { splitAtChecks } from "./lesson_parts.ts";
 import type { TocEntry } from "./markdown.ts";
@@ -56,14 +59,22 @@ export async function getLessonPage(
   return page;
 }
 
-function buildPage(view: CourseView, moduleId: string, lessonId: string): LessonPage | null {
-  const at = view.lessons.findIndex((l) => l.module.module.id === moduleId && l.lesson.lesson.id === lessonId);
+function buildPage(
+  view: CourseView,
+  moduleId: string,
+  lessonId: string,
+): LessonPage | null {
+  const at = view.lessons.findIndex((l) =>
+    l.module.module.id === moduleId && l.lesson.lesson.id === lessonId
+  );
   if (at < 0) return null;
   const { module, lesson, url } = view.lessons[at];
   const rendered = view.render(lessonId);
   const { parts, checks } = splitAtChecks(rendered.html);
   const link = (i: number): LessonLink | null =>
-    view.lessons[i] ? { url: view.lessons[i].url, title: view.lessons[i].lesson.lesson.title } : null;
+    view.lessons[i]
+      ? { url: view.lessons[i].url, title: view.lessons[i].lesson.lesson.title }
+      : null;
   return {
     courseId: view.id,
     courseTitle: view.published.course.title,
@@ -74,7 +85,10 @@ function buildPage(view: CourseView, moduleId: string, lessonId: string): Lesson
     parts,
     checks: checks.map((index) => ({
       index,
-      question: toPublicQuestion(lesson.checks[index], `${view.id}/${lessonId}/${index}`),
+      question: toPublicQuestion(
+        lesson.checks[index],
+        `${view.id}/${lessonId}/${index}`,
+      ),
     })),
     toc: rendered.toc,
     prev: link(at - 1),

@@ -5,7 +5,16 @@
  * it, so every part is balanced HTML. The input is sanitizer output, which is
  * well-formed, so a tag scanner is enough.
  */
-const VOID = new Set(["area", "br", "col", "hr", "img", "input", "source", "wbr"]);
+const VOID = new Set([
+  "area",
+  "br",
+  "col",
+  "hr",
+  "img",
+  "input",
+  "source",
+  "wbr",
+]);
 const TAG_SOURCE = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>/.source;
 const PLACEHOLDER = /^<div data-inline-check="(\d+)"><\/div>/;
 
@@ -28,7 +37,9 @@ export function splitAtChecks(html: string): LessonParts {
     const placeholder = PLACEHOLDER.exec(html.slice(at, at + 40));
     current += html.slice(last, at);
     if (placeholder) {
-      parts.push(current + open.toReversed().map((o) => `</${o.name}>`).join(""));
+      parts.push(
+        current + open.toReversed().map((o) => `</${o.name}>`).join(""),
+      );
       checks.push(Number(placeholder[1]));
       current = open.map((o) => o.tag).join("");
       last = at + placeholder[0].length;

@@ -25,7 +25,8 @@ export const en: Record<MessageKey, string> = {
   "footer.text":
     "Service Academy · training and certification for e-commerce service teams",
   "error.403.title": "Request refused",
-  "error.403.body": "This request did not come from a page of this site and was blocked. Go back to the page and try again.",
+  "error.403.body":
+    "This request did not come from a page of this site and was blocked. Go back to the page and try again.",
   "error.404.title": "Page not found",
   "error.404.body": "The page you are looking for does not exist or has moved.",
   "error.400.title": "Bad request",

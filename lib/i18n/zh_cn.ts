@@ -22,7 +22,8 @@ export const zhCN = {
   "home.course.start": "开始学习",
   "footer.text": "客服学院 · 为电商客服团队打造的培训与认证平台",
   "error.403.title": "请求被拒绝",
-  "error.403.body": "这个请求不是从本站页面发出的,已被拦截。请回到页面重新操作。",
+  "error.403.body":
+    "这个请求不是从本站页面发出的,已被拦截。请回到页面重新操作。",
   "error.404.title": "页面不存在",
   "error.404.body": "你要找的页面不存在或已被移动。",
   "error.400.title": "请求有误",

@@ -15,18 +15,36 @@ export interface CheckFeedback {
 }
 
 /** Grades `answer` against `question`; throws ScoringInputError for a malformed answer. */
-export function gradeInlineCheck(question: InlineQuestion, answer: Answer, rubrics: readonly Rubric[]): CheckFeedback {
+export function gradeInlineCheck(
+  question: InlineQuestion,
+  answer: Answer,
+  rubrics: readonly Rubric[],
+): CheckFeedback {
   if (answer.type !== question.type) {
-    throw new ScoringInputError(`answer.type: expected "${question.type}", got "${answer.type}"`);
+    throw new ScoringInputError(
+      `answer.type: expected "${question.type}", got "${answer.type}"`,
+    );
   }
   if (question.type === "written") {
     const rubric = rubrics.find((r) => r.id === question.rubric);
-    if (!rubric) throw new Error(`Cannot grade question: rubric "${question.rubric}" is not in this course version`);
+    if (!rubric) {
+      throw new Error(
+        `Cannot grade question: rubric "${question.rubric}" is not in this course version`,
+      );
+    }
     const graded = gradeReply(rubric, (answer as { text: string }).text);
     return {
-      result: graded.passed ? "correct" : graded.score > 0 ? "partial" : "wrong",
+      result: graded.passed
+        ? "correct"
+        : graded.score > 0
+        ? "partial"
+        : "wrong",
       explanation: question.explanation,
-      criteria: graded.criteria.map((c) => ({ label: c.label, passed: c.passed, reason: c.reason })),
+      criteria: graded.criteria.map((c) => ({
+        label: c.label,
+        passed: c.passed,
+        reason: c.reason,
+      })),
     };
   }
   const score = scoreQuestion(question, answer);

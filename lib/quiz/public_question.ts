@@ -18,12 +18,20 @@ export type PublicQuestion =
   | { type: "single" | "multiple"; prompt: string; options: PublicItem[] }
   | { type: "truefalse"; prompt: string }
   | { type: "ordering"; prompt: string; items: PublicItem[] }
-  | { type: "matching"; prompt: string; left: PublicItem[]; right: PublicItem[] }
+  | {
+    type: "matching";
+    prompt: string;
+    left: PublicItem[];
+    right: PublicItem[];
+  }
   | { type: "fillin"; prompt: string }
   | { type: "written"; prompt: string };
 
 /** Strips the key from a question; `seed` makes the shuffles stable per question. */
-export function toPublicQuestion(q: InlineQuestion, seed: string): PublicQuestion {
+export function toPublicQuestion(
+  q: InlineQuestion,
+  seed: string,
+): PublicQuestion {
   const item = ({ id, text }: PublicItem) => ({ id, text });
   switch (q.type) {
     case "single":
@@ -34,7 +42,11 @@ export function toPublicQuestion(q: InlineQuestion, seed: string): PublicQuestio
     case "written":
       return { type: q.type, prompt: q.prompt };
     case "ordering":
-      return { type: "ordering", prompt: q.prompt, items: shuffleAwayFrom(q.items.map(item), q.answer, seed) };
+      return {
+        type: "ordering",
+        prompt: q.prompt,
+        items: shuffleAwayFrom(q.items.map(item), q.answer, seed),
+      };
     case "matching": {
       const keyOrder = q.left.map((l) => q.answer[l.id]);
       return {
@@ -48,7 +60,11 @@ export function toPublicQuestion(q: InlineQuestion, seed: string): PublicQuestio
 }
 
 /** A seeded Fisher-Yates shuffle that avoids returning the key's own order. */
-export function shuffleAwayFrom<T extends { id: string }>(items: T[], key: readonly string[], seed: string): T[] {
+export function shuffleAwayFrom<T extends { id: string }>(
+  items: T[],
+  key: readonly string[],
+  seed: string,
+): T[] {
   const random = mulberry32(hash(seed));
   for (let attempt = 0; attempt < 8; attempt++) {
     const out = items.slice();
@@ -56,7 +72,9 @@ export function shuffleAwayFrom<T extends { id: string }>(items: T[], key: reado
       const j = Math.floor(random() * (i + 1));
       [out[i], out[j]] = [out[j], out[i]];
     }
-    const givesKeyAway = out.every((x, i) => key[i] === undefined || x.id === key[i]);
+    const givesKeyAway = out.every((x, i) =>
+      key[i] === undefined || x.id === key[i]
+    );
     if (!givesKeyAway || items.length < 2) return out;
   }
   return items.slice().reverse();
@@ -64,7 +82,9 @@ export function shuffleAwayFrom<T extends { id: string }>(items: T[], key: reado
 
 function hash(text: string): number {
   let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  }
   return h >>> 0;
 }
 

@@ -99,10 +99,11 @@ export function revive(
     }
     let target: unknown = root;
     for (const p of path) {
-      // deno-lint-ignore no-explicit-any
-      target = p === "value" && (target as any)?.brand
-        ? (target as any).peek()
-        : (target as any)[p];
+      const t = target as Record<string | number, unknown> & {
+        brand?: unknown;
+        peek?: () => unknown;
+      };
+      target = p === "value" && t?.brand ? t.peek!() : t[p];
     }
     holder[key] = target;
   }

@@ -1,6 +1,9 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
-import { type CourseOutline, getCourseOutline } from "@/lib/content/course_outline.ts";
+import {
+  type CourseOutline,
+  getCourseOutline,
+} from "@/lib/content/course_outline.ts";
 import type { AppState } from "@/lib/http/state.ts";
 
 export const handler: Handlers<CourseOutline, AppState> = {
@@ -10,7 +13,9 @@ export const handler: Handlers<CourseOutline, AppState> = {
   },
 };
 
-export default function Course({ data, state: { t } }: PageProps<CourseOutline, AppState>) {
+export default function Course(
+  { data, state: { t } }: PageProps<CourseOutline, AppState>,
+) {
   return (
     <>
       <Head>
@@ -26,7 +31,10 @@ export default function Course({ data, state: { t } }: PageProps<CourseOutline, 
             <ol>
               {m.lessons.map((l) => (
                 <li>
-                  <a href={l.url}>{l.title}</a> <span class="meta">{t("course.lesson.minutes", { count: l.minutes })}</span>
+                  <a href={l.url}>{l.title}</a>{" "}
+                  <span class="meta">
+                    {t("course.lesson.minutes", { count: l.minutes })}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -19,7 +19,7 @@ export default function IslandsPage() {
         a={shared}
         b={shared}
         loop={circular}
-        text={"</script><script>alert(1)</script>"}
+        text="</script><script>alert(1)</script>"
       >
         <p class="slotted">server child</p>
       </Counter>

@@ -1,6 +1,8 @@
+import { Fragment } from "preact";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { LessonNav } from "@/components/LessonNav.tsx";
+import { SanitizedHtml } from "@/components/SanitizedHtml.tsx";
 import InlineCheck from "@/islands/InlineCheck.tsx";
 import { getLessonPage, type LessonPage } from "@/lib/content/lesson_page.ts";
 import type { AppState } from "@/lib/http/state.ts";
@@ -14,12 +16,16 @@ export const handler: Handlers<LessonPage, AppState> = {
   },
 };
 
-export default function Lesson({ data: page, state: { t } }: PageProps<LessonPage, AppState>) {
+export default function Lesson(
+  { data: page, state: { t } }: PageProps<LessonPage, AppState>,
+) {
   const labels = checkLabels(t);
   return (
     <>
       <Head>
-        <title>{`${page.lesson.title} · ${page.courseTitle} · ${t("app.name")}`}</title>
+        <title>
+          {`${page.lesson.title} · ${page.courseTitle} · ${t("app.name")}`}
+        </title>
       </Head>
       <nav aria-label={t("course.modules")}>
         <ol class="breadcrumbs">
@@ -32,21 +38,27 @@ export default function Lesson({ data: page, state: { t } }: PageProps<LessonPag
       </nav>
       <h1>{page.lesson.title}</h1>
       <p class="lesson-meta">
-        <span>{t("course.lesson.minutes", { count: page.lesson.minutes })}</span>
-        {page.checks.length > 0 && <span>{t("course.lesson.checks", { count: page.checks.length })}</span>}
+        <span>
+          {t("course.lesson.minutes", { count: page.lesson.minutes })}
+        </span>
+        {page.checks.length > 0 && (
+          <span>
+            {t("course.lesson.checks", { count: page.checks.length })}
+          </span>
+        )}
       </p>
       <div class="lesson-layout">
         <article class="lesson-main">
           <section class="objectives" aria-labelledby="objectives-heading">
             <h2 id="objectives-heading">{t("course.lesson.objectives")}</h2>
             <ul>
-              {page.lesson.objectives.map((o) => <li>{o}</li>)}
+              {page.lesson.objectives.map((o, i) => <li key={i}>{o}</li>)}
             </ul>
           </section>
           <div class="lesson-body">
             {page.parts.map((html, i) => (
-              <>
-                <div class="lesson-part" dangerouslySetInnerHTML={{ __html: html }} />
+              <Fragment key={i}>
+                <SanitizedHtml class="lesson-part" html={html} />
                 {page.checks[i] && (
                   <InlineCheck
                     action={`${page.url}/checks/${page.checks[i].index}`}
@@ -55,7 +67,7 @@ export default function Lesson({ data: page, state: { t } }: PageProps<LessonPag
                     index={page.checks[i].index}
                   />
                 )}
-              </>
+              </Fragment>
             ))}
           </div>
           <LessonNav prev={page.prev} next={page.next} t={t} />

@@ -13,21 +13,33 @@ export const handler: Handlers<unknown, AppState> = {
   async POST(req, ctx) {
     const { course, module, lesson, index } = ctx.params;
     const view = await getCourseView(ctx.state.kv, course);
-    const found = view?.lessons.find((l) => l.module.module.id === module && l.lesson.lesson.id === lesson);
+    const found = view?.lessons.find((l) =>
+      l.module.module.id === module && l.lesson.lesson.id === lesson
+    );
     const question = found?.lesson.checks[Number(index)];
     if (!view || !question || !/^\d+$/.test(index)) return ctx.renderNotFound();
     const body = await readJsonBody(req, 16 * 1024);
-    if (!body.ok) return Response.json({ errors: { body: body.error } }, { status: body.status });
+    if (!body.ok) {
+      return Response.json({ errors: { body: body.error } }, {
+        status: body.status,
+      });
+    }
     const input = CheckInput.safeParse(body.value);
     if (!input.success) {
-      const errors = Object.fromEntries(input.error.issues.map((i) => [i.path.join(".") || "body", i.message]));
+      const errors = Object.fromEntries(
+        input.error.issues.map((i) => [i.path.join(".") || "body", i.message]),
+      );
       return Response.json({ errors }, { status: 422 });
     }
     try {
-      return Response.json(gradeInlineCheck(question, input.data.answer, view.published.rubrics));
+      return Response.json(
+        gradeInlineCheck(question, input.data.answer, view.published.rubrics),
+      );
     } catch (e) {
       if (e instanceof ScoringInputError || e instanceof RangeError) {
-        return Response.json({ errors: { answer: e.message } }, { status: 422 });
+        return Response.json({ errors: { answer: e.message } }, {
+          status: 422,
+        });
       }
       throw e;
     }

@@ -1,0 +1,288 @@
+/**
+ * `deno task bench`: measures the real server on loopback against references
+ * taken in the same run, prints one table, writes BENCHMARKS.md and exits
+ * non-zero when a budget is missed.
+ *
+ * (a) requests/s and p50/p99 at 50 connections: SSR pages vs the same HTML
+ *     served as a static file by the same server, and that static path vs a
+ *     bare Deno.serve answering the same bytes from memory;
+ * (b) cold start with the prebuilt bundle to first byte;
+ * (c) gzipped JavaScript bytes per page type.
+ */
+import { startServer } from "../tests/server.ts";
+import { ensureWrk, load, type LoadResult } from "./load.ts";
+
+const ROOT = new URL("../", import.meta.url);
+const CONNECTIONS = 50;
+const SECONDS = Number(Deno.env.get("BENCH_SECONDS") ?? 5);
+const deno = Deno.execPath();
+
+interface Row {
+  metric: string;
+  value: string;
+  reference: string;
+  ratio: string;
+  budget: string;
+  ok: boolean;
+}
+const rows: Row[] = [];
+
+if (!(await ensureWrk())) {
+  console.error(
+    "deno task bench needs wrk: run `sudo apt-get install -y wrk`, then re-run.",
+  );
+  Deno.exit(1);
+}
+
+console.log("Building the island bundle…");
+const build = await new Deno.Command(deno, {
+  args: ["task", "build"],
+  cwd: ROOT,
+  stdout: "null",
+  stderr: "inherit",
+}).output();
+if (!build.success) Deno.exit(1);
+
+// Pages under test, and their HTML copied into static/_bench/ so the same
+// server can serve the same bytes as static files.
+const benchDir = new URL("static/_bench/", ROOT);
+await Deno.remove(benchDir, { recursive: true }).catch(() => {});
+await Deno.mkdir(benchDir, { recursive: true });
+const kvDir = await Deno.makeTempDir({ prefix: "sa-bench-" });
+const kvPath = `${kvDir}/academy.kv`;
+
+const probe = await startServer({ kvPath });
+const pages: { name: string; path: string; html: Uint8Array }[] = [];
+const fetchBytes = async (url: string) =>
+  new Uint8Array(await (await fetch(url)).arrayBuffer());
+pages.push({
+  name: "home",
+  path: "/",
+  html: await fetchBytes(probe.origin + "/"),
+});
+const lessonPath = firstLesson(new TextDecoder().decode(pages[0].html));
+if (lessonPath) {
+  pages.push({
+    name: "lesson",
+    path: lessonPath,
+    html: await fetchBytes(probe.origin + lessonPath),
+  });
+}
+const jsBytes = await Promise.all(
+  pages.map(async (p) => ({
+    name: p.name,
+    bytes: await gzippedJs(probe.origin, p.path),
+  })),
+);
+await probe.stop();
+for (const p of pages) {
+  await Deno.writeFile(new URL(`${p.name}.html`, benchDir), p.html);
+}
+
+// (b) cold start to first byte, with the prebuilt bundle and an existing store.
+const coldStarts: number[] = [];
+for (let i = 0; i < 3; i++) coldStarts.push(await coldStart(kvPath));
+const cold = coldStarts.sort((a, b) => a - b)[1];
+rows.push({
+  metric: "cold start to first byte (median of 3)",
+  value: `${cold.toFixed(0)} ms`,
+  reference: "",
+  ratio: "",
+  budget: "< 1500 ms",
+  ok: cold < 1500,
+});
+
+// (a) throughput.
+const server = await startServer({ kvPath });
+const bare = new Deno.Command(deno, {
+  args: [
+    "run",
+    "-A",
+    "bench/bare_server.ts",
+    new URL("home.html", benchDir).pathname,
+    "8791",
+  ],
+  cwd: ROOT,
+  stdout: "piped",
+  stderr: "inherit",
+}).spawn();
+await waitFor("http://127.0.0.1:8791/");
+try {
+  const warm = async (url: string) => void (await load(url, CONNECTIONS, 1));
+  for (const p of pages) {
+    await warm(server.origin + p.path);
+    await warm(`${server.origin}/_bench/${p.name}.html`);
+  }
+  await warm("http://127.0.0.1:8791/");
+  const bareResult = await load("http://127.0.0.1:8791/", CONNECTIONS, SECONDS);
+  const results = new Map<string, { ssr: LoadResult; stat: LoadResult }>();
+  for (const p of pages) {
+    const stat = await load(
+      `${server.origin}/_bench/${p.name}.html`,
+      CONNECTIONS,
+      SECONDS,
+    );
+    const ssr = await load(server.origin + p.path, CONNECTIONS, SECONDS);
+    results.set(p.name, { ssr, stat });
+  }
+  const homeStatic = results.get("home")!.stat;
+  const fmt = (r: LoadResult) =>
+    `${r.requestsPerSec.toFixed(0)} req/s (p50 ${r.p50Ms.toFixed(2)} ms, p99 ${
+      r.p99Ms.toFixed(2)
+    } ms)`;
+  rows.push({
+    metric: "bare Deno.serve, same bytes from memory (physical limit)",
+    value: fmt(bareResult),
+    reference: "",
+    ratio: "",
+    budget: "",
+    ok: bareResult.errors === 0,
+  });
+  rows.push({
+    metric: "static file (home HTML) vs bare server",
+    value: fmt(homeStatic),
+    reference: `${bareResult.requestsPerSec.toFixed(0)} req/s`,
+    ratio: pct(homeStatic.requestsPerSec / bareResult.requestsPerSec),
+    budget: ">= 60%",
+    ok: homeStatic.requestsPerSec / bareResult.requestsPerSec >= 0.6 &&
+      homeStatic.errors === 0,
+  });
+  for (const [name, r] of results) {
+    rows.push({
+      metric: `SSR ${name} page vs same bytes as static file`,
+      value: fmt(r.ssr),
+      reference: `${r.stat.requestsPerSec.toFixed(0)} req/s`,
+      ratio: pct(r.ssr.requestsPerSec / r.stat.requestsPerSec),
+      budget: ">= 50%",
+      ok: r.ssr.requestsPerSec / r.stat.requestsPerSec >= 0.5 &&
+        r.ssr.errors === 0,
+    });
+  }
+} finally {
+  bare.kill("SIGTERM");
+  await bare.status;
+  await server.stop();
+  await Deno.remove(benchDir, { recursive: true }).catch(() => {});
+}
+
+// (c) JavaScript per page type.
+for (const { name, bytes } of jsBytes) {
+  const islandFree = name === "home";
+  rows.push({
+    metric: `JS shipped, ${name} page (gzip)`,
+    value: `${bytes} B`,
+    reference: "",
+    ratio: "",
+    budget: islandFree
+      ? "0 B (no island)"
+      : "<= 15360 B (runtime + one island)",
+    ok: islandFree ? bytes === 0 : bytes <= 15360,
+  });
+}
+
+const table = [
+  "| metric | measured | reference (same run) | ratio | budget | ok |",
+  "| --- | --- | --- | --- | --- | --- |",
+  ...rows.map((r) =>
+    `| ${r.metric} | ${r.value} | ${r.reference} | ${r.ratio} | ${r.budget} | ${
+      r.ok ? "yes" : "**NO**"
+    } |`
+  ),
+].join("\n");
+console.log("\n" + table + "\n");
+
+const cpu = (await Deno.readTextFile("/proc/cpuinfo").catch(() => "")).match(
+  /model name\s*:\s*(.*)/,
+)?.[1] ?? "unknown CPU";
+const md = `# Benchmarks
+
+Measured by \`deno task bench\` (bench/run.ts). Every figure is compared with a
+reference measured in the same run on the same machine, so ratios, not
+absolute numbers, are what the budgets check. Load: wrk, 1 thread,
+${CONNECTIONS} connections, ${SECONDS} s per target after a 1 s warm-up, all on
+loopback.
+
+- Date: ${new Date().toISOString()}
+- Machine: ${navigator.hardwareConcurrency} cores, ${cpu}, ${
+  (Deno.systemMemoryInfo().total / 2 ** 30).toFixed(0)
+} GiB
+- Deno ${Deno.version.deno}, V8 ${Deno.version.v8}
+- Command: \`deno task bench\`
+
+${table}
+`;
+await Deno.writeTextFile(new URL("BENCHMARKS.md", ROOT), md);
+await Deno.remove(kvDir, { recursive: true }).catch(() => {});
+const missed = rows.filter((r) => !r.ok);
+if (missed.length) {
+  console.error(`Budget missed: ${missed.map((r) => r.metric).join("; ")}`);
+  Deno.exit(1);
+}
+console.log("All budgets met; BENCHMARKS.md updated.");
+
+function pct(x: number): string {
+  return `${(x * 100).toFixed(0)}%`;
+}
+
+function firstLesson(html: string): string | null {
+  const m = /href="(\/courses\/[^"]+\/[^"]+\/[^"]+)"/.exec(html);
+  return m ? m[1] : null;
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      await (await fetch(url)).body?.cancel();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+async function gzippedJs(origin: string, path: string): Promise<number> {
+  const html = await (await fetch(origin + path)).text();
+  const urls = new Set([
+    ...[...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]),
+    ...[...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((
+      m,
+    ) => m[1]),
+  ]);
+  let total = 0;
+  for (const url of urls) {
+    const body = (await fetch(origin + url)).body!.pipeThrough(
+      new CompressionStream("gzip"),
+    );
+    total += (await new Response(body).arrayBuffer()).byteLength;
+  }
+  return total;
+}
+
+async function coldStart(kv: string): Promise<number> {
+  const started = performance.now();
+  const child = new Deno.Command(deno, {
+    args: ["run", "-A", "--unstable-kv", "main.ts"],
+    cwd: ROOT,
+    env: { PORT: "8792", HOST: "127.0.0.1", SA_KV_PATH: kv },
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  try {
+    for (;;) {
+      try {
+        const res = await fetch("http://127.0.0.1:8792/");
+        await res.body?.cancel();
+        return performance.now() - started;
+      } catch {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      if (performance.now() - started > 10_000) {
+        throw new Error("cold start took over 10 s");
+      }
+    }
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+  }
+}

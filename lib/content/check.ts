@@ -1,0 +1,1075 @@
+/**
+ * Semantic checks over a loaded {@link ContentTree}: everything the schemas
+ * cannot see from one field alone (references between files, unique ids,
+ * answer keys, scenario graphs, model answers against their rubrics, the
+ * 30-day plan and fact coverage). Pure: the same tree gives the same problems.
+ *
+ * @module
+ */
+import type { ContentTree, Kind, Loaded, LoadedLesson } from "./loader.ts";
+import { sortProblems } from "./loader.ts";
+import type {
+  Condition,
+  DrawRule,
+  InlineQuestion,
+  Psychology,
+  Question,
+  QuestionType,
+  ReplyElement,
+  Rubric,
+  Scenario,
+  ScenarioChoice,
+} from "./schema.ts";
+import { QuestionType as QuestionTypes } from "./schema.ts";
+import {
+  type DataPath,
+  editDistance,
+  label,
+  type PosIndex,
+  type Problem,
+  problemAt,
+} from "./source.ts";
+
+/** Anything with a file and field positions that a problem can point into. */
+interface Located {
+  path: string;
+  pos: PosIndex;
+}
+
+/** Where an id was defined, for duplicate and existence checks. */
+interface Definition extends Located {
+  at: DataPath;
+}
+
+/**
+ * Normalises a reply the way rubric patterns see it: full-width letters,
+ * digits and punctuation become half-width (NFKC).
+ */
+export function normalizeReply(text: string): string {
+  return text.normalize("NFKC");
+}
+
+/** Conversation state a scenario `when` condition is tested against. */
+export interface ConditionState {
+  mood: number;
+  /** `node.choice` ids picked so far. */
+  chose: ReadonlySet<string>;
+}
+
+/** Whether every test of a `when` condition holds. */
+export function evaluateCondition(
+  when: Condition,
+  state: ConditionState,
+): boolean {
+  if (when.moodAtLeast !== undefined && state.mood < when.moodAtLeast) {
+    return false;
+  }
+  if (when.moodBelow !== undefined && state.mood >= when.moodBelow) {
+    return false;
+  }
+  if (when.chose?.some((c) => !state.chose.has(c))) return false;
+  if (when.notChose?.some((c) => state.chose.has(c))) return false;
+  return true;
+}
+
+/** Total of a choice's dimension scores; the model path takes the highest. */
+export function choiceTotal(choice: ScenarioChoice): number {
+  return Object.values(choice.scores).reduce((a: number, b) => a + (b ?? 0), 0);
+}
+
+/** Runs every semantic check; problems come sorted by path and line. */
+export function checkContent(tree: ContentTree): Problem[] {
+  const checker = new Checker(tree);
+  checker.run();
+  return sortProblems(checker.problems);
+}
+
+interface CompiledCriterion {
+  id: string;
+  label: string;
+  element?: ReplyElement;
+  category?: string;
+  regexes: RegExp[];
+}
+
+interface CompiledRubric {
+  rubric: Rubric;
+  required: CompiledCriterion[];
+  forbidden: CompiledCriterion[];
+}
+
+const GOOD_OUTCOMES = new Set(["resolved", "escalated"]);
+
+class Checker {
+  problems: Problem[] = [];
+  ids = new Map<Kind, Map<string, Definition>>();
+  skills = new Set<string>();
+  rubrics = new Map<string, CompiledRubric>();
+  questions = new Map<string, Question>();
+  modulesWithQuiz = new Set<string>();
+
+  constructor(readonly tree: ContentTree) {}
+
+  add(doc: Located, at: DataPath, message: string) {
+    const where = label(at);
+    this.problems.push(
+      problemAt(
+        doc.path,
+        doc.pos,
+        at,
+        where ? `${where}: ${message}` : message,
+      ),
+    );
+  }
+
+  run() {
+    this.index();
+    for (const r of this.tree.rubrics) this.rubric(r);
+    for (const course of this.tree.courses) {
+      this.course(course);
+      for (const m of course.modules) {
+        this.moduleQuiz(m);
+        for (const l of m.lessons) this.lesson(l);
+      }
+    }
+    for (const bank of this.tree.banks) {
+      this.fileName(bank);
+      bank.data.questions.forEach((q, i) =>
+        this.question(bank, ["questions", i], q)
+      );
+    }
+    for (const s of this.tree.scenarios) this.scenario(s);
+    for (const d of this.tree.drills) this.drill(d);
+    for (const s of this.tree.surveys) {
+      this.fileName(s);
+      if (s.data.module) this.ref(s, ["module"], "module", s.data.module);
+      this.unique(
+        s,
+        s.data.questions.map((q, i) => [q.id, ["questions", i, "id"]]),
+        "survey question",
+      );
+    }
+    for (const o of this.tree.observations) {
+      this.fileName(o);
+      this.unique(
+        o,
+        o.data.sections.map((s, i) => [s.id, ["sections", i, "id"]]),
+        "section",
+      );
+      this.unique(
+        o,
+        o.data.sections.flatMap((s, i) =>
+          s.items.map((
+            it,
+            j,
+          ): [string, DataPath] => [it.id, ["sections", i, "items", j, "id"]])
+        ),
+        "item",
+      );
+    }
+    for (const e of this.tree.exams) this.exam(e);
+    for (const p of this.tree.plans) this.plan(p);
+  }
+
+  // ------------------------------------------------------------ ids
+
+  /** Registers every id; a second definition of an id is reported where it stands. */
+  index() {
+    const t = this.tree;
+    const define = (kind: Kind, id: string, doc: Located, at: DataPath) => {
+      const known = this.ids.get(kind) ?? new Map<string, Definition>();
+      this.ids.set(kind, known);
+      const first = known.get(id);
+      if (first) {
+        const { line } = problemAt(first.path, first.pos, first.at, "");
+        this.add(
+          doc,
+          at,
+          `duplicate ${kind} id "${id}": already defined at ${first.path}:${line}`,
+        );
+      } else {
+        known.set(id, { path: doc.path, pos: doc.pos, at });
+      }
+    };
+    for (const c of t.courses) {
+      define("course", c.data.id, c, ["id"]);
+      c.data.skills.forEach((s) => this.skills.add(s.id));
+      for (const m of c.modules) {
+        define("module", m.data.id, m, ["id"]);
+        if (m.data.quiz) this.modulesWithQuiz.add(m.data.id);
+        for (const l of m.lessons) {
+          define("lesson", l.data.id, l, ["id"]);
+          for (const check of l.checks) {
+            if ("type" in check.data && check.data.id) {
+              define("question", check.data.id, {
+                path: l.path,
+                pos: check.pos,
+              }, ["id"]);
+            }
+          }
+        }
+      }
+    }
+    for (const b of t.banks) {
+      define("bank", b.data.id, b, ["id"]);
+      b.data.questions.forEach((q, i) => {
+        define("question", q.id, b, ["questions", i, "id"]);
+        if (!this.questions.has(q.id)) this.questions.set(q.id, q);
+      });
+    }
+    for (const r of t.rubrics) define("rubric", r.data.id, r, ["id"]);
+    for (const s of t.scenarios) define("scenario", s.data.id, s, ["id"]);
+    for (const d of t.drills) define("drill", d.data.id, d, ["id"]);
+    for (const s of t.surveys) define("survey", s.data.id, s, ["id"]);
+    for (const o of t.observations) define("observation", o.data.id, o, ["id"]);
+    for (const e of t.exams) define("exam", e.data.id, e, ["id"]);
+    for (const p of t.plans) define("plan", p.data.id, p, ["id"]);
+  }
+
+  has(kind: Kind, id: string): boolean {
+    return (this.ids.get(kind)?.has(id) ?? false) ||
+      (this.tree.invalid[kind]?.includes(id) ?? false);
+  }
+
+  /** Reports a reference to an id that no file defines, suggesting a near one. */
+  ref(doc: Located, at: DataPath, kind: Kind, id: string): boolean {
+    if (this.has(kind, id)) return true;
+    const near = [...(this.ids.get(kind)?.keys() ?? [])].find((k) =>
+      editDistance(k, id) <= 2
+    );
+    this.add(
+      doc,
+      at,
+      `${kind} "${id}" does not exist${
+        near ? ` (did you mean "${near}"?)` : ""
+      }`,
+    );
+    return false;
+  }
+
+  skillRefs(doc: Located, at: DataPath, skills: readonly string[] | undefined) {
+    // A broken course.yaml hides the vocabulary; checking against it would flag every tag.
+    if (!skills || (this.tree.invalid.course?.length ?? 0) > 0) return;
+    skills.forEach((s, i) => {
+      if (!this.skills.has(s)) {
+        const near = [...this.skills].find((k) => editDistance(k, s) <= 2);
+        this.add(
+          doc,
+          [...at, i],
+          `skill "${s}" is not in any course.yaml skills list${
+            near ? ` (did you mean "${near}"?)` : ""
+          }`,
+        );
+      }
+    });
+  }
+
+  /** Reports ids repeated within one list (options, choices, items...). */
+  unique(doc: Located, entries: [string, DataPath][], what: string) {
+    const seen = new Set<string>();
+    for (const [id, at] of entries) {
+      if (seen.has(id)) this.add(doc, at, `duplicate ${what} id "${id}"`);
+      seen.add(id);
+    }
+  }
+
+  /** Assessment files are named after their id, so authors can find them. */
+  fileName(doc: Loaded<{ id: string }>) {
+    const name = doc.path.split("/").pop()!.replace(/\.ya?ml$/, "");
+    if (name !== doc.data.id) {
+      this.add(
+        doc,
+        ["id"],
+        `"${doc.data.id}" does not match the file name "${name}"`,
+      );
+    }
+  }
+
+  // ------------------------------------------------------------ courses
+
+  course(c: ContentTree["courses"][number]) {
+    this.unique(
+      c,
+      c.data.skills.map((s, i) => [s.id, ["skills", i, "id"]]),
+      "skill",
+    );
+    const cov = c.coverage;
+    if (!cov) return;
+    this.unique(
+      cov,
+      cov.data.facts.map((f, i) => [f.id, ["facts", i, "id"]]),
+      "fact",
+    );
+    cov.data.facts.forEach((f, i) => {
+      const at = ["facts", i];
+      const lessons = f.lessons.filter((l, j) =>
+        this.ref(cov, [...at, "lessons", j], "lesson", l)
+      );
+      const questions = f.questions.filter((q, j) =>
+        this.ref(cov, [...at, "questions", j], "question", q)
+      );
+      f.scenarios?.forEach((s, j) =>
+        this.ref(cov, [...at, "scenarios", j], "scenario", s)
+      );
+      if (lessons.length === 0) {
+        this.add(
+          cov,
+          [...at, "id"],
+          `fact "${f.id}" is not taught: list at least one existing lesson`,
+        );
+      }
+      if (questions.length === 0) {
+        this.add(
+          cov,
+          [...at, "id"],
+          `fact "${f.id}" is never asked: list at least one existing question`,
+        );
+      }
+    });
+  }
+
+  moduleQuiz(m: ContentTree["courses"][number]["modules"][number]) {
+    const quiz = m.data.quiz;
+    if (!quiz) return;
+    if (!this.ref(m, ["quiz", "bank"], "bank", quiz.bank)) return;
+    quiz.draw.forEach((rule, i) => {
+      this.skillRefs(m, ["quiz", "draw", i, "skills"], rule.skills);
+      this.drawable(m, ["quiz", "draw", i], [quiz.bank], rule);
+    });
+  }
+
+  /** A draw rule must find enough questions, or every attempt would come up short. */
+  drawable(
+    doc: Located,
+    at: DataPath,
+    banks: readonly string[],
+    rule: DrawRule,
+  ) {
+    const pool = this.tree.banks.filter((b) => banks.includes(b.data.id))
+      .flatMap((b) => b.data.questions);
+    if (banks.some((b) => this.tree.invalid.bank?.includes(b))) return;
+    const matching =
+      pool.filter((q) =>
+        (rule.module === undefined || q.module === rule.module) &&
+        (rule.difficulty === undefined || q.difficulty === rule.difficulty) &&
+        (rule.types === undefined || rule.types.includes(q.type)) &&
+        (rule.skills === undefined ||
+          rule.skills.some((s) => q.skills.includes(s)))
+      ).length;
+    if (matching < rule.count) {
+      this.add(
+        doc,
+        [...at, "count"],
+        `draws ${rule.count} questions but only ${matching} in the bank match this rule`,
+      );
+    }
+  }
+
+  lesson(l: LoadedLesson) {
+    const d = l.data;
+    this.skillRefs(l, ["skills"], d.skills);
+    if (d.quizBank) this.ref(l, ["quizBank"], "bank", d.quizBank);
+    d.scenarios?.forEach((s, i) =>
+      this.ref(l, ["scenarios", i], "scenario", s)
+    );
+    if (l.fenceCount === 0) {
+      this.add(
+        l,
+        ["id"],
+        "lesson has no inline check: add at least one ```quiz block (one per 15-20 minutes)",
+      );
+    }
+    for (const check of l.checks) {
+      const doc = { path: l.path, pos: check.pos };
+      if ("ref" in check.data) {
+        this.ref(doc, ["ref"], "question", check.data.ref);
+      } else this.question(doc, [], check.data);
+    }
+  }
+
+  // ------------------------------------------------------------ questions
+
+  question(doc: Located, at: DataPath, q: Question | InlineQuestion) {
+    const f = (...rest: PropertyKey[]) => [...at, ...rest];
+    if (q.module) this.ref(doc, f("module"), "module", q.module);
+    this.skillRefs(doc, f("skills"), q.skills);
+    switch (q.type) {
+      case "single":
+      case "multiple": {
+        this.unique(
+          doc,
+          q.options.map((o, i) => [o.id, f("options", i, "id")]),
+          "option",
+        );
+        const correct = q.options.flatMap((o, i) => (o.correct ? [i] : []));
+        if (q.type === "single" && correct.length !== 1) {
+          const where = correct.length > 1
+            ? f("options", correct[1])
+            : f("options");
+          this.add(
+            doc,
+            where,
+            `single-choice question needs exactly one correct option, found ${correct.length}`,
+          );
+        }
+        if (q.type === "multiple" && correct.length < 2) {
+          this.add(
+            doc,
+            f("options"),
+            `multiple-choice question needs at least two correct options, found ${correct.length}`,
+          );
+        }
+        break;
+      }
+      case "ordering": {
+        const items = q.items.map((it) => it.id);
+        this.unique(
+          doc,
+          q.items.map((it, i) => [it.id, f("items", i, "id")]),
+          "item",
+        );
+        const missing = items.filter((id) => !q.answer.includes(id));
+        const extra = q.answer.filter((id, i) =>
+          !items.includes(id) || q.answer.indexOf(id) !== i
+        );
+        if (
+          missing.length > 0 || extra.length > 0 ||
+          q.answer.length !== items.length
+        ) {
+          const detail = [
+            missing.length
+              ? `missing ${missing.map((m) => `"${m}"`).join(", ")}`
+              : "",
+            extra.length
+              ? `unknown or repeated ${extra.map((m) => `"${m}"`).join(", ")}`
+              : "",
+          ].filter(Boolean).join("; ");
+          this.add(
+            doc,
+            f("answer"),
+            `must list every item id exactly once (a permutation of the items): ${detail}`,
+          );
+        }
+        break;
+      }
+      case "matching": {
+        this.unique(
+          doc,
+          q.left.map((it, i) => [it.id, f("left", i, "id")]),
+          "left",
+        );
+        this.unique(
+          doc,
+          q.right.map((it, i) => [it.id, f("right", i, "id")]),
+          "right",
+        );
+        const right = new Set(q.right.map((r) => r.id));
+        const left = q.left.map((l) => l.id);
+        for (const id of left) {
+          if (!(id in q.answer)) {
+            this.add(doc, f("answer"), `has no match for left item "${id}"`);
+          }
+        }
+        for (const [l, r] of Object.entries(q.answer)) {
+          if (!left.includes(l)) {
+            this.add(doc, f("answer", l), `"${l}" is not a left item id`);
+          }
+          if (!right.has(r)) {
+            this.add(doc, f("answer", l), `"${r}" is not a right item id`);
+          }
+        }
+        break;
+      }
+      case "fillin": {
+        const blanks = q.prompt.match(/_{4,}/g)?.length ?? 0;
+        if (blanks !== 1) {
+          this.add(
+            doc,
+            f("prompt"),
+            `fill-in prompt must contain exactly one blank "____", found ${blanks}`,
+          );
+        }
+        break;
+      }
+      case "written":
+        if (this.ref(doc, f("rubric"), "rubric", q.rubric)) {
+          this.modelAnswer(doc, f("modelAnswer"), q.modelAnswer, q.rubric);
+        }
+        break;
+      case "truefalse":
+        break;
+    }
+  }
+
+  // ------------------------------------------------------------ rubrics and replies
+
+  rubric(r: Loaded<Rubric>) {
+    this.fileName(r);
+    const d = r.data;
+    if (d.length.min > d.length.max) {
+      this.add(
+        r,
+        ["length"],
+        `min ${d.length.min} is above max ${d.length.max}`,
+      );
+    }
+    this.unique(r, [
+      ...d.required.map((c, i) =>
+        [c.id, ["required", i, "id"]] as [string, DataPath]
+      ),
+      ...d.forbidden.map((c, i) =>
+        [c.id, ["forbidden", i, "id"]] as [string, DataPath]
+      ),
+    ], "criterion");
+    const compile = (list: "required" | "forbidden") =>
+      d[list].map((c, i): CompiledCriterion => ({
+        id: c.id,
+        label: c.label,
+        element: "element" in c ? c.element : undefined,
+        category: "category" in c ? c.category : undefined,
+        regexes: c.patterns.flatMap((p, j) => {
+          const at = [list, i, "patterns", j];
+          try {
+            const re = new RegExp(p);
+            if (normalizeReply(p) !== p) {
+              this.add(
+                r,
+                at,
+                `pattern "${p}" has full-width characters, but replies are matched after converting to half width: write "${
+                  normalizeReply(p)
+                }"`,
+              );
+            }
+            return [re];
+          } catch (e) {
+            this.add(
+              r,
+              at,
+              `invalid regular expression "${p}": ${(e as Error).message}`,
+            );
+            return [];
+          }
+        }),
+      }));
+    const compiled = {
+      rubric: d,
+      required: compile("required"),
+      forbidden: compile("forbidden"),
+    };
+    if (!this.rubrics.has(d.id)) this.rubrics.set(d.id, compiled);
+    // An example that its own patterns miss shows the patterns are too narrow.
+    d.required.forEach((c, i) => {
+      const regexes = compiled.required[i].regexes;
+      c.examples?.forEach((ex, j) => {
+        if (
+          regexes.length > 0 &&
+          !regexes.some((re) => re.test(normalizeReply(ex)))
+        ) {
+          this.add(
+            r,
+            ["required", i, "examples", j],
+            `example "${ex}" matches none of the criterion's patterns`,
+          );
+        }
+      });
+    });
+  }
+
+  /** Reports elements a rubric has no required criterion for. */
+  elements(
+    doc: Located,
+    at: DataPath,
+    elements: readonly ReplyElement[] | undefined,
+    rubricId: string,
+  ) {
+    const r = this.rubrics.get(rubricId);
+    if (!r || !elements) return;
+    elements.forEach((e, i) => {
+      if (!r.required.some((c) => c.element === e)) {
+        this.add(
+          doc,
+          [...at, i],
+          `rubric "${rubricId}" has no required criterion for element "${e}"`,
+        );
+      }
+    });
+  }
+
+  /** A model answer must pass its own rubric: no forbidden wording, every asked element, in length. */
+  modelAnswer(
+    doc: Located,
+    at: DataPath,
+    text: string,
+    rubricId: string,
+    elements?: readonly ReplyElement[],
+  ) {
+    const r = this.rubrics.get(rubricId);
+    if (!r) return;
+    const reply = normalizeReply(text);
+    this.forbidden(doc, at, reply, r, "model answer");
+    for (const c of r.required) {
+      if (elements && (!c.element || !elements.includes(c.element))) continue;
+      if (c.regexes.length > 0 && !c.regexes.some((re) => re.test(reply))) {
+        this.add(
+          doc,
+          at,
+          `model answer misses required element "${c.element}" (${c.label}) of rubric "${rubricId}": none of its patterns match`,
+        );
+      }
+    }
+    const length = [...reply].length;
+    const { min, max } = r.rubric.length;
+    if (length < min || length > max) {
+      this.add(
+        doc,
+        at,
+        `model answer is ${length} characters; rubric "${rubricId}" allows ${min}-${max}`,
+      );
+    }
+  }
+
+  forbidden(
+    doc: Located,
+    at: DataPath,
+    reply: string,
+    r: CompiledRubric,
+    what: string,
+  ) {
+    for (const c of r.forbidden) {
+      for (const re of c.regexes) {
+        const hit = re.exec(reply);
+        if (hit) {
+          this.add(
+            doc,
+            at,
+            `${what} uses forbidden wording "${
+              hit[0]
+            }" (${c.category}: ${c.label}) of rubric "${r.rubric.id}"`,
+          );
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ scenarios
+
+  scenario(s: Loaded<Scenario>) {
+    this.fileName(s);
+    const d = s.data;
+    this.ref(s, ["module"], "module", d.module);
+    this.skillRefs(s, ["skills"], d.skills);
+    const nodes = Object.keys(d.nodes);
+    const endings = Object.keys(d.endings);
+    const targets = new Set([...nodes, ...endings]);
+    for (const e of endings) {
+      if (d.nodes[e]) {
+        this.add(s, ["endings", e], `"${e}" is both a node and an ending id`);
+      }
+    }
+    if (!d.nodes[d.start]) {
+      this.add(s, ["start"], `node "${d.start}" does not exist`);
+    }
+
+    const choiceIds = new Set(
+      nodes.flatMap((n) =>
+        d.nodes[n].choices?.map((c) => `${n}.${c.id}`) ?? []
+      ),
+    );
+    const condition = (when: Condition | undefined, at: DataPath) => {
+      for (const key of ["chose", "notChose"] as const) {
+        when?.[key]?.forEach((ref, i) => {
+          if (!choiceIds.has(ref)) {
+            this.add(s, [...at, key, i], `choice "${ref}" does not exist`);
+          }
+        });
+      }
+    };
+    const target = (id: string, at: DataPath) => {
+      if (!targets.has(id)) {
+        this.add(s, at, `"${id}" is not a node or ending of this scenario`);
+      }
+    };
+    const edges = new Map<string, string[]>();
+    const usedRubrics = new Set<string>();
+    for (const n of nodes) {
+      const node = d.nodes[n];
+      const at = ["nodes", n];
+      const out: string[] = [];
+      if (node.choices) {
+        this.unique(
+          s,
+          node.choices.map((c, i) => [c.id, [...at, "choices", i, "id"]]),
+          "choice",
+        );
+        if (node.choices.every((c) => c.when)) {
+          this.add(
+            s,
+            [...at, "choices"],
+            "every choice has a `when` condition, so a learner can reach this node with nothing to choose: leave one unconditional",
+          );
+        }
+        node.choices.forEach((c, i) => {
+          const cat = [...at, "choices", i];
+          target(c.next, [...cat, "next"]);
+          out.push(c.next);
+          condition(c.when, [...cat, "when"]);
+          c.branches?.forEach((b, j) => {
+            target(b.next, [...cat, "branches", j, "next"]);
+            condition(b.when, [...cat, "branches", j, "when"]);
+            out.push(b.next);
+          });
+        });
+      }
+      if (node.reply) {
+        const r = node.reply;
+        const rat = [...at, "reply"];
+        if (this.ref(s, [...rat, "rubric"], "rubric", r.rubric)) {
+          usedRubrics.add(r.rubric);
+          this.elements(s, [...rat, "elements"], r.elements, r.rubric);
+          this.modelAnswer(
+            s,
+            [...rat, "modelAnswer"],
+            r.modelAnswer,
+            r.rubric,
+            r.elements,
+          );
+        }
+        target(r.next, [...rat, "next"]);
+        target(r.failNext, [...rat, "failNext"]);
+        out.push(r.next, r.failNext);
+        r.branches?.forEach((b, j) => {
+          target(b.next, [...rat, "branches", j, "next"]);
+          condition(b.when, [...rat, "branches", j, "when"]);
+          out.push(b.next);
+        });
+      }
+      edges.set(n, out.filter((t) => targets.has(t)));
+    }
+
+    // Reachability from start.
+    const reached = new Set<string>();
+    const queue = d.nodes[d.start] ? [d.start] : [];
+    while (queue.length > 0) {
+      const n = queue.pop()!;
+      if (reached.has(n)) continue;
+      reached.add(n);
+      queue.push(...(edges.get(n) ?? []));
+    }
+    if (d.nodes[d.start]) {
+      for (const n of nodes) {
+        if (!reached.has(n)) {
+          this.add(
+            s,
+            ["nodes", n],
+            `node "${n}" is unreachable from start "${d.start}"`,
+          );
+        }
+      }
+      for (const e of endings) {
+        if (!reached.has(e)) {
+          this.add(
+            s,
+            ["endings", e],
+            `ending "${e}" is unreachable from start "${d.start}"`,
+          );
+        }
+      }
+    }
+
+    // Nodes from which no ending can be reached are trapped in a cycle.
+    const ends = new Set(endings);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const n of nodes) {
+        if (!ends.has(n) && edges.get(n)!.some((t) => ends.has(t))) {
+          ends.add(n);
+          grew = true;
+        }
+      }
+    }
+    for (const n of nodes) {
+      if (reached.has(n) && !ends.has(n) && edges.get(n)!.length > 0) {
+        this.add(
+          s,
+          ["nodes", n],
+          `node "${n}" never reaches an ending: it is in a cycle with no exit`,
+        );
+      }
+    }
+
+    if (!endings.some((e) => GOOD_OUTCOMES.has(d.endings[e].outcome))) {
+      this.add(
+        s,
+        ["endings"],
+        "needs at least one ending with outcome resolved or escalated",
+      );
+    }
+
+    this.modelPath(s);
+
+    // The best choice is what the learner is taught to say, so it must pass the rubrics too.
+    const rubrics = [...usedRubrics].flatMap((id) =>
+      this.rubrics.get(id) ?? []
+    );
+    for (const n of nodes) {
+      const choices = d.nodes[n].choices;
+      if (!choices) continue;
+      const best = bestChoice(choices);
+      const i = choices.indexOf(best);
+      for (const r of rubrics) {
+        this.forbidden(
+          s,
+          ["nodes", n, "choices", i, "text"],
+          normalizeReply(best.text),
+          r,
+          "best choice",
+        );
+      }
+    }
+  }
+
+  /** Plays the scenario taking the best-scoring offered choice and passing every reply. */
+  modelPath(s: Loaded<Scenario>) {
+    const d = s.data;
+    if (!d.nodes[d.start]) return;
+    const state = { mood: d.persona.mood, chose: new Set<string>() };
+    const steps: string[] = [];
+    let current = d.start;
+    let via: DataPath = ["start"];
+    const limit = Object.keys(d.nodes).length * 3 + 3;
+    const follow = (
+      next: string,
+      branches: { when: Condition; next: string }[] | undefined,
+      at: DataPath,
+    ) => {
+      const i = branches?.findIndex((b) => evaluateCondition(b.when, state)) ??
+        -1;
+      via = i >= 0 ? [...at, "branches", i, "next"] : [...at, "next"];
+      return i >= 0 ? branches![i].next : next;
+    };
+    while (d.nodes[current]) {
+      steps.push(current);
+      if (steps.length > limit) {
+        this.add(
+          s,
+          ["start"],
+          `the model path (best choices) loops forever: ${
+            steps.slice(0, 8).join(" → ")
+          } …`,
+        );
+        return;
+      }
+      const node = d.nodes[current];
+      if (node.reply) {
+        current = follow(node.reply.next, node.reply.branches, [
+          "nodes",
+          current,
+          "reply",
+        ]);
+        continue;
+      }
+      const offered = node.choices!.filter((c) =>
+        !c.when || evaluateCondition(c.when, state)
+      );
+      if (offered.length === 0) return; // reported as a dead end
+      const best = bestChoice(offered);
+      state.mood = Math.max(0, Math.min(100, state.mood + best.mood));
+      state.chose.add(`${current}.${best.id}`);
+      current = follow(best.next, best.branches, [
+        "nodes",
+        current,
+        "choices",
+        node.choices!.indexOf(best),
+      ]);
+    }
+    const ending = d.endings[current];
+    if (ending && !GOOD_OUTCOMES.has(ending.outcome)) {
+      this.add(
+        s,
+        via,
+        `the model path (best-scoring choices: ${
+          [...steps, current].join(" → ")
+        }) ends in "${current}" with outcome ${ending.outcome}; it must end resolved or escalated`,
+      );
+    }
+  }
+
+  // ------------------------------------------------------------ drills, exams, plans
+
+  drill(dr: Loaded<ContentTree["drills"][number]["data"]>) {
+    this.fileName(dr);
+    const d = dr.data;
+    this.ref(dr, ["module"], "module", d.module);
+    this.skillRefs(dr, ["skills"], d.skills);
+    this.unique(
+      dr,
+      d.items.map((it, i) => [it.id, ["items", i, "id"]]),
+      "item",
+    );
+    if (!this.ref(dr, ["rubric"], "rubric", d.rubric)) return;
+    d.items.forEach((it, i) => {
+      this.elements(dr, ["items", i, "elements"], it.elements, d.rubric);
+      this.modelAnswer(
+        dr,
+        ["items", i, "modelAnswer"],
+        it.modelAnswer,
+        d.rubric,
+        it.elements,
+      );
+    });
+  }
+
+  exam(e: Loaded<ContentTree["exams"][number]["data"]>) {
+    this.fileName(e);
+    const d = e.data;
+    const banks = d.bank.filter((b, i) => this.ref(e, ["bank", i], "bank", b));
+    d.draw.forEach((rule, i) => {
+      if (rule.module) {
+        this.ref(e, ["draw", i, "module"], "module", rule.module);
+      }
+      this.skillRefs(e, ["draw", i, "skills"], rule.skills);
+      if (banks.length === d.bank.length) {
+        this.drawable(e, ["draw", i], banks, rule);
+      }
+    });
+    d.scenarios?.forEach((s, i) =>
+      this.ref(e, ["scenarios", i], "scenario", s)
+    );
+  }
+
+  plan(p: Loaded<ContentTree["plans"][number]["data"]>) {
+    this.fileName(p);
+    const d = p.data;
+    this.ref(p, ["course"], "course", d.course);
+    const seen = new Map<number, number>();
+    d.days.forEach((day, i) => {
+      const at = ["days", i];
+      if (seen.has(day.day)) {
+        this.add(
+          p,
+          [...at, "day"],
+          `day ${day.day} appears twice (also days[${seen.get(day.day)}])`,
+        );
+      } else seen.set(day.day, i);
+      const items = day.items ?? [];
+      if (day.rest && items.length > 0) {
+        this.add(
+          p,
+          [...at, "items"],
+          `day ${day.day} is a rest day but has items`,
+        );
+      }
+      if (!day.rest && items.length === 0) {
+        this.add(
+          p,
+          [...at, "day"],
+          `day ${day.day} has no items: add items or mark it \`rest: true\``,
+        );
+      }
+      items.forEach((item, j) => {
+        if (!("ref" in item)) return;
+        const iat = [...at, "items", j, "ref"];
+        if (item.kind === "quiz") {
+          if (
+            this.ref(p, iat, "module", item.ref) &&
+            !this.modulesWithQuiz.has(item.ref) &&
+            !this.tree.invalid.module?.includes(item.ref)
+          ) {
+            this.add(
+              p,
+              iat,
+              `module "${item.ref}" has no quiz in its module.yaml`,
+            );
+          }
+        } else {
+          this.ref(p, iat, item.kind, item.ref);
+        }
+      });
+    });
+    const missing = Array.from({ length: 30 }, (_, i) => i + 1).filter((n) =>
+      !seen.has(n)
+    );
+    if (missing.length > 0) {
+      this.add(
+        p,
+        ["days"],
+        `${missing.length === 1 ? "day" : "days"} ${
+          missing.join(", ")
+        } missing: days 1-30 must each appear once`,
+      );
+    }
+  }
+}
+
+function bestChoice(choices: readonly ScenarioChoice[]): ScenarioChoice {
+  return choices.reduce((
+    best,
+    c,
+  ) => (choiceTotal(c) > choiceTotal(best) ? c : best));
+}
+
+/** Counts of authored content, for the content:check summary and coverage goals. */
+export interface ContentCounts {
+  courses: number;
+  modules: number;
+  lessons: number;
+  /** ```quiz blocks in lessons, refs included. */
+  inlineChecks: number;
+  /** Bank questions plus inline questions written in place (refs are not counted twice). */
+  questions: Record<QuestionType, number>;
+  scenarios: number;
+  /** Choice nodes plus reply nodes. */
+  decisionPoints: number;
+  /** Reply (free-text) nodes. */
+  freeTextNodes: number;
+  drillSets: number;
+  drillItems: number;
+  rubrics: number;
+  surveys: number;
+  observations: number;
+  exams: number;
+  plans: number;
+  /** Persona psychology types used by at least one scenario. */
+  psychologies: Psychology[];
+  /** Whether scenarios cover all four complaint-psychology types. */
+  allPsychologies: boolean;
+}
+
+/** Counts what the tree holds. */
+export function countContent(tree: ContentTree): ContentCounts {
+  const modules = tree.courses.flatMap((c) => c.modules);
+  const lessons = modules.flatMap((m) => m.lessons);
+  const questions = Object.fromEntries(
+    QuestionTypes.options.map((t) => [t, 0]),
+  ) as Record<QuestionType, number>;
+  for (const b of tree.banks) {
+    for (const q of b.data.questions) questions[q.type]++;
+  }
+  for (const l of lessons) {
+    for (const c of l.checks) if ("type" in c.data) questions[c.data.type]++;
+  }
+  const nodes = tree.scenarios.flatMap((s) => Object.values(s.data.nodes));
+  const psychologies = [
+    ...new Set(tree.scenarios.map((s) => s.data.persona.psychology)),
+  ].sort();
+  return {
+    courses: tree.courses.length,
+    modules: modules.length,
+    lessons: lessons.length,
+    inlineChecks: lessons.reduce((n, l) => n + l.fenceCount, 0),
+    questions,
+    scenarios: tree.scenarios.length,
+    decisionPoints: nodes.length,
+    freeTextNodes: nodes.filter((n) => n.reply).length,
+    drillSets: tree.drills.length,
+    drillItems: tree.drills.reduce((n, d) => n + d.data.items.length, 0),
+    rubrics: tree.rubrics.length,
+    surveys: tree.surveys.length,
+    observations: tree.observations.length,
+    exams: tree.exams.length,
+    plans: tree.plans.length,
+    psychologies,
+    allPsychologies: psychologies.length === 4,
+  };
+}

@@ -1,0 +1,332 @@
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import {
+  checkContent,
+  countContent,
+  evaluateCondition,
+  normalizeReply,
+} from "./check.ts";
+import { loadContent } from "./loader.ts";
+
+const fixture = (dir: string) =>
+  fileURLToPath(new URL(`./testdata/${dir}`, import.meta.url));
+
+async function problemLines(dir: string): Promise<string[]> {
+  const { tree, problems } = await loadContent(fixture(dir));
+  return [...problems, ...checkContent(tree)].map((p) =>
+    `${p.path}:${p.line}:${p.col}: ${p.message}`
+  );
+}
+
+/** Asserts a problem at `path:line` whose message holds `text`, listing all problems when not. */
+async function assertProblem(dir: string, at: string, text: string) {
+  const lines = await problemLines(`broken/${dir}`);
+  assert.ok(
+    lines.some((l) => l.startsWith(`${at}:`) && l.includes(text)),
+    `expected a problem at ${at} with "${text}", got:\n${lines.join("\n")}`,
+  );
+}
+
+Deno.test("checkContent() finds nothing wrong in the valid fixture", async () => {
+  assert.deepEqual(await problemLines("valid"), []);
+});
+
+Deno.test("countContent() counts lessons, question types, decision points and drills", async () => {
+  const { tree } = await loadContent(fixture("valid"));
+  const c = countContent(tree);
+  assert.equal(c.lessons, 1);
+  assert.equal(c.inlineChecks, 2);
+  // Seven bank questions plus the inline single-choice question; the ref is not counted twice.
+  assert.deepEqual(c.questions, {
+    single: 2,
+    multiple: 1,
+    truefalse: 1,
+    ordering: 1,
+    matching: 1,
+    fillin: 1,
+    written: 1,
+  });
+  assert.equal(c.scenarios, 1);
+  assert.equal(c.decisionPoints, 3);
+  assert.equal(c.freeTextNodes, 1);
+  assert.deepEqual([c.drillSets, c.drillItems, c.surveys], [1, 1, 1]);
+  assert.deepEqual(c.psychologies, ["venting"]);
+  assert.equal(c.allPsychologies, false);
+});
+
+Deno.test("evaluateCondition() needs every test to hold", () => {
+  const state = { mood: 30, chose: new Set(["open.empathise"]) };
+  assert.equal(
+    evaluateCondition({
+      moodAtLeast: 20,
+      moodBelow: 80,
+      chose: ["open.empathise"],
+    }, state),
+    true,
+  );
+  assert.equal(evaluateCondition({ moodBelow: 30 }, state), false);
+  assert.equal(
+    evaluateCondition({ notChose: ["open.empathise"] }, state),
+    false,
+  );
+});
+
+Deno.test("normalizeReply() turns full-width characters half-width", () => {
+  assert.equal(normalizeReply("２４小时，ＯＫ？"), "24小时,OK?");
+});
+
+// ------------------------------------------------------------ references and ids
+
+Deno.test("checkContent() reports a missing question", async () => {
+  await assertProblem(
+    "missing-ref",
+    "courses/demo/01-basics/01-stages.md:12",
+    'ref: question "q-missing" does not exist',
+  );
+});
+
+Deno.test("checkContent() reports a missing rubric", async () => {
+  await assertProblem(
+    "missing-ref",
+    "assessments/quizzes/basics.yaml:10",
+    'rubric "no-rubric" does not exist',
+  );
+});
+
+Deno.test("checkContent() reports a missing scenario", async () => {
+  await assertProblem(
+    "missing-ref",
+    "courses/demo/01-basics/01-stages.md:8",
+    'scenario "ghost" does not exist',
+  );
+  await assertProblem(
+    "missing-ref",
+    "assessments/exams/final.yaml:7",
+    'scenario "missing-scenario" does not exist',
+  );
+});
+
+Deno.test("checkContent() reports a missing bank and suggests a near id", async () => {
+  await assertProblem(
+    "missing-ref",
+    "courses/demo/01-basics/module.yaml:6",
+    'bank "basic" does not exist (did you mean "basics"?)',
+  );
+  await assertProblem(
+    "missing-ref",
+    "assessments/exams/final.yaml:4",
+    'bank "missing-bank" does not exist',
+  );
+});
+
+Deno.test("checkContent() reports a missing lesson", async () => {
+  await assertProblem(
+    "missing-ref",
+    "courses/demo/coverage.yaml:4",
+    'lesson "basics-ghost" does not exist',
+  );
+});
+
+Deno.test("checkContent() reports a skill not in the course vocabulary", async () => {
+  await assertProblem(
+    "missing-ref",
+    "courses/demo/01-basics/01-stages.md:6",
+    'skill "service-stagez" is not in any course.yaml skills list (did you mean "service-stages"?)',
+  );
+});
+
+Deno.test("checkContent() reports a duplicate id at the second definition", async () => {
+  await assertProblem(
+    "duplicate-id",
+    "assessments/quizzes/b.yaml:12",
+    'duplicate question id "q-same": already defined at assessments/quizzes/a.yaml:4',
+  );
+});
+
+// ------------------------------------------------------------ scenario graphs
+
+Deno.test("checkContent() reports an unreachable node", async () => {
+  await assertProblem(
+    "scenario-unreachable",
+    "assessments/scenarios/unreachable.yaml:20",
+    'node "orphan" is unreachable from start "open"',
+  );
+});
+
+Deno.test("checkContent() reports a node where every choice is conditional", async () => {
+  await assertProblem(
+    "scenario-dead-end",
+    "assessments/scenarios/dead-end.yaml:12",
+    "every choice has a `when` condition",
+  );
+});
+
+Deno.test("checkContent() reports a condition naming a missing choice", async () => {
+  await assertProblem(
+    "scenario-dead-end",
+    "assessments/scenarios/dead-end.yaml:25",
+    'choice "open.nope" does not exist',
+  );
+});
+
+Deno.test("checkContent() reports next to a missing node", async () => {
+  await assertProblem(
+    "scenario-missing-target",
+    "assessments/scenarios/missing-target.yaml:17",
+    '"resolvd" is not a node or ending of this scenario',
+  );
+});
+
+Deno.test("checkContent() reports a cycle without exit", async () => {
+  await assertProblem(
+    "scenario-cycle",
+    "assessments/scenarios/cycle.yaml:21",
+    'node "a" never reaches an ending',
+  );
+  await assertProblem(
+    "scenario-cycle",
+    "assessments/scenarios/cycle.yaml:25",
+    'node "b" never reaches an ending',
+  );
+});
+
+Deno.test("checkContent() reports a scenario without a good ending", async () => {
+  await assertProblem(
+    "scenario-no-good-ending",
+    "assessments/scenarios/no-good-ending.yaml:14",
+    "needs at least one ending with outcome resolved or escalated",
+  );
+});
+
+Deno.test("checkContent() reports a model path that ends badly", async () => {
+  await assertProblem(
+    "scenario-bad-model-path",
+    "assessments/scenarios/bad-model-path.yaml:17",
+    'the model path (best-scoring choices: open → lost) ends in "lost"',
+  );
+});
+
+// ------------------------------------------------------------ answer keys
+
+Deno.test("checkContent() reports a single-choice question with two correct options", async () => {
+  await assertProblem(
+    "single-two-correct",
+    "assessments/quizzes/single.yaml:13",
+    "needs exactly one correct option, found 2",
+  );
+});
+
+Deno.test("checkContent() reports an ordering answer that is not a permutation", async () => {
+  await assertProblem(
+    "ordering-not-permutation",
+    "assessments/quizzes/ordering.yaml:15",
+    'missing "c"; unknown or repeated "b"',
+  );
+});
+
+Deno.test("checkContent() reports a matching answer without every left item", async () => {
+  await assertProblem(
+    "matching-incomplete",
+    "assessments/quizzes/matching.yaml:17",
+    'has no match for left item "b"',
+  );
+});
+
+Deno.test("checkContent() reports a fill-in prompt without a blank", async () => {
+  await assertProblem(
+    "fillin-no-blank",
+    "assessments/quizzes/fillin.yaml:10",
+    'must contain exactly one blank "____", found 0',
+  );
+});
+
+// ------------------------------------------------------------ model answers and rubrics
+
+Deno.test("checkContent() reports a model answer with a forbidden word", async () => {
+  await assertProblem(
+    "forbidden-word",
+    "assessments/drills/drill-greeting.yaml:10",
+    'model answer uses forbidden wording "大概" (vague: 含糊用语) of rubric "reply"',
+  );
+});
+
+Deno.test("checkContent() reports a model answer missing an asked element", async () => {
+  await assertProblem(
+    "forbidden-word",
+    "assessments/drills/drill-greeting.yaml:15",
+    'misses required element "time"',
+  );
+  await assertProblem(
+    "forbidden-word",
+    "assessments/scenarios/choice-words.yaml:27",
+    'misses required element "time"',
+  );
+});
+
+Deno.test("checkContent() reports a best choice with a forbidden word", async () => {
+  await assertProblem(
+    "forbidden-word",
+    "assessments/scenarios/choice-words.yaml:15",
+    'best choice uses forbidden wording "大概"',
+  );
+});
+
+Deno.test("checkContent() reports an element the rubric does not have", async () => {
+  await assertProblem(
+    "forbidden-word",
+    "assessments/scenarios/choice-words.yaml:25",
+    'has no required criterion for element "closing"',
+  );
+});
+
+Deno.test("checkContent() reports an invalid regular expression", async () => {
+  await assertProblem(
+    "bad-regex",
+    "assessments/rubrics/reply.yaml:19",
+    'invalid regular expression "(大概"',
+  );
+});
+
+// ------------------------------------------------------------ lessons, plans, coverage
+
+Deno.test("checkContent() reports a lesson with no inline check", async () => {
+  await assertProblem(
+    "lesson-lines",
+    "courses/demo/01-basics/02-no-check.md:2",
+    "lesson has no inline check",
+  );
+});
+
+Deno.test("checkContent() reports a missing plan day", async () => {
+  await assertProblem(
+    "plan-missing-day",
+    "assessments/plans/plan.yaml:4",
+    "day 7 missing: days 1-30 must each appear once",
+  );
+});
+
+Deno.test("checkContent() reports a repeated plan day and a working day without items", async () => {
+  await assertProblem(
+    "plan-missing-day",
+    "assessments/plans/plan.yaml:8",
+    "day 3 appears twice",
+  );
+  await assertProblem(
+    "plan-missing-day",
+    "assessments/plans/plan.yaml:6",
+    "day 2 has no items",
+  );
+});
+
+Deno.test("checkContent() reports a coverage fact without a question", async () => {
+  await assertProblem(
+    "coverage-no-question",
+    "courses/demo/coverage.yaml:2",
+    'fact "three-stages" is never asked',
+  );
+  await assertProblem(
+    "coverage-no-question",
+    "courses/demo/coverage.yaml:2",
+    'fact "three-stages" is not taught',
+  );
+});

@@ -1,0 +1,443 @@
+/**
+ * Reads `courses/` and `assessments/` into one typed {@link ContentTree}.
+ * Loading never throws on bad content: a file that does not parse or fit its
+ * schema becomes problems and is left out of the tree, and its id is kept in
+ * `tree.invalid` so `checkContent` does not also report every reference to it
+ * as missing.
+ *
+ * @module
+ */
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { z } from "zod";
+import {
+  type Course,
+  CourseSchema,
+  type Coverage,
+  CoverageSchema,
+  type Drill,
+  DrillSchema,
+  type Exam,
+  ExamSchema,
+  type InlineQuiz,
+  inlineQuizSchemaFor,
+  type LessonFrontmatter,
+  LessonFrontmatterSchema,
+  type Module,
+  ModuleSchema,
+  type Observation,
+  ObservationSchema,
+  type Plan,
+  PlanSchema,
+  type QuestionBank,
+  QuestionBankSchema,
+  type Rubric,
+  RubricSchema,
+  type Scenario,
+  ScenarioSchema,
+  type Survey,
+  SurveySchema,
+} from "./schema.ts";
+import {
+  parseYaml,
+  type PosIndex,
+  type Problem,
+  splitLesson,
+  validate,
+} from "./source.ts";
+
+/** The project root, where `courses/` and `assessments/` live by default. */
+export const PROJECT_ROOT: string = fileURLToPath(
+  new URL("../../", import.meta.url),
+);
+
+/** A validated file: its data plus the positions of its fields. */
+export interface Loaded<T> {
+  /** Relative to the content root, `/` separated. */
+  path: string;
+  data: T;
+  pos: PosIndex;
+}
+
+/** A ```quiz fence that passed its schema. */
+export interface InlineCheck {
+  /** Line of the opening fence in the lesson file. */
+  line: number;
+  data: InlineQuiz;
+  /** Positions already in lesson-file lines. */
+  pos: PosIndex;
+}
+
+/** A lesson: frontmatter, raw Markdown body and its valid inline checks. */
+export interface LoadedLesson extends Loaded<LessonFrontmatter> {
+  body: string;
+  /** File line where the body starts. */
+  bodyLine: number;
+  checks: InlineCheck[];
+  /** All ```quiz fences, valid or not, so a broken one still counts as present. */
+  fenceCount: number;
+}
+
+/** A module folder: module.yaml and its lessons in file-name order. */
+export interface LoadedModule extends Loaded<Module> {
+  /** Folder name, as listed in course.yaml. */
+  dir: string;
+  lessons: LoadedLesson[];
+}
+
+/** A course folder with its modules in course.yaml order. */
+export interface LoadedCourse extends Loaded<Course> {
+  dir: string;
+  modules: LoadedModule[];
+  coverage?: Loaded<Coverage>;
+  /** See {@link courseHash}. */
+  hash: string;
+}
+
+/** Kinds of id that must be unique across the tree. */
+export type Kind =
+  | "course"
+  | "module"
+  | "lesson"
+  | "bank"
+  | "question"
+  | "rubric"
+  | "scenario"
+  | "drill"
+  | "survey"
+  | "observation"
+  | "exam"
+  | "plan";
+
+/** All content, typed; only files that passed their schema are in it. */
+export interface ContentTree {
+  courses: LoadedCourse[];
+  banks: Loaded<QuestionBank>[];
+  rubrics: Loaded<Rubric>[];
+  scenarios: Loaded<Scenario>[];
+  drills: Loaded<Drill>[];
+  surveys: Loaded<Survey>[];
+  observations: Loaded<Observation>[];
+  exams: Loaded<Exam>[];
+  plans: Loaded<Plan>[];
+  /** Ids read from files that failed validation: they exist, so references to them are not "missing". */
+  invalid: Partial<Record<Kind, string[]>>;
+}
+
+/** The folders of `assessments/` and what each holds. */
+const ASSESSMENT_DIRS = {
+  quizzes: ["banks", "bank", QuestionBankSchema],
+  rubrics: ["rubrics", "rubric", RubricSchema],
+  scenarios: ["scenarios", "scenario", ScenarioSchema],
+  drills: ["drills", "drill", DrillSchema],
+  surveys: ["surveys", "survey", SurveySchema],
+  observations: ["observations", "observation", ObservationSchema],
+  exams: ["exams", "exam", ExamSchema],
+  plans: ["plans", "plan", PlanSchema],
+} as const;
+
+/**
+ * Loads every course and assessment under `rootDir` (the project root by
+ * default; tests pass a fixture folder). Problems are sorted by path and line.
+ */
+export async function loadContent(
+  rootDir: string = PROJECT_ROOT,
+): Promise<{ tree: ContentTree; problems: Problem[] }> {
+  const loader = new Loader(rootDir);
+  const tree: ContentTree = {
+    courses: [],
+    banks: [],
+    rubrics: [],
+    scenarios: [],
+    drills: [],
+    surveys: [],
+    observations: [],
+    exams: [],
+    plans: [],
+    invalid: {},
+  };
+  loader.tree = tree;
+  const assessmentFiles = await listFiles(join(rootDir, "assessments"));
+  for (const file of assessmentFiles) {
+    const rel = loader.rel(file);
+    const [, folder, name] = rel.split("/");
+    const entry = ASSESSMENT_DIRS[folder as keyof typeof ASSESSMENT_DIRS];
+    if (!entry || !/\.ya?ml$/.test(name ?? "") || rel.split("/").length !== 3) {
+      continue;
+    }
+    const [list, kind, schema] = entry;
+    const loaded = await loader.yaml(file, kind, schema as z.ZodType<unknown>);
+    if (loaded) (tree[list] as Loaded<unknown>[]).push(loaded);
+  }
+  const assessmentBytes = await Promise.all(
+    assessmentFiles.map(async (f) =>
+      [loader.rel(f), await Deno.readFile(f)] as const
+    ),
+  );
+  for (const dir of await listDirs(join(rootDir, "courses"))) {
+    const course = await loader.course(dir, assessmentBytes);
+    if (course) tree.courses.push(course);
+  }
+  return { tree, problems: sortProblems(loader.problems) };
+}
+
+/** Sorts problems by path, then line, then column. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.toSorted((a, b) =>
+    a.path < b.path
+      ? -1
+      : a.path > b.path
+      ? 1
+      : a.line - b.line || a.col - b.col
+  );
+}
+
+/**
+ * A course's content hash: SHA-256 (hex) over every file under the course
+ * folder plus every file under `assessments/`, each as `path\0size\0bytes` in
+ * path order. Assessments are shared between courses and cheap to include
+ * whole, so the hash changes whenever anything a learner of the course could
+ * see changes, without having to trust the references to be complete.
+ */
+export async function courseHash(
+  files: readonly (readonly [path: string, bytes: Uint8Array])[],
+): Promise<string> {
+  const sorted = files.toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const enc = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  for (const [path, bytes] of sorted) {
+    parts.push(enc.encode(`${path}\0${bytes.length}\0`), bytes);
+  }
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  const digest = await crypto.subtle.digest("SHA-256", all);
+  return Array.from(
+    new Uint8Array(digest),
+    (b) => b.toString(16).padStart(2, "0"),
+  ).join("");
+}
+
+class Loader {
+  problems: Problem[] = [];
+  tree!: ContentTree;
+  constructor(readonly root: string) {}
+
+  rel(file: string): string {
+    return relative(this.root, file).split(sep).join("/");
+  }
+
+  /** Records an id from a file that failed validation, if one can be read. */
+  noteInvalid(kind: Kind, raw: unknown) {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id === "string") (this.tree.invalid[kind] ??= []).push(id);
+    if (kind === "bank") {
+      const questions = (raw as { questions?: unknown } | null)?.questions;
+      if (Array.isArray(questions)) {
+        for (const q of questions) this.noteInvalid("question", q);
+      }
+    }
+  }
+
+  async yaml<T>(
+    file: string,
+    kind: Kind | undefined,
+    schema: z.ZodType<T>,
+  ): Promise<Loaded<T> | undefined> {
+    const path = this.rel(file);
+    const text = await readText(file);
+    const parsed = parseYaml(text, path);
+    const { data, problems } = validate(schema, parsed, path);
+    this.problems.push(...problems);
+    if (data === undefined) {
+      if (kind) this.noteInvalid(kind, parsed.data ?? idsFromText(text));
+      return undefined;
+    }
+    return { path, data, pos: parsed.pos };
+  }
+
+  async course(
+    dir: string,
+    assessments: (readonly [string, Uint8Array])[],
+  ): Promise<LoadedCourse | undefined> {
+    const coursePath = join(dir, "course.yaml");
+    const files = await listFiles(dir);
+    const hash = await courseHash([
+      ...assessments,
+      ...await Promise.all(
+        files.map(async (f) => [this.rel(f), await Deno.readFile(f)] as const),
+      ),
+    ]);
+    if (!files.includes(coursePath)) {
+      this.problems.push({
+        path: this.rel(dir),
+        line: 1,
+        col: 1,
+        message: "Course folder has no course.yaml",
+      });
+      // Treat it like a broken course.yaml: its skills and id are unknown, not absent.
+      this.noteInvalid("course", { id: dir.split(sep).pop() });
+    }
+    const course = files.includes(coursePath)
+      ? await this.yaml(coursePath, "course", CourseSchema)
+      : undefined;
+    const coveragePath = join(dir, "coverage.yaml");
+    const coverage = files.includes(coveragePath)
+      ? await this.yaml(coveragePath, undefined, CoverageSchema)
+      : undefined;
+
+    const folders = (await listDirs(dir)).map((d) => d.slice(dir.length + 1));
+    // Without a valid course.yaml the order is unknown; load folders by name so
+    // their own problems are still reported.
+    const order = course?.data.modules ?? folders;
+    const modules: LoadedModule[] = [];
+    for (const [i, name] of order.entries()) {
+      if (!folders.includes(name)) {
+        const at = course?.pos[`modules/${i}`] ?? [1, 1];
+        this.problems.push({
+          path: course?.path ?? this.rel(coursePath),
+          line: at[0],
+          col: at[1],
+          message: `modules[${i}]: module folder "${name}" does not exist in ${
+            this.rel(dir)
+          }`,
+        });
+        continue;
+      }
+      const module = await this.module(join(dir, name), name);
+      if (module) modules.push(module);
+    }
+    for (const name of folders.filter((f) => course && !order.includes(f))) {
+      const at = course!.pos["modules"] ?? [1, 1];
+      this.problems.push({
+        path: course!.path,
+        line: at[0],
+        col: at[1],
+        message:
+          `modules: folder "${name}" is not listed, so its lessons would never be shown`,
+      });
+    }
+    if (!course) {
+      for (const m of modules) {
+        this.noteInvalid("module", m.data);
+        for (const l of m.lessons) this.noteInvalid("lesson", l.data);
+      }
+      return undefined;
+    }
+    return { ...course, dir: this.rel(dir), modules, coverage, hash };
+  }
+
+  async module(dir: string, name: string): Promise<LoadedModule | undefined> {
+    const files = await listFiles(dir, false);
+    const yamlPath = join(dir, "module.yaml");
+    const module = files.includes(yamlPath)
+      ? await this.yaml(yamlPath, "module", ModuleSchema)
+      : undefined;
+    if (!files.includes(yamlPath)) {
+      this.problems.push({
+        path: this.rel(dir),
+        line: 1,
+        col: 1,
+        message: "Module folder has no module.yaml",
+      });
+    }
+    const lessons: LoadedLesson[] = [];
+    for (const file of files.filter((f) => f.endsWith(".md"))) {
+      const lesson = await this.lesson(file);
+      if (lesson) lessons.push(lesson);
+    }
+    if (!module) {
+      for (const l of lessons) this.noteInvalid("lesson", l.data);
+      return undefined;
+    }
+    return { ...module, dir: name, lessons };
+  }
+
+  async lesson(file: string): Promise<LoadedLesson | undefined> {
+    const path = this.rel(file);
+    const source = splitLesson(await readText(file), path);
+    this.problems.push(...source.problems);
+    const checks: InlineCheck[] = [];
+    for (const fence of source.fences) {
+      const parsed = parseYaml(fence.text, path, fence.line);
+      const { data, problems } = validate(
+        inlineQuizSchemaFor(parsed.data),
+        parsed,
+        path,
+      );
+      this.problems.push(...problems);
+      if (data !== undefined) {
+        checks.push({ line: fence.line, data, pos: parsed.pos });
+      }
+    }
+    if (source.frontmatter === undefined) return undefined;
+    // The frontmatter starts on line 2, after the opening `---`.
+    const parsed = parseYaml(source.frontmatter, path, 1);
+    const { data, problems } = validate(LessonFrontmatterSchema, parsed, path);
+    this.problems.push(...problems);
+    if (data === undefined) {
+      this.noteInvalid("lesson", parsed.data);
+      return undefined;
+    }
+    return {
+      path,
+      data,
+      pos: parsed.pos,
+      body: source.body,
+      bodyLine: source.bodyLine,
+      checks,
+      fenceCount: source.fences.length,
+    };
+  }
+}
+
+/**
+ * Best-effort ids of a file with YAML syntax errors, so one typo in a bank
+ * does not turn every reference to its questions into a "missing" problem.
+ */
+function idsFromText(
+  text: string,
+): { id?: string; questions: { id: string }[] } {
+  const id = /^id:\s*["']?([a-z0-9-]+)/m.exec(text)?.[1];
+  const questions = [...text.matchAll(/^\s+- id:\s*["']?([a-z0-9-]+)/gm)].map((
+    m,
+  ) => ({ id: m[1] }));
+  return { id, questions };
+}
+
+async function readText(file: string): Promise<string> {
+  // Drop a UTF-8 BOM so it does not shift the first line's columns.
+  return (await Deno.readTextFile(file)).replace(/^\uFEFF/, "");
+}
+
+/** Files under `dir` (recursively unless told not to), sorted; [] when it does not exist. */
+async function listFiles(dir: string, recursive = true): Promise<string[]> {
+  const out: string[] = [];
+  try {
+    for await (const e of Deno.readDir(dir)) {
+      if (e.name.startsWith(".")) continue;
+      const full = join(dir, e.name);
+      if (e.isFile) out.push(full);
+      else if (e.isDirectory && recursive) out.push(...await listFiles(full));
+    }
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+  return out.sort();
+}
+
+/** Immediate subfolders of `dir`, sorted; [] when it does not exist. */
+async function listDirs(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  try {
+    for await (const e of Deno.readDir(dir)) {
+      if (e.isDirectory && !e.name.startsWith(".")) out.push(join(dir, e.name));
+    }
+  } catch (e) {
+    if (!(e instanceof Deno.errors.NotFound)) throw e;
+  }
+  return out.sort();
+}

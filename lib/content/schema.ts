@@ -1,0 +1,525 @@
+/**
+ * Zod schemas for every authored content format in `docs/content-format.md`.
+ * They check shape only (fields, types, enums, ranges); rules that need more
+ * than one field or file (answer keys, references, scenario graphs) live in
+ * `check.ts`, so each rule reports at the line that breaks it.
+ *
+ * Every object is strict: a misspelt field name is an error, not silently
+ * ignored content.
+ *
+ * @module
+ */
+import { z } from "zod";
+
+/** Lowercase kebab-case, the one id shape used by every kind of content. */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** A content id: lowercase kebab-case. */
+export const Id = z.string().regex(ID_PATTERN, {
+  error: (iss) =>
+    `must be a lowercase kebab-case id like "late-parcel", got ${
+      JSON.stringify(iss.input)
+    }`,
+});
+
+const Text = z.string().trim().min(1, { error: "must not be empty" });
+const Ids = z.array(Id);
+
+/** The five dimensions a scenario choice scores and a reply may feed. */
+export const Dimension = z.enum([
+  "empathy",
+  "accuracy",
+  "process",
+  "compliance",
+  "efficiency",
+]);
+export type Dimension = z.infer<typeof Dimension>;
+
+/** Parts of a good reply a rubric's required criteria look for. */
+export const ReplyElement = z.enum([
+  "greeting",
+  "empathy",
+  "paraphrase",
+  "solution",
+  "time",
+  "closing",
+]);
+export type ReplyElement = z.infer<typeof ReplyElement>;
+
+/** Kinds of wording a rubric's forbidden criteria catch. */
+export const ForbiddenCategory = z.enum([
+  "vague",
+  "superlative",
+  "blame",
+  "promise",
+  "privacy",
+]);
+export type ForbiddenCategory = z.infer<typeof ForbiddenCategory>;
+
+/** The four complaint-psychology types of a scenario persona. */
+export const Psychology = z.enum([
+  "venting",
+  "compensation",
+  "recognition",
+  "solution",
+]);
+export type Psychology = z.infer<typeof Psychology>;
+
+/** The seven question types. */
+export const QuestionType = z.enum([
+  "single",
+  "multiple",
+  "truefalse",
+  "ordering",
+  "matching",
+  "fillin",
+  "written",
+]);
+export type QuestionType = z.infer<typeof QuestionType>;
+
+// ---------------------------------------------------------------- courses
+
+/** `courses/<course>/course.yaml`. */
+export const CourseSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  summary: Text,
+  audience: Text,
+  language: z.literal("zh-CN"),
+  /** Module folder names, in teaching order. */
+  modules: z.array(z.string().min(1)).min(1),
+  skills: z.array(z.strictObject({ id: Id, title: Text })).min(1),
+});
+export type Course = z.infer<typeof CourseSchema>;
+
+/** One rule of a module quiz or exam draw; every filter is optional. */
+export const DrawRuleSchema = z.strictObject({
+  module: Id.optional(),
+  skills: Ids.optional(),
+  types: z.array(QuestionType).optional(),
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  count: z.int().min(1),
+});
+export type DrawRule = z.infer<typeof DrawRuleSchema>;
+
+const Percent = z.number().min(0).max(100);
+
+/** The scored module quiz configured in `module.yaml`. */
+export const ModuleQuizSchema = z.strictObject({
+  bank: Id,
+  draw: z.array(DrawRuleSchema.omit({ module: true })).min(1),
+  passPercent: Percent,
+  maxAttempts: z.int().min(1).optional(),
+  cooldownMinutes: z.int().min(0).optional(),
+  timeLimitMinutes: z.int().min(1).optional(),
+});
+export type ModuleQuiz = z.infer<typeof ModuleQuizSchema>;
+
+/** `courses/<course>/<NN-module>/module.yaml`. */
+export const ModuleSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  order: z.int().min(1),
+  objectives: z.array(Text).min(1),
+  quiz: ModuleQuizSchema.optional(),
+});
+export type Module = z.infer<typeof ModuleSchema>;
+
+/** The YAML frontmatter of a lesson `.md` file. */
+export const LessonFrontmatterSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  // One knowledge unit; the course design puts an interaction every 15-20 minutes.
+  minutes: z.int().min(15, { error: "must be 15-20 (one knowledge unit)" })
+    .max(20, {
+      error: "must be 15-20 (one knowledge unit); split longer lessons",
+    }),
+  objectives: z.array(Text).min(1),
+  skills: Ids.min(1),
+  quizBank: Id.optional(),
+  scenarios: Ids.optional(),
+});
+export type LessonFrontmatter = z.infer<typeof LessonFrontmatterSchema>;
+
+// ---------------------------------------------------------------- questions
+
+const Choice = z.strictObject({
+  id: Id,
+  text: Text,
+  correct: z.boolean().optional(),
+});
+const Item = z.strictObject({ id: Id, text: Text });
+
+/** Fields every bank question has; inline checks may leave them out. */
+const bankFields = {
+  id: Id,
+  module: Id,
+  skills: Ids.min(1),
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], {
+    error: "must be 1 (easy), 2 (medium) or 3 (hard)",
+  }),
+};
+
+const body = { prompt: Text, explanation: Text };
+
+const questionShapes = {
+  single: {
+    type: z.literal("single"),
+    ...body,
+    options: z.array(Choice).min(2).max(6),
+  },
+  multiple: {
+    type: z.literal("multiple"),
+    ...body,
+    options: z.array(Choice).min(2).max(6),
+  },
+  truefalse: { type: z.literal("truefalse"), ...body, answer: z.boolean() },
+  ordering: {
+    type: z.literal("ordering"),
+    ...body,
+    items: z.array(Item).min(3).max(7),
+    answer: Ids,
+  },
+  matching: {
+    type: z.literal("matching"),
+    ...body,
+    left: z.array(Item).min(2),
+    right: z.array(Item).min(2),
+    answer: z.record(z.string(), Id),
+  },
+  fillin: { type: z.literal("fillin"), ...body, answers: z.array(Text).min(1) },
+  // A written answer is judged by its rubric, so an explanation is optional.
+  written: {
+    type: z.literal("written"),
+    prompt: Text,
+    explanation: Text.optional(),
+    rubric: Id,
+    modelAnswer: Text,
+  },
+} as const;
+
+function questionUnion<const F extends z.ZodRawShape>(fields: F) {
+  const s = questionShapes;
+  return z.discriminatedUnion("type", [
+    z.strictObject({ ...fields, ...s.single }),
+    z.strictObject({ ...fields, ...s.multiple }),
+    z.strictObject({ ...fields, ...s.truefalse }),
+    z.strictObject({ ...fields, ...s.ordering }),
+    z.strictObject({ ...fields, ...s.matching }),
+    z.strictObject({ ...fields, ...s.fillin }),
+    z.strictObject({ ...fields, ...s.written }),
+  ]);
+}
+
+/** A bank question: one of the seven types, told apart by `type`. */
+export const QuestionSchema = questionUnion(bankFields);
+export type Question = z.infer<typeof QuestionSchema>;
+
+/** A question written in place in a lesson's ```quiz fence. */
+export const InlineQuestionSchema = questionUnion({
+  id: bankFields.id.optional(),
+  module: bankFields.module.optional(),
+  skills: bankFields.skills.optional(),
+  difficulty: bankFields.difficulty.optional(),
+});
+export type InlineQuestion = z.infer<typeof InlineQuestionSchema>;
+
+/** A ```quiz fence that points at a bank question instead. */
+export const InlineRefSchema = z.strictObject({ ref: Id });
+export type InlineRef = z.infer<typeof InlineRefSchema>;
+
+/**
+ * A ```quiz fence: a question or `{ref}`. Parse with {@link inlineQuizSchemaFor}
+ * to get errors for the intended shape rather than a union of both.
+ */
+export const InlineQuizSchema = z.union([
+  InlineRefSchema,
+  InlineQuestionSchema,
+]);
+export type InlineQuiz = z.infer<typeof InlineQuizSchema>;
+
+/** Picks the inline quiz schema the author meant: `{ref}` when `ref` is present. */
+export function inlineQuizSchemaFor(data: unknown): z.ZodType<InlineQuiz> {
+  const isRef = typeof data === "object" && data !== null && "ref" in data;
+  return isRef ? InlineRefSchema : InlineQuestionSchema;
+}
+
+/** `assessments/quizzes/<bank>.yaml`. */
+export const QuestionBankSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  questions: z.array(QuestionSchema).min(1),
+});
+export type QuestionBank = z.infer<typeof QuestionBankSchema>;
+
+// ---------------------------------------------------------------- rubrics
+
+/** `assessments/rubrics/<id>.yaml`: criteria for free-text replies. */
+export const RubricSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  length: z.strictObject({ min: z.int().min(0), max: z.int().min(1) }),
+  required: z.array(z.strictObject({
+    id: Id,
+    label: Text,
+    element: ReplyElement,
+    patterns: z.array(z.string().min(1)).min(1),
+    examples: z.array(Text).optional(),
+    hint: Text,
+  })).min(1),
+  forbidden: z.array(z.strictObject({
+    id: Id,
+    label: Text,
+    category: ForbiddenCategory,
+    patterns: z.array(z.string().min(1)).min(1),
+    deduction: z.number().min(0).max(100),
+    hint: Text,
+  })).default([]),
+});
+export type Rubric = z.infer<typeof RubricSchema>;
+
+// ---------------------------------------------------------------- scenarios
+
+/** When a choice is offered or a branch taken; every listed test must hold. */
+export const ConditionSchema = z.strictObject({
+  moodAtLeast: z.number().min(0).max(100).optional(),
+  moodBelow: z.number().min(0).max(100).optional(),
+  /** `node.choice` ids the learner must have picked. */
+  chose: z.array(
+    z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, {
+      error: 'must be "node.choice"',
+    }),
+  ).optional(),
+  notChose: z.array(
+    z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, {
+      error: 'must be "node.choice"',
+    }),
+  ).optional(),
+});
+export type Condition = z.infer<typeof ConditionSchema>;
+
+/** A conditional `next`: the first branch whose `when` holds wins. */
+export const BranchSchema = z.strictObject({ when: ConditionSchema, next: Id });
+export type Branch = z.infer<typeof BranchSchema>;
+
+const nextRequired = (what: string) =>
+  z.string({
+    error: (iss) =>
+      iss.input === undefined
+        ? `is required: ${what} must lead to a node or an ending`
+        : undefined,
+  }).pipe(Id);
+
+/** One option at a choice node. */
+export const ScenarioChoiceSchema = z.strictObject({
+  id: Id,
+  text: Text,
+  scores: z.partialRecord(Dimension, z.number()).default({}),
+  mood: z.number().min(-50).max(50).default(0),
+  feedback: Text,
+  next: nextRequired("every choice"),
+  branches: z.array(BranchSchema).optional(),
+  when: ConditionSchema.optional(),
+});
+export type ScenarioChoice = z.infer<typeof ScenarioChoiceSchema>;
+
+/** The free-text answer of a reply node, scored by a rubric. */
+export const ScenarioReplySchema = z.strictObject({
+  rubric: Id,
+  elements: z.array(ReplyElement).optional(),
+  instruction: Text,
+  modelAnswer: Text,
+  passPercent: Percent,
+  next: nextRequired("a passing reply"),
+  failNext: nextRequired("a failing reply"),
+  branches: z.array(BranchSchema).optional(),
+  dimension: Dimension.optional(),
+});
+export type ScenarioReply = z.infer<typeof ScenarioReplySchema>;
+
+/** A step of the conversation: the customer speaks, the learner chooses or replies. */
+export const ScenarioNodeSchema = z.strictObject({
+  customer: Text,
+  choices: z.array(ScenarioChoiceSchema).min(1).optional(),
+  reply: ScenarioReplySchema.optional(),
+}).superRefine((node, ctx) => {
+  if ((node.choices === undefined) === (node.reply === undefined)) {
+    ctx.addIssue({
+      code: "custom",
+      message: "must have exactly one of `choices` or `reply`",
+    });
+  }
+});
+export type ScenarioNode = z.infer<typeof ScenarioNodeSchema>;
+
+/** Where a conversation stops. */
+export const ScenarioEndingSchema = z.strictObject({
+  outcome: z.enum(["resolved", "escalated", "lost"]),
+  customer: Text,
+  debrief: Text,
+});
+export type ScenarioEnding = z.infer<typeof ScenarioEndingSchema>;
+
+/** `assessments/scenarios/<id>.yaml`: a branching chat. */
+export const ScenarioSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  summary: Text,
+  module: Id,
+  skills: Ids.min(1),
+  persona: z.strictObject({
+    name: Text,
+    channel: z.enum(["chat", "phone", "social"]),
+    psychology: Psychology,
+    mood: z.number().min(0).max(100),
+    background: Text.optional(),
+  }),
+  firstResponseSeconds: z.int().min(1),
+  start: Id,
+  nodes: z.record(Id, ScenarioNodeSchema),
+  endings: z.record(Id, ScenarioEndingSchema),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+// ---------------------------------------------------------------- other assessments
+
+/** `assessments/drills/<id>.yaml`: timed quick replies. */
+export const DrillSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  module: Id,
+  skills: Ids.min(1),
+  rubric: Id,
+  items: z.array(z.strictObject({
+    id: Id,
+    customer: Text,
+    seconds: z.int().min(1),
+    elements: z.array(ReplyElement).optional(),
+    modelAnswer: Text,
+  })).min(1),
+});
+export type Drill = z.infer<typeof DrillSchema>;
+
+const SurveyQuestion = z.discriminatedUnion("type", [
+  z.strictObject({
+    id: Id,
+    type: z.literal("likert"),
+    prompt: Text,
+    optional: z.boolean().optional(),
+  }),
+  z.strictObject({
+    id: Id,
+    type: z.literal("nps"),
+    prompt: Text,
+    optional: z.boolean().optional(),
+  }),
+  z.strictObject({
+    id: Id,
+    type: z.literal("choice"),
+    prompt: Text,
+    options: z.array(Text).min(2),
+    optional: z.boolean().optional(),
+  }),
+  z.strictObject({
+    id: Id,
+    type: z.literal("text"),
+    prompt: Text,
+    optional: z.boolean().optional(),
+  }),
+]);
+
+/** `assessments/surveys/<id>.yaml`: a reaction questionnaire. */
+export const SurveySchema = z.strictObject({
+  id: Id,
+  title: Text,
+  when: z.enum(["module-end", "onboarding-end"]),
+  module: Id.optional(),
+  questions: z.array(SurveyQuestion).min(1),
+}).superRefine((s, ctx) => {
+  if (s.when === "module-end" && s.module === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["when"],
+      message: "is module-end, so `module` is required",
+    });
+  }
+});
+export type Survey = z.infer<typeof SurveySchema>;
+
+/** `assessments/observations/<id>.yaml`: the on-the-job QA scorecard. */
+export const ObservationSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  passPercent: Percent,
+  sections: z.array(z.strictObject({
+    id: Id,
+    title: Text,
+    items: z.array(
+      z.strictObject({ id: Id, text: Text, points: z.number().positive() }),
+    ).min(1),
+  })).min(1),
+});
+export type Observation = z.infer<typeof ObservationSchema>;
+
+/** `assessments/exams/<id>.yaml`. */
+export const ExamSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  kind: z.enum(["certification", "pretest", "posttest"]),
+  bank: Ids.min(1),
+  draw: z.array(DrawRuleSchema).min(1),
+  scenarios: Ids.optional(),
+  timeLimitMinutes: z.int().min(1),
+  passPercent: Percent,
+});
+export type Exam = z.infer<typeof ExamSchema>;
+
+/** Plan items that point at other content by id. */
+export const PlanRefKind = z.enum([
+  "lesson",
+  "quiz",
+  "scenario",
+  "drill",
+  "survey",
+  "exam",
+  "observation",
+]);
+export type PlanRefKind = z.infer<typeof PlanRefKind>;
+
+const PlanItemSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: PlanRefKind, ref: Id }),
+  // Offline work a mentor confirms; it has no content to point at.
+  z.strictObject({
+    kind: z.literal("shadowing"),
+    title: Text,
+    minutes: z.int().min(1),
+  }),
+  z.strictObject({ kind: z.literal("milestone"), title: Text }),
+]);
+
+/** `assessments/plans/<id>.yaml`: the 30-day onboarding plan. */
+export const PlanSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  course: Id,
+  days: z.array(z.strictObject({
+    day: z.int().min(1).max(30, { error: "must be 1-30" }),
+    title: Text.optional(),
+    rest: z.boolean().optional(),
+    items: z.array(PlanItemSchema).optional(),
+  })).min(1),
+});
+export type Plan = z.infer<typeof PlanSchema>;
+export type PlanItem = z.infer<typeof PlanItemSchema>;
+
+/** `courses/<course>/coverage.yaml`: where each domain fact is taught and asked. */
+export const CoverageSchema = z.strictObject({
+  facts: z.array(z.strictObject({
+    id: Id,
+    fact: Text,
+    lessons: Ids.default([]),
+    questions: Ids.default([]),
+    scenarios: Ids.optional(),
+  })).min(1),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;

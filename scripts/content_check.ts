@@ -1,0 +1,74 @@
+/**
+ * `deno task content:check [dir]`: validates every course and assessment
+ * under `dir` (the project root by default), prints each problem as
+ * `path:line:col: message`, then a table of what the content holds. Exits 1
+ * when there is any problem, so CI and the lead see broken content at once.
+ *
+ * @module
+ */
+import { resolve } from "node:path";
+import {
+  checkContent,
+  type ContentCounts,
+  countContent,
+} from "../lib/content/check.ts";
+import {
+  loadContent,
+  PROJECT_ROOT,
+  sortProblems,
+} from "../lib/content/loader.ts";
+import type { Problem } from "../lib/content/source.ts";
+
+/** Formats one problem the way editors and terminals link to it. */
+export function formatProblem(p: Problem): string {
+  return `${p.path}:${p.line}:${p.col}: ${p.message}`;
+}
+
+/** The counts as an aligned two-column table. */
+export function formatCounts(c: ContentCounts): string {
+  const q = c.questions;
+  const rows: [string, string][] = [
+    [
+      "courses / modules / lessons",
+      `${c.courses} / ${c.modules} / ${c.lessons}`,
+    ],
+    ["inline checks", `${c.inlineChecks}`],
+    ["questions", `${Object.values(q).reduce((a, b) => a + b, 0)}`],
+    ...Object.entries(q).map(([type, n]) =>
+      [`  ${type}`, `${n}`] as [string, string]
+    ),
+    ["scenarios", `${c.scenarios}`],
+    ["  decision points", `${c.decisionPoints}`],
+    ["  free-text nodes", `${c.freeTextNodes}`],
+    [
+      "  psychology types",
+      `${c.psychologies.join(", ") || "none"}${
+        c.allPsychologies ? " (all four)" : " (not all four)"
+      }`,
+    ],
+    ["drill sets / items", `${c.drillSets} / ${c.drillItems}`],
+    ["rubrics", `${c.rubrics}`],
+    ["surveys", `${c.surveys}`],
+    ["observations", `${c.observations}`],
+    ["exams", `${c.exams}`],
+    ["plans", `${c.plans}`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join("\n");
+}
+
+if (import.meta.main) {
+  const root = Deno.args[0] ? resolve(Deno.args[0]) : PROJECT_ROOT;
+  const { tree, problems: loadProblems } = await loadContent(root);
+  const problems = sortProblems([...loadProblems, ...checkContent(tree)]);
+  for (const p of problems) console.log(formatProblem(p));
+  if (problems.length > 0) console.log("");
+  console.log(formatCounts(countContent(tree)));
+  console.log("");
+  console.log(
+    problems.length === 0
+      ? "Content OK"
+      : `${problems.length} problem${problems.length === 1 ? "" : "s"}`,
+  );
+  Deno.exit(problems.length > 0 ? 1 : 0);
+}
