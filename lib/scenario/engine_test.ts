@@ -1,0 +1,222 @@
+import assert from "node:assert/strict";
+import { ScenarioSchema } from "@/lib/content/schema.ts";
+import {
+  applyChoice,
+  applyReply,
+  availableChoices,
+  debrief,
+  modelPath,
+  type ReplyGrader,
+  ScenarioInputError,
+  startRun,
+} from "./engine.ts";
+
+const scenario = ScenarioSchema.parse({
+  id: "parcel",
+  title: "包裹",
+  summary: "测试",
+  module: "practice",
+  skills: ["complaint-steps"],
+  persona: { name: "王女士", channel: "chat", psychology: "venting", mood: 40 },
+  firstResponseSeconds: 30,
+  start: "open",
+  nodes: {
+    open: {
+      customer: "快递五天没动了!",
+      choices: [
+        {
+          id: "soothe",
+          text: "非常抱歉让您着急了,我马上查。",
+          scores: { empathy: 2, process: 1 },
+          mood: 20,
+          feedback: "先安抚。",
+          next: "ask",
+        },
+        {
+          id: "blame",
+          text: "不是我们的问题。",
+          scores: { empathy: -2 },
+          mood: -30,
+          feedback: "推卸。",
+          next: "angry",
+        },
+      ],
+    },
+    ask: {
+      customer: "那你说怎么办?",
+      choices: [
+        {
+          id: "calm-only",
+          text: "您别急。",
+          scores: { empathy: 1 },
+          mood: 0,
+          feedback: "只在顾客已平静时可用。",
+          next: "write",
+          when: { moodAtLeast: 90 },
+        },
+        {
+          id: "plan",
+          text: "我今天下午 6 点前给您回复。",
+          scores: { accuracy: 2, efficiency: 1 },
+          mood: 10,
+          feedback: "有具体时间。",
+          next: "write",
+        },
+      ],
+    },
+    write: {
+      customer: "你写清楚。",
+      reply: {
+        rubric: "r",
+        instruction: "写出方案和时间",
+        modelAnswer: "抱歉让您久等,今天 6 点前回复您。",
+        passPercent: 60,
+        next: "done",
+        failNext: "angry",
+        dimension: "process",
+      },
+    },
+    angry: {
+      customer: "我要投诉!",
+      choices: [{
+        id: "escalate",
+        text: "我请主管马上联系您。",
+        scores: { process: 1 },
+        feedback: "升级。",
+        next: "up",
+      }],
+    },
+  },
+  endings: {
+    done: { outcome: "resolved", customer: "好的谢谢", debrief: "处理得好。" },
+    up: { outcome: "escalated", customer: "行吧", debrief: "升级了。" },
+  },
+});
+
+const rubric = {
+  id: "r",
+  title: "r",
+  length: { min: 1, max: 300 },
+  required: [{
+    id: "t",
+    label: "时间",
+    element: "time" as const,
+    patterns: ["\\d+\\s*点"],
+    hint: "给时间",
+  }],
+  forbidden: [],
+};
+const grader: ReplyGrader = (_r, text) => {
+  const ok = /\d+\s*点/.test(text);
+  return {
+    score: ok ? 100 : 0,
+    criteria: [{
+      id: "t",
+      label: "时间",
+      passed: ok,
+      reason: ok ? "有时间" : "缺少时间",
+    }],
+  };
+};
+
+Deno.test("startRun() begins at the start node with the persona's mood", () => {
+  assert.deepEqual(startRun(scenario), {
+    scenarioId: "parcel",
+    nodeId: "open",
+    endingId: null,
+    mood: 40,
+    chose: [],
+    turns: [],
+  });
+});
+
+Deno.test("applyChoice() adds scores and mood, records the turn, follows next", () => {
+  const s = applyChoice(scenario, startRun(scenario), "open", "soothe", 12);
+  assert.equal(s.nodeId, "ask");
+  assert.equal(s.mood, 60);
+  assert.deepEqual(s.chose, ["open.soothe"]);
+  assert.deepEqual(s.turns[0].scores, { empathy: 2, process: 1 });
+  assert.equal(s.turns[0].late, undefined);
+});
+
+Deno.test("a late first reply costs efficiency and mood", () => {
+  const s = applyChoice(scenario, startRun(scenario), "open", "soothe", 45);
+  assert.deepEqual(s.turns[0].late, { seconds: 45, limit: 30 });
+  assert.equal(s.turns[0].scores.efficiency, -2);
+  assert.equal(s.mood, 50);
+});
+
+Deno.test("conditions hide options, and a hidden option cannot be forced", () => {
+  const s = applyChoice(scenario, startRun(scenario), "open", "soothe");
+  assert.deepEqual(availableChoices(scenario, s).map((c) => c.id), ["plan"]);
+  assert.throws(
+    () => applyChoice(scenario, s, "ask", "calm-only"),
+    ScenarioInputError,
+  );
+});
+
+Deno.test("input for another node, an unknown option or a finished run is refused", () => {
+  const s = startRun(scenario);
+  assert.throws(
+    () => applyChoice(scenario, s, "ask", "plan"),
+    /not the current step/,
+  );
+  assert.throws(
+    () => applyChoice(scenario, s, "open", "nope"),
+    /Option "nope" is not offered/,
+  );
+  assert.throws(
+    () => applyReply(scenario, s, "open", "hi", [rubric], grader),
+    /expects a choice/,
+  );
+});
+
+Deno.test("applyReply() grades with the rubric and branches on pass/fail", () => {
+  let s = applyChoice(scenario, startRun(scenario), "open", "soothe");
+  s = applyChoice(scenario, s, "ask", "plan");
+  const pass = applyReply(
+    scenario,
+    s,
+    "write",
+    "今天 6 点前回复您",
+    [rubric],
+    grader,
+  );
+  assert.equal(pass.endingId, "done");
+  assert.equal(pass.turns.at(-1)!.reply!.passed, true);
+  assert.deepEqual(pass.turns.at(-1)!.scores, { process: 3 });
+  const fail = applyReply(scenario, s, "write", "我看看", [rubric], grader);
+  assert.equal(fail.nodeId, "angry");
+  assert.equal(fail.turns.at(-1)!.feedback, "写出方案和时间");
+  assert.throws(
+    () => applyReply(scenario, s, "write", "字".repeat(2001), [rubric], grader),
+    /at most 2000/,
+  );
+  assert.throws(
+    () => applyReply(scenario, s, "write", "   ", [rubric], grader),
+    /empty/,
+  );
+});
+
+Deno.test("modelPath() takes the best offered option and ends well; debrief compares with it", () => {
+  const model = modelPath(scenario);
+  assert.deepEqual(model.steps.map((s) => s.nodeId), ["open", "ask", "write"]);
+  assert.equal(model.endingId, "done");
+  let s = applyChoice(scenario, startRun(scenario), "open", "soothe");
+  s = applyChoice(scenario, s, "ask", "plan");
+  s = applyReply(scenario, s, "write", "今天 6 点前回复您", [rubric], grader);
+  const d = debrief(scenario, s);
+  assert.equal(d.outcome, "resolved");
+  assert.equal(d.percent, 100);
+  assert.equal(d.transcript.length, 3);
+  const bad = applyChoice(
+    scenario,
+    applyChoice(scenario, startRun(scenario), "open", "blame"),
+    "angry",
+    "escalate",
+  );
+  const worse = debrief(scenario, bad);
+  assert.equal(worse.outcome, "escalated");
+  assert.equal(worse.percent, 0);
+  assert.throws(() => debrief(scenario, startRun(scenario)), /not ended/);
+});
