@@ -1,0 +1,42 @@
+/**
+ * Who may open which route: the one place access is declared. Keys are the
+ * route patterns the router reports as `ctx.route`; a route without an entry
+ * is refused (and fails the policy test), so a new page cannot slip in
+ * unprotected. Finer rules (a manager sees only their own teams' learners)
+ * live in the domain functions the routes call.
+ */
+
+/** The roles of the platform. */
+export const ROLES = ["learner", "trainer", "manager", "admin"] as const;
+/** A role. */
+export type Role = typeof ROLES[number];
+
+/** Who may use a route. */
+export type Audience = "public" | "anonymous-only" | "signed-in" | readonly Role[];
+
+/** Route pattern -> audience. */
+export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
+  "/": "public",
+  "/lang": "public",
+  "/login": "anonymous-only",
+  "/logout": "signed-in",
+  "/courses/:course([^/]+)": "signed-in",
+  "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)": "signed-in",
+  "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/checks/:index([^/]+)": "signed-in",
+  "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/complete": ["learner"],
+};
+
+/** The outcome of an access check. */
+export type Decision = "allow" | "login" | "forbid" | "home";
+
+/** Decides for a route pattern and the signed-in user's role (null when anonymous). */
+export function decide(route: string | null, role: Role | null): Decision {
+  if (route === null) return "allow"; // static files and not-found pages
+  const audience = ROUTE_POLICY[route];
+  if (audience === undefined) return "forbid";
+  if (audience === "public") return "allow";
+  if (audience === "anonymous-only") return role === null ? "allow" : "home";
+  if (role === null) return "login";
+  if (audience === "signed-in") return "allow";
+  return audience.includes(role) ? "allow" : "forbid";
+}
