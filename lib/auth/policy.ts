@@ -12,7 +12,11 @@ export const ROLES = ["learner", "trainer", "manager", "admin"] as const;
 export type Role = typeof ROLES[number];
 
 /** Who may use a route. */
-export type Audience = "public" | "anonymous-only" | "signed-in" | readonly Role[];
+export type Audience =
+  | "public"
+  | "anonymous-only"
+  | "signed-in"
+  | readonly Role[];
 
 /** Route pattern -> audience. */
 export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
@@ -22,7 +26,8 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/logout": "signed-in",
   "/courses/:course([^/]+)": "signed-in",
   "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)": "signed-in",
-  "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/checks/:index([^/]+)": "signed-in",
+  "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/checks/:index([^/]+)":
+    "signed-in",
   "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/complete": ["learner"],
 };
 

@@ -15,8 +15,16 @@ function appRoutes(): string[] {
 
 Deno.test("every route in fresh.gen.ts has an access policy, and every policy a route", () => {
   const routes = appRoutes();
-  assert.deepEqual(routes.filter((r) => !(r in ROUTE_POLICY)), [], "routes without a policy");
-  assert.deepEqual(Object.keys(ROUTE_POLICY).filter((p) => !routes.includes(p)), [], "policies without a route");
+  assert.deepEqual(
+    routes.filter((r) => !(r in ROUTE_POLICY)),
+    [],
+    "routes without a policy",
+  );
+  assert.deepEqual(
+    Object.keys(ROUTE_POLICY).filter((p) => !routes.includes(p)),
+    [],
+    "policies without a route",
+  );
 });
 
 Deno.test("every route decides as its policy says, for every role and for anonymous users", () => {
@@ -32,7 +40,11 @@ Deno.test("every route decides as its policy says, for every role and for anonym
         : audience === "signed-in" || audience.includes(role)
         ? "allow"
         : "forbid";
-      assert.equal(decide(route, role), expected, `${route} as ${role ?? "anonymous"}`);
+      assert.equal(
+        decide(route, role),
+        expected,
+        `${route} as ${role ?? "anonymous"}`,
+      );
     }
   }
 });

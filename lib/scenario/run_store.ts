@@ -17,8 +17,19 @@ import { z } from "zod";
 import type { Rubric, Scenario } from "@/lib/content/schema.ts";
 import { buildStatement, EXTENSIONS } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
-import { commitWithProgress, foldScore, type Progress } from "@/lib/evidence/progress_store.ts";
-import { applyChoice, applyReply, debrief, type ReplyGrader, type RunState, startRun } from "./engine.ts";
+import {
+  commitWithProgress,
+  foldScore,
+  type Progress,
+} from "@/lib/evidence/progress_store.ts";
+import {
+  applyChoice,
+  applyReply,
+  debrief,
+  type ReplyGrader,
+  type RunState,
+  startRun,
+} from "./engine.ts";
 
 const ulid = monotonicFactory();
 const runKey = (id: string) => ["scenario_runs", id];
@@ -28,7 +39,10 @@ const byLearner = (learnerId: string, courseId: string, scenarioId: string) => [
   courseId,
   scenarioId,
 ];
-const turnKey = (runId: string, key: string) => ["scenario_turn_keys", runId, key];
+const turnKey = (
+  runId: string,
+  key: string,
+) => ["scenario_turn_keys", runId, key];
 
 const DimensionScores = z.record(z.string(), z.number());
 const TurnSchema = z.object({
@@ -44,7 +58,14 @@ const TurnSchema = z.object({
   reply: z.object({
     score: z.number(),
     passed: z.boolean(),
-    criteria: z.array(z.object({ id: z.string(), label: z.string(), passed: z.boolean(), reason: z.string() })),
+    criteria: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        passed: z.boolean(),
+        reason: z.string(),
+      }),
+    ),
   }).optional(),
   late: z.object({ seconds: z.number(), limit: z.number() }).optional(),
 });
@@ -80,7 +101,11 @@ export class RunNotFoundError extends Error {
 
 function decode(key: Deno.KvKey, value: unknown): Run {
   const parsed = RunSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`Cannot read ${JSON.stringify(key)}: ${parsed.error.message}`);
+  if (!parsed.success) {
+    throw new Error(
+      `Cannot read ${JSON.stringify(key)}: ${parsed.error.message}`,
+    );
+  }
   return parsed.data;
 }
 
@@ -94,18 +119,32 @@ export async function startScenarioRun(
   now: Date,
 ): Promise<Run> {
   const id = ulid(now.getTime());
-  const run = RunSchema.parse({ id, learnerId, courseId, version, scenarioId: scenario.id, startedAt: now, state: startRun(scenario) });
+  const run = RunSchema.parse({
+    id,
+    learnerId,
+    courseId,
+    version,
+    scenarioId: scenario.id,
+    startedAt: now,
+    state: startRun(scenario),
+  });
   const res = await kv.atomic()
     .check({ key: runKey(id), versionstamp: null })
     .set(runKey(id), run)
     .set([...byLearner(learnerId, courseId, scenario.id), id], id)
     .commit();
-  if (!res.ok) throw new Error(`Cannot start scenario run "${id}": the id is taken`);
+  if (!res.ok) {
+    throw new Error(`Cannot start scenario run "${id}": the id is taken`);
+  }
   return run;
 }
 
 /** Reads a run of this learner. */
-export async function getRun(kv: Deno.Kv, learnerId: string, runId: string): Promise<Run> {
+export async function getRun(
+  kv: Deno.Kv,
+  learnerId: string,
+  runId: string,
+): Promise<Run> {
   const entry = await kv.get(runKey(runId));
   if (entry.versionstamp === null) throw new RunNotFoundError(runId);
   const run = decode(entry.key, entry.value);
@@ -114,13 +153,24 @@ export async function getRun(kv: Deno.Kv, learnerId: string, runId: string): Pro
 }
 
 /** A learner's runs of one scenario, newest first. */
-export async function listRuns(kv: Deno.Kv, learnerId: string, courseId: string, scenarioId: string, limit = 20) {
+export async function listRuns(
+  kv: Deno.Kv,
+  learnerId: string,
+  courseId: string,
+  scenarioId: string,
+  limit = 20,
+) {
   const ids = await Array.fromAsync(
-    kv.list<string>({ prefix: byLearner(learnerId, courseId, scenarioId) }, { limit, reverse: true }),
+    kv.list<string>({ prefix: byLearner(learnerId, courseId, scenarioId) }, {
+      limit,
+      reverse: true,
+    }),
     (e) => e.value,
   );
   const entries = ids.length ? await kv.getMany(ids.map(runKey)) : [];
-  return entries.filter((e) => e.versionstamp !== null).map((e) => decode(e.key, e.value));
+  return entries.filter((e) => e.versionstamp !== null).map((e) =>
+    decode(e.key, e.value)
+  );
 }
 
 /** A learner's move: a choice or a reply at a node. */
@@ -146,55 +196,85 @@ export async function takeTurn(
   cohortId?: string,
 ): Promise<Run> {
   const first = await getRun(kv, learnerId, runId);
-  return await commitWithProgress(kv, learnerId, first.courseId, now, async (op, progress) => {
-    const seen = await kv.get(turnKey(runId, input.idempotencyKey));
-    const entry = await kv.get(runKey(runId));
-    const run = decode(entry.key, entry.value);
-    if (seen.versionstamp !== null) return { next: null, value: run };
-    const elapsed = (now.getTime() - run.startedAt.getTime()) / 1000;
-    const state: RunState = "choiceId" in input
-      ? applyChoice(scenario, run.state as RunState, input.nodeId, input.choiceId, elapsed)
-      : applyReply(scenario, run.state as RunState, input.nodeId, input.text, rubrics, grade, elapsed);
-    const next: Run = { ...run, state };
-    let nextProgress: Progress | null = null;
-    if (state.endingId) {
-      const d = debrief(scenario, state);
-      next.finishedAt = now;
-      next.percent = d.percent;
-      const good = d.outcome !== "lost";
-      progress.scenarios[scenario.id] = {
-        ...foldScore(progress.scenarios[scenario.id], d.percent, good, now),
-        outcome: d.outcome,
-      };
-      nextProgress = progress;
-      addStatement(
-        op,
-        buildStatement({
-          learnerId,
-          verb: good ? "passed" : "failed",
-          activity: { kind: "simulation", path: `scenarios/${scenario.id}`, name: scenario.title },
-          courseId: run.courseId,
-          moduleId: scenario.module,
-          contentVersion: run.version,
-          cohortId,
-          score: { raw: d.percent, max: 100 },
-          success: good,
-          completion: true,
-          durationMs: now.getTime() - run.startedAt.getTime(),
-          extensions: {
-            [EXTENSIONS.dimensions]: d.totals,
-            "https://service-academy.example/xapi/extensions/outcome": d.outcome,
-            "https://service-academy.example/xapi/extensions/run": run.id,
-          },
-          at: now,
-        }),
-        now,
-      );
-    }
-    op.check(entry)
-      .set(entry.key, RunSchema.parse(next))
-      .check({ key: turnKey(runId, input.idempotencyKey), versionstamp: null })
-      .set(turnKey(runId, input.idempotencyKey), state.turns.length, { expireIn: 7 * 24 * 3600 * 1000 });
-    return { next: nextProgress, value: RunSchema.parse(next) };
-  });
+  return await commitWithProgress(
+    kv,
+    learnerId,
+    first.courseId,
+    now,
+    async (op, progress) => {
+      const seen = await kv.get(turnKey(runId, input.idempotencyKey));
+      const entry = await kv.get(runKey(runId));
+      const run = decode(entry.key, entry.value);
+      if (seen.versionstamp !== null) return { next: null, value: run };
+      const elapsed = (now.getTime() - run.startedAt.getTime()) / 1000;
+      const state: RunState = "choiceId" in input
+        ? applyChoice(
+          scenario,
+          run.state as RunState,
+          input.nodeId,
+          input.choiceId,
+          elapsed,
+        )
+        : applyReply(
+          scenario,
+          run.state as RunState,
+          input.nodeId,
+          input.text,
+          rubrics,
+          grade,
+          elapsed,
+        );
+      const next: Run = { ...run, state };
+      let nextProgress: Progress | null = null;
+      if (state.endingId) {
+        const d = debrief(scenario, state);
+        next.finishedAt = now;
+        next.percent = d.percent;
+        const good = d.outcome !== "lost";
+        progress.scenarios[scenario.id] = {
+          ...foldScore(progress.scenarios[scenario.id], d.percent, good, now),
+          outcome: d.outcome,
+        };
+        nextProgress = progress;
+        addStatement(
+          op,
+          buildStatement({
+            learnerId,
+            verb: good ? "passed" : "failed",
+            activity: {
+              kind: "simulation",
+              path: `scenarios/${scenario.id}`,
+              name: scenario.title,
+            },
+            courseId: run.courseId,
+            moduleId: scenario.module,
+            contentVersion: run.version,
+            cohortId,
+            score: { raw: d.percent, max: 100 },
+            success: good,
+            completion: true,
+            durationMs: now.getTime() - run.startedAt.getTime(),
+            extensions: {
+              [EXTENSIONS.dimensions]: d.totals,
+              "https://service-academy.example/xapi/extensions/outcome":
+                d.outcome,
+              "https://service-academy.example/xapi/extensions/run": run.id,
+            },
+            at: now,
+          }),
+          now,
+        );
+      }
+      op.check(entry)
+        .set(entry.key, RunSchema.parse(next))
+        .check({
+          key: turnKey(runId, input.idempotencyKey),
+          versionstamp: null,
+        })
+        .set(turnKey(runId, input.idempotencyKey), state.turns.length, {
+          expireIn: 7 * 24 * 3600 * 1000,
+        });
+      return { next: nextProgress, value: RunSchema.parse(next) };
+    },
+  );
 }

@@ -1,0 +1,359 @@
+/**
+ * Module quiz attempts, each pinned to the course version it was taken on.
+ * Ids are ULIDs, so a prefix lists them in time order. A submission is one
+ * atomic commit of the graded attempt, its idempotency record, its evidence
+ * statement and the learner's progress rollup: all of it lands or none does.
+ * Only this module reads or writes these keys:
+ *
+ * | key                                                               | value     |
+ * | ----------------------------------------------------------------- | --------- |
+ * | ["quiz_attempts", attemptId]                                      | Attempt   |
+ * | ["quiz_attempts_by_learner", learnerId, courseId, moduleId, id]   | attemptId |
+ * | ["quiz_open_attempts", learnerId, courseId, moduleId]             | attemptId |
+ * | ["quiz_submissions", learnerId, idempotencyKey]                   | attemptId |
+ */
+import { monotonicFactory } from "ulid";
+import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
+import { buildStatement } from "@/lib/evidence/statement.ts";
+import { addStatement } from "@/lib/evidence/statement_store.ts";
+import {
+  commitWithProgress,
+  foldScore,
+} from "@/lib/evidence/progress_store.ts";
+import {
+  type Attempt,
+  AttemptSchema,
+  gradeAttempt,
+  isExpired,
+  validateAnswers,
+} from "./attempt.ts";
+import { drawQuestions, seededRandom } from "./draw.ts";
+import type { Answer } from "./score.ts";
+
+const ulid = monotonicFactory();
+const attemptKey = (id: string) => ["quiz_attempts", id];
+const byLearner = (learnerId: string, courseId: string, moduleId: string) => [
+  "quiz_attempts_by_learner",
+  learnerId,
+  courseId,
+  moduleId,
+];
+const openKey = (learnerId: string, courseId: string, moduleId: string) => [
+  "quiz_open_attempts",
+  learnerId,
+  courseId,
+  moduleId,
+];
+const submissionKey = (
+  learnerId: string,
+  key: string,
+) => ["quiz_submissions", learnerId, key];
+
+/** Why an attempt cannot start, with what the learner needs to know. */
+export class AttemptBlockedError extends Error {
+  constructor(readonly reason: "limit" | "cooldown", readonly until?: Date) {
+    super(
+      reason === "limit"
+        ? "No attempts left"
+        : `Next attempt possible at ${until?.toISOString()}`,
+    );
+    this.name = "AttemptBlockedError";
+  }
+}
+
+/** The attempt does not exist or belongs to someone else (the two look the same). */
+export class AttemptNotFoundError extends Error {
+  constructor(id: string) {
+    super(`Attempt "${id}" was not found`);
+    this.name = "AttemptNotFoundError";
+  }
+}
+
+/** The attempt was already submitted under another idempotency key. */
+export class AttemptClosedError extends Error {
+  constructor(id: string) {
+    super(`Attempt "${id}" was already submitted`);
+    this.name = "AttemptClosedError";
+  }
+}
+
+function decode(key: Deno.KvKey, value: unknown): Attempt {
+  const parsed = AttemptSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new Error(
+      `Cannot read ${JSON.stringify(key)}: ${parsed.error.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Reads an attempt of this learner, or throws AttemptNotFoundError. */
+export async function getAttempt(
+  kv: Deno.Kv,
+  learnerId: string,
+  attemptId: string,
+): Promise<Attempt> {
+  const entry = await kv.get(attemptKey(attemptId));
+  if (entry.versionstamp === null) throw new AttemptNotFoundError(attemptId);
+  const attempt = decode(entry.key, entry.value);
+  if (attempt.learnerId !== learnerId) {
+    throw new AttemptNotFoundError(attemptId);
+  }
+  return attempt;
+}
+
+/** A learner's attempts at one module quiz, newest first. */
+export async function listAttempts(
+  kv: Deno.Kv,
+  learnerId: string,
+  courseId: string,
+  moduleId: string,
+  limit = 20,
+): Promise<Attempt[]> {
+  const ids = await Array.fromAsync(
+    kv.list<string>({ prefix: byLearner(learnerId, courseId, moduleId) }, {
+      limit,
+      reverse: true,
+    }),
+    (e) => e.value,
+  );
+  const entries = ids.length ? await kv.getMany(ids.map(attemptKey)) : [];
+  return entries.filter((e) => e.versionstamp !== null).map((e) =>
+    decode(e.key, e.value)
+  );
+}
+
+/** What starting an attempt needs from the published course. */
+export interface QuizSpec {
+  learnerId: string;
+  courseId: string;
+  version: number;
+  moduleId: string;
+  quiz: ModuleQuiz;
+  questions: readonly Question[];
+}
+
+/**
+ * Resumes the learner's open attempt of this quiz, or starts one after
+ * checking the attempt limit and cool-down. Safe against double clicks: only
+ * one open attempt per learner and quiz can exist.
+ */
+export async function startOrResume(
+  kv: Deno.Kv,
+  spec: QuizSpec,
+  now: Date,
+): Promise<{ attempt: Attempt; resumed: boolean }> {
+  for (let tries = 0; tries < 5; tries++) {
+    const open = await kv.get<string>(
+      openKey(spec.learnerId, spec.courseId, spec.moduleId),
+    );
+    if (open.versionstamp !== null) {
+      return {
+        attempt: await getAttempt(kv, spec.learnerId, open.value!),
+        resumed: true,
+      };
+    }
+    const past = (await listAttempts(
+      kv,
+      spec.learnerId,
+      spec.courseId,
+      spec.moduleId,
+      100,
+    )).filter((a) => a.status === "submitted");
+    if (
+      spec.quiz.maxAttempts !== undefined &&
+      past.length >= spec.quiz.maxAttempts
+    ) throw new AttemptBlockedError("limit");
+    const last = past[0]?.submittedAt;
+    if (last && spec.quiz.cooldownMinutes) {
+      const until = new Date(
+        last.getTime() + spec.quiz.cooldownMinutes * 60_000,
+      );
+      if (until > now) throw new AttemptBlockedError("cooldown", until);
+    }
+    const id = ulid(now.getTime());
+    const seed = `${id}:${crypto.randomUUID()}`;
+    const questionIds = drawQuestions(
+      spec.questions,
+      spec.quiz.draw,
+      seededRandom(seed),
+    );
+    const attempt = AttemptSchema.parse(
+      {
+        id,
+        learnerId: spec.learnerId,
+        courseId: spec.courseId,
+        version: spec.version,
+        moduleId: spec.moduleId,
+        questionIds,
+        seed,
+        passPercent: spec.quiz.passPercent,
+        status: "open",
+        startedAt: now,
+        deadline: spec.quiz.timeLimitMinutes
+          ? new Date(now.getTime() + spec.quiz.timeLimitMinutes * 60_000)
+          : null,
+        answers: {},
+      } satisfies Attempt,
+    );
+    const res = await kv.atomic()
+      .check({
+        key: openKey(spec.learnerId, spec.courseId, spec.moduleId),
+        versionstamp: null,
+      })
+      .set(attemptKey(id), attempt)
+      .set([...byLearner(spec.learnerId, spec.courseId, spec.moduleId), id], id)
+      .set(openKey(spec.learnerId, spec.courseId, spec.moduleId), id)
+      .commit();
+    if (res.ok) return { attempt, resumed: false };
+  }
+  throw new Error(
+    `Cannot start quiz "${spec.moduleId}" for "${spec.learnerId}": too much contention`,
+  );
+}
+
+/** Saves answers of an open attempt (so it resumes after a reload or on another device). */
+export async function saveAnswers(
+  kv: Deno.Kv,
+  learnerId: string,
+  attemptId: string,
+  answers: Record<string, Answer>,
+  questions: readonly Question[],
+  now: Date,
+): Promise<Attempt> {
+  validateAnswers(questions, answers);
+  for (let tries = 0; tries < 5; tries++) {
+    const entry = await kv.get(attemptKey(attemptId));
+    if (entry.versionstamp === null) throw new AttemptNotFoundError(attemptId);
+    const attempt = decode(entry.key, entry.value);
+    if (attempt.learnerId !== learnerId) {
+      throw new AttemptNotFoundError(attemptId);
+    }
+    if (attempt.status !== "open" || isExpired(attempt, now)) return attempt;
+    const next = AttemptSchema.parse({
+      ...attempt,
+      answers: { ...attempt.answers, ...answers },
+    });
+    const res = await kv.atomic().check(entry).set(entry.key, next).commit();
+    if (res.ok) return next;
+  }
+  throw new Error(`Cannot save answers of "${attemptId}": too much contention`);
+}
+
+/** What the learner sees after submitting: the stored attempt and whether this call stored it. */
+export interface SubmitOutcome {
+  attempt: Attempt;
+  /** False when an earlier request with the same idempotency key already stored it. */
+  stored: boolean;
+}
+
+/**
+ * Submits an attempt exactly once. A retry with the same idempotency key
+ * returns the stored result; a different key on a submitted attempt is an
+ * AttemptClosedError. After the deadline (plus grace) only the answers saved
+ * in time are graded.
+ */
+export async function submitAttempt(
+  kv: Deno.Kv,
+  input: {
+    learnerId: string;
+    attemptId: string;
+    idempotencyKey: string;
+    answers: Record<string, Answer>;
+    questions: readonly Question[];
+    rubrics: readonly Rubric[];
+    moduleTitle: string;
+    cohortId?: string;
+  },
+  now: Date,
+): Promise<SubmitOutcome> {
+  const prior = await kv.get<string>(
+    submissionKey(input.learnerId, input.idempotencyKey),
+  );
+  if (prior.versionstamp !== null) {
+    return {
+      attempt: await getAttempt(kv, input.learnerId, prior.value!),
+      stored: false,
+    };
+  }
+  const first = await getAttempt(kv, input.learnerId, input.attemptId);
+  return await commitWithProgress(
+    kv,
+    input.learnerId,
+    first.courseId,
+    now,
+    async (op, progress) => {
+      const entry = await kv.get(attemptKey(input.attemptId));
+      const attempt = decode(entry.key, entry.value);
+      if (attempt.status === "submitted") {
+        if (attempt.idempotencyKey === input.idempotencyKey) {
+          return {
+            next: null,
+            value: { attempt, stored: false },
+          };
+        }
+        throw new AttemptClosedError(attempt.id);
+      }
+      const expired = isExpired(attempt, now);
+      const answers = expired
+        ? attempt.answers
+        : { ...attempt.answers, ...input.answers };
+      const result = gradeAttempt(
+        input.questions,
+        answers,
+        input.rubrics,
+        attempt.passPercent,
+        expired,
+      );
+      const submitted = AttemptSchema.parse({
+        ...attempt,
+        answers,
+        status: "submitted",
+        submittedAt: now,
+        idempotencyKey: input.idempotencyKey,
+        result,
+      });
+      op.check(entry)
+        .set(entry.key, submitted)
+        .delete(openKey(attempt.learnerId, attempt.courseId, attempt.moduleId))
+        .check({
+          key: submissionKey(input.learnerId, input.idempotencyKey),
+          versionstamp: null,
+        })
+        .set(submissionKey(input.learnerId, input.idempotencyKey), attempt.id);
+      addStatement(
+        op,
+        buildStatement({
+          learnerId: attempt.learnerId,
+          verb: result.passed ? "passed" : "failed",
+          activity: {
+            kind: "assessment",
+            path: `modules/${attempt.moduleId}/quiz`,
+            name: input.moduleTitle,
+          },
+          courseId: attempt.courseId,
+          moduleId: attempt.moduleId,
+          contentVersion: attempt.version,
+          cohortId: input.cohortId,
+          score: { raw: result.points, max: result.max },
+          success: result.passed,
+          completion: true,
+          durationMs: now.getTime() - attempt.startedAt.getTime(),
+          extensions: {
+            "https://service-academy.example/xapi/extensions/attempt":
+              attempt.id,
+          },
+          at: now,
+        }),
+        now,
+      );
+      progress.quizzes[attempt.moduleId] = foldScore(
+        progress.quizzes[attempt.moduleId],
+        result.percent,
+        result.passed,
+        now,
+      );
+      return { next: progress, value: { attempt: submitted, stored: true } };
+    },
+  );
+}

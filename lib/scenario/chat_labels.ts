@@ -1,0 +1,21 @@
+import type { ScenarioChatLabels } from "@/islands/ScenarioChat.tsx";
+import type { Translate } from "@/lib/i18n/i18n.ts";
+
+/** The chat island's text in the request's language. */
+export function chatLabels(t: Translate): ScenarioChatLabels {
+  return {
+    typing: t("scenario.typing"),
+    timer: t("scenario.timer"),
+    timerLate: t("scenario.timer_late"),
+    mood: t("scenario.mood"),
+    send: t("scenario.send"),
+    sending: t("scenario.sending"),
+    replyLabel: t("scenario.reply_label"),
+    error: t("scenario.error"),
+    debrief: t("scenario.debrief"),
+    you: t("scenario.you"),
+    coach: t("scenario.coach"),
+    ended: t("scenario.ended"),
+    chars: t("scenario.chars"),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * What the chat island and the debrief page show of a run: plain data built
+ * from the scenario version and the stored run, with nothing the learner
+ * should not see yet (no scores of options not taken, no next nodes).
+ */
+import type { Scenario } from "@/lib/content/schema.ts";
+import type { Translate } from "@/lib/i18n/i18n.ts";
+import {
+  availableChoices,
+  type Debrief,
+  debrief,
+  type RunState,
+} from "./engine.ts";
+import type { Run } from "./run_store.ts";
+
+/** One chat bubble. */
+export interface ChatEntry {
+  from: "customer" | "agent" | "coach";
+  text: string;
+  /** Rubric criteria for a graded reply. */
+  criteria?: { label: string; passed: boolean; reason: string }[];
+}
+
+/** The step awaiting the learner. */
+export interface StepView {
+  nodeId: string;
+  choices?: { id: string; text: string }[];
+  reply?: { instruction: string; maxLength: number };
+}
+
+/** Everything the chat island needs. */
+export interface ChatView {
+  history: ChatEntry[];
+  step: StepView | null;
+  mood: number;
+  ending: { outcome: "resolved" | "escalated" | "lost" } | null;
+}
+
+/** Learner-visible feedback lines of a turn. */
+function coachLines(
+  turn: RunState["turns"][number],
+  t: Translate,
+): ChatEntry[] {
+  const out: ChatEntry[] = [];
+  if (turn.late) {
+    out.push({ from: "coach", text: t("scenario.late", turn.late) });
+  }
+  if (turn.reply) {
+    const verdict = t(
+      turn.reply.passed ? "scenario.reply_pass" : "scenario.reply_fail",
+    );
+    out.push({
+      from: "coach",
+      text: t("scenario.reply_score", { score: turn.reply.score, verdict }) +
+        (turn.feedback ? `:${turn.feedback}` : ""),
+      criteria: turn.reply.criteria.map((c) => ({
+        label: c.label,
+        passed: c.passed,
+        reason: c.reason,
+      })),
+    });
+  } else if (turn.feedback) {
+    out.push({ from: "coach", text: turn.feedback });
+  }
+  return out;
+}
+
+/** Builds the chat view of a run. */
+export function chatView(
+  scenario: Scenario,
+  run: Pick<Run, "state">,
+  maxReplyLength: number,
+  t: Translate,
+): ChatView {
+  const state = run.state as RunState;
+  const history: ChatEntry[] = [];
+  for (const turn of state.turns) {
+    history.push({ from: "customer", text: turn.customer });
+    history.push({ from: "agent", text: turn.text });
+    history.push(...coachLines(turn, t));
+  }
+  if (state.nodeId) {
+    const node = scenario.nodes[state.nodeId];
+    history.push({ from: "customer", text: node.customer });
+    return {
+      history,
+      mood: state.mood,
+      ending: null,
+      step: node.choices
+        ? {
+          nodeId: state.nodeId,
+          choices: availableChoices(scenario, state).map((c) => ({
+            id: c.id,
+            text: c.text,
+          })),
+        }
+        : {
+          nodeId: state.nodeId,
+          reply: {
+            instruction: node.reply!.instruction,
+            maxLength: maxReplyLength,
+          },
+        },
+    };
+  }
+  const ending = scenario.endings[state.endingId!];
+  history.push({ from: "customer", text: ending.customer });
+  return {
+    history,
+    mood: state.mood,
+    ending: { outcome: ending.outcome },
+    step: null,
+  };
+}
+
+/** The debrief of a finished run (see engine `debrief`). */
+export function debriefView(
+  scenario: Scenario,
+  run: Pick<Run, "state">,
+): Debrief {
+  return debrief(scenario, run.state as RunState);
+}

@@ -1,0 +1,133 @@
+import { Head } from "$fresh/runtime.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
+import { CsrfField } from "@/components/CsrfField.tsx";
+import type { SignedInState } from "@/lib/http/state.ts";
+import { type Debrief, DIMENSIONS } from "@/lib/scenario/engine.ts";
+import { getRun } from "@/lib/scenario/run_store.ts";
+import { debriefView } from "@/lib/scenario/run_view.ts";
+import {
+  findScenarioAt,
+  type PublishedScenario,
+} from "@/lib/scenario/scenario_page.ts";
+import { seeOther } from "@/lib/http/responses.ts";
+
+interface Data {
+  found: PublishedScenario;
+  debrief: Debrief;
+}
+
+export const handler: Handlers<Data, SignedInState> = {
+  async GET(_req, ctx) {
+    const run = await getRun(ctx.state.kv, ctx.state.user.id, ctx.params.run);
+    const found = await findScenarioAt(
+      ctx.state.kv,
+      run.courseId,
+      run.version,
+      run.scenarioId,
+    );
+    if (
+      !found || found.courseId !== ctx.params.course ||
+      found.scenario.id !== ctx.params.scenario
+    ) {
+      return ctx.renderNotFound();
+    }
+    if (!run.state.endingId) {
+      return seeOther(
+        `/courses/${found.courseId}/scenarios/${found.scenario.id}/runs/${run.id}`,
+      );
+    }
+    return ctx.render({ found, debrief: debriefView(found.scenario, run) });
+  },
+};
+
+export default function DebriefPage(
+  { data, state }: PageProps<Data, SignedInState>,
+) {
+  const { t } = state;
+  const { found, debrief: d } = data;
+  const max = Math.max(
+    3,
+    ...DIMENSIONS.map((k) => Math.max(d.totals[k], d.modelTotals[k])),
+  );
+  return (
+    <>
+      <Head>
+        <title>
+          {`${t("scenario.debrief.title")} · ${found.scenario.title}`}
+        </title>
+      </Head>
+      <h1>{t("scenario.debrief.title")}:{found.scenario.title}</h1>
+      <p class={`outcome outcome-${d.outcome}`}>
+        {t(`scenario.outcome.${d.outcome}`)}
+      </p>
+      <p class="lead">{t("scenario.debrief.score", { percent: d.percent })}</p>
+      <blockquote class="ending-line">{d.customer}</blockquote>
+      <p>{d.debrief}</p>
+      <h2>{t("scenario.debrief.dimensions")}</h2>
+      <div class="table-wrap">
+        <table class="dimension-table">
+          <thead>
+            <tr>
+              <th scope="col">{t("scenario.debrief.dimension")}</th>
+              <th scope="col">{t("scenario.debrief.yours")}</th>
+              <th scope="col">{t("scenario.debrief.model")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {DIMENSIONS.map((k) => (
+              <tr key={k}>
+                <th scope="row">{t(`scenario.dimension.${k}`)}</th>
+                <td>
+                  <meter min={0} max={max} value={Math.max(0, d.totals[k])} />
+                  {" "}
+                  {d.totals[k]}
+                </td>
+                <td>
+                  <meter min={0} max={max} value={d.modelTotals[k]} />{" "}
+                  {d.modelTotals[k]}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("scenario.debrief.transcript")}</h2>
+      <ol class="transcript">
+        {d.transcript.map((turn, i) => (
+          <li key={i}>
+            <p class="bubble from-customer">{turn.customer}</p>
+            <p class="bubble from-agent">{turn.text}</p>
+            {turn.late && <p class="coach">{t("scenario.late", turn.late)}</p>}
+            {turn.feedback && <p class="coach">{turn.feedback}</p>}
+            {turn.reply && (
+              <ul class="criteria">
+                {turn.reply.criteria.map((c) => (
+                  <li key={c.id} class={c.passed ? "pass" : "fail"}>
+                    {c.passed ? "✓" : "✗"} {c.label}:{c.reason}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ol>
+      <h2>{t("scenario.debrief.best_path")}</h2>
+      <ol class="transcript model">
+        {d.model.map((step) => (
+          <li key={step.nodeId}>
+            <p class="bubble from-customer">{step.customer}</p>
+            <p class="bubble from-agent">{step.text}</p>
+            {step.feedback && <p class="coach">{step.feedback}</p>}
+          </li>
+        ))}
+      </ol>
+      <form
+        method="post"
+        action={`/courses/${found.courseId}/scenarios/${found.scenario.id}`}
+      >
+        <CsrfField token={state.user.csrfToken} />
+        <button type="submit">{t("scenario.again")}</button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { Head } from "$fresh/runtime.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
+import { PersonaCard } from "@/components/scenario/PersonaCard.tsx";
+import ScenarioChat from "@/islands/ScenarioChat.tsx";
+import type { SignedInState } from "@/lib/http/state.ts";
+import { MAX_REPLY_LENGTH } from "@/lib/scenario/engine.ts";
+import { getRun, type Run } from "@/lib/scenario/run_store.ts";
+import { chatView } from "@/lib/scenario/run_view.ts";
+import {
+  findScenarioAt,
+  type PublishedScenario,
+} from "@/lib/scenario/scenario_page.ts";
+import { chatLabels } from "@/lib/scenario/chat_labels.ts";
+
+interface Data {
+  found: PublishedScenario;
+  run: Run;
+  elapsedSeconds: number;
+}
+
+export const handler: Handlers<Data, SignedInState> = {
+  async GET(_req, ctx) {
+    const run = await getRun(ctx.state.kv, ctx.state.user.id, ctx.params.run);
+    const found = await findScenarioAt(
+      ctx.state.kv,
+      run.courseId,
+      run.version,
+      run.scenarioId,
+    );
+    if (
+      !found || found.courseId !== ctx.params.course ||
+      found.scenario.id !== ctx.params.scenario
+    ) {
+      return ctx.renderNotFound();
+    }
+    return ctx.render({
+      found,
+      run,
+      elapsedSeconds: Math.floor((Date.now() - run.startedAt.getTime()) / 1000),
+    });
+  },
+};
+
+export default function RunPage(
+  { data, url, state: { t } }: PageProps<Data, SignedInState>,
+) {
+  const { found, run } = data;
+  return (
+    <>
+      <Head>
+        <title>{`${found.scenario.title} · ${t("scenario.list.title")}`}</title>
+      </Head>
+      <h1>{found.scenario.title}</h1>
+      <div class="chat-layout">
+        <PersonaCard scenario={found.scenario} t={t} />
+        <ScenarioChat
+          turnUrl={`${url.pathname}/turns`}
+          debriefUrl={`${url.pathname}/debrief`}
+          customerName={found.scenario.persona.name}
+          initial={chatView(found.scenario, run, MAX_REPLY_LENGTH, t)}
+          limitSeconds={found.scenario.firstResponseSeconds}
+          elapsedSeconds={data.elapsedSeconds}
+          labels={chatLabels(t)}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Handlers } from "$fresh/server.ts";
+import { z } from "zod";
+import { readJsonBody } from "@/lib/http/body.ts";
+import { fieldErrors } from "@/lib/http/responses.ts";
+import type { SignedInState } from "@/lib/http/state.ts";
+import { gradeReplyForScenario } from "@/lib/scenario/grader.ts";
+import { MAX_REPLY_LENGTH, ScenarioInputError } from "@/lib/scenario/engine.ts";
+import { getRun, takeTurn } from "@/lib/scenario/run_store.ts";
+import { chatView } from "@/lib/scenario/run_view.ts";
+import { findScenarioAt } from "@/lib/scenario/scenario_page.ts";
+
+const Key = z.string().min(8).max(100);
+const TurnInput = z.union([
+  z.strictObject({
+    nodeId: z.string().max(100),
+    choiceId: z.string().max(100),
+    idempotencyKey: Key,
+  }),
+  z.strictObject({
+    nodeId: z.string().max(100),
+    text: z.string().max(MAX_REPLY_LENGTH),
+    idempotencyKey: Key,
+  }),
+]);
+
+/** One learner turn: the server walks the graph, scores and stores it. */
+export const handler: Handlers<unknown, SignedInState> = {
+  async POST(req, ctx) {
+    const run = await getRun(ctx.state.kv, ctx.state.user.id, ctx.params.run);
+    const found = await findScenarioAt(
+      ctx.state.kv,
+      run.courseId,
+      run.version,
+      run.scenarioId,
+    );
+    if (
+      !found || found.courseId !== ctx.params.course ||
+      found.scenario.id !== ctx.params.scenario
+    ) {
+      return ctx.renderNotFound();
+    }
+    const body = await readJsonBody(req, 16 * 1024);
+    if (!body.ok) return fieldErrors(body.status, { body: body.error });
+    const input = TurnInput.safeParse(body.value);
+    if (!input.success) {
+      return fieldErrors(
+        422,
+        Object.fromEntries(
+          input.error.issues.map((
+            i,
+          ) => [i.path.join(".") || "body", i.message]),
+        ),
+      );
+    }
+    try {
+      const next = await takeTurn(
+        ctx.state.kv,
+        ctx.state.user.id,
+        run.id,
+        found.scenario,
+        found.rubrics,
+        gradeReplyForScenario,
+        input.data,
+        new Date(),
+        ctx.state.user.cohortId,
+      );
+      return Response.json(
+        chatView(found.scenario, next, MAX_REPLY_LENGTH, ctx.state.t),
+      );
+    } catch (e) {
+      if (e instanceof ScenarioInputError) {
+        return fieldErrors(422, { [e.field]: e.message });
+      }
+      throw e;
+    }
+  },
+};
