@@ -6,11 +6,27 @@ import * as $500 from "./routes/_500.tsx";
 import * as $app from "./routes/_app.tsx";
 import * as $middleware from "./routes/_middleware.ts";
 import * as $courses_course_module_lesson_checks_index from "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts";
+import * as $courses_course_module_lesson_complete from "./routes/courses/[course]/[module]/[lesson]/complete.ts";
 import * as $courses_course_module_lesson_index from "./routes/courses/[course]/[module]/[lesson]/index.tsx";
+import * as $courses_course_module_quiz_attempt_answers from "./routes/courses/[course]/[module]/quiz/[attempt]/answers.ts";
+import * as $courses_course_module_quiz_attempt_index from "./routes/courses/[course]/[module]/quiz/[attempt]/index.tsx";
+import * as $courses_course_module_quiz_index from "./routes/courses/[course]/[module]/quiz/index.tsx";
+import * as $courses_course_drills_drill_index from "./routes/courses/[course]/drills/[drill]/index.tsx";
+import * as $courses_course_drills_drill_runs_run_answers from "./routes/courses/[course]/drills/[drill]/runs/[run]/answers.ts";
+import * as $courses_course_drills_drill_runs_run_index from "./routes/courses/[course]/drills/[drill]/runs/[run]/index.tsx";
+import * as $courses_course_drills_index from "./routes/courses/[course]/drills/index.tsx";
 import * as $courses_course_index from "./routes/courses/[course]/index.tsx";
+import * as $courses_course_scenarios_scenario_index from "./routes/courses/[course]/scenarios/[scenario]/index.tsx";
+import * as $courses_course_scenarios_scenario_runs_run_debrief from "./routes/courses/[course]/scenarios/[scenario]/runs/[run]/debrief.tsx";
+import * as $courses_course_scenarios_scenario_runs_run_index from "./routes/courses/[course]/scenarios/[scenario]/runs/[run]/index.tsx";
+import * as $courses_course_scenarios_scenario_runs_run_turns from "./routes/courses/[course]/scenarios/[scenario]/runs/[run]/turns.ts";
+import * as $courses_course_scenarios_index from "./routes/courses/[course]/scenarios/index.tsx";
 import * as $index from "./routes/index.tsx";
 import * as $lang from "./routes/lang.ts";
+import * as $$DrillRunner from "./islands/DrillRunner.tsx";
 import * as $$InlineCheck from "./islands/InlineCheck.tsx";
+import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
+import * as $$ScenarioChat from "./islands/ScenarioChat.tsx";
 import type { Manifest } from "$fresh/server.ts";
 
 const manifest = {
@@ -21,14 +37,42 @@ const manifest = {
     "./routes/_middleware.ts": $middleware,
     "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts":
       $courses_course_module_lesson_checks_index,
+    "./routes/courses/[course]/[module]/[lesson]/complete.ts":
+      $courses_course_module_lesson_complete,
     "./routes/courses/[course]/[module]/[lesson]/index.tsx":
       $courses_course_module_lesson_index,
+    "./routes/courses/[course]/[module]/quiz/[attempt]/answers.ts":
+      $courses_course_module_quiz_attempt_answers,
+    "./routes/courses/[course]/[module]/quiz/[attempt]/index.tsx":
+      $courses_course_module_quiz_attempt_index,
+    "./routes/courses/[course]/[module]/quiz/index.tsx":
+      $courses_course_module_quiz_index,
+    "./routes/courses/[course]/drills/[drill]/index.tsx":
+      $courses_course_drills_drill_index,
+    "./routes/courses/[course]/drills/[drill]/runs/[run]/answers.ts":
+      $courses_course_drills_drill_runs_run_answers,
+    "./routes/courses/[course]/drills/[drill]/runs/[run]/index.tsx":
+      $courses_course_drills_drill_runs_run_index,
+    "./routes/courses/[course]/drills/index.tsx": $courses_course_drills_index,
     "./routes/courses/[course]/index.tsx": $courses_course_index,
+    "./routes/courses/[course]/scenarios/[scenario]/index.tsx":
+      $courses_course_scenarios_scenario_index,
+    "./routes/courses/[course]/scenarios/[scenario]/runs/[run]/debrief.tsx":
+      $courses_course_scenarios_scenario_runs_run_debrief,
+    "./routes/courses/[course]/scenarios/[scenario]/runs/[run]/index.tsx":
+      $courses_course_scenarios_scenario_runs_run_index,
+    "./routes/courses/[course]/scenarios/[scenario]/runs/[run]/turns.ts":
+      $courses_course_scenarios_scenario_runs_run_turns,
+    "./routes/courses/[course]/scenarios/index.tsx":
+      $courses_course_scenarios_index,
     "./routes/index.tsx": $index,
     "./routes/lang.ts": $lang,
   },
   islands: {
+    "./islands/DrillRunner.tsx": $$DrillRunner,
     "./islands/InlineCheck.tsx": $$InlineCheck,
+    "./islands/QuizAutosave.tsx": $$QuizAutosave,
+    "./islands/ScenarioChat.tsx": $$ScenarioChat,
   },
   baseUrl: import.meta.url,
 } satisfies Manifest;

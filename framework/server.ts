@@ -15,6 +15,7 @@ import type {
 } from "./src/types.ts";
 
 export { createHandler, HttpError } from "./src/app.ts";
+export { RenderCache } from "./src/render.ts";
 export type { RequestHandler } from "./src/app.ts";
 export type * from "./src/types.ts";
 

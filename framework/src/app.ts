@@ -15,6 +15,9 @@ import {
 } from "./render.ts";
 import {
   compareRoutes,
+  passesFilter,
+  type SegmentFilter,
+  segmentFilter,
   decodeParams,
   isGroup,
   splitRoutePath,
@@ -64,6 +67,8 @@ interface CompiledRoute {
   file: string;
   pattern: string;
   matcher: URLPattern | null;
+  /** Skips patterns that cannot match; null for route overrides. */
+  filter: SegmentFilter | null;
   module: RouteModule;
   layouts: Layout[];
   middlewares: MiddlewareHandler[];
@@ -206,6 +211,7 @@ function compileRoutes(manifest: Manifest): Routes {
       file,
       pattern: pathname,
       matcher: dynamic ? new URLPattern({ pathname }) : null,
+      filter: override ? null : segmentFilter(segments),
       module: mod,
       layouts: mod.config?.skipInheritedLayouts ? [] : chain,
       middlewares: mw,
@@ -236,6 +242,7 @@ function compileRoutes(manifest: Manifest): Routes {
     file,
     pattern: "",
     matcher: null,
+    filter: null,
     module: mod ?? { default: fallback },
     layouts: mod?.config?.skipInheritedLayouts ? [] : rootLayouts,
     middlewares: [],
@@ -350,7 +357,10 @@ async function handle(
   let route = routes.exact.get(pathname) ?? null;
   let params: Record<string, string> = {};
   if (!route) {
+    const segments = url.pathname.slice(1).split("/");
+    if (segments.length === 1 && segments[0] === "") segments.length = 0;
     for (const candidate of routes.dynamic) {
+      if (candidate.filter && !passesFilter(candidate.filter, segments)) continue;
       const match = candidate.matcher!.exec({ pathname: url.pathname });
       if (match) {
         try {

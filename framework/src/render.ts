@@ -14,6 +14,7 @@ import {
 } from "preact";
 import { useContext } from "preact/hooks";
 import { renderToString } from "preact-render-to-string";
+import { jsxTemplate } from "preact/jsx-runtime";
 import { HeadContext } from "./shared.ts";
 import { type Json, jsonForScript, serialize, TAG } from "./serialize.ts";
 import type { FreshContext, IslandLoad, PageProps } from "./types.ts";
@@ -38,14 +39,17 @@ export interface ClientAssets {
 }
 
 interface IslandUse {
-  id: number;
+  id: string;
   info: IslandInfo;
   props: Json;
   slot: boolean;
 }
 
 interface RenderState {
+  /** Prefix of island ids, so cached fragments never collide with the page. */
+  prefix: string;
   islands: IslandUse[];
+  head: ComponentChildren[];
 }
 
 const RenderStateContext = createContext<RenderState | null>(null);
@@ -86,7 +90,7 @@ export function registerIsland(
     const inside = useContext(InsideIsland);
     if (!state || inside) return rawVNode(component, props);
     const { children, ...rest } = props;
-    const id = state.islands.length;
+    const id = `${state.prefix}${state.islands.length}`;
     const slot = children !== undefined && children !== null &&
       children !== false;
     state.islands.push({
@@ -101,7 +105,7 @@ export function registerIsland(
         children: h(
           InsideIsland.Provider,
           { value: false },
-          rawVNode("frsh-slot", { "data-slot": String(id), children }),
+          rawVNode("frsh-slot", { "data-slot": id, children }),
         ),
       }
       : rest;
@@ -109,7 +113,7 @@ export function registerIsland(
       InsideIsland.Provider,
       { value: true },
       rawVNode("frsh-island", {
-        "data-island": String(id),
+        "data-island": id,
         children: rawVNode(component, inner),
       }),
     );
@@ -178,8 +182,8 @@ export async function renderPage(r: RenderRequest): Promise<string | Response> {
   }
   if (!r.hasApp) vnode = defaultDocument(vnode);
 
-  const state: RenderState = { islands: [] };
-  const head: ComponentChildren[] = [];
+  const state: RenderState = { prefix: "", islands: [], head: [] };
+  const head = state.head;
   const body = renderToString(
     h(
       RenderStateContext.Provider,
@@ -285,4 +289,53 @@ function assemble(body: string, head: string, tail: string): string {
     html = at >= 0 ? html.slice(0, at) + tail + html.slice(at) : html + tail;
   }
   return html.startsWith("<html") ? "<!DOCTYPE html>" + html : html;
+}
+
+/** Most fragments kept by `RenderCache` per process (least recently used go first). */
+export const MAX_CACHED_FRAGMENTS = 500;
+// Rendered fragments keyed by the caller's id, which must include everything
+// the fragment depends on (e.g. content version and language). Holds
+// rendered content, never per-user data: callers must not cache user parts.
+const fragments = new Map<string, { html: string; islands: IslandUse[]; head: ComponentChildren[] }>();
+
+function shortHash(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * Renders its children once per `id` and reuses the HTML afterwards
+ * (beyond Fresh). Islands inside keep working: their markers and props are
+ * stored with the fragment. Only for output that depends on nothing but
+ * what `id` names.
+ */
+export function RenderCache(props: { id: string; children?: ComponentChildren }): VNode | null {
+  const state = useContext(RenderStateContext);
+  const inside = useContext(InsideIsland);
+  if (!state) return h(Fragment, null, props.children);
+  let entry = fragments.get(props.id);
+  if (entry) {
+    fragments.delete(props.id);
+    fragments.set(props.id, entry);
+  } else {
+    const inner: RenderState = { prefix: `${state.prefix}f${shortHash(props.id)}-`, islands: [], head: [] };
+    const html = renderToString(
+      h(
+        RenderStateContext.Provider,
+        { value: inner },
+        h(
+          HeadContext.Provider,
+          { value: { push: (c: ComponentChildren) => inner.head.push(c) } },
+          h(InsideIsland.Provider, { value: inside }, props.children),
+        ),
+      ),
+    );
+    entry = { html, islands: inner.islands, head: inner.head };
+    fragments.set(props.id, entry);
+    if (fragments.size > MAX_CACHED_FRAGMENTS) fragments.delete(fragments.keys().next().value!);
+  }
+  state.islands.push(...entry.islands);
+  state.head.push(...entry.head);
+  return jsxTemplate([entry.html]);
 }

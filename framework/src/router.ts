@@ -115,3 +115,46 @@ export function decodeParams(
   }
   return params;
 }
+
+/**
+ * A cheap test run before URLPattern: the number of URL segments a route
+ * accepts and its literal segments by position. URLPattern decides; this
+ * only skips patterns that cannot match.
+ */
+export interface SegmentFilter {
+  min: number;
+  max: number;
+  literals: [index: number, value: string][];
+}
+
+/** Builds the prefilter of a route file's segments. */
+export function segmentFilter(segments: string[]): SegmentFilter {
+  const url = segments.filter((s) => !isGroup(s));
+  if (url.at(-1) === "index") url.pop();
+  let min = 0;
+  let max = 0;
+  let fixed = true;
+  const literals: [number, string][] = [];
+  for (const seg of url) {
+    const r = rank(seg);
+    if (r === Rank.Rest) {
+      max = Infinity;
+      fixed = false;
+    } else if (r === Rank.Optional) {
+      max++;
+      fixed = false;
+    } else {
+      if (fixed && r === Rank.Literal) literals.push([min, seg]);
+      min++;
+      max++;
+    }
+  }
+  return { min, max, literals };
+}
+
+/** True when `parts` (the path split on "/", without the leading "") may match. */
+export function passesFilter(filter: SegmentFilter, parts: string[]): boolean {
+  if (parts.length < filter.min || parts.length > filter.max) return false;
+  for (const [i, value] of filter.literals) if (parts[i] !== value) return false;
+  return true;
+}

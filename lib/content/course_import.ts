@@ -13,6 +13,7 @@ import {
 import { checkContent } from "./check.ts";
 import { loadContent, PROJECT_ROOT, sortProblems } from "./loader.ts";
 import { publishCourse } from "./published.ts";
+import { forgetCourseHeads } from "./course_view.ts";
 
 /** Loads, checks and imports every course under `rootDir`. Never throws on bad content. */
 export async function importContent(
@@ -54,5 +55,6 @@ export async function importContent(
     if (!tree.courses.some((c) => c.dir === dir)) status.heldBack.push(dir);
   }
   await saveContentStatus(kv, status);
+  forgetCourseHeads();
   return status;
 }

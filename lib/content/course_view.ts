@@ -29,6 +29,36 @@ export interface CourseView {
 }
 
 const MAX_CACHED_VERSIONS = 8;
+/**
+ * How long a course's latest-version pointer is trusted before it is read
+ * again. A publish on another instance shows up within this time; versions
+ * themselves are immutable and cached without expiry.
+ */
+export const HEAD_TTL_MS = 1000;
+const heads = new Map<string, { at: number; version: number | null }>();
+let courseList: {
+  at: number;
+  list: Promise<{ courseId: string; version: number }[]>;
+} | null = null;
+
+async function latestVersion(
+  kv: Deno.Kv,
+  courseId: string,
+): Promise<number | null> {
+  const now = performance.now();
+  const cached = heads.get(courseId);
+  if (cached && now - cached.at < HEAD_TTL_MS) return cached.version;
+  const head = await getHead(kv, courseId);
+  if (heads.size > 1000) heads.clear(); // unknown ids probed by bad URLs must not grow it forever
+  heads.set(courseId, { at: now, version: head?.version ?? null });
+  return head?.version ?? null;
+}
+
+/** Forgets cached heads (after an import in this process, and in tests). */
+export function forgetCourseHeads(): void {
+  heads.clear();
+  courseList = null;
+}
 // Immutable content keyed by (course, version): safe to share between requests.
 const views = new Map<string, Promise<CourseView | null>>();
 
@@ -38,9 +68,9 @@ export async function getCourseView(
   courseId: string,
 ): Promise<CourseView | null> {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(courseId)) return null;
-  const head = await getHead(kv, courseId);
-  if (!head) return null;
-  return await getCourseVersionView(kv, courseId, head.version);
+  const version = await latestVersion(kv, courseId);
+  if (version === null) return null;
+  return await getCourseVersionView(kv, courseId, version);
 }
 
 /** A specific version of a course (attempts point at the version they were made on). */
@@ -112,9 +142,17 @@ export async function listCourseViews(
   kv: Deno.Kv,
   limit = 50,
 ): Promise<CourseView[]> {
-  const heads = await listCourses(kv, limit);
+  const now = performance.now();
+  if (!courseList || now - courseList.at >= HEAD_TTL_MS) {
+    const list = listCourses(kv, limit);
+    courseList = { at: now, list };
+    list.catch(() => (courseList = null));
+  }
+  const list = await courseList.list;
   const views = await Promise.all(
-    heads.map((h) => getCourseVersionView(kv, h.courseId, h.version)),
+    list.slice(0, limit).map((h) =>
+      getCourseVersionView(kv, h.courseId, h.version)
+    ),
   );
   return views.filter((v): v is CourseView => v !== null);
 }

@@ -35,6 +35,8 @@ export interface LessonPage {
   /** 1-based position in its module and the module's lesson count. */
   position: number;
   moduleLessons: number;
+  /** Lesson ids of the module, for module progress. */
+  moduleLessonIds: string[];
   url: string;
 }
 
@@ -95,6 +97,7 @@ function buildPage(
     next: link(at + 1),
     position: module.lessons.indexOf(lesson) + 1,
     moduleLessons: module.lessons.length,
+    moduleLessonIds: module.lessons.map((l) => l.lesson.id),
     url,
   };
 }

@@ -277,7 +277,7 @@ export async function submitAttempt(
     };
   }
   const first = await getAttempt(kv, input.learnerId, input.attemptId);
-  return await commitWithProgress(
+  return await commitWithProgress<SubmitOutcome>(
     kv,
     input.learnerId,
     first.courseId,

@@ -27,16 +27,26 @@ export type PublicQuestion =
   | { type: "fillin"; prompt: string }
   | { type: "written"; prompt: string };
 
-/** Strips the key from a question; `seed` makes the shuffles stable per question. */
+/**
+ * Strips the key from a question; `seed` makes the shuffles stable per
+ * question. Summative attempts also shuffle choice options.
+ */
 export function toPublicQuestion(
   q: InlineQuestion,
   seed: string,
+  shuffleOptions = false,
 ): PublicQuestion {
   const item = ({ id, text }: PublicItem) => ({ id, text });
   switch (q.type) {
     case "single":
-    case "multiple":
-      return { type: q.type, prompt: q.prompt, options: q.options.map(item) };
+    case "multiple": {
+      const options = q.options.map(item);
+      return {
+        type: q.type,
+        prompt: q.prompt,
+        options: shuffleOptions ? shuffleAwayFrom(options, [], seed) : options,
+      };
+    }
     case "truefalse":
     case "fillin":
     case "written":
@@ -72,9 +82,8 @@ export function shuffleAwayFrom<T extends { id: string }>(
       const j = Math.floor(random() * (i + 1));
       [out[i], out[j]] = [out[j], out[i]];
     }
-    const givesKeyAway = out.every((x, i) =>
-      key[i] === undefined || x.id === key[i]
-    );
+    const givesKeyAway = key.length > 0 &&
+      out.every((x, i) => key[i] === undefined || x.id === key[i]);
     if (!givesKeyAway || items.length < 2) return out;
   }
   return items.slice().reverse();

@@ -1,6 +1,7 @@
 /** The scenario list of a course with the learner's best and latest scores. */
 import { getCourseView } from "@/lib/content/course_view.ts";
 import { getProgress } from "@/lib/evidence/progress_store.ts";
+import type { Scenario } from "@/lib/content/schema.ts";
 
 /** One scenario as listed. */
 export interface ScenarioCard {
@@ -8,8 +9,8 @@ export interface ScenarioCard {
   title: string;
   summary: string;
   personaName: string;
-  psychology: string;
-  channel: string;
+  psychology: Scenario["persona"]["psychology"];
+  channel: Scenario["persona"]["channel"];
   best: { best: number; latest: number; count: number } | null;
 }
 

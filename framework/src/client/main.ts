@@ -8,7 +8,7 @@ import { type ComponentType, h, hydrate } from "preact";
 import { revive } from "./revive.ts";
 
 interface BootIsland {
-  id: number;
+  id: string;
   url: string;
   export: string;
   load: "eager" | "idle" | "visible";
@@ -17,9 +17,9 @@ interface BootIsland {
   props: any;
 }
 
-function Slot(props: { id: number; html: string }) {
+function Slot(props: { id: string; html: string }) {
   return h("frsh-slot", {
-    "data-slot": String(props.id),
+    "data-slot": props.id,
     dangerouslySetInnerHTML: { __html: props.html },
   });
 }

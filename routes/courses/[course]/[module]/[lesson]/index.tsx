@@ -1,92 +1,68 @@
-import { Fragment } from "preact";
-import { Head } from "$fresh/runtime.ts";
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import { type Handlers, type PageProps, RenderCache } from "$fresh/server.ts";
+import { CsrfField } from "@/components/CsrfField.tsx";
+import { LessonContent } from "@/components/lesson/LessonContent.tsx";
 import { LessonNav } from "@/components/LessonNav.tsx";
-import { SanitizedHtml } from "@/components/SanitizedHtml.tsx";
-import InlineCheck from "@/islands/InlineCheck.tsx";
 import { getLessonPage, type LessonPage } from "@/lib/content/lesson_page.ts";
+import { getProgress } from "@/lib/evidence/progress_store.ts";
 import type { AppState } from "@/lib/http/state.ts";
-import { checkLabels } from "@/lib/quiz/check_labels.ts";
 
-export const handler: Handlers<LessonPage, AppState> = {
+interface Data {
+  page: LessonPage;
+  /** When the signed-in learner completed it, if they did. */
+  completedAt: Date | null;
+  moduleDone: number;
+}
+
+export const handler: Handlers<Data, AppState> = {
   async GET(_req, ctx) {
     const { course, module, lesson } = ctx.params;
     const page = await getLessonPage(ctx.state.kv, course, module, lesson);
-    return page ? ctx.render(page) : ctx.renderNotFound();
+    if (!page) return ctx.renderNotFound();
+    const user = ctx.state.user;
+    const progress = user?.role === "learner"
+      ? await getProgress(ctx.state.kv, user.id, course, new Date())
+      : null;
+    return ctx.render({
+      page,
+      completedAt: progress?.lessons[page.lesson.id] ?? null,
+      moduleDone: progress
+        ? page.moduleLessonIds.filter((id) => progress.lessons[id]).length
+        : 0,
+    });
   },
 };
 
 export default function Lesson(
-  { data: page, state: { t } }: PageProps<LessonPage, AppState>,
+  { data, state: { t, lang, user } }: PageProps<Data, AppState>,
 ) {
-  const labels = checkLabels(t);
+  const { page } = data;
   return (
     <>
-      <Head>
-        <title>
-          {`${page.lesson.title} · ${page.courseTitle} · ${t("app.name")}`}
-        </title>
-      </Head>
-      <nav aria-label={t("course.modules")}>
-        <ol class="breadcrumbs">
-          <li>
-            <a href={`/courses/${page.courseId}`}>{page.courseTitle}</a>
-          </li>
-          <li>{page.moduleTitle}</li>
-          <li aria-current="page">{page.position} / {page.moduleLessons}</li>
-        </ol>
-      </nav>
-      <h1>{page.lesson.title}</h1>
-      <p class="lesson-meta">
-        <span>
-          {t("course.lesson.minutes", { count: page.lesson.minutes })}
-        </span>
-        {page.checks.length > 0 && (
-          <span>
-            {t("course.lesson.checks", { count: page.checks.length })}
-          </span>
-        )}
-      </p>
-      <div class="lesson-layout">
-        <article class="lesson-main">
-          <section class="objectives" aria-labelledby="objectives-heading">
-            <h2 id="objectives-heading">{t("course.lesson.objectives")}</h2>
-            <ul>
-              {page.lesson.objectives.map((o, i) => <li key={i}>{o}</li>)}
-            </ul>
-          </section>
-          <div class="lesson-body">
-            {page.parts.map((html, i) => (
-              <Fragment key={i}>
-                <SanitizedHtml class="lesson-part" html={html} />
-                {page.checks[i] && (
-                  <InlineCheck
-                    action={`${page.url}/checks/${page.checks[i].index}`}
-                    question={page.checks[i].question}
-                    labels={labels}
-                    index={page.checks[i].index}
-                  />
-                )}
-              </Fragment>
-            ))}
-          </div>
-          <LessonNav prev={page.prev} next={page.next} t={t} />
-        </article>
-        {page.toc.length > 0 && (
-          <aside class="lesson-aside">
-            <nav class="toc" aria-labelledby="toc-heading">
-              <h2 id="toc-heading">{t("course.lesson.toc")}</h2>
-              <ol>
-                {page.toc.map((e) => (
-                  <li class={`toc-${e.level}`}>
-                    <a href={`#${e.id}`}>{e.text}</a>
-                  </li>
-                ))}
-              </ol>
-            </nav>
-          </aside>
-        )}
-      </div>
+      <RenderCache
+        id={`lesson:${page.courseId}@${page.version}/${page.moduleId}/${page.lesson.id}:${lang}`}
+      >
+        <LessonContent page={page} t={t} />
+      </RenderCache>
+      {user?.role === "learner" && (
+        <section class="lesson-complete" aria-live="polite">
+          <p class="meta">
+            {t("lesson.module_progress", {
+              done: data.moduleDone,
+              total: page.moduleLessons,
+            })}
+          </p>
+          <progress max={page.moduleLessons} value={data.moduleDone} />
+          {data.completedAt
+            ? <p class="done">✓ {t("lesson.completed")}</p>
+            : (
+              <form method="post" action={`${page.url}/complete`}>
+                <CsrfField token={user.csrfToken} />
+                <button type="submit">{t("lesson.mark_complete")}</button>
+              </form>
+            )}
+        </section>
+      )}
+      <LessonNav prev={page.prev} next={page.next} t={t} />
     </>
   );
 }

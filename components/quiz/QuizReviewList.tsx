@@ -1,0 +1,34 @@
+import type { Translate } from "@/lib/i18n/i18n.ts";
+import type { ReviewItem } from "@/lib/quiz/quiz_page.ts";
+
+/** Each question after the quiz: the learner's answer, the expected one and why. */
+export function QuizReviewList(
+  { items, t }: { items: ReviewItem[]; t: Translate },
+) {
+  return (
+    <ol class="review-list">
+      {items.map((item) => (
+        <li
+          key={item.id}
+          class={item.correct ? "review correct" : "review wrong"}
+        >
+          <p class="check-prompt">{item.prompt}</p>
+          <p>
+            <span class="meta">{t("quiz.review.yours")}:</span> {item.yours}
+          </p>
+          {!item.correct && (
+            <p>
+              <span class="meta">{t("quiz.review.key")}:</span> {item.key}
+            </p>
+          )}
+          <p class="meta">
+            {t("quiz.review.points", {
+              points: Math.round(item.points * 100) / 100,
+            })}
+          </p>
+          {item.explanation && <p class="explanation">{item.explanation}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,129 @@
+import { useSignal } from "@preact/signals";
+import { useEffect } from "preact/hooks";
+
+/** One drill item as shown (no model answer). */
+export interface DrillItemView {
+  id: string;
+  customer: string;
+  seconds: number;
+}
+
+/** A graded answer as the learner sees it. */
+export interface DrillResultView {
+  itemId: string;
+  text: string;
+  seconds: number;
+  score: number;
+  speed: number;
+  rubricScore: number;
+  criteria: { label: string; passed: boolean; reason: string }[];
+}
+
+/** Translated text for the drill. */
+export interface DrillLabels {
+  item: string;
+  left: string;
+  over: string;
+  send: string;
+  sending: string;
+  answer: string;
+  score: string;
+  error: string;
+  done: string;
+  total: string;
+}
+
+export interface DrillRunnerProps {
+  answerUrl: string;
+  items: DrillItemView[];
+  results: DrillResultView[];
+  /** Seconds the current item has been showing when the page was rendered. */
+  shownSeconds: number;
+  total: number | null;
+  labels: DrillLabels;
+}
+
+/** Timed quick replies: shows the countdown; the server times and grades. */
+export default function DrillRunner(props: DrillRunnerProps) {
+  const { labels, items } = props;
+  const results = useSignal<DrillResultView[]>(props.results);
+  const total = useSignal<number | null>(props.total);
+  const elapsed = useSignal(props.shownSeconds);
+  const text = useSignal("");
+  const busy = useSignal(false);
+  const error = useSignal(false);
+  const index = results.value.length;
+  const item = items[index];
+
+  useEffect(() => {
+    const timer = setInterval(() => (elapsed.value += 1), 1000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy.value || !item) return;
+    busy.value = true;
+    error.value = false;
+    try {
+      const res = await fetch(props.answerUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ itemId: item.id, text: text.value, idempotencyKey: crypto.randomUUID() }),
+      });
+      if (!res.ok) throw new Error(String(res.status));
+      const body: { results: DrillResultView[]; total: number | null } = await res.json();
+      results.value = body.results;
+      total.value = body.total;
+      text.value = "";
+      elapsed.value = 0;
+    } catch {
+      error.value = true;
+    } finally {
+      busy.value = false;
+    }
+  };
+
+  const left = item ? item.seconds - elapsed.value : 0;
+  return (
+    <section class="drill">
+      <ol class="drill-results">
+        {results.value.map((r, i) => (
+          <li key={r.itemId} class="drill-result">
+            <p class="bubble from-customer">{items[i]?.customer}</p>
+            <p class="bubble from-agent">{r.text}</p>
+            <p class="meta">{labels.score}: {r.score}({r.seconds}s)</p>
+            <ul class="criteria">
+              {r.criteria.map((c) => (
+                <li key={c.label} class={c.passed ? "pass" : "fail"}>{c.passed ? "✓" : "✗"} {c.label}:{c.reason}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+      {item
+        ? (
+          <form class="drill-item" onSubmit={submit}>
+            <p class="meta">{labels.item} {index + 1} / {items.length}</p>
+            <p class="bubble from-customer">{item.customer}</p>
+            <p role="timer" class={left <= 3 ? "timer urgent" : "timer"}>{left >= 0 ? `${labels.left}: ${left}s` : labels.over}</p>
+            <label for="drill-answer">{labels.answer}</label>
+            <textarea
+              id="drill-answer"
+              rows={3}
+              maxLength={500}
+              value={text.value}
+              onInput={(e) => (text.value = (e.currentTarget as HTMLTextAreaElement).value)}
+            />
+            <button type="submit" disabled={busy.value || text.value.trim() === ""}>{busy.value ? labels.sending : labels.send}</button>
+            {error.value && <p class="feedback wrong" role="alert">{labels.error}</p>}
+          </form>
+        )
+        : (
+          <p class="drill-done" role="status">
+            {labels.done} {labels.total}: <strong>{total.value}</strong>
+          </p>
+        )}
+    </section>
+  );
+}

@@ -1,0 +1,84 @@
+/** What drill pages show: items without model answers, graded answers, labels. */
+import type {
+  DrillItemView,
+  DrillLabels,
+  DrillResultView,
+} from "@/islands/DrillRunner.tsx";
+import {
+  getCourseVersionView,
+  getCourseView,
+} from "@/lib/content/course_view.ts";
+import type { Drill, Rubric } from "@/lib/content/schema.ts";
+import type { Translate } from "@/lib/i18n/i18n.ts";
+import type { DrillRun } from "./drill_run_store.ts";
+
+/** A drill as published in one course version. */
+export interface PublishedDrill {
+  courseId: string;
+  version: number;
+  drill: Drill;
+  rubrics: Rubric[];
+}
+
+/** The drill in the latest version of the course (or the given version), or null. */
+export async function findDrill(
+  kv: Deno.Kv,
+  courseId: string,
+  drillId: string,
+  version?: number,
+): Promise<PublishedDrill | null> {
+  const view = version === undefined
+    ? await getCourseView(kv, courseId)
+    : await getCourseVersionView(kv, courseId, version);
+  const drill = view?.published.drills.find((d) => d.id === drillId);
+  return view && drill
+    ? {
+      courseId,
+      version: view.version,
+      drill,
+      rubrics: view.published.rubrics,
+    }
+    : null;
+}
+
+/** Items as the learner may see them. */
+export function drillItems(drill: Drill): DrillItemView[] {
+  return drill.items.map((i) => ({
+    id: i.id,
+    customer: i.customer,
+    seconds: i.seconds,
+  }));
+}
+
+/** Graded answers as the learner sees them. */
+export function drillResults(run: DrillRun): DrillResultView[] {
+  return run.answers.map((a) => ({
+    itemId: a.itemId,
+    text: a.text,
+    seconds: a.seconds,
+    score: a.score,
+    speed: a.speed,
+    rubricScore: a.rubricScore,
+    criteria: a.criteria.map((c) => ({
+      label: c.label,
+      passed: c.passed,
+      reason: c.reason,
+    })),
+  }));
+}
+
+/** The drill island's text in the request's language. */
+export function drillLabels(t: Translate): DrillLabels {
+  return {
+    item: t("drill.item"),
+    left: t("drill.left"),
+    over: t("drill.over"),
+    send: t("drill.send"),
+    sending: t("scenario.sending"),
+    answer: t("drill.answer"),
+    score: t("drill.score"),
+    error: t("scenario.error"),
+    done: t("drill.done"),
+    total: t("drill.total"),
+  };
+}

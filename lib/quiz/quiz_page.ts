@@ -1,0 +1,213 @@
+/**
+ * What module quiz pages show: the quiz of a module in a course version, the
+ * questions of an attempt without their keys, and the review after it.
+ */
+import {
+  getCourseVersionView,
+  getCourseView,
+} from "@/lib/content/course_view.ts";
+import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
+import type { Attempt } from "./attempt.ts";
+import { type PublicQuestion, toPublicQuestion } from "./public_question.ts";
+import type { Answer } from "./score.ts";
+
+/** A module quiz as published in one course version. */
+export interface ModuleQuizView {
+  courseId: string;
+  courseTitle: string;
+  version: number;
+  moduleId: string;
+  moduleTitle: string;
+  quiz: ModuleQuiz;
+  questions: Question[];
+  rubrics: Rubric[];
+  /** Skill id -> title and the lessons of the course that teach it. */
+  skills: Record<
+    string,
+    { title: string; lessons: { url: string; title: string }[] }
+  >;
+}
+
+/** The module's quiz in the latest (or given) course version, or null. */
+export async function findModuleQuiz(
+  kv: Deno.Kv,
+  courseId: string,
+  moduleId: string,
+  version?: number,
+): Promise<ModuleQuizView | null> {
+  const view = version === undefined
+    ? await getCourseView(kv, courseId)
+    : await getCourseVersionView(kv, courseId, version);
+  const module = view?.published.modules.find((m) => m.module.id === moduleId);
+  const quiz = module?.module.quiz;
+  const bank = quiz && view?.published.banks.find((b) => b.id === quiz.bank);
+  if (!view || !module || !quiz || !bank) return null;
+  const skills: ModuleQuizView["skills"] = {};
+  for (const s of view.published.course.skills) {
+    skills[s.id] = {
+      title: s.title,
+      lessons: view.lessons.filter((l) => l.lesson.lesson.skills.includes(s.id))
+        .map((l) => ({
+          url: l.url,
+          title: l.lesson.lesson.title,
+        })),
+    };
+  }
+  return {
+    courseId,
+    courseTitle: view.published.course.title,
+    version: view.version,
+    moduleId,
+    moduleTitle: module.module.title,
+    quiz,
+    questions: bank.questions,
+    rubrics: view.published.rubrics,
+    skills,
+  };
+}
+
+/** The attempt's questions, in its order. */
+export function attemptQuestions(
+  found: ModuleQuizView,
+  attempt: Attempt,
+): Question[] {
+  const byId = new Map(found.questions.map((q) => [q.id, q]));
+  return attempt.questionIds.map((id) => {
+    const q = byId.get(id);
+    if (!q) {
+      throw new Error(
+        `Cannot show attempt "${attempt.id}": question "${id}" is not in version ${attempt.version}`,
+      );
+    }
+    return q;
+  });
+}
+
+/** The attempt's questions as the learner may see them before submitting. */
+export function publicQuestions(
+  questions: readonly Question[],
+  attempt: Attempt,
+): { id: string; question: PublicQuestion }[] {
+  return questions.map((q) => ({
+    id: q.id,
+    question: toPublicQuestion(q, `${attempt.seed}/${q.id}`, true),
+  }));
+}
+
+/** One reviewed question. */
+export interface ReviewItem {
+  id: string;
+  prompt: string;
+  yours: string;
+  key: string;
+  explanation?: string;
+  points: number;
+  correct: boolean;
+}
+
+/** The review shown after a quiz. */
+export interface QuizReview {
+  items: ReviewItem[];
+  weakSkills: {
+    id: string;
+    title: string;
+    lessons: { url: string; title: string }[];
+  }[];
+}
+
+/** Builds the review: each question with both answers, and the skills to revisit. */
+export function reviewAttempt(
+  found: ModuleQuizView,
+  attempt: Attempt,
+  words: TrueFalseWords,
+): QuizReview {
+  const questions = attemptQuestions(found, attempt);
+  const results = new Map(
+    attempt.result?.questions.map((r) => [r.questionId, r]),
+  );
+  const weak = new Set<string>();
+  const items = questions.map((q): ReviewItem => {
+    const r = results.get(q.id);
+    if (!r?.correct) q.skills.forEach((s) => weak.add(s));
+    return {
+      id: q.id,
+      prompt: q.prompt,
+      yours: describeAnswer(q, attempt.answers[q.id], words),
+      key: describeKey(q, words),
+      explanation: q.explanation,
+      points: r?.points ?? 0,
+      correct: r?.correct ?? false,
+    };
+  });
+  return {
+    items,
+    weakSkills: [...weak].map((id) => ({
+      id,
+      title: found.skills[id]?.title ?? id,
+      lessons: found.skills[id]?.lessons ?? [],
+    })),
+  };
+}
+
+const text = (items: { id: string; text: string }[], id: string) =>
+  items.find((i) => i.id === id)?.text ?? id;
+
+/** How true and false read in the learner's language. */
+export interface TrueFalseWords {
+  true: string;
+  false: string;
+}
+
+/** The learner's answer in words ("—" when unanswered). */
+export function describeAnswer(
+  q: Question,
+  a: Answer | undefined,
+  words: TrueFalseWords,
+): string {
+  if (!a) return "—";
+  switch (q.type) {
+    case "single":
+      return a.type === "single" ? text(q.options, a.choice) : "—";
+    case "multiple":
+      return a.type === "multiple"
+        ? a.choices.map((c) => text(q.options, c)).join(";")
+        : "—";
+    case "truefalse":
+      return a.type === "truefalse"
+        ? (a.value ? words.true : words.false)
+        : "—";
+    case "ordering":
+      return a.type === "ordering"
+        ? a.order.map((id) => text(q.items, id)).join(" → ")
+        : "—";
+    case "matching":
+      return a.type === "matching"
+        ? q.left.map((l) =>
+          `${l.text} — ${a.pairs[l.id] ? text(q.right, a.pairs[l.id]) : "?"}`
+        ).join(";")
+        : "—";
+    case "fillin":
+    case "written":
+      return "text" in a ? a.text : "—";
+  }
+}
+
+/** The expected answer in words. */
+export function describeKey(q: Question, words: TrueFalseWords): string {
+  switch (q.type) {
+    case "single":
+    case "multiple":
+      return q.options.filter((o) => o.correct).map((o) => o.text).join(";");
+    case "truefalse":
+      return q.answer ? words.true : words.false;
+    case "ordering":
+      return q.answer.map((id) => text(q.items, id)).join(" → ");
+    case "matching":
+      return q.left.map((l) => `${l.text} — ${text(q.right, q.answer[l.id])}`)
+        .join(";");
+    case "fillin":
+      return q.answers.join(" / ");
+    case "written":
+      return q.modelAnswer;
+  }
+}

@@ -1,0 +1,209 @@
+import { Head } from "$fresh/runtime.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
+import { CsrfField } from "@/components/CsrfField.tsx";
+import { QuestionFields } from "@/components/quiz/QuestionFields.tsx";
+import { QuizReviewList } from "@/components/quiz/QuizReviewList.tsx";
+import QuizAutosave from "@/islands/QuizAutosave.tsx";
+import { seeOther } from "@/lib/http/responses.ts";
+import type { SignedInState } from "@/lib/http/state.ts";
+import type { Attempt } from "@/lib/quiz/attempt.ts";
+import {
+  AttemptClosedError,
+  getAttempt,
+  submitAttempt,
+} from "@/lib/quiz/attempt_store.ts";
+import { answersFromForm } from "@/lib/quiz/answer_form.ts";
+import {
+  attemptQuestions,
+  findModuleQuiz,
+  type ModuleQuizView,
+  publicQuestions,
+  reviewAttempt,
+} from "@/lib/quiz/quiz_page.ts";
+import { ScoringInputError } from "@/lib/quiz/score.ts";
+
+interface Data {
+  found: ModuleQuizView;
+  attempt: Attempt;
+  error?: string;
+  notice?: "closed";
+}
+
+async function load(
+  ctx: { state: SignedInState; params: Record<string, string> },
+) {
+  const attempt = await getAttempt(
+    ctx.state.kv,
+    ctx.state.user.id,
+    ctx.params.attempt,
+  );
+  const found = await findModuleQuiz(
+    ctx.state.kv,
+    attempt.courseId,
+    attempt.moduleId,
+    attempt.version,
+  );
+  if (
+    !found || found.courseId !== ctx.params.course ||
+    found.moduleId !== ctx.params.module
+  ) return null;
+  return { attempt, found };
+}
+
+export const handler: Handlers<Data, SignedInState> = {
+  async GET(_req, ctx) {
+    const loaded = await load(ctx);
+    return loaded ? ctx.render(loaded) : ctx.renderNotFound();
+  },
+  async POST(req, ctx) {
+    const loaded = await load(ctx);
+    if (!loaded) return ctx.renderNotFound();
+    const { found, attempt } = loaded;
+    const form = await req.formData();
+    const questions = attemptQuestions(found, attempt);
+    const key = String(form.get("idempotencyKey") ?? "");
+    if (!/^[\w-]{8,100}$/.test(key)) {
+      return ctx.render({
+        ...loaded,
+        error: "idempotencyKey: missing or malformed",
+      }, { status: 422 });
+    }
+    try {
+      await submitAttempt(ctx.state.kv, {
+        learnerId: ctx.state.user.id,
+        attemptId: attempt.id,
+        idempotencyKey: key,
+        answers: answersFromForm(form, questions),
+        questions,
+        rubrics: found.rubrics,
+        moduleTitle: found.moduleTitle,
+        cohortId: ctx.state.user.cohortId,
+      }, new Date());
+      return seeOther(ctx.url.pathname);
+    } catch (e) {
+      if (e instanceof ScoringInputError) {
+        return ctx.render({ ...loaded, error: e.message }, { status: 422 });
+      }
+      if (e instanceof AttemptClosedError) {
+        return ctx.render({ ...loaded, notice: "closed" }, { status: 409 });
+      }
+      throw e;
+    }
+  },
+};
+
+export default function AttemptPage(
+  { data, url, state }: PageProps<Data, SignedInState>,
+) {
+  const { t, lang } = state;
+  const { found, attempt } = data;
+  const title = t("quiz.title", { module: found.moduleTitle });
+  if (attempt.status === "submitted" && attempt.result) {
+    const r = attempt.result;
+    const review = reviewAttempt(found, attempt, {
+      true: t("check.true"),
+      false: t("check.false"),
+    });
+    return (
+      <>
+        <Head>
+          <title>{`${t("quiz.result.title")} · ${title}`}</title>
+        </Head>
+        <h1>{t("quiz.result.title")}</h1>
+        {data.notice === "closed" && <p class="notice">{t("quiz.closed")}</p>}
+        <p class={`outcome ${r.passed ? "outcome-resolved" : "outcome-lost"}`}>
+          {r.passed ? t("quiz.result.passed") : t("quiz.result.failed")}
+        </p>
+        <p class="lead">
+          {t("quiz.result.score", {
+            percent: r.percent,
+            points: r.points,
+            max: r.max,
+          })}
+        </p>
+        <p class="meta">{t("quiz.result.stored")}</p>
+        {r.timeExpired && <p class="notice">{t("quiz.result.expired")}</p>}
+        <h2>{t("quiz.weak")}</h2>
+        {review.weakSkills.length === 0
+          ? <p>{t("quiz.weak.none")}</p>
+          : (
+            <ul class="weak-skills">
+              {review.weakSkills.map((s) => (
+                <li key={s.id}>
+                  <strong>{s.title}</strong>
+                  {s.lessons.map((l) => (
+                    <span key={l.url}>
+                      {" · "}
+                      <a href={l.url}>{l.title}</a>
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          )}
+        <h2>{t("quiz.review")}</h2>
+        <QuizReviewList items={review.items} t={t} />
+        <p>
+          <a
+            class="button secondary"
+            href={`/courses/${found.courseId}/${found.moduleId}/quiz`}
+          >
+            {t("quiz.back")}
+          </a>
+        </p>
+      </>
+    );
+  }
+  const questions = publicQuestions(attemptQuestions(found, attempt), attempt);
+  return (
+    <>
+      <Head>
+        <title>{title}</title>
+      </Head>
+      <h1>{title}</h1>
+      {attempt.deadline && (
+        <p class="timer">
+          {t("quiz.deadline", {
+            time: attempt.deadline.toLocaleTimeString(lang, {
+              timeZone: "Asia/Shanghai",
+            }),
+          })}
+        </p>
+      )}
+      {data.error && (
+        <p class="feedback wrong" role="alert">
+          {t("quiz.error", { reason: data.error })}
+        </p>
+      )}
+      <QuizAutosave
+        saveUrl={`${url.pathname}/answers`}
+        csrfToken={state.user.csrfToken}
+        labels={{
+          saved: t("quiz.saved"),
+          saving: t("quiz.saving"),
+          failed: t("quiz.save_failed"),
+        }}
+      >
+        <form method="post" class="quiz-form">
+          <CsrfField token={state.user.csrfToken} />
+          <input
+            type="hidden"
+            name="idempotencyKey"
+            value={crypto.randomUUID()}
+          />
+          {questions.map((q, i) => (
+            <QuestionFields
+              key={q.id}
+              id={q.id}
+              n={i + 1}
+              question={q.question}
+              saved={attempt.answers[q.id]}
+              t={t}
+            />
+          ))}
+          <button type="submit">{t("quiz.submit")}</button>
+        </form>
+      </QuizAutosave>
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+import { Head } from "$fresh/runtime.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
+import { CsrfField } from "@/components/CsrfField.tsx";
+import { seeOther } from "@/lib/http/responses.ts";
+import type { SignedInState } from "@/lib/http/state.ts";
+import {
+  AttemptBlockedError,
+  startOrResume,
+} from "@/lib/quiz/attempt_store.ts";
+import { type QuizIntro, quizIntro } from "@/lib/quiz/quiz_intro.ts";
+import { findModuleQuiz } from "@/lib/quiz/quiz_page.ts";
+
+export const handler: Handlers<QuizIntro, SignedInState> = {
+  async GET(_req, ctx) {
+    const found = await findModuleQuiz(
+      ctx.state.kv,
+      ctx.params.course,
+      ctx.params.module,
+    );
+    if (!found) return ctx.renderNotFound();
+    return ctx.render(
+      await quizIntro(ctx.state.kv, found, ctx.state.user.id, new Date()),
+    );
+  },
+  async POST(_req, ctx) {
+    const now = new Date();
+    const found = await findModuleQuiz(
+      ctx.state.kv,
+      ctx.params.course,
+      ctx.params.module,
+    );
+    if (!found) return ctx.renderNotFound();
+    try {
+      const { attempt } = await startOrResume(ctx.state.kv, {
+        learnerId: ctx.state.user.id,
+        courseId: found.courseId,
+        version: found.version,
+        moduleId: found.moduleId,
+        quiz: found.quiz,
+        questions: found.questions,
+      }, now);
+      return seeOther(
+        `/courses/${found.courseId}/${found.moduleId}/quiz/${attempt.id}`,
+      );
+    } catch (e) {
+      if (!(e instanceof AttemptBlockedError)) throw e;
+      return ctx.render(
+        await quizIntro(ctx.state.kv, found, ctx.state.user.id, now),
+        { status: 409 },
+      );
+    }
+  },
+};
+
+export default function QuizIntroPage(
+  { data, state }: PageProps<QuizIntro, SignedInState>,
+) {
+  const { t, lang } = state;
+  const { found, blocked } = data;
+  const quiz = found.quiz;
+  const fmt = (d: Date) =>
+    d.toLocaleString(lang, { timeZone: "Asia/Shanghai" });
+  return (
+    <>
+      <Head>
+        <title>{t("quiz.title", { module: found.moduleTitle })}</title>
+      </Head>
+      <h1>{t("quiz.title", { module: found.moduleTitle })}</h1>
+      <ul class="quiz-rules">
+        <li>
+          {t("quiz.rules", { count: data.count, pass: quiz.passPercent })}
+        </li>
+        {quiz.timeLimitMinutes && (
+          <li>{t("quiz.limit", { minutes: quiz.timeLimitMinutes })}</li>
+        )}
+        {quiz.maxAttempts && (
+          <li>
+            {t("quiz.attempts", {
+              max: quiz.maxAttempts,
+              used: data.attempts.filter((a) =>
+                a.status === "submitted"
+              ).length,
+            })}
+          </li>
+        )}
+        {quiz.cooldownMinutes
+          ? <li>{t("quiz.cooldown", { minutes: quiz.cooldownMinutes })}</li>
+          : null}
+      </ul>
+      {blocked
+        ? (
+          <p class="notice" role="status">
+            {blocked.reason === "limit"
+              ? t("quiz.blocked.limit")
+              : t("quiz.blocked.cooldown", { time: fmt(blocked.until) })}
+          </p>
+        )
+        : (
+          <form method="post">
+            <CsrfField token={state.user.csrfToken} />
+            <button type="submit">
+              {data.open ? t("quiz.resume") : t("quiz.start")}
+            </button>
+          </form>
+        )}
+      <h2>{t("quiz.history")}</h2>
+      {data.attempts.filter((a) => a.result).length === 0
+        ? <p class="meta">{t("quiz.no_history")}</p>
+        : (
+          <ol class="attempt-list">
+            {data.attempts.filter((a) => a.result).map((a) => (
+              <li key={a.id}>
+                <a
+                  href={`/courses/${found.courseId}/${found.moduleId}/quiz/${a.id}`}
+                >
+                  {fmt(a.submittedAt!)} · {t("quiz.result.score", {
+                    percent: a.result!.percent,
+                    points: a.result!.points,
+                    max: a.result!.max,
+                  })}
+                  {" · "}
+                  {a.result!.passed
+                    ? t("quiz.result.passed")
+                    : t("quiz.result.failed")}
+                </a>
+              </li>
+            ))}
+          </ol>
+        )}
+    </>
+  );
+}

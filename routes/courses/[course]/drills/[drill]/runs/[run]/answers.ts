@@ -1,0 +1,76 @@
+import type { Handlers } from "$fresh/server.ts";
+import { z } from "zod";
+import {
+  answerDrillItem,
+  DrillInputError,
+  getDrillRun,
+  MAX_DRILL_ANSWER,
+} from "@/lib/drill/drill_run_store.ts";
+import { drillResults, findDrill } from "@/lib/drill/drill_view.ts";
+import { readJsonBody } from "@/lib/http/body.ts";
+import { fieldErrors } from "@/lib/http/responses.ts";
+import type { SignedInState } from "@/lib/http/state.ts";
+import { gradeReplyForScenario } from "@/lib/scenario/grader.ts";
+
+const AnswerInput = z.strictObject({
+  itemId: z.string().max(100),
+  text: z.string().max(MAX_DRILL_ANSWER),
+  idempotencyKey: z.string().min(8).max(100),
+});
+
+/** One timed answer: the server measures the time and grades the reply. */
+export const handler: Handlers<unknown, SignedInState> = {
+  async POST(req, ctx) {
+    const now = new Date();
+    const run = await getDrillRun(
+      ctx.state.kv,
+      ctx.state.user.id,
+      ctx.params.run,
+    );
+    const found = await findDrill(
+      ctx.state.kv,
+      run.courseId,
+      run.drillId,
+      run.version,
+    );
+    if (
+      !found || run.courseId !== ctx.params.course ||
+      run.drillId !== ctx.params.drill
+    ) return ctx.renderNotFound();
+    const body = await readJsonBody(req, 8 * 1024);
+    if (!body.ok) return fieldErrors(body.status, { body: body.error });
+    const input = AnswerInput.safeParse(body.value);
+    if (!input.success) {
+      return fieldErrors(
+        422,
+        Object.fromEntries(
+          input.error.issues.map((
+            i,
+          ) => [i.path.join(".") || "body", i.message]),
+        ),
+      );
+    }
+    try {
+      const next = await answerDrillItem(
+        ctx.state.kv,
+        ctx.state.user.id,
+        run.id,
+        found.drill,
+        found.rubrics,
+        gradeReplyForScenario,
+        input.data,
+        now,
+        ctx.state.user.cohortId,
+      );
+      return Response.json({
+        results: drillResults(next),
+        total: next.score ?? null,
+      });
+    } catch (e) {
+      if (e instanceof DrillInputError) {
+        return fieldErrors(422, { [e.field]: e.message });
+      }
+      throw e;
+    }
+  },
+};

@@ -1,0 +1,74 @@
+import { Head } from "$fresh/runtime.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
+import DrillRunner from "@/islands/DrillRunner.tsx";
+import { type DrillRun, getDrillRun } from "@/lib/drill/drill_run_store.ts";
+import {
+  drillItems,
+  drillLabels,
+  drillResults,
+  findDrill,
+  type PublishedDrill,
+} from "@/lib/drill/drill_view.ts";
+import type { SignedInState } from "@/lib/http/state.ts";
+
+interface Data {
+  found: PublishedDrill;
+  run: DrillRun;
+  shownSeconds: number;
+}
+
+export const handler: Handlers<Data, SignedInState> = {
+  async GET(_req, ctx) {
+    const run = await getDrillRun(
+      ctx.state.kv,
+      ctx.state.user.id,
+      ctx.params.run,
+    );
+    const found = await findDrill(
+      ctx.state.kv,
+      run.courseId,
+      run.drillId,
+      run.version,
+    );
+    if (
+      !found || run.courseId !== ctx.params.course ||
+      run.drillId !== ctx.params.drill
+    ) return ctx.renderNotFound();
+    return ctx.render({
+      found,
+      run,
+      shownSeconds: Math.floor((Date.now() - run.shownAt.getTime()) / 1000),
+    });
+  },
+};
+
+export default function DrillRunPage(
+  { data, url, state: { t } }: PageProps<Data, SignedInState>,
+) {
+  return (
+    <>
+      <Head>
+        <title>{`${data.found.drill.title} · ${t("drill.list.title")}`}</title>
+      </Head>
+      <h1>{data.found.drill.title}</h1>
+      <DrillRunner
+        answerUrl={`${url.pathname}/answers`}
+        items={drillItems(data.found.drill)}
+        results={drillResults(data.run)}
+        shownSeconds={data.shownSeconds}
+        total={data.run.score ?? null}
+        labels={drillLabels(t)}
+      />
+      {data.run.finishedAt && (
+        <p>
+          <a
+            class="button secondary"
+            href={`/courses/${data.found.courseId}/drills/${data.found.drill.id}`}
+          >
+            {t("drill.again")}
+          </a>
+        </p>
+      )}
+    </>
+  );
+}
