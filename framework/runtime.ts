@@ -2,16 +2,14 @@
  * `$fresh/runtime.ts`: what components and islands import in both places.
  */
 import type { ComponentChildren } from "preact";
-import { useContext } from "preact/hooks";
-import { assetPath, HeadContext } from "./src/shared.ts";
+import { assetPath, headSlot } from "./src/shared.ts";
 
 /** True when running in the browser, false during server rendering. */
 export const IS_BROWSER: boolean = typeof document !== "undefined";
 
 /** Moves its children into the document's `<head>` (server-side). */
 export function Head(props: { children?: ComponentChildren }): null {
-  const collector = useContext(HeadContext);
-  collector?.push(props.children);
+  headSlot.current?.push(props.children);
   return null;
 }
 

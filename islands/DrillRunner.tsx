@@ -68,11 +68,19 @@ export default function DrillRunner(props: DrillRunnerProps) {
     try {
       const res = await fetch(props.answerUrl, {
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ itemId: item.id, text: text.value, idempotencyKey: crypto.randomUUID() }),
+        headers: {
+          "content-type": "application/json",
+          accept: "application/json",
+        },
+        body: JSON.stringify({
+          itemId: item.id,
+          text: text.value,
+          idempotencyKey: crypto.randomUUID(),
+        }),
       });
       if (!res.ok) throw new Error(String(res.status));
-      const body: { results: DrillResultView[]; total: number | null } = await res.json();
+      const body: { results: DrillResultView[]; total: number | null } =
+        await res.json();
       results.value = body.results;
       total.value = body.total;
       text.value = "";
@@ -95,7 +103,9 @@ export default function DrillRunner(props: DrillRunnerProps) {
             <p class="meta">{labels.score}: {r.score}({r.seconds}s)</p>
             <ul class="criteria">
               {r.criteria.map((c) => (
-                <li key={c.label} class={c.passed ? "pass" : "fail"}>{c.passed ? "✓" : "✗"} {c.label}:{c.reason}</li>
+                <li key={c.label} class={c.passed ? "pass" : "fail"}>
+                  {c.passed ? "✓" : "✗"} {c.label}:{c.reason}
+                </li>
               ))}
             </ul>
           </li>
@@ -106,17 +116,29 @@ export default function DrillRunner(props: DrillRunnerProps) {
           <form class="drill-item" onSubmit={submit}>
             <p class="meta">{labels.item} {index + 1} / {items.length}</p>
             <p class="bubble from-customer">{item.customer}</p>
-            <p role="timer" class={left <= 3 ? "timer urgent" : "timer"}>{left >= 0 ? `${labels.left}: ${left}s` : labels.over}</p>
+            <p role="timer" class={left <= 3 ? "timer urgent" : "timer"}>
+              {left >= 0 ? `${labels.left}: ${left}s` : labels.over}
+            </p>
             <label for="drill-answer">{labels.answer}</label>
             <textarea
               id="drill-answer"
               rows={3}
               maxLength={500}
               value={text.value}
-              onInput={(e) => (text.value = (e.currentTarget as HTMLTextAreaElement).value)}
+              onInput={(
+                e,
+              ) => (text.value =
+                (e.currentTarget as HTMLTextAreaElement).value)}
             />
-            <button type="submit" disabled={busy.value || text.value.trim() === ""}>{busy.value ? labels.sending : labels.send}</button>
-            {error.value && <p class="feedback wrong" role="alert">{labels.error}</p>}
+            <button
+              type="submit"
+              disabled={busy.value || text.value.trim() === ""}
+            >
+              {busy.value ? labels.sending : labels.send}
+            </button>
+            {error.value && (
+              <p class="feedback wrong" role="alert">{labels.error}</p>
+            )}
           </form>
         )
         : (

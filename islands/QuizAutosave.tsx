@@ -26,8 +26,14 @@ export default function QuizAutosave(props: QuizAutosaveProps) {
     const save = async () => {
       status.value = "saving";
       try {
-        const body = new URLSearchParams(new FormData(form) as unknown as Record<string, string>);
-        const res = await fetch(props.saveUrl, { method: "POST", body, headers: { "x-csrf-token": props.csrfToken } });
+        const body = new URLSearchParams(
+          new FormData(form) as unknown as Record<string, string>,
+        );
+        const res = await fetch(props.saveUrl, {
+          method: "POST",
+          body,
+          headers: { "x-csrf-token": props.csrfToken },
+        });
         status.value = res.ok ? "saved" : "failed";
       } catch {
         status.value = "failed";

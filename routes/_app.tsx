@@ -1,5 +1,5 @@
 import { asset } from "$fresh/runtime.ts";
-import type { PageProps } from "$fresh/server.ts";
+import { type PageProps, RenderCache } from "$fresh/server.ts";
 import { SiteFooter } from "@/components/SiteFooter.tsx";
 import { SiteHeader } from "@/components/SiteHeader.tsx";
 import type { AppState } from "@/lib/http/state.ts";
@@ -19,11 +19,18 @@ export default function App(
       </head>
       <body>
         <a class="skip-link" href="#main">{t("nav.skip")}</a>
-        <SiteHeader t={t} lang={lang} path={url.pathname} />
+        <SiteHeader
+          t={t}
+          lang={lang}
+          path={url.pathname}
+          user={state.user ?? null}
+        />
         <main id="main" class="wrap" tabindex={-1}>
           <Component />
         </main>
-        <SiteFooter t={t} />
+        <RenderCache id={`footer:${lang}`}>
+          <SiteFooter t={t} />
+        </RenderCache>
       </body>
     </html>
   );

@@ -6,13 +6,18 @@ import {
   translator,
 } from "@/lib/i18n/i18n.ts";
 import type { AppState } from "@/lib/http/state.ts";
-import { withSecurityHeaders } from "@/lib/http/security_headers.ts";
+import {
+  withSecurityHeaders,
+  withStaticHeaders,
+} from "@/lib/http/security_headers.ts";
 import { getStore } from "@/lib/startup.ts";
 import { isSameOriginRequest } from "@/lib/http/origin_check.ts";
 import { HttpError } from "$fresh/server.ts";
 
 /** Language, translator and store for every request; security headers on every answer. */
 export async function handler(req: Request, ctx: FreshContext<AppState>) {
+  // Static files need no language, store or session: keep their path short.
+  if (ctx.destination === "static") return withStaticHeaders(await ctx.next());
   const cookies = parseCookie(req.headers.get("cookie") ?? "");
   const lang = negotiateLanguage(
     cookies[LANGUAGE_COOKIE],

@@ -1,5 +1,5 @@
 import { Head } from "$fresh/runtime.ts";
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import { type Handlers, type PageProps, RenderCache } from "$fresh/server.ts";
 import { CourseCard } from "@/components/CourseCard.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
 import { type CatalogueEntry, listCatalogue } from "@/lib/content/catalogue.ts";
@@ -16,10 +16,14 @@ export const handler: Handlers<HomeData, AppState> = {
 };
 
 export default function Home(
-  { data, state: { t } }: PageProps<HomeData, AppState>,
+  { data, state: { t, lang } }: PageProps<HomeData, AppState>,
 ) {
+  // The page depends only on the language and the published versions.
+  const key = `home:${lang}:${
+    data.courses.map((c) => `${c.id}@${c.version}`).join(",")
+  }`;
   return (
-    <>
+    <RenderCache id={key}>
       <Head>
         <title>{`${t("app.name")} · ${t("app.tagline")}`}</title>
       </Head>
@@ -38,13 +42,13 @@ export default function Home(
           : (
             <ul class="course-grid">
               {data.courses.map((c) => (
-                <li>
+                <li key={c.id}>
                   <CourseCard course={c} t={t} />
                 </li>
               ))}
             </ul>
           )}
       </section>
-    </>
+    </RenderCache>
   );
 }

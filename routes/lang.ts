@@ -1,17 +1,18 @@
-import type { Handlers } from "$fresh/server.ts";
+import { type Handlers, HttpError } from "$fresh/server.ts";
 import { stringifySetCookie } from "cookie";
 import { z } from "zod";
 import { LANGUAGE_COOKIE, LANGUAGES } from "@/lib/i18n/i18n.ts";
-import { HttpError } from "$fresh/server.ts";
+import { localReturnPath } from "@/lib/http/return_path.ts";
 
 const LanguageSwitch = z.object({
   to: z.enum(LANGUAGES),
   // Only local paths: "/x" but never "//host" or "/\host".
-  next: z.string().max(2000).regex(/^\/(?![\\/])/).default("/"),
+  next: z.string().max(2000).regex(/^\/(?![\\/])/).optional(),
 });
 
+/** Remembers the chosen language and returns to the page the switch was on. */
 export const handler: Handlers = {
-  GET(_req, ctx) {
+  GET(req, ctx) {
     const input = LanguageSwitch.safeParse(
       Object.fromEntries(ctx.url.searchParams),
     );
@@ -32,9 +33,11 @@ export const handler: Handlers = {
       httpOnly: true,
       secure: ctx.url.protocol === "https:",
     });
+    const location = input.data.next ??
+      localReturnPath(req.headers.get("referer"), ctx.url);
     return new Response(null, {
       status: 303,
-      headers: { location: input.data.next, "set-cookie": cookie },
+      headers: { location, "set-cookie": cookie },
     });
   },
 };

@@ -15,11 +15,11 @@ import {
 } from "./render.ts";
 import {
   compareRoutes,
+  decodeParams,
+  isGroup,
   passesFilter,
   type SegmentFilter,
   segmentFilter,
-  decodeParams,
-  isGroup,
   splitRoutePath,
   toPathname,
 } from "./router.ts";
@@ -284,6 +284,13 @@ function middlewareForPath(
   routes: Routes,
   pathname: string,
 ): MiddlewareHandler[] {
+  // Most apps have only root middleware: share one array for every path.
+  if (
+    routes.prefixMiddleware.length === 1 &&
+    routes.prefixMiddleware[0].prefix === "/"
+  ) {
+    return routes.prefixMiddleware[0].handlers;
+  }
   const out: MiddlewareHandler[] = [];
   for (const { prefix, handlers } of routes.prefixMiddleware) {
     if (
@@ -360,7 +367,9 @@ async function handle(
     const segments = url.pathname.slice(1).split("/");
     if (segments.length === 1 && segments[0] === "") segments.length = 0;
     for (const candidate of routes.dynamic) {
-      if (candidate.filter && !passesFilter(candidate.filter, segments)) continue;
+      if (candidate.filter && !passesFilter(candidate.filter, segments)) {
+        continue;
+      }
       const match = candidate.matcher!.exec({ pathname: url.pathname });
       if (match) {
         try {
@@ -546,12 +555,15 @@ function makeContext(
       return res;
     },
   };
-  Object.defineProperty(ctx, "parts", { value: parts, enumerable: false });
+  contextParts.set(ctx, parts);
   return ctx;
 }
 
+// The app a context belongs to, without a visible property on ctx.
+const contextParts = new WeakMap<FreshContext, AppParts>();
+
 function partsOf(ctx: FreshContext): AppParts {
-  return (ctx as unknown as { parts: AppParts }).parts;
+  return contextParts.get(ctx)!;
 }
 
 async function callRoute(

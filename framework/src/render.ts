@@ -6,16 +6,14 @@
 import {
   type ComponentChildren,
   type ComponentType,
-  createContext,
   Fragment,
   h,
   options,
   type VNode,
 } from "preact";
-import { useContext } from "preact/hooks";
 import { renderToString } from "preact-render-to-string";
 import { jsxTemplate } from "preact/jsx-runtime";
-import { HeadContext } from "./shared.ts";
+import { headSlot } from "./shared.ts";
 import { type Json, jsonForScript, serialize, TAG } from "./serialize.ts";
 import type { FreshContext, IslandLoad, PageProps } from "./types.ts";
 
@@ -50,15 +48,51 @@ interface RenderState {
   prefix: string;
   islands: IslandUse[];
   head: ComponentChildren[];
+  /** Open island (true) and slot (false) scopes, innermost last. */
+  scopes: boolean[];
 }
 
-const RenderStateContext = createContext<RenderState | null>(null);
-const InsideIsland = createContext(false);
+// The state of the render in progress. renderToString is synchronous, so
+// exactly one render (or a nested fragment render, which saves and restores
+// it) runs at a time; this avoids a context lookup per component.
+let active: RenderState | null = null;
+// Vnodes that opened a scope; the diffed hook closes it after their subtree.
+const scopeOpeners = new WeakSet<VNode>();
+
+function runRender(state: RenderState, vnode: ComponentChildren): string {
+  const previous = active;
+  const previousHead = headSlot.current;
+  active = state;
+  headSlot.current = { push: (c) => state.head.push(c) };
+  try {
+    return renderToString(h(Fragment, null, vnode));
+  } finally {
+    active = previous;
+    headSlot.current = previousHead;
+  }
+}
+
+/** Opens an island or slot scope around `vnode` (closed by the diffed hook). */
+function scoped(state: RenderState, inside: boolean, vnode: VNode): VNode {
+  state.scopes.push(inside);
+  const opener = h(ScopeCloser, { children: vnode }) as VNode;
+  scopeOpeners.add(opener);
+  return opener;
+}
+
+function ScopeCloser(props: { children?: ComponentChildren }) {
+  return props.children as VNode;
+}
 
 // Island components are swapped for a boundary component as their vnodes are
 // created. The map holds code, never user data, and is shared by every app
 // in the process because Preact's options hook is process-wide.
 const boundaries = new WeakMap<ComponentType, ComponentType>();
+const previousDiffed = options.diffed;
+options.diffed = (vnode) => {
+  if (active && scopeOpeners.has(vnode)) active.scopes.pop();
+  previousDiffed?.(vnode);
+};
 const previousVnodeHook = options.vnode;
 options.vnode = (vnode) => {
   const boundary = typeof vnode.type === "function"
@@ -86,9 +120,10 @@ export function registerIsland(
   if (boundaries.has(component)) return;
   // deno-lint-ignore no-explicit-any
   const IslandBoundary = (props: Record<string, any>) => {
-    const state = useContext(RenderStateContext);
-    const inside = useContext(InsideIsland);
-    if (!state || inside) return rawVNode(component, props);
+    const state = active;
+    if (!state || state.scopes.at(-1) === true) {
+      return rawVNode(component, props);
+    }
     const { children, ...rest } = props;
     const id = `${state.prefix}${state.islands.length}`;
     const slot = children !== undefined && children !== null &&
@@ -99,19 +134,11 @@ export function registerIsland(
       props: serialize(rest, `island "${info.name}"`),
       slot,
     });
-    const inner = slot
-      ? {
-        ...rest,
-        children: h(
-          InsideIsland.Provider,
-          { value: false },
-          rawVNode("frsh-slot", { "data-slot": id, children }),
-        ),
-      }
-      : rest;
-    return h(
-      InsideIsland.Provider,
-      { value: true },
+    // Children are rendered as part of the page (islands allowed), not of the island.
+    const inner = slot ? { ...rest, children: slotVNode(id, children) } : rest;
+    return scoped(
+      state,
+      true,
       rawVNode("frsh-island", {
         "data-island": id,
         children: rawVNode(component, inner),
@@ -182,17 +209,9 @@ export async function renderPage(r: RenderRequest): Promise<string | Response> {
   }
   if (!r.hasApp) vnode = defaultDocument(vnode);
 
-  const state: RenderState = { prefix: "", islands: [], head: [] };
+  const state: RenderState = { prefix: "", islands: [], head: [], scopes: [] };
   const head = state.head;
-  const body = renderToString(
-    h(
-      RenderStateContext.Provider,
-      { value: state },
-      h(HeadContext.Provider, {
-        value: { push: (c: ComponentChildren) => head.push(c) },
-      }, vnode),
-    ),
-  );
+  const body = runRender(state, vnode);
 
   let headHtml = head.length
     ? renderToString(h(Fragment, null, dedupeHead(head)))
@@ -296,11 +315,16 @@ export const MAX_CACHED_FRAGMENTS = 500;
 // Rendered fragments keyed by the caller's id, which must include everything
 // the fragment depends on (e.g. content version and language). Holds
 // rendered content, never per-user data: callers must not cache user parts.
-const fragments = new Map<string, { html: string; islands: IslandUse[]; head: ComponentChildren[] }>();
+const fragments = new Map<
+  string,
+  { html: string; islands: IslandUse[]; head: ComponentChildren[] }
+>();
 
 function shortHash(text: string): string {
   let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  for (let i = 0; i < text.length; i++) {
+    h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  }
   return (h >>> 0).toString(36);
 }
 
@@ -310,32 +334,45 @@ function shortHash(text: string): string {
  * stored with the fragment. Only for output that depends on nothing but
  * what `id` names.
  */
-export function RenderCache(props: { id: string; children?: ComponentChildren }): VNode | null {
-  const state = useContext(RenderStateContext);
-  const inside = useContext(InsideIsland);
+export function RenderCache(
+  props: { id: string; children?: ComponentChildren },
+): VNode | null {
+  const state = active;
   if (!state) return h(Fragment, null, props.children);
   let entry = fragments.get(props.id);
   if (entry) {
     fragments.delete(props.id);
     fragments.set(props.id, entry);
   } else {
-    const inner: RenderState = { prefix: `${state.prefix}f${shortHash(props.id)}-`, islands: [], head: [] };
-    const html = renderToString(
-      h(
-        RenderStateContext.Provider,
-        { value: inner },
-        h(
-          HeadContext.Provider,
-          { value: { push: (c: ComponentChildren) => inner.head.push(c) } },
-          h(InsideIsland.Provider, { value: inside }, props.children),
-        ),
-      ),
-    );
+    const inner: RenderState = {
+      prefix: `${state.prefix}f${shortHash(props.id)}-`,
+      islands: [],
+      head: [],
+      scopes: state.scopes.slice(),
+    };
+    const html = runRender(inner, props.children);
     entry = { html, islands: inner.islands, head: inner.head };
     fragments.set(props.id, entry);
-    if (fragments.size > MAX_CACHED_FRAGMENTS) fragments.delete(fragments.keys().next().value!);
+    if (fragments.size > MAX_CACHED_FRAGMENTS) {
+      fragments.delete(fragments.keys().next().value!);
+    }
   }
   state.islands.push(...entry.islands);
   state.head.push(...entry.head);
   return jsxTemplate([entry.html]);
+}
+
+function slotVNode(id: string, children: ComponentChildren): VNode {
+  const state = active!;
+  return h(SlotScope, { id, state, children }) as VNode;
+}
+
+function SlotScope(
+  props: { id: string; state: RenderState; children?: ComponentChildren },
+) {
+  return scoped(
+    props.state,
+    false,
+    rawVNode("frsh-slot", { "data-slot": props.id, children: props.children }),
+  );
 }

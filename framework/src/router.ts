@@ -155,6 +155,8 @@ export function segmentFilter(segments: string[]): SegmentFilter {
 /** True when `parts` (the path split on "/", without the leading "") may match. */
 export function passesFilter(filter: SegmentFilter, parts: string[]): boolean {
   if (parts.length < filter.min || parts.length > filter.max) return false;
-  for (const [i, value] of filter.literals) if (parts[i] !== value) return false;
+  for (const [i, value] of filter.literals) {
+    if (parts[i] !== value) return false;
+  }
   return true;
 }

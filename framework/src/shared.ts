@@ -1,8 +1,7 @@
 /**
- * Pieces used by both server and browser code: the Head context and the
- * asset resolver. Kept tiny because island bundles include it.
+ * Pieces used by both server and browser code: where `<Head>` sends its
+ * children and the asset resolver. Kept tiny because island bundles include it.
  */
-import { createContext } from "preact";
 import type { ComponentChildren } from "preact";
 
 /** Collects `<Head>` children during one server render. */
@@ -10,8 +9,11 @@ export interface HeadCollector {
   push(children: ComponentChildren): void;
 }
 
-/** Provided by the server renderer; absent in the browser. */
-export const HeadContext = createContext<HeadCollector | null>(null);
+/**
+ * The collector of the server render in progress (renders are synchronous,
+ * so one at a time); null in the browser and between renders.
+ */
+export const headSlot: { current: HeadCollector | null } = { current: null };
 
 let resolveAsset: (path: string) => string = (path) => path;
 

@@ -81,18 +81,15 @@ export async function serveStatic(
   url: URL,
   file: StaticFile,
 ): Promise<Response> {
+  const versioned = url.search !== "" &&
+    url.searchParams.get(ASSET_QUERY) === file.hash;
   const headers = new Headers({
     "content-type": file.contentType,
     etag: file.etag,
-    vary: "accept-encoding",
-  });
-  const versioned = url.searchParams.get(ASSET_QUERY);
-  headers.set(
-    "cache-control",
-    versioned === file.hash
+    "cache-control": versioned
       ? "public, max-age=31536000, immutable"
       : "public, max-age=0, must-revalidate",
-  );
+  });
   const inm = req.headers.get("if-none-match");
   if (
     inm &&
@@ -100,10 +97,11 @@ export async function serveStatic(
   ) {
     return new Response(null, { status: 304, headers });
   }
-  headers.set("content-length", String(file.size));
   if (req.method === "HEAD") {
+    headers.set("content-length", String(file.size));
     return new Response(null, { status: 200, headers });
   }
+  // Deno sets Content-Length for byte bodies itself.
   const body = file.bytes ?? (await Deno.open(file.path)).readable;
   return new Response(body, { status: 200, headers });
 }

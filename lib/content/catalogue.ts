@@ -4,6 +4,7 @@ import { listCourseViews } from "./course_view.ts";
 /** One course as the catalogue lists it. */
 export interface CatalogueEntry {
   id: string;
+  version: number;
   title: string;
   summary: string;
   modules: number;
@@ -17,6 +18,7 @@ export async function listCatalogue(kv: Deno.Kv): Promise<CatalogueEntry[]> {
   const views = await listCourseViews(kv);
   return views.map((v) => ({
     id: v.id,
+    version: v.version,
     title: v.published.course.title,
     summary: v.published.course.summary,
     modules: v.published.modules.length,

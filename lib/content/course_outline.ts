@@ -4,6 +4,7 @@ import { getCourseView } from "./course_view.ts";
 /** The course page's content. */
 export interface CourseOutline {
   id: string;
+  version: number;
   title: string;
   summary: string;
   modules: {
@@ -22,6 +23,7 @@ export async function getCourseOutline(
   if (!view) return null;
   return {
     id: view.id,
+    version: view.version,
     title: view.published.course.title,
     summary: view.published.course.summary,
     modules: view.published.modules.map((m) => ({

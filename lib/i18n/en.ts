@@ -8,6 +8,8 @@ export const en: Record<MessageKey, string> = {
   "nav.home": "Home",
   "nav.courses": "Courses",
   "nav.main": "Main navigation",
+  "nav.login": "Sign in",
+  "nav.logout": "Sign out",
   "lang.label": "Language",
   "lang.zh-CN": "简体中文",
   "lang.en": "English",

@@ -6,6 +6,8 @@ export const zhCN = {
   "nav.home": "首页",
   "nav.courses": "课程",
   "nav.main": "主导航",
+  "nav.login": "登录",
+  "nav.logout": "退出",
   "lang.label": "语言",
   "lang.zh-CN": "简体中文",
   "lang.en": "English",

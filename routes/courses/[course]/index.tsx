@@ -1,5 +1,5 @@
 import { Head } from "$fresh/runtime.ts";
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import { type Handlers, type PageProps, RenderCache } from "$fresh/server.ts";
 import {
   type CourseOutline,
   getCourseOutline,
@@ -14,10 +14,10 @@ export const handler: Handlers<CourseOutline, AppState> = {
 };
 
 export default function Course(
-  { data, state: { t } }: PageProps<CourseOutline, AppState>,
+  { data, state: { t, lang } }: PageProps<CourseOutline, AppState>,
 ) {
   return (
-    <>
+    <RenderCache id={`course:${data.id}@${data.version}:${lang}`}>
       <Head>
         <title>{`${data.title} · ${t("app.name")}`}</title>
       </Head>
@@ -41,6 +41,6 @@ export default function Course(
           </li>
         ))}
       </ol>
-    </>
+    </RenderCache>
   );
 }
