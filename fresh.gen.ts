@@ -23,6 +23,8 @@ import * as $courses_course_scenarios_scenario_runs_run_turns from "./routes/cou
 import * as $courses_course_scenarios_index from "./routes/courses/[course]/scenarios/index.tsx";
 import * as $index from "./routes/index.tsx";
 import * as $lang from "./routes/lang.ts";
+import * as $login from "./routes/login.tsx";
+import * as $logout from "./routes/logout.ts";
 import * as $$DrillRunner from "./islands/DrillRunner.tsx";
 import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
@@ -67,6 +69,8 @@ const manifest = {
       $courses_course_scenarios_index,
     "./routes/index.tsx": $index,
     "./routes/lang.ts": $lang,
+    "./routes/login.tsx": $login,
+    "./routes/logout.ts": $logout,
   },
   islands: {
     "./islands/DrillRunner.tsx": $$DrillRunner,

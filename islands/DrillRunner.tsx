@@ -1,4 +1,5 @@
 import { useSignal } from "@preact/signals";
+import { csrfHeader } from "@/lib/http/csrf_client.ts";
 import { useEffect } from "preact/hooks";
 
 /** One drill item as shown (no model answer). */
@@ -71,6 +72,7 @@ export default function DrillRunner(props: DrillRunnerProps) {
         headers: {
           "content-type": "application/json",
           accept: "application/json",
+          ...csrfHeader(),
         },
         body: JSON.stringify({
           itemId: item.id,

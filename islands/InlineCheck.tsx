@@ -1,4 +1,5 @@
 import { useSignal } from "@preact/signals";
+import { csrfHeader } from "@/lib/http/csrf_client.ts";
 import type { PublicQuestion } from "@/lib/quiz/public_question.ts";
 import type { CheckFeedback } from "@/lib/quiz/check_feedback.ts";
 
@@ -54,6 +55,7 @@ export default function InlineCheck(
         headers: {
           "content-type": "application/json",
           accept: "application/json",
+          ...csrfHeader(),
         },
         body: JSON.stringify({
           answer: { type: question.type, ...answer.value },

@@ -1,4 +1,5 @@
 import { useSignal } from "@preact/signals";
+import { csrfHeader } from "@/lib/http/csrf_client.ts";
 import { useEffect, useRef } from "preact/hooks";
 import type { ChatEntry, ChatView } from "@/lib/scenario/run_view.ts";
 
@@ -70,6 +71,7 @@ export default function ScenarioChat(props: ScenarioChatProps) {
         headers: {
           "content-type": "application/json",
           accept: "application/json",
+          ...csrfHeader(),
         },
         body: JSON.stringify({
           ...body,

@@ -5,6 +5,11 @@
  */
 import { importContent } from "@/lib/content/course_import.ts";
 import { openStore } from "@/lib/db/kv.ts";
+import {
+  DEMO_PASSWORD,
+  seedDemo,
+  shouldSeedDemo,
+} from "@/lib/auth/demo_seed.ts";
 
 let store: Promise<Deno.Kv> | null = null;
 
@@ -36,6 +41,13 @@ export async function prepareStore(): Promise<Deno.Kv> {
     );
     for (const p of status.problems.slice(0, 20)) {
       console.warn(`  ${p.path}:${p.line}:${p.col}: ${p.message}`);
+    }
+  }
+  if (shouldSeedDemo()) {
+    const logins = await seedDemo(kv, "onboarding", new Date());
+    console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
+    for (const l of logins) {
+      console.log(`  ${l.role.padEnd(8)} ${l.login}  ${l.name}`);
     }
   }
   return kv;

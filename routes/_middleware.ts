@@ -1,23 +1,42 @@
-import type { FreshContext } from "$fresh/server.ts";
-import { parseCookie } from "cookie";
+import { type FreshContext, HttpError } from "$fresh/server.ts";
+import { parseCookie, stringifySetCookie } from "cookie";
+import { decide } from "@/lib/auth/policy.ts";
+import { getSession } from "@/lib/auth/session_store.ts";
+import {
+  newCsrfToken,
+  PRE_SESSION_COOKIE,
+  presentedToken,
+  tokensMatch,
+} from "@/lib/http/csrf.ts";
+import { isSameOriginRequest } from "@/lib/http/origin_check.ts";
+import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
+import {
+  withSecurityHeaders,
+  withStaticHeaders,
+} from "@/lib/http/security_headers.ts";
+import type { AppState } from "@/lib/http/state.ts";
 import {
   LANGUAGE_COOKIE,
   negotiateLanguage,
   translator,
 } from "@/lib/i18n/i18n.ts";
-import type { AppState } from "@/lib/http/state.ts";
-import {
-  withSecurityHeaders,
-  withStaticHeaders,
-} from "@/lib/http/security_headers.ts";
 import { getStore } from "@/lib/startup.ts";
-import { isSameOriginRequest } from "@/lib/http/origin_check.ts";
-import { HttpError } from "$fresh/server.ts";
 
-/** Language, translator and store for every request; security headers on every answer. */
-export async function handler(req: Request, ctx: FreshContext<AppState>) {
-  // Static files need no language, store or session: keep their path short.
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Security headers on every answer, error pages included (they come back through here). */
+async function securityHeaders(_req: Request, ctx: FreshContext<AppState>) {
   if (ctx.destination === "static") return withStaticHeaders(await ctx.next());
+  return withSecurityHeaders(await ctx.next());
+}
+
+/**
+ * Every request: language, store, session, CSRF and the access policy, in
+ * this one place.
+ */
+async function access(req: Request, ctx: FreshContext<AppState>) {
+  // Static files need no language, store or session: keep their path short.
+  if (ctx.destination === "static") return await ctx.next();
   const cookies = parseCookie(req.headers.get("cookie") ?? "");
   const lang = negotiateLanguage(
     cookies[LANGUAGE_COOKIE],
@@ -25,11 +44,74 @@ export async function handler(req: Request, ctx: FreshContext<AppState>) {
   );
   ctx.state.lang = lang;
   ctx.state.t = translator(lang);
-  if (!isSameOriginRequest(req)) {
-    throw new HttpError(403, "Cross-site request refused");
+  ctx.state.kv = await getStore();
+  const now = new Date();
+  const session = cookies[SESSION_COOKIE]
+    ? await getSession(ctx.state.kv, cookies[SESSION_COOKIE]!, now)
+    : null;
+  let preToken = cookies[PRE_SESSION_COOKIE] ?? null;
+  const issuePreToken = !session && !preToken;
+  if (issuePreToken) preToken = newCsrfToken();
+  ctx.state.user = session
+    ? {
+      id: session.userId,
+      name: session.name,
+      role: session.role,
+      cohortId: session.cohortId,
+      csrfToken: session.csrfToken,
+    }
+    : null;
+  ctx.state.csrfToken = session?.csrfToken ?? preToken!;
+
+  if (!SAFE.has(req.method)) {
+    if (
+      !isSameOriginRequest(req) ||
+      !tokensMatch(await presentedToken(req), ctx.state.csrfToken)
+    ) {
+      throw new HttpError(403, "Cross-site or stale request refused");
+    }
   }
-  if (ctx.destination === "route" || ctx.destination === "notFound") {
-    ctx.state.kv = await getStore();
+  const decision = decide(
+    ctx.destination === "route" ? ctx.route : null,
+    session?.role ?? null,
+  );
+  if (decision === "login") {
+    if (
+      !SAFE.has(req.method) ||
+      (req.headers.get("accept") ?? "").includes("application/json")
+    ) {
+      return Response.json({ errors: { session: "Sign in first" } }, {
+        status: 401,
+      });
+    }
+    const next = encodeURIComponent(ctx.url.pathname + ctx.url.search);
+    return new Response(null, {
+      status: 303,
+      headers: { location: `/login?next=${next}` },
+    });
   }
-  return withSecurityHeaders(await ctx.next());
+  if (decision === "home") {
+    return new Response(null, { status: 303, headers: { location: "/" } });
+  }
+  if (decision === "forbid") {
+    throw new HttpError(403, "Not allowed for this role");
+  }
+
+  const res = await ctx.next();
+  if (issuePreToken) {
+    res.headers.append(
+      "set-cookie",
+      stringifySetCookie({
+        name: PRE_SESSION_COOKIE,
+        value: preToken!,
+        path: "/",
+        httpOnly: true,
+        sameSite: "strict",
+        secure: ctx.url.protocol === "https:",
+      }),
+    );
+  }
+  return res;
 }
+
+export const handler = [securityHeaders, access];

@@ -24,11 +24,53 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/lang": "public",
   "/login": "anonymous-only",
   "/logout": "signed-in",
+  // Course content: every signed-in role may read and try it.
   "/courses/:course([^/]+)": "signed-in",
   "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)": "signed-in",
   "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/checks/:index([^/]+)":
     "signed-in",
+  // Records of a learner's own progress.
   "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/complete": ["learner"],
+  "/courses/:course([^/]+)/:module([^/]+)/quiz": ["learner"],
+  "/courses/:course([^/]+)/:module([^/]+)/quiz/:attempt([^/]+)": ["learner"],
+  "/courses/:course([^/]+)/:module([^/]+)/quiz/:attempt([^/]+)/answers": [
+    "learner",
+  ],
+  // Practice: learners, and trainers trying their own scenarios and drills.
+  "/courses/:course([^/]+)/scenarios": ["learner", "trainer", "admin"],
+  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)": [
+    "learner",
+    "trainer",
+    "admin",
+  ],
+  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)/runs/:run([^/]+)": [
+    "learner",
+    "trainer",
+    "admin",
+  ],
+  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)/runs/:run([^/]+)/turns": [
+    "learner",
+    "trainer",
+    "admin",
+  ],
+  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)/runs/:run([^/]+)/debrief":
+    ["learner", "trainer", "admin"],
+  "/courses/:course([^/]+)/drills": ["learner", "trainer", "admin"],
+  "/courses/:course([^/]+)/drills/:drill([^/]+)": [
+    "learner",
+    "trainer",
+    "admin",
+  ],
+  "/courses/:course([^/]+)/drills/:drill([^/]+)/runs/:run([^/]+)": [
+    "learner",
+    "trainer",
+    "admin",
+  ],
+  "/courses/:course([^/]+)/drills/:drill([^/]+)/runs/:run([^/]+)/answers": [
+    "learner",
+    "trainer",
+    "admin",
+  ],
 };
 
 /** The outcome of an access check. */

@@ -18,6 +18,8 @@ export interface AppState {
   t: Translate;
   kv: Deno.Kv;
   user: SessionUser | null;
+  /** The CSRF token forms on this page must carry (session's, or pre-sign-in). */
+  csrfToken: string;
 }
 
 /** State of routes the policy lets only signed-in users reach. */

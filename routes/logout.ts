@@ -1,0 +1,23 @@
+import type { Handlers } from "$fresh/server.ts";
+import { parseCookie } from "cookie";
+import { deleteSession } from "@/lib/auth/session_store.ts";
+import {
+  clearSessionCookie,
+  SESSION_COOKIE,
+} from "@/lib/http/session_cookie.ts";
+import type { AppState } from "@/lib/http/state.ts";
+
+/** Ends the session (POST only, with the CSRF token, like every state change). */
+export const handler: Handlers<unknown, AppState> = {
+  async POST(req, ctx) {
+    const id = parseCookie(req.headers.get("cookie") ?? "")[SESSION_COOKIE];
+    if (id) await deleteSession(ctx.state.kv, id);
+    return new Response(null, {
+      status: 303,
+      headers: {
+        location: "/",
+        "set-cookie": clearSessionCookie(ctx.url.protocol === "https:"),
+      },
+    });
+  },
+};
