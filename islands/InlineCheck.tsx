@@ -11,7 +11,7 @@ export interface InlineCheckLabels {
   correct: string;
   partial: string;
   wrong: string;
-  explanation: string;
+  why: string;
   true: string;
   false: string;
   fill: string;
@@ -101,7 +101,7 @@ export default function InlineCheck(
             {fb.criteria?.map((c) => (
               <p key={c.label}>{c.passed ? "✓" : "✗"} {c.label}:{c.reason}</p>
             ))}
-            {fb.explanation && <p>{labels.explanation}:{fb.explanation}</p>}
+            {fb.explanation && <p>{labels.why}:{fb.explanation}</p>}
           </div>
         )}
       </div>

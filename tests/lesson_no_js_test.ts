@@ -24,7 +24,13 @@ const course: PublishedCourse = {
     dir: "courses/reading/01-read",
     module: { id: "read", title: "阅读", order: 1, objectives: ["读完"] },
     lessons: [{
-      lesson: { id: "read-one", title: "第一课", minutes: 15, objectives: ["读懂"], skills: ["service-stages"] },
+      lesson: {
+        id: "read-one",
+        title: "第一课",
+        minutes: 15,
+        objectives: ["读懂"],
+        skills: ["service-stages"],
+      },
       body: "## 标题\n\n正文,没有小测。\n",
       checks: [],
     }],
@@ -44,9 +50,17 @@ Deno.test({
   sanitizeResources: false,
   async fn() {
     const kv = await getStore();
-    await importCourse(kv, "reading", "hash-1", course, new Date("2026-11-23T00:00:00Z"));
+    await importCourse(
+      kv,
+      "reading",
+      "hash-1",
+      course,
+      new Date("2026-11-23T00:00:00Z"),
+    );
     const handler = await createHandler(manifest);
-    const res = await handler(new Request("http://localhost/courses/reading/read/read-one"));
+    const res = await handler(
+      new Request("http://localhost/courses/reading/read/read-one"),
+    );
     assert.equal(res.status, 200);
     const html = await res.text();
     assert.match(html, /正文,没有小测。/);

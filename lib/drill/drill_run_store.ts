@@ -10,6 +10,7 @@
  * | ["drill_runs_by_learner", learnerId, courseId, drillId, id]  | runId    |
  * | ["drill_answer_keys", runId, idempotencyKey]                 | number   |
  */
+import { NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
 import type { Drill, Rubric } from "@/lib/content/schema.ts";
@@ -73,7 +74,7 @@ export const DrillRunSchema = z.object({
 export type DrillRun = z.infer<typeof DrillRunSchema>;
 
 /** The run does not exist or is someone else's. */
-export class DrillRunNotFoundError extends Error {
+export class DrillRunNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(`Drill run "${id}" was not found`);
     this.name = "DrillRunNotFoundError";

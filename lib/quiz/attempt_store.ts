@@ -12,6 +12,7 @@
  * | ["quiz_open_attempts", learnerId, courseId, moduleId]             | attemptId |
  * | ["quiz_submissions", learnerId, idempotencyKey]                   | attemptId |
  */
+import { NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
 import { buildStatement } from "@/lib/evidence/statement.ts";
@@ -62,7 +63,7 @@ export class AttemptBlockedError extends Error {
 }
 
 /** The attempt does not exist or belongs to someone else (the two look the same). */
-export class AttemptNotFoundError extends Error {
+export class AttemptNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(`Attempt "${id}" was not found`);
     this.name = "AttemptNotFoundError";

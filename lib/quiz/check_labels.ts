@@ -10,7 +10,7 @@ export function checkLabels(t: Translate): InlineCheckLabels {
     correct: t("check.correct"),
     partial: t("check.partial"),
     wrong: t("check.wrong"),
-    explanation: t("check.explanation"),
+    why: t("check.explanation"),
     true: t("check.true"),
     false: t("check.false"),
     fill: t("check.fill"),

@@ -12,6 +12,7 @@
  * | ["scenario_runs_by_learner", learnerId, courseId, scenarioId, id]  | runId  |
  * | ["scenario_turn_keys", runId, idempotencyKey]                      | number |
  */
+import { NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
 import type { Rubric, Scenario } from "@/lib/content/schema.ts";
@@ -92,7 +93,7 @@ export const RunSchema = z.object({
 export type Run = z.infer<typeof RunSchema>;
 
 /** The run does not exist or is someone else's. */
-export class RunNotFoundError extends Error {
+export class RunNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(`Scenario run "${id}" was not found`);
     this.name = "RunNotFoundError";

@@ -8,7 +8,7 @@ import {
 import { startServer, type TestServer } from "../server.ts";
 import type { Browser } from "playwright-core";
 
-const FIXTURE = "tests/fixtures/xss-content";
+const FIXTURE = "tests/fixtures/content";
 
 async function withApp(
   fn: (server: TestServer, browser: Browser) => Promise<void>,
