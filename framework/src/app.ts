@@ -5,7 +5,13 @@
  * requests, so any number of instances can run behind a load balancer.
  */
 import type { ComponentType } from "preact";
-import { type Bundle, bundle, JS_PREFIX, readBundle } from "./bundle.ts";
+import {
+  type Bundle,
+  bundle,
+  JS_PREFIX,
+  readBundle,
+  sourceFingerprint,
+} from "./bundle.ts";
 import { fromFileUrl, join } from "./path.ts";
 import {
   type AnyComponent,
@@ -134,8 +140,13 @@ export async function createHandler(
   if (!resolved.dev) {
     const prebuilt = await readBundle(resolved.outDir);
     const islandFiles = Object.keys(manifest.islands);
-    if (prebuilt && islandFiles.every((f) => prebuilt.islands.has(f))) {
-      bundlePromise = Promise.resolve(prebuilt);
+    if (prebuilt) {
+      const fresh = islandFiles.every((f) => prebuilt.islands.has(f)) &&
+        prebuilt.fingerprint === await sourceFingerprint(baseDir);
+      if (fresh) bundlePromise = Promise.resolve(prebuilt);
+      else {console.warn(
+          "The prebuilt island bundle in _fresh/ is stale; bundling in memory (run `deno task build`)",
+        );}
     }
   }
   const getBundle = () =>

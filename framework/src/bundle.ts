@@ -10,12 +10,16 @@ import type { ClientAssets } from "./render.ts";
 
 /** A bundle in memory or read back from `build` output. */
 export interface Bundle extends ClientAssets {
+  /** Hash of the sources it was built from. */
+  fingerprint: string;
   /** URL path -> file bytes. */
   files: Map<string, Uint8Array<ArrayBuffer>>;
 }
 
 /** What `build` writes next to the chunks, so start-up needs no bundling. */
 export interface Snapshot {
+  /** Hash of the sources the bundle was built from (see sourceFingerprint). */
+  fingerprint: string;
   main: string;
   islands: Record<string, { url: string; preload: string[] }>;
   files: string[];
@@ -90,7 +94,12 @@ export async function bundle(
       const island = entryByName.get(name);
       if (island) islands.set(island, { url, preload });
     }
-    return { files, main, islands };
+    return {
+      fingerprint: await sourceFingerprint(baseDir),
+      files,
+      main,
+      islands,
+    };
   } finally {
     await esbuild.stop();
   }
@@ -107,6 +116,7 @@ export async function writeBundle(b: Bundle, outDir: string): Promise<void> {
     );
   }
   const snapshot: Snapshot = {
+    fingerprint: b.fingerprint,
     main: b.main,
     islands: Object.fromEntries(b.islands),
     files: [...b.files.keys()],
@@ -136,6 +146,7 @@ export async function readBundle(outDir: string): Promise<Bundle | null> {
     );
   }
   return {
+    fingerprint: snapshot.fingerprint ?? "",
     files,
     main: snapshot.main,
     islands: new Map(Object.entries(snapshot.islands)),
@@ -195,4 +206,54 @@ function importMapPlugin(
       });
     },
   };
+}
+
+const SOURCE_DIRS = ["islands", "components", "lib", "routes"];
+
+/**
+ * A hash of every source file an island bundle can depend on (islands,
+ * components, lib, route-local islands, the framework's client code and
+ * deno.json), so a prebuilt bundle that no longer matches the sources is
+ * never served.
+ */
+export async function sourceFingerprint(baseDir: string): Promise<string> {
+  const files: string[] = [];
+  const walk = async (dir: string) => {
+    let entries: Deno.DirEntry[];
+    try {
+      entries = await Array.fromAsync(Deno.readDir(dir));
+    } catch (e) {
+      if (e instanceof Deno.errors.NotFound) return;
+      throw e;
+    }
+    for (const e of entries) {
+      const full = join(dir, e.name);
+      if (e.isDirectory) await walk(full);
+      else if (
+        /\.(tsx?|jsx?)$/.test(e.name) && !/_test\.[jt]sx?$/.test(e.name)
+      ) files.push(full);
+    }
+  };
+  for (const d of SOURCE_DIRS) await walk(join(baseDir, d));
+  await walk(fromFileUrl(new URL("./client/", import.meta.url)));
+  files.push(join(baseDir, "deno.json"));
+  files.sort();
+  const parts: Uint8Array[] = [];
+  const enc = new TextEncoder();
+  for (const f of files) {
+    const bytes = await Deno.readFile(f).catch(() => new Uint8Array());
+    parts.push(
+      enc.encode(`${f.slice(baseDir.length)}\0${bytes.length}\0`),
+      bytes,
+    );
+  }
+  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", all));
+  return Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, "0"))
+    .join("");
 }

@@ -48,3 +48,19 @@ export function collectPageErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Signs in through the real form. */
+export async function signInPage(
+  page: Page,
+  origin: string,
+  login: string,
+  password = "Demo-2026-academy",
+) {
+  await page.goto(`${origin}/login`);
+  await page.fill("#login", login);
+  await page.fill("#password", password);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith("/login")),
+    page.click("form.stack button[type=submit]"),
+  ]);
+}

@@ -4,6 +4,7 @@ import {
   launchBrowser,
   phonePage,
   SCREENSHOTS,
+  signInPage,
 } from "./browser.ts";
 import { startServer, type TestServer } from "../server.ts";
 import type { Browser } from "playwright-core";
@@ -32,6 +33,7 @@ Deno.test({
   fn: () =>
     withApp(async (server, browser) => {
       const page = await browser.newPage();
+      await signInPage(page, server.origin, "learner@demo.academy");
       const dialogs: string[] = [];
       page.on("dialog", async (d) => {
         dialogs.push(d.message());
@@ -49,14 +51,16 @@ Deno.test({
       }
       await page.waitForTimeout(300);
       assert.deepEqual(dialogs, [], "no dialog opened");
-      const body = page.locator(".lesson-body");
+      // Only the trainer's HTML: the inline check island is a real form.
+      const trainerHtml = page.locator(".lesson-part");
       assert.equal(
-        await body.locator("script, iframe, style, form, svg, object, embed")
-          .count(),
+        await trainerHtml.locator(
+          "script, iframe, style, form, button, svg, object, embed",
+        ).count(),
         0,
       );
       const dangerous = await page.evaluate(() =>
-        [...document.querySelectorAll(".lesson-body *")].flatMap((el) =>
+        [...document.querySelectorAll(".lesson-part *")].flatMap((el) =>
           [...el.attributes]
             .filter((a) =>
               a.name.startsWith("on") || a.name === "style" ||
@@ -82,6 +86,7 @@ Deno.test({
     withApp(async (server, browser) => {
       const page = await phonePage(browser);
       const errors = collectPageErrors(page);
+      await signInPage(page, server.origin, "learner@demo.academy");
       await page.goto(`${server.origin}/courses/demo/basics/basics-stages`);
       await page.waitForSelector("frsh-island[data-hydrated='true']");
       const check = page.locator("form.check").first();
@@ -118,6 +123,12 @@ Deno.test({
     withApp(async (server, browser) => {
       const page = await phonePage(browser);
       const errors = collectPageErrors(page);
+      await page.goto(server.origin + "/courses/demo/basics/basics-stages");
+      assert.equal(
+        new URL(page.url()).pathname,
+        "/login",
+        "redirected to sign in",
+      );
       await page.goto(server.origin + "/");
       assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
       assert.equal(
