@@ -33,8 +33,15 @@ export async function ensureChromium(): Promise<boolean> {
       `chromium not found at ${path}: installing Debian's chromium with apt-get`,
     );
     if (
+      // fonts-noto-cjk so screenshots show Chinese text, not empty boxes.
       (await run("apt-get", ["update", "-qq"])) &&
-      (await run("apt-get", ["install", "-y", "-qq", "chromium"]))
+      (await run("apt-get", [
+        "install",
+        "-y",
+        "-qq",
+        "chromium",
+        "fonts-noto-cjk",
+      ]))
     ) {
       return await exists(path);
     }
