@@ -41,9 +41,17 @@ export async function load(
   url: string,
   connections: number,
   seconds: number,
+  cookie?: string,
 ): Promise<LoadResult> {
   const out = await new Deno.Command("wrk", {
-    args: ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency", url],
+    args: [
+      "-t1",
+      `-c${connections}`,
+      `-d${seconds}s`,
+      "--latency",
+      ...(cookie ? ["-H", `Cookie: ${cookie}`] : []),
+      url,
+    ],
     stdout: "piped",
     stderr: "piped",
   }).output();

@@ -11,6 +11,8 @@
  */
 import { startServer } from "../tests/server.ts";
 import { ensureWrk, load, type LoadResult } from "./load.ts";
+import { benchQuizSubmission } from "./quiz_submit.ts";
+import { client } from "../tests/session.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const CONNECTIONS = 50;
@@ -52,9 +54,20 @@ const kvDir = await Deno.makeTempDir({ prefix: "sa-bench-" });
 const kvPath = `${kvDir}/academy.kv`;
 
 const probe = await startServer({ kvPath });
-const pages: { name: string; path: string; html: Uint8Array }[] = [];
-const fetchBytes = async (url: string) =>
-  new Uint8Array(await (await fetch(url)).arrayBuffer());
+const pages: {
+  name: string;
+  path: string;
+  html: Uint8Array;
+  cookie?: string;
+}[] = [];
+const fetchBytes = async (url: string, cookie = "") =>
+  new Uint8Array(
+    await (await fetch(url, { headers: { cookie } })).arrayBuffer(),
+  );
+// Lessons are for signed-in users: the lesson page is measured as the demo
+// learner, so each request also reads its session from KV.
+const learner = client(probe.origin);
+await learner.signIn("learner@demo.academy");
 pages.push({
   name: "home",
   path: "/",
@@ -65,13 +78,30 @@ if (lessonPath) {
   pages.push({
     name: "lesson",
     path: lessonPath,
-    html: await fetchBytes(probe.origin + lessonPath),
+    html: await fetchBytes(probe.origin + lessonPath, learner.cookie),
+    cookie: learner.cookie,
   });
 }
 const jsBytes = await Promise.all(
   pages.map(async (p) => ({
     name: p.name,
-    bytes: await gzippedJs(probe.origin, p.path),
+    bytes: await gzippedJs(probe.origin, p.path, p.cookie),
+  })),
+);
+// Quiz and scenario pages, as the signed-in demo learner sees them.
+const quizStart = await learner.postForm("/courses/onboarding/basics/quiz", {});
+const scenarioStart = await learner.postForm(
+  "/courses/onboarding/scenarios/late-parcel",
+  {},
+);
+const learnerPages = [
+  { name: "quiz", path: quizStart.headers.get("location")! },
+  { name: "scenario", path: scenarioStart.headers.get("location")! },
+];
+const learnerJs = await Promise.all(
+  learnerPages.map(async (p) => ({
+    name: p.name,
+    bytes: await gzippedJs(probe.origin, p.path, learner.cookie),
   })),
 );
 await probe.stop();
@@ -108,9 +138,10 @@ const bare = new Deno.Command(deno, {
 }).spawn();
 await waitFor("http://127.0.0.1:8791/");
 try {
-  const warm = async (url: string) => void (await load(url, CONNECTIONS, 1));
+  const warm = async (url: string, cookie?: string) =>
+    void (await load(url, CONNECTIONS, 1, cookie));
   for (const p of pages) {
-    await warm(server.origin + p.path);
+    await warm(server.origin + p.path, p.cookie);
     await warm(`${server.origin}/_bench/${p.name}.html`);
   }
   await warm("http://127.0.0.1:8791/");
@@ -122,7 +153,12 @@ try {
       CONNECTIONS,
       SECONDS,
     );
-    const ssr = await load(server.origin + p.path, CONNECTIONS, SECONDS);
+    const ssr = await load(
+      server.origin + p.path,
+      CONNECTIONS,
+      SECONDS,
+      p.cookie,
+    );
     results.set(p.name, { ssr, stat });
   }
   const homeStatic = results.get("home")!.stat;
@@ -179,6 +215,40 @@ for (const { name, bytes } of jsBytes) {
     ok: islandFree ? bytes === 0 : bytes <= 15360,
   });
 }
+
+for (const { name, bytes } of learnerJs) {
+  rows.push({
+    metric: `JS shipped, ${name} page (gzip)`,
+    value: `${bytes} B`,
+    reference: "",
+    ratio: "",
+    budget: "<= 25600 B",
+    ok: bytes > 0 && bytes <= 25600,
+  });
+}
+
+// Quiz submission: latency at 100 concurrent learners, throughput vs bare KV commits.
+console.log("Measuring quiz submissions…");
+const quiz = await benchQuizSubmission(
+  Number(Deno.env.get("BENCH_QUIZ_SUBMISSIONS") ?? 2000),
+);
+rows.push({
+  metric: "quiz submission latency, 100 concurrent learners (~1 submit/s each)",
+  value: `p50 ${quiz.p50Ms.toFixed(1)} ms, p99 ${quiz.p99Ms.toFixed(1)} ms`,
+  reference: "",
+  ratio: "",
+  budget: "p99 < 50 ms",
+  ok: quiz.p99Ms < 50 && quiz.errors === 0,
+});
+rows.push({
+  metric:
+    "committed quiz attempts/s (100 connections) vs bare KV atomic commits of the same size",
+  value: `${quiz.perSecond.toFixed(0)} attempts/s`,
+  reference: `${quiz.bareCommitsPerSecond.toFixed(0)} commits/s`,
+  ratio: pct(quiz.perSecond / quiz.bareCommitsPerSecond),
+  budget: ">= 30%",
+  ok: quiz.perSecond / quiz.bareCommitsPerSecond >= 0.3 && quiz.errors === 0,
+});
 
 const table = [
   "| metric | measured | reference (same run) | ratio | budget | ok |",
@@ -241,8 +311,13 @@ async function waitFor(url: string) {
   throw new Error(`${url} did not come up`);
 }
 
-async function gzippedJs(origin: string, path: string): Promise<number> {
-  const html = await (await fetch(origin + path)).text();
+async function gzippedJs(
+  origin: string,
+  path: string,
+  cookie = "",
+): Promise<number> {
+  const html = await (await fetch(origin + path, { headers: { cookie } }))
+    .text();
   const urls = new Set([
     ...[...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]),
     ...[...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((

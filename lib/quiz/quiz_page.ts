@@ -3,6 +3,7 @@
  * questions of an attempt without their keys, and the review after it.
  */
 import {
+  type CourseView,
   getCourseVersionView,
   getCourseView,
 } from "@/lib/content/course_view.ts";
@@ -38,10 +39,27 @@ export async function findModuleQuiz(
   const view = version === undefined
     ? await getCourseView(kv, courseId)
     : await getCourseVersionView(kv, courseId, version);
-  const module = view?.published.modules.find((m) => m.module.id === moduleId);
+  if (!view) return null;
+  // A version is immutable: build each module's quiz view once per version.
+  let perView = quizViews.get(view);
+  if (!perView) quizViews.set(view, perView = new Map());
+  if (!perView.has(moduleId)) {
+    perView.set(moduleId, buildQuizView(view, courseId, moduleId));
+  }
+  return perView.get(moduleId)!;
+}
+
+const quizViews = new WeakMap<CourseView, Map<string, ModuleQuizView | null>>();
+
+function buildQuizView(
+  view: CourseView,
+  courseId: string,
+  moduleId: string,
+): ModuleQuizView | null {
+  const module = view.published.modules.find((m) => m.module.id === moduleId);
   const quiz = module?.module.quiz;
-  const bank = quiz && view?.published.banks.find((b) => b.id === quiz.bank);
-  if (!view || !module || !quiz || !bank) return null;
+  const bank = quiz && view.published.banks.find((b) => b.id === quiz.bank);
+  if (!module || !quiz || !bank) return null;
   const skills: ModuleQuizView["skills"] = {};
   for (const s of view.published.course.skills) {
     skills[s.id] = {
