@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { createHandler } from "$fresh/server.ts";
 import { importCourse } from "@/lib/content/content_store.ts";
 import type { PublishedCourse } from "@/lib/content/published.ts";
+import { createSession } from "@/lib/auth/session_store.ts";
+import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
 
 // The app's store is opened from SA_KV_PATH on first use, so point it at a
 // fresh file before anything opens it.
@@ -57,11 +59,18 @@ Deno.test({
       course,
       new Date("2026-11-23T00:00:00Z"),
     );
+    const { id } = await createSession(kv, {
+      id: "u-reader",
+      name: "读者",
+      role: "learner",
+    }, new Date());
     const handler = await createHandler(manifest);
     const res = await handler(
-      new Request("http://localhost/courses/reading/read/read-one"),
+      new Request("http://localhost/courses/reading/read/read-one", {
+        headers: { cookie: `${SESSION_COOKIE}=${id}` },
+      }),
     );
-    assert.equal(res.status, 200);
+    assert.equal(res.status, 200, res.headers.get("location") ?? "");
     const html = await res.text();
     assert.match(html, /正文,没有小测。/);
     assert.match(html, /<h2 id="标题">/);
