@@ -4,14 +4,24 @@ import { CourseCard } from "@/components/CourseCard.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
 import { type CatalogueEntry, listCatalogue } from "@/lib/content/catalogue.ts";
 import type { AppState } from "@/lib/http/state.ts";
+import { MyLearning } from "@/components/MyLearning.tsx";
+import { type MyCourse, myLearning } from "@/lib/learning/my_learning.ts";
 
 interface HomeData {
   courses: CatalogueEntry[];
+  /** The signed-in learner's progress; null for everyone else. */
+  mine: MyCourse[] | null;
 }
 
 export const handler: Handlers<HomeData, AppState> = {
   async GET(_req, ctx) {
-    return ctx.render({ courses: await listCatalogue(ctx.state.kv) });
+    const user = ctx.state.user;
+    return ctx.render({
+      courses: await listCatalogue(ctx.state.kv),
+      mine: user?.role === "learner"
+        ? await myLearning(ctx.state.kv, user.id, new Date())
+        : null,
+    });
   },
 };
 
@@ -23,32 +33,37 @@ export default function Home(
     data.courses.map((c) => `${c.id}@${c.version}`).join(",")
   }`;
   return (
-    <RenderCache id={key}>
-      <Head>
-        <title>{`${t("app.name")} · ${t("app.tagline")}`}</title>
-      </Head>
-      <section class="hero">
-        <h1>{t("home.title")}</h1>
-        <p class="lead">{t("home.lead")}</p>
-      </section>
-      <section aria-labelledby="catalogue-heading">
-        <h2 id="catalogue-heading">{t("home.catalogue")}</h2>
-        {data.courses.length === 0
-          ? (
-            <EmptyState title={t("home.empty.title")}>
-              {t("home.empty.body")}
-            </EmptyState>
-          )
-          : (
-            <ul class="course-grid">
-              {data.courses.map((c) => (
-                <li key={c.id}>
-                  <CourseCard course={c} t={t} />
-                </li>
-              ))}
-            </ul>
-          )}
-      </section>
-    </RenderCache>
+    <>
+      <RenderCache id={`home-hero:${lang}`}>
+        <Head>
+          <title>{`${t("app.name")} · ${t("app.tagline")}`}</title>
+        </Head>
+        <section class="hero">
+          <h1>{t("home.title")}</h1>
+          <p class="lead">{t("home.lead")}</p>
+        </section>
+      </RenderCache>
+      {data.mine && <MyLearning courses={data.mine} t={t} />}
+      <RenderCache id={key}>
+        <section aria-labelledby="catalogue-heading">
+          <h2 id="catalogue-heading">{t("home.catalogue")}</h2>
+          {data.courses.length === 0
+            ? (
+              <EmptyState title={t("home.empty.title")}>
+                {t("home.empty.body")}
+              </EmptyState>
+            )
+            : (
+              <ul class="course-grid">
+                {data.courses.map((c) => (
+                  <li key={c.id}>
+                    <CourseCard course={c} t={t} />
+                  </li>
+                ))}
+              </ul>
+            )}
+        </section>
+      </RenderCache>
+    </>
   );
 }

@@ -332,3 +332,19 @@ Deno.test({ ...opts, name: "http: logout ends the session" }, async () => {
   assert.equal(after.status, 303);
   assert.match(after.headers.get("location") ?? "", /^\/login/);
 });
+
+Deno.test({
+  ...opts,
+  name:
+    "http: a learner's home shows their progress per module and where to resume",
+}, async () => {
+  const c = client(server.origin);
+  await c.signIn("learner5@demo.academy");
+  await (await c.postForm(`${lesson}/complete`, {})).body?.cancel();
+  const html = await (await c.get("/")).text();
+  assert.match(html, /我的学习/);
+  assert.match(html, /已学 1 \/ 2 课/);
+  assert.match(html, /继续学习:不可信的培训师文本/);
+  const anon = await (await client(server.origin).get("/")).text();
+  assert.doesNotMatch(anon, /我的学习/);
+});

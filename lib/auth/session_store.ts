@@ -11,6 +11,7 @@
  * | ["sessions", idHash]                       | Session |
  * | ["sessions_by_user", userId, idHash]       | true    |
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { ROLES } from "./policy.ts";
 
@@ -44,15 +45,9 @@ function randomToken(): string {
   ).replace(/=+$/, "");
 }
 
-async function hashId(id: string): Promise<string> {
-  const digest = await crypto.subtle.digest(
-    "SHA-256",
-    new TextEncoder().encode(id),
-  );
-  return Array.from(
-    new Uint8Array(digest),
-    (b) => b.toString(16).padStart(2, "0"),
-  ).join("");
+function hashId(id: string): string {
+  // Synchronous: it runs on every request, and WebCrypto's digest is async.
+  return createHash("sha256").update(id).digest("hex");
 }
 
 /** Starts a session; returns the cookie value (the raw id) and the session. */
@@ -62,7 +57,7 @@ export async function createSession(
   now: Date,
 ): Promise<{ id: string; session: Session }> {
   const id = randomToken();
-  const hash = await hashId(id);
+  const hash = hashId(id);
   const session = SessionSchema.parse({
     userId: user.id,
     name: user.name,
@@ -87,7 +82,7 @@ export async function getSession(
   now: Date,
 ): Promise<Session | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
-  const hash = await hashId(id);
+  const hash = hashId(id);
   const entry = await kv.get(sessionKey(hash));
   if (entry.versionstamp === null) return null;
   const parsed = SessionSchema.safeParse(entry.value);
@@ -120,7 +115,7 @@ export async function getSession(
 
 /** Ends one session (logout). */
 export async function deleteSession(kv: Deno.Kv, id: string): Promise<void> {
-  const hash = await hashId(id);
+  const hash = hashId(id);
   const entry = await kv.get<Session>(sessionKey(hash));
   const op = kv.atomic().delete(sessionKey(hash));
   if (entry.value) op.delete([...byUser(entry.value.userId), hash]);

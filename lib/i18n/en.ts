@@ -23,6 +23,13 @@ export const en: Record<MessageKey, string> = {
   "login.password_required": "Enter your password",
   "login.password_too_long": "Password is too long (at most 128 characters)",
   "login.demo": "Demo accounts (password {password}):",
+  "my.title": "My learning",
+  "my.resume": "Resume",
+  "my.lessons": "{done} of {total} lessons",
+  "my.quiz_best": "Quiz best {best}",
+  "my.quiz_todo": "Take the module quiz",
+  "my.recent": "Recent practice scores",
+  "my.recent_score": "best {best} · latest {latest}",
   "home.title": "Welcome to Service Academy",
   "home.lead":
     "From service mindset to complaint handling to simulated customer chats: 30 days, step by step, to an agent who can serve customers alone.",

@@ -21,6 +21,13 @@ export const zhCN = {
   "login.password_required": "请输入密码",
   "login.password_too_long": "密码太长了(最多 128 个字符)",
   "login.demo": "演示账号(密码 {password}):",
+  "my.title": "我的学习",
+  "my.resume": "继续学习",
+  "my.lessons": "已学 {done} / {total} 课",
+  "my.quiz_best": "测验最好成绩 {best} 分",
+  "my.quiz_todo": "去做模块测验",
+  "my.recent": "最近的练习成绩",
+  "my.recent_score": "最好 {best} 分 · 最近 {latest} 分",
   "home.title": "欢迎来到客服学院",
   "home.lead":
     "从服务意识到投诉处理,再到模拟真实顾客对话:30 天里一步步练成能独立接待顾客的客服。",
