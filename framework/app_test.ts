@@ -304,3 +304,32 @@ Deno.test("static: traversal is impossible, encoded or not", async () => {
     assert.doesNotMatch(body, /import \* as|"imports"/);
   }
 });
+
+Deno.test("RenderCache: renders once per id, keeps islands inside working; an island in an island is plain", async () => {
+  const first = (await get("/cached?who=ann")).body;
+  const second = (await get("/cached?who=bob")).body;
+  assert.match(first, /<p class="live">ann<\/p>/);
+  assert.match(
+    second,
+    /<p class="live">bob<\/p>/,
+    "the uncached part is per request",
+  );
+  assert.match(first, /rendered 1/);
+  assert.match(second, /rendered 1/, "the cached part was not rendered again");
+  const ids = (html: string) =>
+    [...html.matchAll(/data-island="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(ids(first), ids(second));
+  assert.equal(
+    ids(first).length,
+    2,
+    "the cached island and Outer; Counter inside Outer is plain",
+  );
+  const state = JSON.parse(
+    /id="__frsh_state"[^>]*>(.*?)<\/script>/.exec(second)![1],
+  );
+  assert.deepEqual(
+    state.islands.map((i: { export: string }) => i.export).sort(),
+    ["Lazy", "default"],
+  );
+  assert.match(second, /<section class="outer"><div class="counter"/);
+});

@@ -15,7 +15,11 @@ Deno.test("collectFiles() skips test files and private folders, keeps groups", a
   assert.ok(
     !routes.some((r) => r.includes("(_private)") || r.endsWith("_test.ts")),
   );
-  assert.deepEqual(islands, ["./islands/Counter.tsx", "./islands/Lazy.tsx"]);
+  assert.deepEqual(islands, [
+    "./islands/Counter.tsx",
+    "./islands/Lazy.tsx",
+    "./islands/Outer.tsx",
+  ]);
 });
 
 Deno.test("the project's fresh.gen.ts is not stale", async () => {

@@ -11,6 +11,7 @@ import * as $api_echo from "./routes/api/echo.ts";
 import * as $async from "./routes/async.tsx";
 import * as $bad_island from "./routes/bad-island.tsx";
 import * as $bare from "./routes/bare.tsx";
+import * as $cached from "./routes/cached.tsx";
 import * as $docs_lang from "./routes/docs/[[lang]].tsx";
 import * as $files_path from "./routes/files/[...path].tsx";
 import * as $foo_bar from "./routes/foo.bar.tsx";
@@ -31,6 +32,7 @@ import * as $users_new from "./routes/users/new.tsx";
 import * as $users_solo from "./routes/users/solo.tsx";
 import * as $$Counter from "./islands/Counter.tsx";
 import * as $$Lazy from "./islands/Lazy.tsx";
+import * as $$Outer from "./islands/Outer.tsx";
 import type { Manifest } from "$fresh/server.ts";
 
 const manifest = {
@@ -45,6 +47,7 @@ const manifest = {
     "./routes/async.tsx": $async,
     "./routes/bad-island.tsx": $bad_island,
     "./routes/bare.tsx": $bare,
+    "./routes/cached.tsx": $cached,
     "./routes/docs/[[lang]].tsx": $docs_lang,
     "./routes/files/[...path].tsx": $files_path,
     "./routes/foo.bar.tsx": $foo_bar,
@@ -67,6 +70,7 @@ const manifest = {
   islands: {
     "./islands/Counter.tsx": $$Counter,
     "./islands/Lazy.tsx": $$Lazy,
+    "./islands/Outer.tsx": $$Outer,
   },
   baseUrl: import.meta.url,
 } satisfies Manifest;
