@@ -1,0 +1,257 @@
+/**
+ * Onboarding cohorts: new hires of one team who start the 30-day plan on the
+ * same day, with a mentor. Memberships are indexed both ways; a membership
+ * copies the cohort's team id, which never changes, so access checks need no
+ * extra read. Only this module reads or writes these keys:
+ *
+ * | key                                        | value                         |
+ * | ------------------------------------------ | ----------------------------- |
+ * | ["cohorts", cohortId]                      | Cohort                        |
+ * | ["cohorts_by_team", teamId, cohortId]      | cohortId                      |
+ * | ["cohort_members", cohortId, userId]       | Membership                    |
+ * | ["cohorts_by_member", userId, cohortId]    | Membership (copy; immutable)  |
+ */
+import { monotonicFactory } from "ulid";
+import { z } from "zod";
+import {
+  ConflictError,
+  decodeStored,
+  NotFoundError,
+  parseInput,
+  ValidationError,
+} from "./errors.ts";
+import { requireTeam, TeamIdSchema } from "./team_store.ts";
+import { getUser } from "./user_store.ts";
+
+const ulid = monotonicFactory();
+const cohortKey = (id: string) => ["cohorts", id];
+const byTeam = (teamId: string) => ["cohorts_by_team", teamId];
+const memberKey = (
+  cohortId: string,
+  userId: string,
+) => ["cohort_members", cohortId, userId];
+const byMember = (userId: string) => ["cohorts_by_member", userId];
+
+/** Length of the onboarding plan in days. */
+export const PLAN_DAYS = 30;
+/** Plan days are counted in Beijing time (UTC+8, no daylight saving). */
+const TZ_OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 86_400_000;
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const DateSchema = z.string().superRefine((v, ctx) => {
+  if (!isCalendarDate(v)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `"${v}" is not a date (YYYY-MM-DD)`,
+    });
+  }
+});
+
+/** True for a YYYY-MM-DD string naming a real day. */
+export function isCalendarDate(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/**
+ * The day of the plan `today` falls on: 1 on the start date, 30 on the last
+ * day; 0 or less before the start, above 30 after the plan. Days change at
+ * midnight Beijing time.
+ * @example
+ * ```ts
+ * import assert from "node:assert/strict";
+ * import { dayOfPlan } from "@/lib/identity/cohort_store.ts";
+ * assert.equal(dayOfPlan("2026-03-01", new Date("2026-03-12T09:00:00+08:00")), 12);
+ * ```
+ */
+export function dayOfPlan(startDate: string, today: Date): number {
+  if (!isCalendarDate(startDate)) {
+    throw new RangeError(
+      `Cannot count plan days: "${startDate}" is not a date`,
+    );
+  }
+  const start = Date.parse(`${startDate}T00:00:00Z`) / DAY_MS;
+  const local = Math.floor((today.getTime() + TZ_OFFSET_MS) / DAY_MS);
+  return local - start + 1;
+}
+
+/** The start date (YYYY-MM-DD) that makes `today` day `day` of the plan. */
+export function startDateForDay(day: number, today: Date): string {
+  const local = Math.floor((today.getTime() + TZ_OFFSET_MS) / DAY_MS);
+  return new Date((local - day + 1) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** A stored cohort. `teamId` never changes (memberships copy it). */
+export const CohortSchema = z.object({
+  id: TeamIdSchema,
+  name: z.string().trim().min(1, "name is required").max(50),
+  teamId: TeamIdSchema,
+  startDate: DateSchema,
+  mentorId: z.string().optional(),
+  createdAt: z.date(),
+});
+/** A stored cohort. */
+export type Cohort = z.infer<typeof CohortSchema>;
+
+/** A learner's place in a cohort. */
+export const MembershipSchema = z.object({
+  cohortId: z.string(),
+  teamId: z.string(),
+  userId: z.string(),
+  joinedAt: z.date(),
+});
+/** A learner's place in a cohort. */
+export type Membership = z.infer<typeof MembershipSchema>;
+
+/** Creates a cohort of an existing team; the mentor must be an existing user. */
+export async function createCohort(
+  kv: Deno.Kv,
+  input: {
+    name: string;
+    teamId: string;
+    startDate: string;
+    mentorId?: string;
+    id?: string;
+  },
+  now: Date,
+): Promise<Cohort> {
+  const cohort = parseInput(CohortSchema, {
+    ...input,
+    id: input.id ?? ulid(now.getTime()),
+    createdAt: now,
+  });
+  await requireTeam(kv, cohort.teamId);
+  if (cohort.mentorId) {
+    const mentor = await getUser(kv, cohort.mentorId);
+    if (!mentor || mentor.disabled || mentor.role === "learner") {
+      throw new ValidationError(
+        "mentorId",
+        `"${cohort.mentorId}" cannot mentor: not an active staff account`,
+      );
+    }
+  }
+  const res = await kv.atomic()
+    .check({ key: cohortKey(cohort.id), versionstamp: null })
+    .set(cohortKey(cohort.id), cohort)
+    .set([...byTeam(cohort.teamId), cohort.id], cohort.id)
+    .commit();
+  if (!res.ok) {
+    throw new ConflictError(
+      `Cannot create cohort "${cohort.id}": it exists`,
+      "cohort-exists",
+    );
+  }
+  return cohort;
+}
+
+/** Reads a cohort, or null. */
+export async function getCohort(
+  kv: Deno.Kv,
+  id: string,
+): Promise<Cohort | null> {
+  const e = await kv.get(cohortKey(id));
+  return e.versionstamp === null
+    ? null
+    : decodeStored(CohortSchema, e.key, e.value);
+}
+
+/** Reads a cohort; throws NotFoundError when missing. */
+export async function requireCohort(kv: Deno.Kv, id: string): Promise<Cohort> {
+  const c = await getCohort(kv, id);
+  if (!c) throw new NotFoundError(`Cannot find cohort "${id}"`);
+  return c;
+}
+
+/** Lists a team's cohorts (at most `limit`). */
+export async function listCohortsOfTeam(
+  kv: Deno.Kv,
+  teamId: string,
+  limit = 100,
+): Promise<Cohort[]> {
+  const ids = await Array.fromAsync(
+    kv.list({ prefix: byTeam(teamId) }, { limit }),
+    (e) => String(e.key.at(-1)),
+  );
+  const entries = ids.length ? await kv.getMany(ids.map(cohortKey)) : [];
+  return entries.filter((e) => e.versionstamp !== null).map((e) =>
+    decodeStored(CohortSchema, e.key, e.value)
+  );
+}
+
+/** Adds a membership (both index keys) to a commit; fails it if the user is already a member. */
+export function addMembership(
+  op: Deno.AtomicOperation,
+  membership: Membership,
+): Membership {
+  const m = MembershipSchema.parse(membership);
+  op.check({ key: memberKey(m.cohortId, m.userId), versionstamp: null })
+    .set(memberKey(m.cohortId, m.userId), m)
+    .set([...byMember(m.userId), m.cohortId], m);
+  return m;
+}
+
+/** Puts an existing learner into a cohort. */
+export async function addMember(
+  kv: Deno.Kv,
+  cohortId: string,
+  userId: string,
+  now: Date,
+): Promise<Membership> {
+  const cohort = await requireCohort(kv, cohortId);
+  const user = await getUser(kv, userId);
+  if (!user || user.role !== "learner") {
+    throw new ValidationError("userId", `"${userId}" is not a learner`);
+  }
+  const op = kv.atomic();
+  const m = addMembership(op, {
+    cohortId,
+    teamId: cohort.teamId,
+    userId,
+    joinedAt: now,
+  });
+  if (!(await op.commit()).ok) {
+    throw new ConflictError(
+      `Cannot add "${userId}" to cohort "${cohortId}": already a member`,
+      "already-member",
+    );
+  }
+  return m;
+}
+
+/** Takes a learner out of a cohort (both index keys). */
+export async function removeMember(
+  kv: Deno.Kv,
+  cohortId: string,
+  userId: string,
+): Promise<void> {
+  await kv.atomic().delete(memberKey(cohortId, userId)).delete([
+    ...byMember(userId),
+    cohortId,
+  ]).commit();
+}
+
+/** Lists a cohort's members (at most `limit`). */
+export async function listMembers(
+  kv: Deno.Kv,
+  cohortId: string,
+  limit = 200,
+): Promise<Membership[]> {
+  return await Array.fromAsync(
+    kv.list({ prefix: ["cohort_members", cohortId] }, { limit }),
+    (e) => decodeStored(MembershipSchema, e.key, e.value),
+  );
+}
+
+/** Lists a user's cohort memberships (at most `limit`). */
+export async function listMembershipsOfUser(
+  kv: Deno.Kv,
+  userId: string,
+  limit = 50,
+): Promise<Membership[]> {
+  return await Array.fromAsync(
+    kv.list({ prefix: byMember(userId) }, { limit }),
+    (e) => decodeStored(MembershipSchema, e.key, e.value),
+  );
+}

@@ -1,0 +1,583 @@
+/**
+ * Invitations of new hires: a one-time link token (random 256-bit) that lets
+ * the invitee set a name and password; the store keeps only the token's
+ * SHA-256. Accepting creates the user and the cohort membership and consumes
+ * the invitation in ONE commit. An accepted invitation keeps no personal
+ * data (name and login are dropped), only who joined which cohort.
+ *
+ * Invitations issued together (CSV import) may need several commits (KV
+ * allows 1000 mutations per commit). They then carry a `batchId` and count
+ * only once their batch record says "committed", which the last commit
+ * writes: an import that stops half way leaves inert invitations that can
+ * never be accepted or block a login; they are rolled back when possible
+ * and expire anyway. Only this module reads or writes these keys:
+ *
+ * | key                                                | value                      |
+ * | -------------------------------------------------- | -------------------------- |
+ * | ["invitations", tokenHash]                         | Invitation                 |
+ * | ["invitations_by_login", login]                    | tokenHash (latest pending) |
+ * | ["invitations_by_cohort", cohortId, invitationId]  | tokenHash (while pending)  |
+ * | ["invitation_batches", batchId]                    | Batch                      |
+ */
+import { monotonicFactory } from "ulid";
+import { z } from "zod";
+import { addMembership, type Cohort, requireCohort } from "./cohort_store.ts";
+import { EmailSchema, NameSchema, PhoneSchema } from "./contact.ts";
+import {
+  ConflictError,
+  decodeStored,
+  ForbiddenError,
+  NotFoundError,
+  parseInput,
+  ValidationError,
+} from "./errors.ts";
+import { hashPassword, PasswordSchema, PBKDF2_ITERATIONS } from "./password.ts";
+import { managesTeam } from "./team_store.ts";
+import { hashToken, randomToken, TOKEN_PATTERN } from "./token.ts";
+import {
+  addUserCreation,
+  getUser,
+  newUser,
+  takenLogin,
+  type User,
+} from "./user_store.ts";
+
+const ulid = monotonicFactory();
+const invitationKey = (tokenHash: string) => ["invitations", tokenHash];
+const byLogin = (login: string) => ["invitations_by_login", login];
+const byCohort = (cohortId: string) => ["invitations_by_cohort", cohortId];
+const batchKey = (id: string) => ["invitation_batches", id];
+
+/** An invitation link works this long. */
+export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
+/**
+ * Records stay this long after creation, so a late or second click gets
+ * "already used" / "expired" rather than "unknown"; then KV drops them.
+ */
+const RETAIN_MS = 30 * 24 * 3600_000;
+/** Invitations per commit: 3 mutations each, under KV's 1000. */
+export const INVITATIONS_PER_COMMIT = 300;
+
+const Common = {
+  id: z.string().length(26),
+  role: z.literal("learner"),
+  teamId: z.string(),
+  cohortId: z.string(),
+  invitedBy: z.string(),
+  createdAt: z.date(),
+  expiresAt: z.date(),
+  batchId: z.string().optional(),
+};
+
+/** A stored invitation: pending (with the invitee's data) or accepted (without). */
+export const InvitationSchema = z.discriminatedUnion("status", [
+  z.object({
+    ...Common,
+    status: z.literal("pending"),
+    name: z.string().max(50),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+  }),
+  z.object({
+    ...Common,
+    status: z.literal("accepted"),
+    acceptedAt: z.date(),
+    userId: z.string(),
+  }),
+]);
+/** A stored invitation. */
+export type Invitation = z.infer<typeof InvitationSchema>;
+/** A pending invitation. */
+export type PendingInvitation = Extract<Invitation, { status: "pending" }>;
+
+const BatchSchema = z.object({
+  id: z.string(),
+  state: z.enum(["pending", "committed"]),
+  cohortId: z.string(),
+  count: z.number().int(),
+  createdAt: z.date(),
+});
+
+/** Who is invited: a suggested name and at least one login. */
+export const InviteeSchema = z.object({
+  name: NameSchema,
+  email: EmailSchema.optional(),
+  phone: PhoneSchema.optional(),
+}).refine((i) => i.email || i.phone, {
+  message: "an email or a phone is required",
+  path: ["email"],
+});
+/** Who is invited. */
+export type Invitee = z.input<typeof InviteeSchema>;
+
+/** An invitation just issued, with its token (shown once: put it in the link). */
+export interface IssuedInvitation {
+  token: string;
+  invitation: PendingInvitation;
+}
+
+/** Throws ForbiddenError unless the actor is an admin or a manager of the cohort's team. */
+export async function assertCanInvite(
+  kv: Deno.Kv,
+  actorId: string,
+  cohort: Cohort,
+): Promise<void> {
+  const actor = await getUser(kv, actorId);
+  const ok = actor && !actor.disabled &&
+    (actor.role === "admin" ||
+      (actor.role === "manager" &&
+        await managesTeam(kv, actorId, cohort.teamId)));
+  if (!ok) {
+    throw new ForbiddenError(
+      `Cannot invite to cohort "${cohort.id}": "${actorId}" is neither an admin nor a manager of team "${cohort.teamId}"`,
+    );
+  }
+}
+
+async function batchCommitted(
+  kv: Deno.Kv,
+  batchId: string | undefined,
+): Promise<boolean> {
+  if (!batchId) return true;
+  const e = await kv.get(batchKey(batchId));
+  return e.versionstamp !== null &&
+    decodeStored(BatchSchema, e.key, e.value).state === "committed";
+}
+
+/** The live pending invitation of a normalised login, if any. */
+export async function pendingInvitationFor(
+  kv: Deno.Kv,
+  login: string,
+  now: Date,
+): Promise<PendingInvitation | null> {
+  const ref = await kv.get(byLogin(login));
+  if (ref.versionstamp === null) return null;
+  const e = await kv.get(
+    invitationKey(decodeStored(z.string(), ref.key, ref.value)),
+  );
+  if (e.versionstamp === null) return null;
+  const inv = decodeStored(InvitationSchema, e.key, e.value);
+  if (inv.status !== "pending" || inv.expiresAt <= now) return null;
+  return await batchCommitted(kv, inv.batchId) ? inv : null;
+}
+
+/** Which of many normalised logins have a live pending invitation (batched reads). */
+export async function pendingLogins(
+  kv: Deno.Kv,
+  logins: readonly string[],
+  now: Date,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < logins.length; i += 10) {
+    const refs = (await kv.getMany(logins.slice(i, i + 10).map(byLogin)))
+      .filter((r) => r.versionstamp !== null);
+    if (refs.length === 0) continue;
+    const invs = await kv.getMany(
+      refs.map((r) => invitationKey(decodeStored(z.string(), r.key, r.value))),
+    );
+    for (const [j, e] of invs.entries()) {
+      if (e.versionstamp === null) continue;
+      const inv = decodeStored(InvitationSchema, e.key, e.value);
+      if (
+        inv.status === "pending" && inv.expiresAt > now &&
+        await batchCommitted(kv, inv.batchId)
+      ) {
+        found.add(String(refs[j].key[1]));
+      }
+    }
+  }
+  return found;
+}
+
+/** Throws ConflictError when a login has an account or a live invitation. */
+async function assertLoginsFree(
+  kv: Deno.Kv,
+  i: { email?: string; phone?: string },
+  now: Date,
+) {
+  const taken = await takenLogin(kv, i);
+  if (taken) {
+    throw new ConflictError(
+      `Cannot invite: login "${taken}" already has an account`,
+      "login-taken",
+    );
+  }
+  for (const login of [i.email, i.phone]) {
+    if (login && await pendingInvitationFor(kv, login, now)) {
+      throw new ConflictError(
+        `Cannot invite: login "${login}" already has a pending invitation`,
+        "already-invited",
+      );
+    }
+  }
+}
+
+async function draft(
+  invitee: z.output<typeof InviteeSchema>,
+  cohort: Cohort,
+  actorId: string,
+  now: Date,
+  batchId?: string,
+): Promise<
+  { token: string; tokenHash: string; invitation: PendingInvitation }
+> {
+  const token = randomToken();
+  const invitation = InvitationSchema.parse({
+    id: ulid(now.getTime()),
+    status: "pending",
+    role: "learner",
+    ...invitee,
+    teamId: cohort.teamId,
+    cohortId: cohort.id,
+    invitedBy: actorId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+    batchId,
+  }) as PendingInvitation;
+  return { token, tokenHash: await hashToken(token), invitation };
+}
+
+function addPending(
+  op: Deno.AtomicOperation,
+  tokenHash: string,
+  inv: PendingInvitation,
+) {
+  op.set(invitationKey(tokenHash), inv, { expireIn: RETAIN_MS })
+    .set([...byCohort(inv.cohortId), inv.id], tokenHash, {
+      expireIn: INVITATION_TTL_MS,
+    });
+  for (const login of [inv.email, inv.phone]) {
+    if (login) {
+      op.set(byLogin(login), tokenHash, { expireIn: INVITATION_TTL_MS });
+    }
+  }
+}
+
+/**
+ * Invites one new hire (role learner) into a cohort. Admins may invite to
+ * any cohort, managers to their own teams' cohorts. Throws ValidationError
+ * for bad input and ConflictError when a login already has an account or a
+ * live invitation.
+ */
+export async function createInvitation(
+  kv: Deno.Kv,
+  actorId: string,
+  cohortId: string,
+  invitee: Invitee,
+  now: Date,
+): Promise<IssuedInvitation> {
+  const data = parseInput(InviteeSchema, invitee);
+  const cohort = await requireCohort(kv, cohortId);
+  await assertCanInvite(kv, actorId, cohort);
+  await assertLoginsFree(kv, data, now);
+  const d = await draft(data, cohort, actorId, now);
+  const op = kv.atomic().check({
+    key: invitationKey(d.tokenHash),
+    versionstamp: null,
+  });
+  addPending(op, d.tokenHash, d.invitation);
+  if (!(await op.commit()).ok) {
+    throw new Error(`Cannot invite: token hash collided`);
+  }
+  return { token: d.token, invitation: d.invitation };
+}
+
+/**
+ * Issues many invitations to one cohort as a unit: afterwards either all of
+ * them work or none does (see the module comment). The caller has validated
+ * the invitees and their logins (csv_import.ts does).
+ */
+export async function createInvitations(
+  kv: Deno.Kv,
+  actorId: string,
+  cohort: Cohort,
+  invitees: readonly z.output<typeof InviteeSchema>[],
+  now: Date,
+): Promise<IssuedInvitation[]> {
+  await assertCanInvite(kv, actorId, cohort);
+  const chunks: (typeof invitees)[] = [];
+  for (let i = 0; i < invitees.length; i += INVITATIONS_PER_COMMIT) {
+    chunks.push(invitees.slice(i, i + INVITATIONS_PER_COMMIT));
+  }
+  if (chunks.length <= 1) {
+    // Fits one commit: atomic by itself, no batch record needed.
+    const drafts = await Promise.all(
+      invitees.map((i) => draft(i, cohort, actorId, now)),
+    );
+    const op = kv.atomic();
+    for (const d of drafts) addPending(op, d.tokenHash, d.invitation);
+    if (!(await op.commit()).ok) {
+      throw new Error(`Cannot issue invitations: commit failed`);
+    }
+    return drafts.map(({ token, invitation }) => ({ token, invitation }));
+  }
+  const batch = BatchSchema.parse({
+    id: ulid(now.getTime()),
+    state: "pending",
+    cohortId: cohort.id,
+    count: invitees.length,
+    createdAt: now,
+  });
+  const begun = await kv.atomic().check({
+    key: batchKey(batch.id),
+    versionstamp: null,
+  })
+    .set(batchKey(batch.id), batch, { expireIn: RETAIN_MS }).commit();
+  if (!begun.ok) {
+    throw new Error(`Cannot issue invitations: batch "${batch.id}" exists`);
+  }
+  const written: {
+    token: string;
+    tokenHash: string;
+    invitation: PendingInvitation;
+  }[] = [];
+  try {
+    for (const chunk of chunks) {
+      const drafts = await Promise.all(
+        chunk.map((i) => draft(i, cohort, actorId, now, batch.id)),
+      );
+      const op = kv.atomic();
+      for (const d of drafts) addPending(op, d.tokenHash, d.invitation);
+      if (!(await op.commit()).ok) {
+        throw new Error(
+          `Cannot issue invitations of batch "${batch.id}": commit failed`,
+        );
+      }
+      written.push(...drafts);
+    }
+    const done = await kv.atomic().set(batchKey(batch.id), {
+      ...batch,
+      state: "committed",
+    }, { expireIn: RETAIN_MS })
+      .commit();
+    if (!done.ok) throw new Error(`Cannot commit batch "${batch.id}"`);
+    return written.map(({ token, invitation }) => ({ token, invitation }));
+  } catch (error) {
+    await rollBack(kv, batch.id, written);
+    throw error;
+  }
+}
+
+/** Deletes what a failed batch wrote; best effort, since uncommitted invitations are inert anyway. */
+async function rollBack(
+  kv: Deno.Kv,
+  batchId: string,
+  written: { tokenHash: string; invitation: PendingInvitation }[],
+) {
+  try {
+    for (let i = 0; i < written.length; i += INVITATIONS_PER_COMMIT) {
+      const part = written.slice(i, i + INVITATIONS_PER_COMMIT);
+      const op = kv.atomic();
+      const ours = new Set<string>();
+      for (const { tokenHash, invitation: inv } of part) {
+        op.delete(invitationKey(tokenHash)).delete([
+          ...byCohort(inv.cohortId),
+          inv.id,
+        ]);
+        ours.add(tokenHash);
+      }
+      const logins = part.flatMap((
+        { invitation: inv },
+      ) => [inv.email, inv.phone]).filter((l) => l !== undefined);
+      for (let j = 0; j < logins.length; j += 10) {
+        // Only where this batch's invitation is still the one indexed.
+        for (
+          const ref of await kv.getMany(logins.slice(j, j + 10).map(byLogin))
+        ) {
+          if (typeof ref.value === "string" && ours.has(ref.value)) {
+            op.delete(ref.key);
+          }
+        }
+      }
+      await op.commit();
+    }
+    await kv.delete(batchKey(batchId));
+  } catch {
+    // The batch stays "pending": its invitations never become valid.
+  }
+}
+
+/** Lists a cohort's live pending invitations (at most `limit`). */
+export async function listPendingInvitations(
+  kv: Deno.Kv,
+  cohortId: string,
+  now: Date,
+  limit = 200,
+): Promise<PendingInvitation[]> {
+  const refs = await Array.fromAsync(
+    kv.list({ prefix: byCohort(cohortId) }, { limit }),
+  );
+  const out: PendingInvitation[] = [];
+  for (const ref of refs) {
+    const e = await kv.get(
+      invitationKey(decodeStored(z.string(), ref.key, ref.value)),
+    );
+    if (e.versionstamp === null) continue;
+    const inv = decodeStored(InvitationSchema, e.key, e.value);
+    if (
+      inv.status === "pending" && inv.expiresAt > now &&
+      await batchCommitted(kv, inv.batchId)
+    ) out.push(inv);
+  }
+  return out;
+}
+
+/** Reads the invitation of a link token, or null (malformed or unknown token). */
+export async function getInvitationByToken(
+  kv: Deno.Kv,
+  token: string,
+): Promise<Invitation | null> {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const e = await kv.get(invitationKey(await hashToken(token)));
+  return e.versionstamp === null
+    ? null
+    : decodeStored(InvitationSchema, e.key, e.value);
+}
+
+function assertUsable(
+  inv: Invitation | null,
+  now: Date,
+): asserts inv is PendingInvitation {
+  if (!inv) {
+    throw new NotFoundError(`Cannot accept invitation: the link is unknown`);
+  }
+  if (inv.status === "accepted") {
+    throw new ConflictError(
+      `Cannot accept invitation "${inv.id}": it was already used`,
+      "invitation-used",
+    );
+  }
+  if (inv.expiresAt <= now) {
+    throw new ConflictError(
+      `Cannot accept invitation "${inv.id}": it expired on ${inv.expiresAt.toISOString()}`,
+      "invitation-expired",
+    );
+  }
+}
+
+/**
+ * Accepts an invitation: creates the learner, their cohort membership and
+ * consumes the token in one commit. A second accept (even a concurrent one)
+ * throws ConflictError with code "invitation-used"; an expired link
+ * "invitation-expired"; a login taken meanwhile "login-taken"; an unknown
+ * link NotFoundError; a bad name or password ValidationError.
+ */
+export async function acceptInvitation(
+  kv: Deno.Kv,
+  token: string,
+  input: { name: string; password: string },
+  now: Date,
+  iterations: number = PBKDF2_ITERATIONS,
+): Promise<User> {
+  const tokenHash = TOKEN_PATTERN.test(token) ? await hashToken(token) : "";
+  const first = tokenHash ? await kv.get(invitationKey(tokenHash)) : null;
+  const inv = first?.versionstamp
+    ? decodeStored(InvitationSchema, first.key, first.value)
+    : null;
+  assertUsable(inv, now);
+  if (!await batchCommitted(kv, inv.batchId)) {
+    throw new NotFoundError(
+      `Cannot accept invitation "${inv.id}": its import never completed`,
+    );
+  }
+  const name = NameSchema.safeParse(
+    input.name.trim() === "" ? inv.name : input.name,
+  );
+  if (!name.success) {
+    throw new ValidationError("name", name.error.issues[0].message);
+  }
+  const password = PasswordSchema.safeParse(input.password);
+  if (!password.success) {
+    throw new ValidationError("password", password.error.issues[0].message);
+  }
+
+  const user = newUser({
+    name: name.data,
+    email: inv.email,
+    phone: inv.phone,
+    role: "learner",
+    passwordHash: await hashPassword(password.data, iterations),
+  }, now);
+  await requireCohort(kv, inv.cohortId);
+  const loginRefs = await kv.getMany(
+    [inv.email, inv.phone].filter((l) => l !== undefined).map(byLogin),
+  );
+  const op = kv.atomic().check(first!);
+  addUserCreation(op, user);
+  addMembership(op, {
+    cohortId: inv.cohortId,
+    teamId: inv.teamId,
+    userId: user.id,
+    joinedAt: now,
+  });
+  const { name: _n, email: _e, phone: _p, ...rest } = inv;
+  op.set(
+    invitationKey(tokenHash),
+    InvitationSchema.parse({
+      ...rest,
+      status: "accepted",
+      acceptedAt: now,
+      userId: user.id,
+    }),
+    {
+      expireIn: Math.max(
+        1,
+        inv.createdAt.getTime() + RETAIN_MS - now.getTime(),
+      ),
+    },
+  );
+  op.delete([...byCohort(inv.cohortId), inv.id]);
+  for (const ref of loginRefs) {
+    // Remove the login's pending pointer only if it is still ours.
+    if (ref.value === tokenHash) op.check(ref).delete(ref.key);
+  }
+  if ((await op.commit()).ok) return user;
+
+  const again = await kv.get(invitationKey(tokenHash));
+  assertUsable(
+    again.versionstamp
+      ? decodeStored(InvitationSchema, again.key, again.value)
+      : null,
+    now,
+  );
+  const taken = await takenLogin(kv, user);
+  if (taken) {
+    throw new ConflictError(
+      `Cannot accept invitation "${inv.id}": login "${taken}" already has an account`,
+      "login-taken",
+    );
+  }
+  throw new ConflictError(
+    `Cannot accept invitation "${inv.id}": it changed meanwhile, try again`,
+    "retry",
+  );
+}
+
+/** Withdraws a pending invitation (its link stops working). */
+export async function revokeInvitation(
+  kv: Deno.Kv,
+  cohortId: string,
+  invitationId: string,
+): Promise<void> {
+  const ref = await kv.get([...byCohort(cohortId), invitationId]);
+  if (ref.versionstamp === null) {
+    throw new NotFoundError(
+      `Cannot revoke invitation "${invitationId}": no pending invitation in cohort "${cohortId}"`,
+    );
+  }
+  const tokenHash = decodeStored(z.string(), ref.key, ref.value);
+  const e = await kv.get(invitationKey(tokenHash));
+  const op = kv.atomic().delete(ref.key).delete(invitationKey(tokenHash));
+  if (e.versionstamp !== null) {
+    const inv = decodeStored(InvitationSchema, e.key, e.value);
+    if (inv.status === "pending") {
+      const refs = await kv.getMany(
+        [inv.email, inv.phone].filter((l) => l !== undefined).map(byLogin),
+      );
+      for (const r of refs) {
+        if (r.value === tokenHash) op.check(r).delete(r.key);
+      }
+    }
+  }
+  await op.commit();
+}

@@ -1,0 +1,194 @@
+/**
+ * Sign-in sessions, in KV so any instance serves any request and nothing
+ * lives in process memory. The cookie holds a random 256-bit id (base64url);
+ * the store keys the session by the id's SHA-256, so a leaked store does not
+ * leak live cookies. Each session has its own CSRF token, an idle expiry
+ * (default 2 h) and an absolute one (default 12 h); KV `expireIn` removes
+ * dead sessions by itself. A session holds only the user id: role, name and
+ * disabled flag are read from the user record on each request, so a role
+ * change takes effect at once. Only this module reads or writes these keys:
+ *
+ * | key                                   | value                      |
+ * | ------------------------------------- | -------------------------- |
+ * | ["sessions", idHash]                  | Session                    |
+ * | ["sessions_by_user", userId, idHash]  | Date (absolute expiry)     |
+ */
+import { z } from "zod";
+import { decodeStored } from "./errors.ts";
+import {
+  constantTimeEqual,
+  hashToken,
+  randomToken,
+  TOKEN_PATTERN,
+} from "./token.ts";
+
+/** A session ends after this long without a request. */
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+/** A session ends this long after sign-in, however active. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/**
+ * `lastSeenAt` is rewritten at most this often: one write per request would
+ * cost more than an idle expiry a minute late.
+ */
+export const SESSION_TOUCH_MS = 60 * 1000;
+/** Sessions revoked in one commit (KV allows 1000 mutations; 2 per session). */
+const REVOKE_BATCH = 400;
+
+const sessionKey = (idHash: string) => ["sessions", idHash];
+const byUser = (userId: string) => ["sessions_by_user", userId];
+
+/** A stored session. */
+export const SessionSchema = z.object({
+  userId: z.string().min(1),
+  csrfToken: z.string().regex(TOKEN_PATTERN),
+  createdAt: z.date(),
+  lastSeenAt: z.date(),
+  idleMs: z.number().int().positive(),
+  expiresAt: z.date(),
+});
+/** A stored session. */
+export type Session = z.infer<typeof SessionSchema>;
+
+/** Session lifetimes; both default to the constants above. */
+export interface SessionOptions {
+  idleMs?: number;
+  absoluteMs?: number;
+}
+
+/** When KV may drop the session: the idle deadline, never past the absolute one. */
+function ttl(s: Session, now: Date): number {
+  const idleEnd = s.lastSeenAt.getTime() + s.idleMs;
+  return Math.max(1, Math.min(idleEnd, s.expiresAt.getTime()) - now.getTime());
+}
+
+/**
+ * Starts a session. Returns the raw id for the cookie (shown only now; the
+ * store keeps its hash) and the session with its CSRF token.
+ */
+export async function createSession(
+  kv: Deno.Kv,
+  userId: string,
+  now: Date,
+  options: SessionOptions = {},
+): Promise<{ id: string; session: Session }> {
+  const id = randomToken();
+  const idHash = await hashToken(id);
+  const session = SessionSchema.parse({
+    userId,
+    csrfToken: randomToken(),
+    createdAt: now,
+    lastSeenAt: now,
+    idleMs: options.idleMs ?? SESSION_IDLE_MS,
+    expiresAt: new Date(
+      now.getTime() + (options.absoluteMs ?? SESSION_ABSOLUTE_MS),
+    ),
+  });
+  const res = await kv.atomic()
+    .check({ key: sessionKey(idHash), versionstamp: null })
+    .set(sessionKey(idHash), session, { expireIn: ttl(session, now) })
+    .set([...byUser(userId), idHash], session.expiresAt, {
+      expireIn: session.expiresAt.getTime() - now.getTime(),
+    })
+    .commit();
+  if (!res.ok) throw new Error(`Cannot create session: id hash collided`);
+  return { id, session };
+}
+
+/**
+ * The live session of a cookie value, or null when it is malformed, unknown,
+ * idle too long or too old (an expired one is deleted on the way). Slides the
+ * idle expiry forward.
+ */
+export async function getSession(
+  kv: Deno.Kv,
+  id: string,
+  now: Date,
+): Promise<Session | null> {
+  if (!TOKEN_PATTERN.test(id)) return null;
+  const idHash = await hashToken(id);
+  const entry = await kv.get(sessionKey(idHash));
+  if (entry.versionstamp === null) return null;
+  const s = decodeStored(SessionSchema, entry.key, entry.value);
+  const t = now.getTime();
+  if (t >= s.expiresAt.getTime() || t - s.lastSeenAt.getTime() >= s.idleMs) {
+    await kv.atomic().check(entry).delete(entry.key)
+      .delete([...byUser(s.userId), idHash]).commit();
+    return null;
+  }
+  if (t - s.lastSeenAt.getTime() >= SESSION_TOUCH_MS) {
+    const next = { ...s, lastSeenAt: now };
+    // Losing this race to a concurrent request only means it touched first.
+    await kv.atomic().check(entry)
+      .set(entry.key, next, { expireIn: ttl(next, now) }).commit();
+    return next;
+  }
+  return s;
+}
+
+/** True when a submitted CSRF token is the session's (constant time). */
+export function verifyCsrfToken(session: Session, submitted: unknown): boolean {
+  return typeof submitted === "string" &&
+    constantTimeEqual(submitted, session.csrfToken);
+}
+
+/** Ends one session (logout). Unknown ids are ignored. */
+export async function endSession(kv: Deno.Kv, id: string): Promise<void> {
+  if (!TOKEN_PATTERN.test(id)) return;
+  const idHash = await hashToken(id);
+  const entry = await kv.get(sessionKey(idHash));
+  const op = kv.atomic().delete(sessionKey(idHash));
+  if (entry.versionstamp !== null) {
+    const s = decodeStored(SessionSchema, entry.key, entry.value);
+    op.delete([...byUser(s.userId), idHash]);
+  }
+  await op.commit();
+}
+
+/**
+ * Adds the deletion of a user's sessions to a commit being built (password
+ * change, disabled account, personal-data deletion), so the change and the
+ * revocation land together. Covers up to 400 sessions; returns how many it
+ * added and whether more remain (then call `revokeUserSessions` after).
+ */
+export async function addSessionRevocations(
+  kv: Deno.Kv,
+  op: Deno.AtomicOperation,
+  userId: string,
+): Promise<{ count: number; more: boolean }> {
+  const entries = await Array.fromAsync(
+    kv.list({ prefix: byUser(userId) }, { limit: REVOKE_BATCH + 1 }),
+  );
+  for (const e of entries.slice(0, REVOKE_BATCH)) {
+    op.delete(sessionKey(e.key.at(-1) as string)).delete(e.key);
+  }
+  return {
+    count: Math.min(entries.length, REVOKE_BATCH),
+    more: entries.length > REVOKE_BATCH,
+  };
+}
+
+/** Ends every session of a user; returns how many ended. */
+export async function revokeUserSessions(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<number> {
+  let total = 0;
+  while (true) {
+    const op = kv.atomic();
+    const { count, more } = await addSessionRevocations(kv, op, userId);
+    if (count > 0) await op.commit();
+    total += count;
+    if (!more) return total;
+  }
+}
+
+/** Counts a user's sessions that the store still holds (for "signed in on N devices"). */
+export async function countUserSessions(
+  kv: Deno.Kv,
+  userId: string,
+  limit = 100,
+): Promise<number> {
+  let n = 0;
+  for await (const _ of kv.list({ prefix: byUser(userId) }, { limit })) n++;
+  return n;
+}

@@ -1,0 +1,125 @@
+/**
+ * Sign-in with an email or phone and a password. Throttled per login and per
+ * client address; an unknown login, a wrong password and a disabled account
+ * give the same answer and take the same PBKDF2 time (a dummy hash is
+ * verified for unknown accounts), so the form does not reveal who has an
+ * account. Hashes with out-of-date parameters are upgraded on success.
+ */
+import { parseLogin } from "./contact.ts";
+import {
+  dummyHash,
+  hashPassword,
+  needsRehash,
+  PBKDF2_ITERATIONS,
+  verifyPassword,
+} from "./password.ts";
+import {
+  createSession,
+  endSession,
+  getSession,
+  type Session,
+  type SessionOptions,
+} from "./session_store.ts";
+import {
+  clearLoginFailures,
+  DEFAULT_THROTTLE,
+  isLoginLocked,
+  recordLoginFailure,
+  type ThrottlePolicy,
+} from "./throttle_store.ts";
+import {
+  findUserByLogin,
+  getUser,
+  type PublicUser,
+  toPublicUser,
+  upgradePasswordHash,
+} from "./user_store.ts";
+
+/** The outcome of a sign-in. Failures carry nothing that depends on the account. */
+export type SignInResult =
+  | { ok: true; user: PublicUser; sessionId: string; session: Session }
+  | { ok: false; reason: "invalid" | "locked" };
+
+/** Tuning for sign-in; every field has the production default. */
+export interface SignInOptions {
+  /** PBKDF2 iterations new hashes should have (and the dummy hash costs). */
+  iterations?: number;
+  throttle?: ThrottlePolicy;
+  session?: SessionOptions;
+}
+
+/** The key throttling counts a login under: normalised when it parses, else as typed. */
+export function throttleKeyOf(login: string): string {
+  const l = parseLogin(login);
+  return l
+    ? l.value
+    : login.normalize("NFKC").trim().toLowerCase().slice(0, 100);
+}
+
+/**
+ * Signs in. `address` is the client's IP as the trusted proxy reports it.
+ * On success the caller sets the session cookie from `sessionId`.
+ */
+export async function signIn(
+  kv: Deno.Kv,
+  input: { login: string; password: string; address: string },
+  now: Date,
+  options: SignInOptions = {},
+): Promise<SignInResult> {
+  const iterations = options.iterations ?? PBKDF2_ITERATIONS;
+  const policy = options.throttle ?? DEFAULT_THROTTLE;
+  const key = throttleKeyOf(input.login);
+  if (await isLoginLocked(kv, key, input.address, now)) {
+    return { ok: false, reason: "locked" };
+  }
+  const user = await findUserByLogin(kv, input.login);
+  const stored = user?.passwordHash ?? dummyHash(iterations);
+  // Always verify, even when the answer is already "no", so timing is flat.
+  const matches = await verifyPassword(input.password.slice(0, 1024), stored);
+  if (!user || !user.passwordHash || !matches || user.disabled) {
+    await recordLoginFailure(kv, key, input.address, now, policy);
+    return { ok: false, reason: "invalid" };
+  }
+  await clearLoginFailures(kv, key);
+  let current = user;
+  if (needsRehash(user.passwordHash, iterations)) {
+    const upgraded = await hashPassword(input.password, iterations);
+    if (
+      await upgradePasswordHash(kv, user.id, user.passwordHash, upgraded, now)
+    ) {
+      current = { ...user, passwordHash: upgraded, updatedAt: now };
+    }
+  }
+  const { id, session } = await createSession(
+    kv,
+    user.id,
+    now,
+    options.session,
+  );
+  return { ok: true, user: toPublicUser(current), sessionId: id, session };
+}
+
+/**
+ * The signed-in user of a session cookie, or null. Reads the user on every
+ * request so a role change or disabling takes effect at once; a session of a
+ * missing, disabled or anonymised user is ended on the way.
+ */
+export async function getSignedIn(
+  kv: Deno.Kv,
+  sessionId: string,
+  now: Date,
+): Promise<{ session: Session; user: PublicUser } | null> {
+  const session = await getSession(kv, sessionId, now);
+  if (!session) return null;
+  const user = await getUser(kv, session.userId);
+  if (!user || user.disabled) {
+    await endSession(kv, sessionId);
+    return null;
+  }
+  return { session, user: toPublicUser(user) };
+}
+
+/** Signs out: ends the cookie's session. */
+export async function signOut(kv: Deno.Kv, sessionId: string): Promise<void> {
+  await endSession(kv, sessionId);
+}
