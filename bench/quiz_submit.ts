@@ -5,9 +5,9 @@
  * record, the statement, its index, the progress rollup), at the same
  * concurrency, in the same run.
  */
-import { hashPassword } from "@/lib/auth/password.ts";
-import { createSession } from "@/lib/auth/session_store.ts";
-import { createUser } from "@/lib/auth/user_store.ts";
+import { hashPassword } from "@/lib/identity/password.ts";
+import { createSession } from "@/lib/identity/session_store.ts";
+import { createUser } from "@/lib/identity/user_store.ts";
 import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
 import { startOrResume } from "@/lib/quiz/attempt_store.ts";
 import { attemptQuestions, findModuleQuiz } from "@/lib/quiz/quiz_page.ts";
@@ -53,7 +53,7 @@ export async function benchQuizSubmission(count = 2000): Promise<QuizBench> {
         email: `bench${i}@test.academy`,
         passwordHash: hash,
       }, now);
-      const { id, session } = await createSession(kv, user, now);
+      const { id, session } = await createSession(kv, user.id, now);
       const { attempt } = await startOrResume(kv, {
         learnerId: user.id,
         courseId: "demo",

@@ -9,7 +9,8 @@ import {
   DEMO_PASSWORD,
   seedDemo,
   shouldSeedDemo,
-} from "@/lib/auth/demo_seed.ts";
+} from "@/lib/identity/demo_seed.ts";
+import { seedDemoProgress } from "@/lib/learning/demo_progress.ts";
 
 let store: Promise<Deno.Kv> | null = null;
 
@@ -44,7 +45,9 @@ export async function prepareStore(): Promise<Deno.Kv> {
     }
   }
   if (shouldSeedDemo()) {
-    const logins = await seedDemo(kv, "onboarding", new Date());
+    const now = new Date();
+    const logins = await seedDemo(kv, now);
+    await seedDemoProgress(kv, "onboarding", now);
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const l of logins) {
       console.log(`  ${l.role.padEnd(8)} ${l.login}  ${l.name}`);

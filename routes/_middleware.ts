@@ -1,7 +1,8 @@
 import { type FreshContext, HttpError } from "$fresh/server.ts";
 import { parseCookie, stringifySetCookie } from "cookie";
 import { decide } from "@/lib/auth/policy.ts";
-import { getSession } from "@/lib/auth/session_store.ts";
+import { listMembershipsOfUser } from "@/lib/identity/cohort_store.ts";
+import { getSignedIn } from "@/lib/identity/sign_in.ts";
 import {
   newCsrfToken,
   PRE_SESSION_COOKIE,
@@ -46,19 +47,27 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
   ctx.state.t = translator(lang);
   ctx.state.kv = await getStore();
   const now = new Date();
-  const session = cookies[SESSION_COOKIE]
-    ? await getSession(ctx.state.kv, cookies[SESSION_COOKIE]!, now)
+  const signedIn = cookies[SESSION_COOKIE]
+    ? await getSignedIn(ctx.state.kv, cookies[SESSION_COOKIE]!, now)
     : null;
+  const session = signedIn?.session ?? null;
   let preToken = cookies[PRE_SESSION_COOKIE] ?? null;
   const issuePreToken = !session && !preToken;
   if (issuePreToken) preToken = newCsrfToken();
-  ctx.state.user = session
+  // The cohort only matters when evidence is written (state changes), so
+  // reads skip that lookup.
+  const cohortId =
+    signedIn && !SAFE.has(req.method) && signedIn.user.role === "learner"
+      ? (await listMembershipsOfUser(ctx.state.kv, signedIn.user.id, 1))[0]
+        ?.cohortId
+      : undefined;
+  ctx.state.user = signedIn
     ? {
-      id: session.userId,
-      name: session.name,
-      role: session.role,
-      cohortId: session.cohortId,
-      csrfToken: session.csrfToken,
+      id: signedIn.user.id,
+      name: signedIn.user.name,
+      role: signedIn.user.role,
+      cohortId,
+      csrfToken: signedIn.session.csrfToken,
     }
     : null;
   ctx.state.csrfToken = session?.csrfToken ?? preToken!;
@@ -73,7 +82,7 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
   }
   const decision = decide(
     ctx.destination === "route" ? ctx.route : null,
-    session?.role ?? null,
+    signedIn?.user.role ?? null,
   );
   if (decision === "login") {
     if (

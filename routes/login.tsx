@@ -3,8 +3,8 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
 import { LoginForm } from "@/lib/auth/login_form.ts";
-import { signIn } from "@/lib/auth/sign_in.ts";
-import { DEMO_PASSWORD, shouldSeedDemo } from "@/lib/auth/demo_seed.ts";
+import { signIn } from "@/lib/identity/sign_in.ts";
+import { DEMO_PASSWORD, shouldSeedDemo } from "@/lib/identity/demo_seed.ts";
 import { sessionCookie } from "@/lib/http/session_cookie.ts";
 import type { AppState } from "@/lib/http/state.ts";
 import type { MessageKey } from "@/lib/i18n/i18n.ts";
@@ -46,9 +46,7 @@ export const handler: Handlers<Data, AppState> = {
       : "unknown";
     const result = await signIn(
       ctx.state.kv,
-      input.data.login,
-      input.data.password,
-      address,
+      { login: input.data.login, password: input.data.password, address },
       new Date(),
     );
     if (!result.ok) {

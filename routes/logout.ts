@@ -1,6 +1,6 @@
 import type { Handlers } from "$fresh/server.ts";
 import { parseCookie } from "cookie";
-import { deleteSession } from "@/lib/auth/session_store.ts";
+import { signOut } from "@/lib/identity/sign_in.ts";
 import {
   clearSessionCookie,
   SESSION_COOKIE,
@@ -11,7 +11,7 @@ import type { AppState } from "@/lib/http/state.ts";
 export const handler: Handlers<unknown, AppState> = {
   async POST(req, ctx) {
     const id = parseCookie(req.headers.get("cookie") ?? "")[SESSION_COOKIE];
-    if (id) await deleteSession(ctx.state.kv, id);
+    if (id) await signOut(ctx.state.kv, id);
     return new Response(null, {
       status: 303,
       headers: {

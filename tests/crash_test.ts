@@ -6,9 +6,9 @@
  * attempt, idempotency record, evidence statement and progress rollup.
  */
 import assert from "node:assert/strict";
-import { hashPassword } from "@/lib/auth/password.ts";
-import { createSession } from "@/lib/auth/session_store.ts";
-import { createUser } from "@/lib/auth/user_store.ts";
+import { hashPassword } from "@/lib/identity/password.ts";
+import { createSession } from "@/lib/identity/session_store.ts";
+import { createUser } from "@/lib/identity/user_store.ts";
 import { getProgress } from "@/lib/evidence/progress_store.ts";
 import { listLearnerStatements } from "@/lib/evidence/statement_store.ts";
 import { listAttempts } from "@/lib/quiz/attempt_store.ts";
@@ -45,7 +45,7 @@ Deno.test({
           email: `crash${i}@test.academy`,
           passwordHash: hash,
         }, now);
-        const { id, session } = await createSession(kv, user, now);
+        const { id, session } = await createSession(kv, user.id, now);
         return {
           user,
           cookie: `${SESSION_COOKIE}=${id}`,

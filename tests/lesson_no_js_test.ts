@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { createHandler } from "$fresh/server.ts";
 import { importCourse } from "@/lib/content/content_store.ts";
 import type { PublishedCourse } from "@/lib/content/published.ts";
-import { createSession } from "@/lib/auth/session_store.ts";
+import { createSession } from "@/lib/identity/session_store.ts";
+import { createUser } from "@/lib/identity/user_store.ts";
 import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
 
 // The app's store is opened from SA_KV_PATH on first use, so point it at a
@@ -59,11 +60,14 @@ Deno.test({
       course,
       new Date("2026-11-23T00:00:00Z"),
     );
-    const { id } = await createSession(kv, {
-      id: "u-reader",
+    const reader = await createUser(kv, {
       name: "读者",
       role: "learner",
+      email: "reader@test.academy",
+      passwordHash:
+        "pbkdf2-sha256$1000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
     }, new Date());
+    const { id } = await createSession(kv, reader.id, new Date());
     const handler = await createHandler(manifest);
     const res = await handler(
       new Request("http://localhost/courses/reading/read/read-one", {

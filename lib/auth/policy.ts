@@ -6,10 +6,10 @@
  * live in the domain functions the routes call.
  */
 
-/** The roles of the platform. */
-export const ROLES = ["learner", "trainer", "manager", "admin"] as const;
-/** A role. */
-export type Role = typeof ROLES[number];
+import type { Role } from "@/lib/identity/roles.ts";
+
+export { ROLES } from "@/lib/identity/roles.ts";
+export type { Role };
 
 /** Who may use a route. */
 export type Audience =

@@ -1,5 +1,5 @@
 import { stringifySetCookie } from "cookie";
-import { ABSOLUTE_MS } from "@/lib/auth/session_store.ts";
+import { SESSION_ABSOLUTE_MS } from "@/lib/identity/session_store.ts";
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = "sa_session";
@@ -13,7 +13,7 @@ export function sessionCookie(id: string, secure: boolean): string {
     httpOnly: true,
     sameSite: "lax",
     secure,
-    maxAge: Math.floor(ABSOLUTE_MS / 1000),
+    maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
   });
 }
 
