@@ -163,6 +163,14 @@ Deno.test("500: a thrown error renders _500 without its message", async () => {
   }
 });
 
+Deno.test("500: a route's error reaches the middleware around it, which may map it; outer middleware still decorates", async () => {
+  const { res, body } = await get("/users/teapot");
+  assert.equal(res.status, 418);
+  assert.match(body, /status 418/);
+  assert.doesNotMatch(body, /no coffee here/);
+  assert.equal(res.headers.get("x-mw"), "root:route");
+});
+
 Deno.test("bad requests: malformed percent-encoding is a 400 page, not a 500", async () => {
   const { res, body } = await get("/users/%E0%A4%A");
   assert.equal(res.status, 400);

@@ -9,6 +9,7 @@ import {
   presentedToken,
   tokensMatch,
 } from "@/lib/http/csrf.ts";
+import { toHttpError } from "@/lib/http/domain_errors.ts";
 import { isSameOriginRequest } from "@/lib/http/origin_check.ts";
 import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
 import {
@@ -106,7 +107,12 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
     throw new HttpError(403, "Not allowed for this role");
   }
 
-  const res = await ctx.next();
+  let res: Response;
+  try {
+    res = await ctx.next();
+  } catch (error) {
+    throw toHttpError(error);
+  }
   if (issuePreToken) {
     res.headers.append(
       "set-cookie",

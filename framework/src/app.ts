@@ -447,17 +447,19 @@ async function runChain(
     spec.destination,
   );
   let index = -1;
-  // Each link's errors become the error page right there, so the middleware
-  // around it still sees (and may decorate) that response, as in Fresh.
+  // A route's error reaches the middleware around it through ctx.next(), so
+  // a middleware may catch it (say, to map domain errors to a status). An
+  // error that escapes a middleware becomes the error page at that link, so
+  // the middlewares further out still see (and may decorate) that response.
   const step = async (): Promise<Response> => {
     index++;
     const at = index;
+    const last = spec.middlewares.length;
     try {
-      if (at < spec.middlewares.length) {
-        return await spec.middlewares[at](req, ctx);
-      }
-      if (at === spec.middlewares.length) return await spec.final(ctx);
+      if (at < last) return await spec.middlewares[at](req, ctx);
+      if (at === last) return await spec.final(ctx);
     } catch (error) {
+      if (at === last && last > 0) throw error;
       return await errorResponse(req, info, parts, url, ctx, error);
     }
     throw new Error(

@@ -30,6 +30,7 @@ import * as $users__layout from "./routes/users/_layout.tsx";
 import * as $users__middleware from "./routes/users/_middleware.ts";
 import * as $users_new from "./routes/users/new.tsx";
 import * as $users_solo from "./routes/users/solo.tsx";
+import * as $users_teapot from "./routes/users/teapot.tsx";
 import * as $$Counter from "./islands/Counter.tsx";
 import * as $$Lazy from "./islands/Lazy.tsx";
 import * as $$Outer from "./islands/Outer.tsx";
@@ -66,6 +67,7 @@ const manifest = {
     "./routes/users/_middleware.ts": $users__middleware,
     "./routes/users/new.tsx": $users_new,
     "./routes/users/solo.tsx": $users_solo,
+    "./routes/users/teapot.tsx": $users_teapot,
   },
   islands: {
     "./islands/Counter.tsx": $$Counter,

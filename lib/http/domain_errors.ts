@@ -1,0 +1,26 @@
+/**
+ * Maps the domain's error classes to HTTP statuses, once, for the root
+ * middleware: routes let a ForbiddenError or ConflictError escape and the
+ * user gets the translated error page with the right status, never the
+ * developer message.
+ */
+import { HttpError } from "$fresh/server.ts";
+import {
+  ConflictError,
+  ForbiddenError,
+  ValidationError,
+} from "@/lib/identity/errors.ts";
+
+/** The HttpError a domain error stands for; other errors pass through as they are. */
+export function toHttpError(error: unknown): unknown {
+  if (error instanceof ForbiddenError) {
+    return new HttpError(403, `Not allowed: ${error.message}`);
+  }
+  if (error instanceof ConflictError) {
+    return new HttpError(409, `Conflict: ${error.message}`);
+  }
+  if (error instanceof ValidationError) {
+    return new HttpError(422, `Invalid input: ${error.message}`);
+  }
+  return error;
+}
