@@ -25,6 +25,11 @@ import * as $index from "./routes/index.tsx";
 import * as $lang from "./routes/lang.ts";
 import * as $login from "./routes/login.tsx";
 import * as $logout from "./routes/logout.ts";
+import * as $me_export from "./routes/me/export.ts";
+import * as $me_index from "./routes/me/index.tsx";
+import * as $me_password from "./routes/me/password.tsx";
+import * as $team_index from "./routes/team/index.tsx";
+import * as $team_learners_learner from "./routes/team/learners/[learner].tsx";
 import * as $$DrillRunner from "./islands/DrillRunner.tsx";
 import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
@@ -71,6 +76,11 @@ const manifest = {
     "./routes/lang.ts": $lang,
     "./routes/login.tsx": $login,
     "./routes/logout.ts": $logout,
+    "./routes/me/export.ts": $me_export,
+    "./routes/me/index.tsx": $me_index,
+    "./routes/me/password.tsx": $me_password,
+    "./routes/team/index.tsx": $team_index,
+    "./routes/team/learners/[learner].tsx": $team_learners_learner,
   },
   islands: {
     "./islands/DrillRunner.tsx": $$DrillRunner,

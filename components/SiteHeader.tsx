@@ -2,7 +2,40 @@ import { RenderCache } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import type { SessionUser } from "@/lib/http/state.ts";
 import type { Language, Translate } from "@/lib/i18n/i18n.ts";
-import { LANGUAGES } from "@/lib/i18n/i18n.ts";
+import { LANGUAGES, type MessageKey } from "@/lib/i18n/i18n.ts";
+
+/** Main navigation: which sections each role (or an anonymous visitor) is offered. */
+const NAV: {
+  href: string;
+  section: string;
+  label: MessageKey;
+  roles: readonly string[];
+}[] = [
+  {
+    href: "/",
+    section: "",
+    label: "nav.home",
+    roles: ["anonymous", "learner", "trainer", "manager", "admin"],
+  },
+  {
+    href: "/team",
+    section: "team",
+    label: "nav.team",
+    roles: ["manager", "admin"],
+  },
+  {
+    href: "/invitations",
+    section: "invitations",
+    label: "nav.invitations",
+    roles: ["manager", "admin"],
+  },
+  {
+    href: "/admin/users",
+    section: "admin",
+    label: "nav.admin",
+    roles: ["admin"],
+  },
+];
 
 export interface SiteHeaderProps {
   t: Translate;
@@ -19,24 +52,39 @@ export interface SiteHeaderProps {
  */
 export function SiteHeader({ t, lang, path, user }: SiteHeaderProps) {
   const section = path.split("/")[1] ?? "";
+  const role = user?.role ?? "anonymous";
+  const links = NAV.filter((l) => l.roles.includes(role));
   return (
     <header class="site-header">
       <div class="wrap header-row">
-        <RenderCache id={`header-nav:${lang}:${section}`}>
+        <RenderCache id={`header-nav:${lang}:${section}:${role}`}>
           <a class="brand" href="/">
             <span class="brand-mark" aria-hidden="true">客</span>
             <span class="brand-name">{t("app.name")}</span>
           </a>
           <nav aria-label={t("nav.main")} class="main-nav">
-            <a href="/" aria-current={section === "" ? "page" : undefined}>
-              {t("nav.home")}
-            </a>
+            {links.map((l) => (
+              <a
+                key={l.href}
+                href={l.href}
+                aria-current={section === l.section ? "page" : undefined}
+              >
+                {t(l.label)}
+              </a>
+            ))}
           </nav>
         </RenderCache>
         {user
           ? (
             <div class="user-menu">
-              <span class="user-name">{user.name}</span>
+              <a
+                class="user-name"
+                href="/me"
+                title={t("nav.me")}
+                aria-current={section === "me" ? "page" : undefined}
+              >
+                {user.name}
+              </a>
               <form method="post" action="/logout">
                 <CsrfField token={user.csrfToken} />
                 <button type="submit" class="link-button">

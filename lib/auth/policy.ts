@@ -71,6 +71,14 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
     "trainer",
     "admin",
   ],
+  // Your own record (PIPL: see and export) and password.
+  "/me": "signed-in",
+  "/me/export": "signed-in",
+  "/me/password": "signed-in",
+  // Team progress: managers see only their own teams' learners (enforced in
+  // lib/learning/team_progress.ts), admins every team.
+  "/team": ["manager", "admin"],
+  "/team/learners/:learner([^/]+)": ["manager", "admin"],
 };
 
 /** The outcome of an access check. */

@@ -77,3 +77,25 @@ export function negotiateLanguage(
   }
   return DEFAULT_LANGUAGE;
 }
+
+/** A calendar date in the UI language, on Beijing time (where the teams work). */
+export function formatDate(lang: Language, date: Date): string {
+  return date.toLocaleDateString(lang, {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+  });
+}
+
+/** A date and time in the UI language, on Beijing time. */
+export function formatDateTime(lang: Language, date: Date): string {
+  return date.toLocaleString(lang, {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}

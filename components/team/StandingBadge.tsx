@@ -1,0 +1,13 @@
+import type { Translate } from "@/lib/i18n/i18n.ts";
+import type { PlanStanding } from "@/lib/onboarding/plan_standing.ts";
+
+/** A learner's standing as a coloured label that also reads as text. */
+export function StandingBadge(
+  { standing, t }: { standing: PlanStanding["standing"]; t: Translate },
+) {
+  return (
+    <span class={`standing standing-${standing}`}>
+      {t(`standing.${standing}`)}
+    </span>
+  );
+}
