@@ -1,0 +1,213 @@
+/**
+ * Access in a real browser: a learner sees only their own pages, a manager
+ * cannot open another team's learner, a signed-out visitor is sent to sign
+ * in and comes back, and a forged cross-site POST is refused.
+ */
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { startServer, type TestServer } from "../server.ts";
+import {
+  collectPageErrors,
+  launchBrowser,
+  phonePage,
+  SCREENSHOTS,
+  signInPage,
+} from "./browser.ts";
+
+const opts = { sanitizeResources: false, sanitizeOps: false };
+
+let server: TestServer;
+let browser: Browser;
+/** Learner name -> /team/learners/<id>, read from an admin's team page. */
+const learnerPaths = new Map<string, string>();
+
+async function freshPage(): Promise<Page> {
+  return await phonePage(browser);
+}
+
+async function noOverflow(page: Page, what: string) {
+  const overflow = await page.evaluate(() =>
+    document.documentElement.scrollWidth - globalThis.innerWidth
+  );
+  assert.ok(
+    overflow <= 0,
+    `${what}: no horizontal scroll on a phone (${overflow}px)`,
+  );
+}
+
+Deno.test({
+  ...opts,
+  name: "browser: start the server and read the learners' pages as an admin",
+}, async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const page = await freshPage();
+  await signInPage(page, server.origin, "admin@demo.academy");
+  await page.goto(`${server.origin}/team`);
+  for (const a of await page.locator("a[href^='/team/learners/']").all()) {
+    learnerPaths.set(
+      (await a.innerText()).trim(),
+      (await a.getAttribute("href"))!,
+    );
+  }
+  assert.equal(learnerPaths.size, 10);
+  await page.context().close();
+});
+
+Deno.test({
+  ...opts,
+  name: "browser: a learner signs in and sees only their own pages",
+}, async () => {
+  const page = await freshPage();
+  const errors = collectPageErrors(page);
+  await signInPage(page, server.origin, "learner@demo.academy");
+  // Their own learning and record.
+  await page.goto(`${server.origin}/`);
+  assert.equal(await page.locator("#my-learning-heading").count(), 1);
+  assert.equal(
+    await page.locator(".main-nav a[href='/team']").count(),
+    0,
+    "no team link",
+  );
+  assert.equal(
+    await page.locator(".main-nav a[href='/admin/users']").count(),
+    0,
+    "no admin link",
+  );
+  await page.click("a.user-name");
+  await page.waitForURL(`${server.origin}/me`);
+  assert.match(
+    await page.locator("dl.record").innerText(),
+    /learner@demo\.academy/,
+  );
+  await noOverflow(page, "/me");
+  await page.screenshot({
+    path: new URL("access-me.png", SCREENSHOTS).pathname,
+    fullPage: true,
+  });
+  // Someone else's pages: refused with the error page, no data of theirs.
+  for (
+    const path of [
+      "/team",
+      learnerPaths.get("王晨")!,
+      "/admin/users",
+      "/invitations",
+    ]
+  ) {
+    const res = await page.goto(`${server.origin}${path}`);
+    assert.equal(res?.status(), 403, path);
+    assert.match(
+      await page.locator("h1").innerText(),
+      /请求被拒绝/,
+      path,
+    );
+    assert.doesNotMatch(
+      await page.content(),
+      /王晨/,
+      `${path} shows nothing of 王晨`,
+    );
+  }
+  assert.deepEqual(errors.filter((e) => !/status of 4\d\d/.test(e)), []);
+  await page.context().close();
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "browser: a manager opens their own team's learner but not another team's",
+}, async () => {
+  const page = await freshPage();
+  await signInPage(page, server.origin, "manager@demo.academy");
+  await page.click(".main-nav a[href='/team']");
+  await page.waitForURL(`${server.origin}/team`);
+  assert.match(await page.locator("main").innerText(), /售前一组/);
+  assert.doesNotMatch(await page.locator("main").innerText(), /售后二组|赵敏/);
+  await noOverflow(page, "/team");
+  await page.screenshot({
+    path: new URL("access-team.png", SCREENSHOTS).pathname,
+    fullPage: true,
+  });
+  await page.click("a:text('李小雨')");
+  await page.waitForURL(`${server.origin}${learnerPaths.get("李小雨")}`);
+  assert.match(await page.locator("h1").innerText(), /李小雨/);
+  await noOverflow(page, "learner page");
+  const res = await page.goto(`${server.origin}${learnerPaths.get("赵敏")}`);
+  assert.equal(res?.status(), 404);
+  assert.doesNotMatch(await page.content(), /赵敏/);
+  await page.context().close();
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "browser: a signed-out visitor is sent to sign in, then back where they were going",
+}, async () => {
+  const page = await freshPage();
+  await page.goto(`${server.origin}/me`);
+  assert.equal(new URL(page.url()).pathname, "/login");
+  assert.equal(new URL(page.url()).searchParams.get("next"), "/me");
+  await page.fill("#login", "learner2@demo.academy");
+  await page.fill("#password", "Demo-2026-academy");
+  await Promise.all([
+    page.waitForURL(`${server.origin}/me`),
+    page.click("form.stack button[type=submit]"),
+  ]);
+  assert.match(
+    await page.locator("dl.record").innerText(),
+    /learner2@demo\.academy/,
+  );
+  // Signing out ends it: the record is out of reach again.
+  await Promise.all([
+    page.waitForURL(`${server.origin}/`),
+    page.click(".user-menu button[type=submit]"),
+  ]);
+  await page.goto(`${server.origin}/me`);
+  assert.equal(new URL(page.url()).pathname, "/login");
+  await page.context().close();
+});
+
+Deno.test({
+  ...opts,
+  name: "browser: a forged cross-site POST is refused and changes nothing",
+}, async () => {
+  // An attacker's page on another origin that auto-submits a form to the academy.
+  const evil = Deno.serve(
+    { port: 0, hostname: "127.0.0.1", onListen() {} },
+    () =>
+      new Response(
+        `<!doctype html><meta charset="utf-8"><body>
+      <form id="f" method="post" action="${server.origin}/me/password">
+        <input name="current" value="Demo-2026-academy">
+        <input name="next" value="attacker-chosen-2026">
+        <input name="repeat" value="attacker-chosen-2026">
+      </form>
+      <script>document.getElementById("f").submit()</script>`,
+        { headers: { "content-type": "text/html; charset=utf-8" } },
+      ),
+  );
+  try {
+    const page = await freshPage();
+    await signInPage(page, server.origin, "learner4@demo.academy");
+    const evilOrigin = `http://localhost:${evil.addr.port}`;
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url() === `${server.origin}/me/password`),
+      page.goto(evilOrigin),
+    ]);
+    assert.equal(response.status(), 403);
+    // Still signed in, and the password is unchanged.
+    await page.goto(`${server.origin}/me`);
+    assert.equal(new URL(page.url()).pathname, "/me");
+    const other = await freshPage();
+    await signInPage(other, server.origin, "learner4@demo.academy");
+    assert.equal(new URL(other.url()).pathname, "/");
+    await page.context().close();
+    await other.context().close();
+  } finally {
+    await evil.shutdown();
+  }
+});
+
+Deno.test({ ...opts, name: "browser: stop" }, async () => {
+  await browser.close();
+  await server.stop();
+});
