@@ -5,6 +5,7 @@ import * as $404 from "./routes/_404.tsx";
 import * as $500 from "./routes/_500.tsx";
 import * as $app from "./routes/_app.tsx";
 import * as $middleware from "./routes/_middleware.ts";
+import * as $admin_teams from "./routes/admin/teams.tsx";
 import * as $courses_course_module_lesson_checks_index from "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts";
 import * as $courses_course_module_lesson_complete from "./routes/courses/[course]/[module]/[lesson]/complete.ts";
 import * as $courses_course_module_lesson_index from "./routes/courses/[course]/[module]/[lesson]/index.tsx";
@@ -42,6 +43,7 @@ const manifest = {
     "./routes/_500.tsx": $500,
     "./routes/_app.tsx": $app,
     "./routes/_middleware.ts": $middleware,
+    "./routes/admin/teams.tsx": $admin_teams,
     "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts":
       $courses_course_module_lesson_checks_index,
     "./routes/courses/[course]/[module]/[lesson]/complete.ts":

@@ -79,6 +79,8 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // lib/learning/team_progress.ts), admins every team.
   "/team": ["manager", "admin"],
   "/team/learners/:learner([^/]+)": ["manager", "admin"],
+  // Administration.
+  "/admin/teams": ["admin"],
 };
 
 /** The outcome of an access check. */

@@ -1,0 +1,69 @@
+/**
+ * The admin's team and cohort forms, checked field by field before the
+ * stores see them. Messages are message keys shown beside the field; the
+ * stores check again (managers must be managers, the team must exist).
+ */
+import { z } from "zod";
+import { isCalendarDate } from "./cohort_store.ts";
+import { CONTROL } from "./contact.ts";
+
+const Name = z.string().trim()
+  .min(1, "teams.name_required")
+  .max(50, "teams.name_too_long")
+  .refine((v) => !CONTROL.test(v), "teams.name_invalid");
+
+const Id = z.string().trim()
+  .min(1, "teams.id_required")
+  .max(40, "teams.id_invalid")
+  .regex(/^[A-Za-z0-9_-]+$/, "teams.id_invalid");
+
+/** POST /admin/teams, action=team. */
+export const TeamForm = z.object({
+  id: Id,
+  name: Name,
+  managerIds: z.array(z.string().max(40, "teams.manager_invalid")).max(
+    20,
+    "teams.manager_invalid",
+  ),
+});
+
+/** POST /admin/teams, action=cohort. */
+export const CohortForm = z.object({
+  teamId: Id,
+  id: Id,
+  name: Name,
+  startDate: z.string().refine(isCalendarDate, "teams.date_invalid"),
+  mentorId: z.string().max(40, "teams.mentor_invalid").optional()
+    .transform((v) => v || undefined),
+});
+
+/** The fields either form can mark. */
+export type TeamFormField =
+  | "id"
+  | "name"
+  | "managerIds"
+  | "teamId"
+  | "startDate"
+  | "mentorId"
+  | "action";
+
+/**
+ * Reads a submitted form into the shape the schemas expect: repeated
+ * checkboxes become an array; a file where text belongs becomes a value no
+ * schema accepts, so it is refused like any other wrong type.
+ */
+export function teamFormValues(form: FormData): Record<string, unknown> {
+  const text = (v: FormDataEntryValue | null) =>
+    v === null ? undefined : typeof v === "string" ? v : 0;
+  return {
+    action: text(form.get("action")),
+    id: text(form.get("id")),
+    name: text(form.get("name")),
+    teamId: text(form.get("teamId")),
+    startDate: text(form.get("startDate")),
+    mentorId: text(form.get("mentorId")),
+    managerIds: form.getAll("managerIds").map((v) =>
+      typeof v === "string" ? v : 0
+    ),
+  };
+}
