@@ -5,7 +5,11 @@ import * as $404 from "./routes/_404.tsx";
 import * as $500 from "./routes/_500.tsx";
 import * as $app from "./routes/_app.tsx";
 import * as $middleware from "./routes/_middleware.ts";
+import * as $admin_audit from "./routes/admin/audit.tsx";
 import * as $admin_teams from "./routes/admin/teams.tsx";
+import * as $admin_users_user from "./routes/admin/users/[user].tsx";
+import * as $admin_users_user_delete from "./routes/admin/users/[user]/delete.tsx";
+import * as $admin_users_index from "./routes/admin/users/index.tsx";
 import * as $courses_course_module_lesson_checks_index from "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts";
 import * as $courses_course_module_lesson_complete from "./routes/courses/[course]/[module]/[lesson]/complete.ts";
 import * as $courses_course_module_lesson_index from "./routes/courses/[course]/[module]/[lesson]/index.tsx";
@@ -23,6 +27,9 @@ import * as $courses_course_scenarios_scenario_runs_run_index from "./routes/cou
 import * as $courses_course_scenarios_scenario_runs_run_turns from "./routes/courses/[course]/scenarios/[scenario]/runs/[run]/turns.ts";
 import * as $courses_course_scenarios_index from "./routes/courses/[course]/scenarios/index.tsx";
 import * as $index from "./routes/index.tsx";
+import * as $invitations_import from "./routes/invitations/import.tsx";
+import * as $invitations_index from "./routes/invitations/index.tsx";
+import * as $invite_token from "./routes/invite/[token].tsx";
 import * as $lang from "./routes/lang.ts";
 import * as $login from "./routes/login.tsx";
 import * as $logout from "./routes/logout.ts";
@@ -43,7 +50,11 @@ const manifest = {
     "./routes/_500.tsx": $500,
     "./routes/_app.tsx": $app,
     "./routes/_middleware.ts": $middleware,
+    "./routes/admin/audit.tsx": $admin_audit,
     "./routes/admin/teams.tsx": $admin_teams,
+    "./routes/admin/users/[user].tsx": $admin_users_user,
+    "./routes/admin/users/[user]/delete.tsx": $admin_users_user_delete,
+    "./routes/admin/users/index.tsx": $admin_users_index,
     "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts":
       $courses_course_module_lesson_checks_index,
     "./routes/courses/[course]/[module]/[lesson]/complete.ts":
@@ -75,6 +86,9 @@ const manifest = {
     "./routes/courses/[course]/scenarios/index.tsx":
       $courses_course_scenarios_index,
     "./routes/index.tsx": $index,
+    "./routes/invitations/import.tsx": $invitations_import,
+    "./routes/invitations/index.tsx": $invitations_index,
+    "./routes/invite/[token].tsx": $invite_token,
     "./routes/lang.ts": $lang,
     "./routes/login.tsx": $login,
     "./routes/logout.ts": $logout,

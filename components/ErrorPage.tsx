@@ -3,8 +3,9 @@ import type { Translate } from "@/lib/i18n/i18n.ts";
 
 /** Status-specific error page; never shows internal error text. */
 export function ErrorPage({ t, status }: { t: Translate; status: number }) {
-  const key = status === 403 || status === 404 || status === 405
-    ? String(status) as "403" | "404" | "405"
+  const key = status === 403 || status === 404 || status === 405 ||
+      status === 413
+    ? String(status) as "403" | "404" | "405" | "413"
     : status >= 500
     ? "500"
     : "400";

@@ -4,6 +4,7 @@ import { decide } from "@/lib/auth/policy.ts";
 import { listMembershipsOfUser } from "@/lib/identity/cohort_store.ts";
 import { getSignedIn } from "@/lib/identity/sign_in.ts";
 import {
+  FormTooLargeError,
   newCsrfToken,
   PRE_SESSION_COOKIE,
   presentedToken,
@@ -74,11 +75,20 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
   ctx.state.csrfToken = session?.csrfToken ?? preToken!;
 
   if (!SAFE.has(req.method)) {
-    if (
-      !isSameOriginRequest(req) ||
-      !tokensMatch(await presentedToken(req), ctx.state.csrfToken)
-    ) {
-      throw new HttpError(403, "Cross-site or stale request refused");
+    if (!isSameOriginRequest(req)) {
+      throw new HttpError(403, "Cross-site request refused");
+    }
+    let presented: string | null;
+    try {
+      presented = await presentedToken(req);
+    } catch (error) {
+      if (error instanceof FormTooLargeError) {
+        throw new HttpError(413, error.message);
+      }
+      throw error;
+    }
+    if (!tokensMatch(presented, ctx.state.csrfToken)) {
+      throw new HttpError(403, "Stale request refused");
     }
   }
   const decision = decide(

@@ -79,8 +79,24 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // lib/learning/team_progress.ts), admins every team.
   "/team": ["manager", "admin"],
   "/team/learners/:learner([^/]+)": ["manager", "admin"],
+  // Inviting new hires: managers into their own teams' cohorts (enforced in
+  // lib/identity/invitation_store.ts assertCanInvite), admins anywhere.
+  "/invitations": ["manager", "admin"],
+  "/invitations/import": ["manager", "admin"],
+  // Accepting an invitation. "public", not "anonymous-only": a signed-in
+  // user opening someone's link (a manager checking it, a colleague on a
+  // shared computer) must be told the link creates a new account and offered
+  // to sign out, not silently sent home with no idea why. The page itself
+  // refuses to accept while signed in.
+  "/invite/:token([^/]+)": "public",
   // Administration.
   "/admin/teams": ["admin"],
+  // Users, personal-data deletion and the audit log: admins only (the stores
+  // also refuse an admin acting on their own account).
+  "/admin/users": ["admin"],
+  "/admin/users/:user([^/]+)": ["admin"],
+  "/admin/users/:user([^/]+)/delete": ["admin"],
+  "/admin/audit": ["admin"],
 };
 
 /** The outcome of an access check. */

@@ -18,8 +18,31 @@ export function newCsrfToken(): string {
   ).replace(/=+$/, "");
 }
 
-/** The token a request presents, read without consuming its body. */
-export async function presentedToken(req: Request): Promise<string | null> {
+/**
+ * The largest form body the CSRF check reads (and so the largest form the
+ * app accepts): a 1 MiB upload plus its multipart framing and fields.
+ */
+export const MAX_FORM_BODY_BYTES = 1024 * 1024 + 256 * 1024;
+
+/** Thrown when a form body is larger than MAX_FORM_BODY_BYTES. */
+export class FormTooLargeError extends Error {
+  constructor() {
+    super(`Form body is larger than ${MAX_FORM_BODY_BYTES} bytes`);
+    this.name = "FormTooLargeError";
+  }
+}
+
+/**
+ * The token a request presents, read from a copy of its body so the route
+ * can still read the original. The copy is read at most up to
+ * `maxBytes` whether or not Content-Length is declared (a chunked body
+ * could otherwise be read without bound); beyond that it throws
+ * FormTooLargeError.
+ */
+export async function presentedToken(
+  req: Request,
+  maxBytes = MAX_FORM_BODY_BYTES,
+): Promise<string | null> {
   const header = req.headers.get("x-csrf-token");
   if (header) return header;
   const type = req.headers.get("content-type") ?? "";
@@ -27,9 +50,29 @@ export async function presentedToken(req: Request): Promise<string | null> {
     !type.includes("application/x-www-form-urlencoded") &&
     !type.includes("multipart/form-data")
   ) return null;
-  if (Number(req.headers.get("content-length") ?? 0) > 1_000_000) return null;
+  if (Number(req.headers.get("content-length") ?? 0) > maxBytes) {
+    throw new FormTooLargeError();
+  }
+  const copy = req.clone().body;
+  if (!copy) return null;
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  const reader = copy.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    size += r.value.byteLength;
+    if (size > maxBytes) {
+      // A tee'd branch's cancel settles only once both branches are
+      // cancelled; the route never reads a refused body, so end both.
+      await Promise.all([reader.cancel(), req.body?.cancel()]);
+      throw new FormTooLargeError();
+    }
+    chunks.push(new Uint8Array(r.value));
+  }
   try {
-    const value = (await req.clone().formData()).get("_csrf");
+    const form = await new Response(new Blob(chunks), {
+      headers: { "content-type": type },
+    }).formData();
+    const value = form.get("_csrf");
     return typeof value === "string" ? value : null;
   } catch {
     return null;

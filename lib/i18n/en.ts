@@ -56,6 +56,9 @@ export const en: Record<MessageKey, string> = {
     "This address or request is malformed. Please check it and try again.",
   "error.405.title": "Not supported",
   "error.405.body": "This page does not support that kind of request.",
+  "error.413.title": "Too large",
+  "error.413.body":
+    "What you sent is larger than this page accepts (at most about 1 MB). Make it smaller and try again; nothing was saved.",
   "error.500.title": "Something went wrong",
   "error.500.body":
     "The server failed to handle the request; it has been logged. Please try again later.",
@@ -218,11 +221,15 @@ export const en: Record<MessageKey, string> = {
   "plan.kind.milestone": "Milestone",
   "plan.kind.observation": "Behaviour observation",
   "team.title": "Team progress",
-  "team.lead": "Each new hire against the 30-day onboarding plan: the more overdue items, the sooner a manager or mentor should step in.",
+  "team.lead":
+    "Each new hire against the 30-day onboarding plan: the more overdue items, the sooner a manager or mentor should step in.",
   "team.empty.title": "You do not lead a team yet",
-  "team.empty.body": "Ask an admin to make you a manager of a team under Admin → Teams; its new hires will show here.",
-  "team.no_cohorts": "This team has no onboarding cohort yet. An admin can create one under Admin → Teams.",
-  "team.no_members": "This cohort has no members yet. Invite new hires on the Invitations page.",
+  "team.empty.body":
+    "Ask an admin to make you a manager of a team under Admin → Teams; its new hires will show here.",
+  "team.no_cohorts":
+    "This team has no onboarding cohort yet. An admin can create one under Admin → Teams.",
+  "team.no_members":
+    "This cohort has no members yet. Invite new hires on the Invitations page.",
   "team.day": "Day {day} of {total}",
   "team.before_start": "Starts {date}",
   "team.after_plan": "The 30-day plan is over",
@@ -237,11 +244,13 @@ export const en: Record<MessageKey, string> = {
   "team.plan_cell": "{done} of {due} done · {overdue} overdue",
   "team.never": "Not started",
   "team.disabled": "Disabled",
-  "team.standing_rule": "\"At risk\": more than 3 items overdue, or one overdue for more than 4 days. Lessons, quizzes (once passed), simulated conversations and drills are recorded automatically; shadowing, surveys and exams are not counted yet.",
+  "team.standing_rule":
+    '"At risk": more than 3 items overdue, or one overdue for more than 4 days. Lessons, quizzes (once passed), simulated conversations and drills are recorded automatically; shadowing, surveys and exams are not counted yet.',
   "learner.title": "{name}'s progress",
   "learner.cohort": "{team} · {cohort} · day {day}",
   "learner.no_cohort": "Not in an onboarding cohort",
-  "learner.summary": "Lessons {lessons} / {lessonsTotal} · quizzes passed {quizzes} / {quizzesTotal}",
+  "learner.summary":
+    "Lessons {lessons} / {lessonsTotal} · quizzes passed {quizzes} / {quizzesTotal}",
   "learner.plan": "30-day plan",
   "learner.plan_day": "Day {day}",
   "learner.plan_none": "No onboarding plan is published yet.",
@@ -252,7 +261,8 @@ export const en: Record<MessageKey, string> = {
   "learner.back": "Back to team progress",
   "learner.last": "Last active: {when}",
   "me.title": "My record",
-  "me.lead": "The personal data the platform keeps about you. Under China's PIPL you can see and export it at any time.",
+  "me.lead":
+    "The personal data the platform keeps about you. Under China's PIPL you can see and export it at any time.",
   "me.name": "Name",
   "me.email": "Email",
   "me.phone": "Phone",
@@ -262,12 +272,16 @@ export const en: Record<MessageKey, string> = {
   "me.no_cohort": "Not in an onboarding cohort yet",
   "me.cohort_line": "{name} · starts {date}",
   "me.export": "Download my record (JSON)",
-  "me.export_hint": "Your account, cohorts and the audit entries about you; never your password.",
-  "me.delete_hint": "To have your personal data deleted, ask an admin. The account is then disabled and your scores are kept only anonymised, for statistics.",
+  "me.export_hint":
+    "Your account, cohorts and the audit entries about you; never your password.",
+  "me.delete_hint":
+    "To have your personal data deleted, ask an admin. The account is then disabled and your scores are kept only anonymised, for statistics.",
   "me.password": "Change password",
-  "me.password_done": "Password changed. You were signed out on every other device.",
+  "me.password_done":
+    "Password changed. You were signed out on every other device.",
   "password.title": "Change password",
-  "password.lead": "After the change you are signed out on every other device; this one stays signed in.",
+  "password.lead":
+    "After the change you are signed out on every other device; this one stays signed in.",
   "password.current": "Current password",
   "password.next": "New password",
   "password.repeat": "New password again",
@@ -280,9 +294,11 @@ export const en: Record<MessageKey, string> = {
   "password.wrong": "The current password is not right",
   // Lead: the admin's teams and cohorts.
   "teams.title": "Teams and cohorts",
-  "teams.lead": "New hires join a team's onboarding cohort: the cohort's start date is day 1 of the 30-day plan.",
+  "teams.lead":
+    "New hires join a team's onboarding cohort: the cohort's start date is day 1 of the 30-day plan.",
   "teams.empty.title": "No teams yet",
-  "teams.empty.body": "Create the first team below with its managers, then a cohort for it.",
+  "teams.empty.body":
+    "Create the first team below with its managers, then a cohort for it.",
   "teams.managers": "Managers: {names}",
   "teams.none": "none",
   "teams.col.cohort": "Cohort",
@@ -292,10 +308,12 @@ export const en: Record<MessageKey, string> = {
   "teams.col.mentor": "Mentor",
   "teams.new_team": "New team",
   "teams.id": "Team id",
-  "teams.id_hint": "Letters, digits, - and _ only, at most 40; it cannot change later.",
+  "teams.id_hint":
+    "Letters, digits, - and _ only, at most 40; it cannot change later.",
   "teams.name": "Team name",
   "teams.pick_managers": "Managers",
-  "teams.no_managers": "There is no manager account yet. Give a user the manager role on the Users page first.",
+  "teams.no_managers":
+    "There is no manager account yet. Give a user the manager role on the Users page first.",
   "teams.create_team": "Create team",
   "teams.new_cohort": "New onboarding cohort",
   "teams.team": "Team",
@@ -313,7 +331,8 @@ export const en: Record<MessageKey, string> = {
   "teams.cohort_id_taken": "A cohort with this id exists",
   "teams.name_required": "Enter a name",
   "teams.name_too_long": "Too long (at most 50 characters)",
-  "teams.name_invalid": "Names cannot contain line breaks or control characters",
+  "teams.name_invalid":
+    "Names cannot contain line breaks or control characters",
   "teams.manager_invalid": "Pick manager accounts",
   "teams.mentor_invalid": "A mentor must be an active staff account",
   "teams.team_missing": "This team does not exist",
@@ -322,4 +341,319 @@ export const en: Record<MessageKey, string> = {
   "admin_nav.users": "Users",
   "admin_nav.teams": "Teams and cohorts",
   "admin_nav.audit": "Audit log",
+  // Invitations and accepting an invitation (invitations area).
+  "invitations.title": "Invitations",
+  "invitations.lead":
+    "Create a one-time sign-up link for a new hire: they open it, choose a password and join the cohort you picked.",
+  "invitations.no_email":
+    "The platform does not send e-mail or text messages yet: copy the link and pass it on yourself (WeCom, DingTalk or e-mail).",
+  "invitations.revoked": "Invitation withdrawn; its link no longer works.",
+  "invitations.action_invalid":
+    "This action is not known; send the form again.",
+  "invitations.pending.title": "Pending invitations",
+  "invitations.pending.empty.title": "No pending invitations",
+  "invitations.pending.empty.body":
+    "Invite a new hire with the form below, or import a CSV file to invite a whole group.",
+  "invitations.no_cohorts.title": "No cohort to invite into yet",
+  "invitations.no_cohorts.admin":
+    "Create a team and a cohort first under Admin › Teams and cohorts.",
+  "invitations.no_cohorts.manager":
+    "Your teams have no cohort yet; ask an admin to create one.",
+  "invitations.col.name": "Name",
+  "invitations.col.contact": "Email / phone",
+  "invitations.col.cohort": "Cohort",
+  "invitations.col.expires": "Link works until",
+  "invitations.col.action": "Action",
+  "invitations.col.line": "Line",
+  "invitations.col.field": "Field",
+  "invitations.col.problem": "Problem",
+  "invitations.col.link": "Sign-up link",
+  "invitations.revoke": "Withdraw",
+  "invitations.revoke_confirm":
+    "The link sent to {name} will stop working at once; this cannot be undone. Withdraw it?",
+  "invitations.revoke_submit": "Yes, withdraw",
+  "invitations.revoke_invalid":
+    "The invitation to withdraw is not known; reload the page and try again.",
+  "invitations.revoke_gone":
+    "This invitation no longer exists: it was accepted, has expired or was withdrawn.",
+  "invitations.invite.title": "Invite a new hire",
+  "invitations.invite.submit": "Create invitation link",
+  "invitations.cohort": "Cohort",
+  "invitations.cohort_option": "{cohort} · {team} (starts {date})",
+  "invitations.cohort_required": "Pick a cohort",
+  "invitations.cohort_unknown": "This cohort does not exist",
+  "invitations.name": "Name",
+  "invitations.name_hint": "The new hire can change it when accepting.",
+  "invitations.name_required": "Enter a name",
+  "invitations.name_too_long": "Too long (at most 50 characters)",
+  "invitations.name_invalid":
+    "Names cannot contain line breaks or control characters",
+  "invitations.email": "Email",
+  "invitations.email_invalid": "Enter a valid email address",
+  "invitations.phone": "Mobile phone",
+  "invitations.phone_invalid":
+    "Enter an 11-digit mainland China mobile number (starting with 1)",
+  "invitations.contact_hint":
+    "Fill in an email, a phone or both: the new hire signs in with it.",
+  "invitations.contact_required": "Enter an email or a phone number",
+  "invitations.login_taken": "This email or phone already has an account",
+  "invitations.already_invited":
+    "This email or phone already has a pending invitation",
+  "invitations.role": "Role",
+  "invitations.role_hint":
+    "Invitation links create learner accounts only; staff accounts are set up by an admin.",
+  "invitations.role_invalid": "Invitations are for learner accounts only",
+  "invitations.form_invalid": "This value is not in the expected format",
+  "invitations.issued.title": "Invitation link created",
+  "invitations.issued.lead": "{name} is invited to {cohort}.",
+  "invitations.issued.link": "One-time sign-up link",
+  "invitations.issued.once":
+    "The link is shown on this page only, this once: copy it now and send it to {contact}. It works until {date}, and only once.",
+  "invitations.issued.back": "Back to invitations",
+  "invitations.import.cta_title": "Inviting several new hires?",
+  "invitations.import.cta_body":
+    "Create links for everyone on an HR list (a CSV file) at once.",
+  "invitations.import.cta": "Import a CSV file",
+  "invitations.import.title": "Import new hires",
+  "invitations.import.lead":
+    "Upload a CSV file to create one invitation link per row. If any row has a problem, nothing is imported and every problem is listed.",
+  "invitations.import.back": "‹ Back to invitations",
+  "invitations.import.form_title": "Upload a file",
+  "invitations.import.file": "CSV file",
+  "invitations.import.file_hint":
+    "At most {rows} rows and {mb} MB. UTF-8, or GBK as older Excel saves it.",
+  "invitations.import.file_required": "Choose a CSV file to upload",
+  "invitations.import.file_empty": "This file is empty",
+  "invitations.import.file_too_large":
+    "This file is too large: at most 1 MB; split it into several files",
+  "invitations.import.submit": "Check and import",
+  "invitations.import.columns_title": "Columns",
+  "invitations.import.col_name": "name (姓名)",
+  "invitations.import.col_contact": "email (邮箱) and/or phone (手机号)",
+  "invitations.import.col_team": "team (团队): the team of the chosen cohort",
+  "invitations.import.col_date":
+    "start date (入职日期): the start date of the chosen cohort",
+  "invitations.import.columns_rules":
+    "The first line is the header; names in English or Chinese, in any order. Team and start date confirm the file is meant for this cohort.",
+  "invitations.import.example": "Example:",
+  "invitations.import.example_header": "name,email,phone,team,start date",
+  "invitations.import.example_name1": "Li Xiaoyu",
+  "invitations.import.example_name2": "Wang Chen",
+  "invitations.import.example_team": "Pre-sales 1",
+  "invitations.import.refused":
+    "{file} has {count} problems; nobody was imported",
+  "invitations.import.refused_body":
+    "Correct these lines in your spreadsheet, save it as CSV and upload it again.",
+  "invitations.import.done_title": "Import complete",
+  "invitations.import.done_lead":
+    "{count} invitation links created for {cohort}.",
+  "invitations.import.done_once":
+    "The links are shown on this page only, this once: copy them now and send each to its new hire. They work until {date}, each only once.",
+  "invitations.import.link_of": "Sign-up link of {name}",
+  "invitations.csv.whole_file": "Whole file",
+  "invitations.csv.line": "Line {line}",
+  "invitations.csv.field.file": "File",
+  "invitations.csv.field.header": "Header",
+  "invitations.csv.field.row": "Row",
+  "invitations.csv.field.name": "Name",
+  "invitations.csv.field.email": "Email",
+  "invitations.csv.field.phone": "Phone",
+  "invitations.csv.field.contact": "Email or phone",
+  "invitations.csv.field.team": "Team",
+  "invitations.csv.field.start_date": "Start date",
+  "invitations.csv.empty": "The file is empty",
+  "invitations.csv.unclosed_quote": "A quoted field is not closed",
+  "invitations.csv.too_many_rows": "{rows} rows; at most {max} are allowed",
+  "invitations.csv.too_large": "{bytes} bytes; at most 1 MB is allowed",
+  "invitations.csv.no_rows": "No rows to import below the header",
+  "invitations.csv.missing_contact": 'Missing column "email" or "phone"',
+  "invitations.csv.missing_column": 'Missing column "{column}"',
+  "invitations.csv.field_count":
+    "This row has {fields} fields but the header has {header}",
+  "invitations.csv.required": "Required",
+  "invitations.csv.contact_required": "Enter an email or a phone",
+  "invitations.csv.name_too_long": "Too long (at most 50 characters)",
+  "invitations.csv.name_invalid":
+    "Names cannot contain line breaks or control characters",
+  "invitations.csv.email_invalid": '"{value}" is not an email address',
+  "invitations.csv.phone_invalid":
+    '"{value}" is not a mainland China mobile number (11 digits starting with 1)',
+  "invitations.csv.duplicate": '"{value}" is also on line {other}',
+  "invitations.csv.taken": '"{value}" already has an account',
+  "invitations.csv.pending": '"{value}" already has a pending invitation',
+  "invitations.csv.team_wrong":
+    '"{value}" is not the cohort\'s team (it is {team})',
+  "invitations.csv.date_invalid": '"{value}" is not a date (YYYY-MM-DD)',
+  "invitations.csv.date_wrong":
+    '"{value}" is not the cohort\'s start date (it is {date})',
+  "invitations.csv.other": "Cannot read: {detail}",
+  "invitations.accept.title": "Accept your invitation",
+  "invitations.accept.lead":
+    'Welcome to {team}, {name}! You are invited to the cohort "{cohort}", starting {date}. Choose a password to start learning.',
+  "invitations.accept.name": "Your name",
+  "invitations.accept.name_hint":
+    "Colleagues and your mentor will see this name.",
+  "invitations.accept.name_invalid": "Enter your name",
+  "invitations.accept.password": "Choose a password",
+  "invitations.accept.password_hint":
+    "{min} to {max} characters; a sentence you remember is safest.",
+  "invitations.accept.password_required": "Choose a password",
+  "invitations.accept.password_too_short": "Too short: at least 10 characters",
+  "invitations.accept.password_too_long": "Too long: at most 128 characters",
+  "invitations.accept.password_invalid":
+    "This password does not meet the rules",
+  "invitations.accept.repeat": "Repeat the password",
+  "invitations.accept.repeat_mismatch": "The two passwords differ",
+  "invitations.accept.submit": "Create my account and start",
+  "invitations.accept.expires": "This link works until {date}, and only once.",
+  "invitations.accept.login_taken":
+    "This email or phone already has an account: sign in instead, or ask your manager.",
+  "invitations.accept.retry":
+    "The invitation changed just now; send the form again.",
+  "invitations.accept.signed_in":
+    'You are signed in as "{user}". This link creates a new account; if it was meant for you, sign out first, then open the link again.',
+  "invitations.accept.sign_out": "Sign out",
+  "invitations.accept.unknown.title": "This invitation link is not valid",
+  "invitations.accept.unknown.body":
+    "The link does not exist or was withdrawn, or it was copied incompletely. Ask your manager to send it again.",
+  "invitations.accept.used.title": "This invitation link was already used",
+  "invitations.accept.used.body":
+    "The account was created with this link. Sign in with your email or phone and the password you chose.",
+  "invitations.accept.expired.title": "This invitation link has expired",
+  "invitations.accept.expired.body": "Ask your manager to invite you again.",
+  // Admin: users, personal-data deletion, audit log (admin users area).
+  "admin.cursor_invalid":
+    "That page link is no longer valid, so the first page is shown.",
+  "admin.pager": "Pages",
+  "admin.status.active": "Active",
+  "admin.status.disabled": "Disabled",
+  "admin.status.anonymised": "Personal data deleted",
+  "admin.users.title": "Users",
+  "admin.users.lead":
+    "Every account on the platform, oldest first. Open a name to see the profile, change the role, disable the account or delete personal data.",
+  "admin.users.done_deleted":
+    "Personal data deleted: the account is anonymised and disabled, and all its sessions ended.",
+  "admin.users.filter": "Filter by role",
+  "admin.users.filter_all": "All roles",
+  "admin.users.filter_submit": "Filter",
+  "admin.users.role_invalid":
+    "There is no such role; pick one from the list. Showing all users below.",
+  "admin.users.empty.title": "No users match",
+  "admin.users.empty.body":
+    "Try another role, or create sign-up links for new hires under Invitations.",
+  "admin.users.col.name": "Name",
+  "admin.users.col.login": "Login",
+  "admin.users.col.role": "Role",
+  "admin.users.col.status": "Status",
+  "admin.users.anonymised_name": "(anonymised)",
+  "admin.users.first": "First page",
+  "admin.users.next": "Next page",
+  "admin.user.title": "Account of {name}",
+  "admin.user.anonymised_title": "Anonymised account",
+  "admin.user.back": "Back to users",
+  "admin.user.anonymised":
+    "This account's personal data was deleted on {date}. The account stays disabled; anonymised scores are kept for statistics.",
+  "admin.user.self":
+    "This is your own account: you cannot change your own role, disable yourself or delete your own personal data. Ask another admin.",
+  "admin.user.name": "Name",
+  "admin.user.email": "Email",
+  "admin.user.phone": "Phone",
+  "admin.user.role": "Role",
+  "admin.user.status": "Status",
+  "admin.user.since": "Created",
+  "admin.user.id": "Account id",
+  "admin.user.cohorts": "Cohorts",
+  "admin.user.no_cohort": "Not in any cohort",
+  "admin.user.cohort_line": "{name} (starts {date})",
+  "admin.user.role_form": "Change role",
+  "admin.user.role_label": "New role",
+  "admin.user.role_hint":
+    "The role decides which pages this person can open. It applies at once.",
+  "admin.user.role_submit": "Save role",
+  "admin.user.disable_form": "Disable account",
+  "admin.user.disable_hint":
+    "Disabling signs this person out on every device at once and stops them signing in. You can enable the account again at any time.",
+  "admin.user.disable_confirm": "Disable the account of {name}?",
+  "admin.user.disable_submit": "Yes, disable",
+  "admin.user.enable_form": "Enable account",
+  "admin.user.enable_hint":
+    "Once enabled, this person can sign in again with their old password.",
+  "admin.user.enable_submit": "Enable account",
+  "admin.user.delete_form": "Delete personal data",
+  "admin.user.delete_hint":
+    "Under China's PIPL: deletes the name, contacts and password; anonymised scores are kept for statistics. You will be asked to confirm.",
+  "admin.user.delete_link": "Delete personal data…",
+  "admin.user.audit": "Audit entries about this account",
+  "admin.user.audit_empty.title": "No audit entries yet",
+  "admin.user.audit_empty.body":
+    "Role changes, disabling, enabling and deletions of this account will be listed here.",
+  "admin.user.audit_more": "See the whole audit log",
+  "admin.user.done_role": "Role changed.",
+  "admin.user.done_disable":
+    "Account disabled; this person has been signed out everywhere.",
+  "admin.user.done_enable": "Account enabled; this person can sign in again.",
+  "admin.user.action_invalid":
+    "This action was not recognised. Please submit the form again.",
+  "admin.user.role_invalid": "Pick a role from the list",
+  "admin.user.self_role": "You cannot change your own role. Ask another admin.",
+  "admin.user.self_status":
+    "You cannot disable or enable your own account. Ask another admin.",
+  "admin.user.anonymised_refused":
+    "This account's personal data was deleted; it cannot be enabled or changed.",
+  "admin.delete.title": "Delete the personal data of {name}",
+  "admin.delete.back": "Back to the account",
+  "admin.delete.lead":
+    "Under China's PIPL you can delete a person's personal data at their request. This cannot be undone, and the account is disabled.",
+  "admin.delete.removed": "Deleted",
+  "admin.delete.removed_name": "Name",
+  "admin.delete.removed_contacts":
+    "Email and phone (they can no longer be used to sign in)",
+  "admin.delete.removed_password": "Password",
+  "admin.delete.removed_sessions": "All sessions (signed out on every device)",
+  "admin.delete.kept": "Kept (anonymised, for statistics only)",
+  "admin.delete.kept_scores":
+    "Learning records and scores, no longer tied to a name or contact",
+  "admin.delete.kept_account": "Account id, role and cohorts",
+  "admin.delete.kept_audit": "Audit entries (they hold no personal data)",
+  "admin.delete.self":
+    "You cannot delete your own personal data. Ask another admin.",
+  "admin.delete.already": "This account's personal data is already deleted.",
+  "admin.delete.confirm_label": "Type this person's login, {login}, to confirm",
+  "admin.delete.submit": "Delete personal data for good",
+  "admin.delete.cancel": "Cancel",
+  "admin.delete.confirm_required": "Type the login to confirm",
+  "admin.delete.confirm_mismatch": "This is not this person's login",
+  "admin.delete.confirm_too_long": "That is too long; type only the login",
+  "admin.audit.title": "Audit log",
+  "admin.audit.lead":
+    "Sensitive actions, newest first. Entries are only ever added, never changed or deleted.",
+  "admin.audit.empty.title": "No audit entries yet",
+  "admin.audit.empty.body":
+    "Role changes, disabled accounts, deleted personal data and similar actions will be recorded here.",
+  "admin.audit.first": "Newest",
+  "admin.audit.next": "Older entries",
+  "admin.audit.col.when": "When",
+  "admin.audit.col.actor": "Who",
+  "admin.audit.col.action": "Action",
+  "admin.audit.col.target": "About",
+  "admin.audit.col.detail": "Detail",
+  "admin.audit.action.user.role_changed": "Role changed",
+  "admin.audit.action.user.disabled": "Account disabled",
+  "admin.audit.action.user.enabled": "Account enabled",
+  "admin.audit.action.grade.overridden": "Grade overridden",
+  "admin.audit.action.certificate.overridden": "Certificate overridden",
+  "admin.audit.action.certificate.revoked": "Certificate revoked",
+  "admin.audit.action.content.published": "Content published",
+  "admin.audit.action.personal_data.deleted": "Personal data deleted",
+  "admin.audit.target.user": "User",
+  "admin.audit.target.attempt": "Attempt",
+  "admin.audit.target.certificate": "Certificate",
+  "admin.audit.target.course": "Course",
+  "admin.audit.target.cohort": "Cohort",
+  "admin.audit.target.team": "Team",
+  "admin.audit.detail.reason": "Reason",
+  "admin.audit.detail.role": "Role",
+  "admin.audit.detail.role_change": "{from} → {to}",
+  "admin.audit.detail.pair": "{label}: {value}",
+  "admin.audit.detail.separator": "; ",
 };

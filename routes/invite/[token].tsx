@@ -1,0 +1,334 @@
+import { Head } from "$fresh/runtime.ts";
+import type { FreshContext, Handlers, PageProps } from "$fresh/server.ts";
+import { CsrfField } from "@/components/CsrfField.tsx";
+import { FieldError } from "@/components/FieldError.tsx";
+import { sessionCookie } from "@/lib/http/session_cookie.ts";
+import type { AppState } from "@/lib/http/state.ts";
+import {
+  formatDate,
+  formatDateTime,
+  type MessageKey,
+} from "@/lib/i18n/i18n.ts";
+import { getCohort } from "@/lib/identity/cohort_store.ts";
+import {
+  ConflictError,
+  NotFoundError,
+  ValidationError,
+} from "@/lib/identity/errors.ts";
+import {
+  type AcceptField,
+  formValues,
+  parseAcceptForm,
+  PASSWORD_LIMITS,
+} from "@/lib/identity/invitation_form.ts";
+import {
+  acceptInvitation,
+  getInvitationByToken,
+} from "@/lib/identity/invitation_store.ts";
+import { createSession } from "@/lib/identity/session_store.ts";
+import { getTeam } from "@/lib/identity/team_store.ts";
+import { TOKEN_PATTERN } from "@/lib/identity/token.ts";
+
+type Unavailable = "unknown" | "used" | "expired";
+
+interface InviteView {
+  name: string;
+  cohortName: string;
+  teamName: string;
+  startDate: string;
+  expiresAt: Date;
+}
+
+type Data =
+  | { kind: "unavailable"; reason: Unavailable }
+  | { kind: "signed-in"; userName: string; invite: InviteView }
+  | {
+    kind: "form";
+    invite: InviteView;
+    name: string;
+    errors: Partial<Record<AcceptField | "form", MessageKey>>;
+  };
+
+/** A gone link says so (410); one never issued or revoked is unknown (404). */
+const STATUS: Record<Unavailable, number> = {
+  unknown: 404,
+  used: 410,
+  expired: 410,
+};
+
+/** The invitation behind a link, as the page shows it, or why it is unusable. */
+async function load(
+  kv: Deno.Kv,
+  token: string,
+  now: Date,
+): Promise<InviteView | Unavailable> {
+  const inv = await getInvitationByToken(kv, token);
+  // A revoked invitation is deleted, so it reads as unknown.
+  if (!inv) return "unknown";
+  if (inv.status === "accepted") return "used";
+  if (inv.expiresAt <= now) return "expired";
+  const [cohort, team] = await Promise.all([
+    getCohort(kv, inv.cohortId),
+    getTeam(kv, inv.teamId),
+  ]);
+  if (!cohort || !team) return "unknown";
+  return {
+    name: inv.name,
+    cohortName: cohort.name,
+    teamName: team.name,
+    startDate: cohort.startDate,
+    expiresAt: inv.expiresAt,
+  };
+}
+
+/** Renders without caching: the page answers a secret link. */
+async function render(
+  ctx: FreshContext<AppState, Data>,
+  data: Data,
+  status: number,
+): Promise<Response> {
+  const res = await ctx.render(data, { status });
+  res.headers.set("cache-control", "no-store");
+  return res;
+}
+
+export const handler: Handlers<Data, AppState> = {
+  async GET(_req, ctx) {
+    const token = ctx.params.token;
+    if (!TOKEN_PATTERN.test(token)) return await ctx.renderNotFound();
+    const invite = await load(ctx.state.kv, token, new Date());
+    if (typeof invite === "string") {
+      return await render(
+        ctx,
+        { kind: "unavailable", reason: invite },
+        STATUS[invite],
+      );
+    }
+    if (ctx.state.user) {
+      return await render(ctx, {
+        kind: "signed-in",
+        userName: ctx.state.user.name,
+        invite,
+      }, 200);
+    }
+    return await render(ctx, {
+      kind: "form",
+      invite,
+      name: invite.name,
+      errors: {},
+    }, 200);
+  },
+  async POST(req, ctx) {
+    const token = ctx.params.token;
+    if (!TOKEN_PATTERN.test(token)) return await ctx.renderNotFound();
+    const { kv } = ctx.state;
+    const now = new Date();
+    const invite = await load(kv, token, now);
+    if (typeof invite === "string") {
+      return await render(
+        ctx,
+        { kind: "unavailable", reason: invite },
+        STATUS[invite],
+      );
+    }
+    if (ctx.state.user) {
+      // Accepting would sign this browser into a second account.
+      return await render(ctx, {
+        kind: "signed-in",
+        userName: ctx.state.user.name,
+        invite,
+      }, 409);
+    }
+    const values = formValues(await req.formData(), [
+      "name",
+      "password",
+      "repeat",
+    ]);
+    const name = typeof values.name === "string"
+      ? values.name.slice(0, 100)
+      : invite.name;
+    const fail = (
+      errors: Partial<Record<AcceptField | "form", MessageKey>>,
+      status: number,
+    ) => render(ctx, { kind: "form", invite, name, errors }, status);
+    const input = parseAcceptForm(values);
+    if (!input.ok) return await fail(input.errors, 422);
+
+    let user;
+    try {
+      user = await acceptInvitation(kv, token, input.data, now);
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        return await render(
+          ctx,
+          { kind: "unavailable", reason: "unknown" },
+          404,
+        );
+      }
+      if (error instanceof ConflictError) {
+        if (
+          error.code === "invitation-used" ||
+          error.code === "invitation-expired"
+        ) {
+          const reason = error.code === "invitation-used" ? "used" : "expired";
+          return await render(ctx, { kind: "unavailable", reason }, 410);
+        }
+        return await fail({
+          form: error.code === "login-taken"
+            ? "invitations.accept.login_taken"
+            : "invitations.accept.retry",
+        }, 409);
+      }
+      if (error instanceof ValidationError) {
+        return await fail(
+          error.field === "name"
+            ? { name: "invitations.name_invalid" }
+            : { password: "invitations.accept.password_invalid" },
+          422,
+        );
+      }
+      throw error;
+    }
+    const session = await createSession(kv, user.id, now);
+    return new Response(null, {
+      status: 303,
+      headers: {
+        location: "/",
+        "set-cookie": sessionCookie(session.id, ctx.url.protocol === "https:"),
+        "cache-control": "no-store",
+      },
+    });
+  },
+};
+
+function InviteSummary(
+  { invite, t, lang }: {
+    invite: InviteView;
+    t: AppState["t"];
+    lang: AppState["lang"];
+  },
+) {
+  return (
+    <p class="lead">
+      {t("invitations.accept.lead", {
+        name: invite.name,
+        cohort: invite.cohortName,
+        team: invite.teamName,
+        date: formatDate(lang, new Date(`${invite.startDate}T00:00:00+08:00`)),
+      })}
+    </p>
+  );
+}
+
+export default function InvitePage(
+  { data, state: { t, lang, csrfToken, user } }: PageProps<Data, AppState>,
+) {
+  if (data.kind === "unavailable") {
+    // Someone whose link was used is sent to sign in, unless already in.
+    const toLogin = data.reason === "used" && !user;
+    return (
+      <section class="narrow">
+        <Head>
+          <title>
+            {`${t(`invitations.accept.${data.reason}.title`)} · ${
+              t("app.name")
+            }`}
+          </title>
+        </Head>
+        <h1>{t(`invitations.accept.${data.reason}.title`)}</h1>
+        <p class="lead">{t(`invitations.accept.${data.reason}.body`)}</p>
+        <p>
+          <a class="button" href={toLogin ? "/login" : "/"}>
+            {t(toLogin ? "nav.login" : "error.back")}
+          </a>
+        </p>
+      </section>
+    );
+  }
+  if (data.kind === "signed-in") {
+    return (
+      <section class="narrow">
+        <Head>
+          <title>{`${t("invitations.accept.title")} · ${t("app.name")}`}</title>
+        </Head>
+        <h1>{t("invitations.accept.title")}</h1>
+        <InviteSummary invite={data.invite} t={t} lang={lang} />
+        <p class="feedback wrong" role="alert">
+          {t("invitations.accept.signed_in", { user: data.userName })}
+        </p>
+        <form method="post" action="/logout">
+          <CsrfField token={csrfToken} />
+          <button type="submit" class="secondary">
+            {t("invitations.accept.sign_out")}
+          </button>
+        </form>
+      </section>
+    );
+  }
+  const error = (f: AcceptField | "form") =>
+    data.errors[f] ? t(data.errors[f]!) : undefined;
+  return (
+    <section class="narrow">
+      <Head>
+        <title>{`${t("invitations.accept.title")} · ${t("app.name")}`}</title>
+      </Head>
+      <h1>{t("invitations.accept.title")}</h1>
+      <InviteSummary invite={data.invite} t={t} lang={lang} />
+      {error("form") && (
+        <p class="feedback wrong" role="alert">{error("form")}</p>
+      )}
+      <form method="post" class="stack" novalidate>
+        <CsrfField token={csrfToken} />
+        <label for="accept-name">{t("invitations.accept.name")}</label>
+        <input
+          id="accept-name"
+          name="name"
+          type="text"
+          autocomplete="name"
+          maxLength={50}
+          value={data.name}
+          aria-invalid={error("name") ? "true" : undefined}
+          aria-describedby="accept-name-error accept-name-hint"
+        />
+        <FieldError id="accept-name-error" message={error("name")} />
+        <p id="accept-name-hint" class="meta">
+          {t("invitations.accept.name_hint")}
+        </p>
+        <label for="accept-password">{t("invitations.accept.password")}</label>
+        <input
+          id="accept-password"
+          name="password"
+          type="password"
+          autocomplete="new-password"
+          minLength={PASSWORD_LIMITS.min}
+          maxLength={PASSWORD_LIMITS.max}
+          required
+          aria-invalid={error("password") ? "true" : undefined}
+          aria-describedby="accept-password-error accept-password-hint"
+        />
+        <FieldError id="accept-password-error" message={error("password")} />
+        <p id="accept-password-hint" class="meta">
+          {t("invitations.accept.password_hint", PASSWORD_LIMITS)}
+        </p>
+        <label for="accept-repeat">{t("invitations.accept.repeat")}</label>
+        <input
+          id="accept-repeat"
+          name="repeat"
+          type="password"
+          autocomplete="new-password"
+          maxLength={PASSWORD_LIMITS.max}
+          required
+          aria-invalid={error("repeat") ? "true" : undefined}
+          aria-describedby="accept-repeat-error"
+        />
+        <FieldError id="accept-repeat-error" message={error("repeat")} />
+        <button type="submit">{t("invitations.accept.submit")}</button>
+        <p class="meta">
+          {t("invitations.accept.expires", {
+            date: formatDateTime(lang, data.invite.expiresAt),
+          })}
+        </p>
+      </form>
+    </section>
+  );
+}
