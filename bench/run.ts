@@ -16,7 +16,8 @@ import { client } from "../tests/session.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const CONNECTIONS = 50;
-const SECONDS = Number(Deno.env.get("BENCH_SECONDS") ?? 5);
+const SECONDS = Number(Deno.env.get("BENCH_SECONDS") ?? 3);
+const ROUNDS = Number(Deno.env.get("BENCH_ROUNDS") ?? 3);
 const deno = Deno.execPath();
 
 interface Row {
@@ -145,23 +146,69 @@ try {
     await warm(`${server.origin}/_bench/${p.name}.html`);
   }
   await warm("http://127.0.0.1:8791/");
-  const bareResult = await load("http://127.0.0.1:8791/", CONNECTIONS, SECONDS);
+  // Each ratio is measured ROUNDS times, reference and target back to back,
+  // and the median round is reported: a neighbour's burst on a shared
+  // machine moves one round, not the result.
+  type Round = {
+    bare: LoadResult;
+    pages: Map<string, { ssr: LoadResult; stat: LoadResult }>;
+  };
+  const rounds: Round[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const bareResult = await load(
+      "http://127.0.0.1:8791/",
+      CONNECTIONS,
+      SECONDS,
+    );
+    const pageResults = new Map<
+      string,
+      { ssr: LoadResult; stat: LoadResult }
+    >();
+    for (const p of pages) {
+      const stat = await load(
+        `${server.origin}/_bench/${p.name}.html`,
+        CONNECTIONS,
+        SECONDS,
+      );
+      const ssr = await load(
+        server.origin + p.path,
+        CONNECTIONS,
+        SECONDS,
+        p.cookie,
+      );
+      pageResults.set(p.name, { ssr, stat });
+    }
+    rounds.push({ bare: bareResult, pages: pageResults });
+  }
+  const medianBy = <T>(items: T[], ratio: (t: T) => number): T =>
+    items.slice().sort((a, b) => ratio(a) - ratio(b))[
+      Math.floor(items.length / 2)
+    ];
+  const staticRound = medianBy(
+    rounds,
+    (r) => r.pages.get("home")!.stat.requestsPerSec / r.bare.requestsPerSec,
+  );
+  const bareResult = staticRound.bare;
+  const homeStatic = staticRound.pages.get("home")!.stat;
   const results = new Map<string, { ssr: LoadResult; stat: LoadResult }>();
   for (const p of pages) {
-    const stat = await load(
-      `${server.origin}/_bench/${p.name}.html`,
-      CONNECTIONS,
-      SECONDS,
+    results.set(
+      p.name,
+      medianBy(
+        rounds.map((r) => r.pages.get(p.name)!),
+        (x) => x.ssr.requestsPerSec / x.stat.requestsPerSec,
+      ),
     );
-    const ssr = await load(
-      server.origin + p.path,
-      CONNECTIONS,
-      SECONDS,
-      p.cookie,
-    );
-    results.set(p.name, { ssr, stat });
   }
-  const homeStatic = results.get("home")!.stat;
+  const errors = rounds.reduce(
+    (n, r) =>
+      n + r.bare.errors +
+      [...r.pages.values()].reduce(
+        (m, x) => m + x.ssr.errors + x.stat.errors,
+        0,
+      ),
+    0,
+  );
   const fmt = (r: LoadResult) =>
     `${r.requestsPerSec.toFixed(0)} req/s (p50 ${r.p50Ms.toFixed(2)} ms, p99 ${
       r.p99Ms.toFixed(2)
@@ -172,7 +219,7 @@ try {
     reference: "",
     ratio: "",
     budget: "",
-    ok: bareResult.errors === 0,
+    ok: errors === 0,
   });
   rows.push({
     metric: "static file (home HTML) vs bare server",
@@ -180,8 +227,7 @@ try {
     reference: `${bareResult.requestsPerSec.toFixed(0)} req/s`,
     ratio: pct(homeStatic.requestsPerSec / bareResult.requestsPerSec),
     budget: ">= 60%",
-    ok: homeStatic.requestsPerSec / bareResult.requestsPerSec >= 0.6 &&
-      homeStatic.errors === 0,
+    ok: homeStatic.requestsPerSec / bareResult.requestsPerSec >= 0.6,
   });
   for (const [name, r] of results) {
     rows.push({
@@ -190,8 +236,7 @@ try {
       reference: `${r.stat.requestsPerSec.toFixed(0)} req/s`,
       ratio: pct(r.ssr.requestsPerSec / r.stat.requestsPerSec),
       budget: ">= 50%",
-      ok: r.ssr.requestsPerSec / r.stat.requestsPerSec >= 0.5 &&
-        r.ssr.errors === 0,
+      ok: r.ssr.requestsPerSec / r.stat.requestsPerSec >= 0.5,
     });
   }
 } finally {
@@ -270,7 +315,8 @@ Measured by \`deno task bench\` (bench/run.ts). Every figure is compared with a
 reference measured in the same run on the same machine, so ratios, not
 absolute numbers, are what the budgets check. Load: wrk, 1 thread,
 ${CONNECTIONS} connections, ${SECONDS} s per target after a 1 s warm-up, all on
-loopback.
+loopback. Each ratio is measured in ${ROUNDS} rounds (reference and target back
+to back) and the median round is shown.
 
 - Date: ${new Date().toISOString()}
 - Machine: ${navigator.hardwareConcurrency} cores, ${cpu}, ${
@@ -283,8 +329,8 @@ ${table}
 
 How to read it: the home page is measured anonymously; the lesson page as the
 signed-in demo learner, so every request also reads the session and the
-learner's progress from KV (two reads, each about the cost of a whole static
-response under this load). Page output that depends only on the content
+learner's progress from KV (two reads: session with user, then progress;
+each costs about as much as a whole static response under this load). Page output that depends only on the content
 version and language is cached with \`RenderCache\` (see README, "The Fresh
 layer"). Quiz submission latency is measured with 100 learners each
 submitting about once a second; throughput with 100 connections submitting

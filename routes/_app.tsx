@@ -14,7 +14,11 @@ export default function App(
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="description" content={t("app.tagline")} />
-        <meta name="csrf-token" content={state.csrfToken} />
+        {
+          /* For islands that post JSON; only signed-in pages have them, and
+             reading the token would otherwise issue one to every visitor. */
+        }
+        {state.user && <meta name="csrf-token" content={state.csrfToken} />}
         <link rel="stylesheet" href={asset("/styles.css")} />
         <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
       </head>

@@ -53,9 +53,12 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
     ? await getSignedIn(ctx.state.kv, cookies[SESSION_COOKIE]!, now)
     : null;
   const session = signedIn?.session ?? null;
-  let preToken = cookies[PRE_SESSION_COOKIE] ?? null;
-  const issuePreToken = !session && !preToken;
-  if (issuePreToken) preToken = newCsrfToken();
+  // The token this visitor already holds: the session's, or the pre-sign-in
+  // cookie's. A visitor without one gets a new token only when a page
+  // actually renders a form (reads ctx.state.csrfToken), so pages without
+  // forms stay free of Set-Cookie and cacheable by the browser.
+  const heldToken = session?.csrfToken ?? cookies[PRE_SESSION_COOKIE] ?? null;
+  let issuedToken: string | null = null;
   // The cohort only matters when evidence is written (state changes), so
   // reads skip that lookup.
   const cohortId =
@@ -72,7 +75,10 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
       csrfToken: signedIn.session.csrfToken,
     }
     : null;
-  ctx.state.csrfToken = session?.csrfToken ?? preToken!;
+  Object.defineProperty(ctx.state, "csrfToken", {
+    enumerable: true,
+    get: () => heldToken ?? (issuedToken ??= newCsrfToken()),
+  });
 
   if (!SAFE.has(req.method)) {
     if (!isSameOriginRequest(req)) {
@@ -87,7 +93,7 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
       }
       throw error;
     }
-    if (!tokensMatch(presented, ctx.state.csrfToken)) {
+    if (!tokensMatch(presented, heldToken)) {
       throw new HttpError(403, "Stale request refused");
     }
   }
@@ -123,12 +129,12 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
   } catch (error) {
     throw toHttpError(error);
   }
-  if (issuePreToken) {
+  if (issuedToken) {
     res.headers.append(
       "set-cookie",
       stringifySetCookie({
         name: PRE_SESSION_COOKIE,
-        value: preToken!,
+        value: issuedToken,
         path: "/",
         httpOnly: true,
         sameSite: "strict",

@@ -322,6 +322,40 @@ Deno.test({
   await lessonRes.body?.cancel();
 });
 
+Deno.test({
+  ...opts,
+  name:
+    "http: a visitor gets a CSRF cookie only from a page with a form, and signs in with it",
+}, async () => {
+  const anon = client(server.origin);
+  const home = await anon.get("/");
+  assert.equal(home.headers.get("set-cookie"), null, "home has no form");
+  assert.doesNotMatch(await home.text(), /csrf-token/);
+  const login = await anon.get("/login");
+  assert.match(login.headers.get("set-cookie") ?? "", /^sa_csrf=[\w-]{43};/);
+  const token = /name="_csrf" value="([^"]+)"/.exec(await login.text())?.[1];
+  assert.ok(token && anon.cookie.includes(`sa_csrf=${token}`));
+  const again = await anon.get("/login");
+  assert.equal(again.headers.get("set-cookie"), null, "kept, not re-issued");
+  await again.body?.cancel();
+  anon.csrf = token;
+  const signed = await anon.postForm("/login", {
+    login: "learner@demo.academy",
+    password: "Demo-2026-academy",
+  });
+  assert.equal(signed.status, 303);
+  await signed.body?.cancel();
+  // A forged form post without the cookie's token is refused.
+  const stranger = client(server.origin);
+  const forged = await stranger.postForm("/login", {
+    login: "learner@demo.academy",
+    password: "Demo-2026-academy",
+    _csrf: token,
+  });
+  assert.equal(forged.status, 403);
+  await forged.body?.cancel();
+});
+
 Deno.test({ ...opts, name: "http: logout ends the session" }, async () => {
   const c = client(server.origin);
   await c.signIn("learner3@demo.academy");

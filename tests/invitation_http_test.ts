@@ -204,7 +204,7 @@ Deno.test({
   assert.equal(accepted.headers.get("location"), "/");
   assert.match(
     accepted.headers.get("set-cookie") ?? "",
-    /sa_session=[A-Za-z0-9_-]{43}; .*HttpOnly/,
+    /sa_session=[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}; .*HttpOnly/,
   );
   await accepted.body?.cancel();
   const home = await html(await invitee.get("/"), 200, "home");

@@ -75,8 +75,16 @@ export function client(
       });
     },
     async refreshCsrf() {
+      // Signed-in pages carry the token in a meta tag; before sign-in it is
+      // issued with the first form (the sign-in form).
       const html = await (await c.get("/")).text();
-      c.csrf = /name="csrf-token" content="([^"]+)"/.exec(html)?.[1] ?? "";
+      const meta = /name="csrf-token" content="([^"]+)"/.exec(html)?.[1];
+      c.csrf = meta ??
+        /name="_csrf" value="([^"]+)"/.exec(
+          await (await c.get("/login")).text(),
+        )
+          ?.[1] ??
+        "";
     },
     async signIn(login: string, password = DEMO_PASSWORD) {
       await c.refreshCsrf();

@@ -41,11 +41,21 @@ interface IslandUse {
   info: IslandInfo;
   props: Json;
   slot: boolean;
+  /** True when it lives in a cached fragment (same id and props every time). */
+  cacheable?: boolean;
+  /** Its entry in the page's island state, once serialized (cached uses only). */
+  json?: string;
 }
 
 interface RenderState {
   /** Prefix of island ids, so cached fragments never collide with the page. */
   prefix: string;
+  /**
+   * The page render's cached fragments, as UTF-8, in marker order. Only the
+   * page-level state has it: a fragment rendered inside another fragment is
+   * inlined into that fragment's HTML.
+   */
+  fragments?: Uint8Array[];
   islands: IslandUse[];
   head: ComponentChildren[];
   /** Open island (true) and slot (false) scopes, innermost last. */
@@ -181,10 +191,12 @@ export interface RenderRequest {
 }
 
 /**
- * Renders a page to a full HTML document, or returns the Response an async
- * route or layout produced instead of markup.
+ * Renders a page to a full HTML document as UTF-8 bytes, or returns the
+ * Response an async route or layout produced instead of markup.
  */
-export async function renderPage(r: RenderRequest): Promise<string | Response> {
+export async function renderPage(
+  r: RenderRequest,
+): Promise<Uint8Array<ArrayBuffer> | Response> {
   let vnode: ComponentChildren = null;
   for (const [i, level] of r.levels.entries()) {
     const inner = vnode;
@@ -209,7 +221,13 @@ export async function renderPage(r: RenderRequest): Promise<string | Response> {
   }
   if (!r.hasApp) vnode = defaultDocument(vnode);
 
-  const state: RenderState = { prefix: "", islands: [], head: [], scopes: [] };
+  const state: RenderState = {
+    prefix: "",
+    islands: [],
+    head: [],
+    scopes: [],
+    fragments: [],
+  };
   const head = state.head;
   const body = runRender(state, vnode);
 
@@ -229,6 +247,17 @@ export async function renderPage(r: RenderRequest): Promise<string | Response> {
       }
       chunk.preload.forEach((u) => preload.add(u));
       preload.add(chunk.url);
+      if (use.json === undefined && use.cacheable) {
+        // Serialized once per cached fragment: the same props every time.
+        use.json = jsonForScript({
+          id: use.id,
+          url: chunk.url,
+          export: use.info.exportName,
+          load: use.info.load,
+          slot: use.slot,
+          props: use.props,
+        });
+      }
       return {
         id: use.id,
         url: chunk.url,
@@ -238,7 +267,10 @@ export async function renderPage(r: RenderRequest): Promise<string | Response> {
         props: use.props,
       };
     });
-    const json = jsonForScript({ islands });
+    const json = `{"islands":[${
+      islands.map((island, i) => state.islands[i].json ?? jsonForScript(island))
+        .join(",")
+    }]}`;
     const signals = json.includes(`"${TAG}":["s"`);
     headHtml += [...preload].map((u) =>
       `<link rel="modulepreload" href="${u}">`
@@ -247,7 +279,42 @@ export async function renderPage(r: RenderRequest): Promise<string | Response> {
     tail =
       `<script type="application/json" id="__frsh_state" data-signals="${signals}">${json}</script>`;
   }
-  return assemble(body, headHtml, tail);
+  return encodePage(assemble(body, headHtml, tail), state.fragments!);
+}
+
+// Marks where a cached fragment's bytes go in the page string. The nonce is
+// never sent (every marker is replaced), so page content cannot forge one.
+const MARK = `<!--frsh-fragment-${crypto.randomUUID()}-`;
+const MARK_END = "-->";
+const encoder = new TextEncoder();
+
+/**
+ * The page as UTF-8: only the per-request parts are encoded; cached
+ * fragments are copied from their stored bytes. Encoding a long page
+ * (Chinese text is two bytes per character in a JS string, three in UTF-8)
+ * cost more than rendering it.
+ */
+function encodePage(
+  html: string,
+  fragments: Uint8Array[],
+): Uint8Array<ArrayBuffer> {
+  let size = html.length * 3;
+  for (const f of fragments) size += f.byteLength;
+  const out = new Uint8Array(size);
+  let written = 0;
+  let at = 0;
+  for (;;) {
+    const mark = fragments.length ? html.indexOf(MARK, at) : -1;
+    const text = mark === -1 ? html.slice(at) : html.slice(at, mark);
+    written += encoder.encodeInto(text, out.subarray(written)).written;
+    if (mark === -1) break;
+    const end = html.indexOf(MARK_END, mark);
+    const fragment = fragments[Number(html.slice(mark + MARK.length, end))];
+    out.set(fragment, written);
+    written += fragment.byteLength;
+    at = end + MARK_END.length;
+  }
+  return out.slice(0, written);
 }
 
 function defaultDocument(children: ComponentChildren): VNode {
@@ -317,7 +384,12 @@ export const MAX_CACHED_FRAGMENTS = 500;
 // rendered content, never per-user data: callers must not cache user parts.
 const fragments = new Map<
   string,
-  { html: string; islands: IslandUse[]; head: ComponentChildren[] }
+  {
+    html: string;
+    bytes: Uint8Array;
+    islands: IslandUse[];
+    head: ComponentChildren[];
+  }
 >();
 
 function shortHash(text: string): string {
@@ -351,7 +423,13 @@ export function RenderCache(
       scopes: state.scopes.slice(),
     };
     const html = runRender(inner, props.children);
-    entry = { html, islands: inner.islands, head: inner.head };
+    for (const island of inner.islands) island.cacheable = true;
+    entry = {
+      html,
+      bytes: encoder.encode(html),
+      islands: inner.islands,
+      head: inner.head,
+    };
     fragments.set(props.id, entry);
     if (fragments.size > MAX_CACHED_FRAGMENTS) {
       fragments.delete(fragments.keys().next().value!);
@@ -359,7 +437,9 @@ export function RenderCache(
   }
   state.islands.push(...entry.islands);
   state.head.push(...entry.head);
-  return jsxTemplate([entry.html]);
+  if (!state.fragments) return jsxTemplate([entry.html]);
+  const index = state.fragments.push(entry.bytes) - 1;
+  return jsxTemplate([`${MARK}${index}${MARK_END}`]);
 }
 
 function slotVNode(id: string, children: ComponentChildren): VNode {

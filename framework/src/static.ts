@@ -83,13 +83,11 @@ export async function serveStatic(
 ): Promise<Response> {
   const versioned = url.search !== "" &&
     url.searchParams.get(ASSET_QUERY) === file.hash;
-  const headers = new Headers({
-    "content-type": file.contentType,
-    etag: file.etag,
-    "cache-control": versioned
-      ? "public, max-age=31536000, immutable"
-      : "public, max-age=0, must-revalidate",
-  });
+  // A fresh Headers per response (middleware may add to it), filled from
+  // values built once per file: this is the hottest path of the server.
+  const headers = new Headers(
+    versioned ? headerPairs(file).versioned : headerPairs(file).revalidated,
+  );
   const inm = req.headers.get("if-none-match");
   if (
     inm &&
@@ -104,4 +102,28 @@ export async function serveStatic(
   // Deno sets Content-Length for byte bodies itself.
   const body = file.bytes ?? (await Deno.open(file.path)).readable;
   return new Response(body, { status: 200, headers });
+}
+
+const pairsOfFile = new WeakMap<
+  StaticFile,
+  { versioned: Record<string, string>; revalidated: Record<string, string> }
+>();
+
+function headerPairs(file: StaticFile) {
+  let pairs = pairsOfFile.get(file);
+  if (!pairs) {
+    const base = { "content-type": file.contentType, etag: file.etag };
+    pairs = {
+      versioned: {
+        ...base,
+        "cache-control": "public, max-age=31536000, immutable",
+      },
+      revalidated: {
+        ...base,
+        "cache-control": "public, max-age=0, must-revalidate",
+      },
+    };
+    pairsOfFile.set(file, pairs);
+  }
+  return pairs;
 }

@@ -1,7 +1,9 @@
 /**
  * Sign-in sessions, in KV so any instance serves any request and nothing
- * lives in process memory. The cookie holds a random 256-bit id (base64url);
- * the store keys the session by the id's SHA-256, so a leaked store does not
+ * lives in process memory. The cookie holds the session id: the user id, a
+ * dot and a random 256-bit token (base64url). The user id lets a request
+ * read its session and its user in one KV read; only the token is secret.
+ * The store keys the session by the id's SHA-256, so a leaked store does not
  * leak live cookies. Each session has its own CSRF token, an idle expiry
  * (default 2 h) and an absolute one (default 12 h); KV `expireIn` removes
  * dead sessions by itself. A session holds only the user id: role, name and
@@ -18,6 +20,7 @@ import { decodeStored } from "./errors.ts";
 import {
   constantTimeEqual,
   hashToken,
+  hashTokenSync,
   randomToken,
   TOKEN_PATTERN,
 } from "./token.ts";
@@ -35,6 +38,24 @@ export const SESSION_TOUCH_MS = 60 * 1000;
 const REVOKE_BATCH = 400;
 
 const sessionKey = (idHash: string) => ["sessions", idHash];
+const USER_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Where a session id's session is stored and which user it claims, or null
+ * for a malformed id. The claim is only trusted once the stored session
+ * (found by the secret token) names the same user.
+ */
+export function sessionLookup(
+  id: string,
+): { key: Deno.KvKey; userId: string } | null {
+  const dot = id.indexOf(".");
+  const userId = id.slice(0, dot);
+  if (
+    dot < 1 || !USER_ID_PATTERN.test(userId) ||
+    !TOKEN_PATTERN.test(id.slice(dot + 1))
+  ) return null;
+  return { key: sessionKey(hashTokenSync(id)), userId };
+}
 const byUser = (userId: string) => ["sessions_by_user", userId];
 
 /** A stored session. */
@@ -71,7 +92,7 @@ export async function createSession(
   now: Date,
   options: SessionOptions = {},
 ): Promise<{ id: string; session: Session }> {
-  const id = randomToken();
+  const id = `${userId}.${randomToken()}`;
   const idHash = await hashToken(id);
   const session = SessionSchema.parse({
     userId,
@@ -104,10 +125,25 @@ export async function getSession(
   id: string,
   now: Date,
 ): Promise<Session | null> {
-  if (!TOKEN_PATTERN.test(id)) return null;
-  const idHash = await hashToken(id);
-  const entry = await kv.get(sessionKey(idHash));
+  const lookup = sessionLookup(id);
+  if (!lookup) return null;
+  const session = await liveSession(kv, await kv.get(lookup.key), now);
+  return session?.userId === lookup.userId ? session : null;
+}
+
+/**
+ * The live session of an entry read at a `sessionLookup` key (so a caller
+ * can read it together with other keys), or null when it is missing, idle
+ * too long or too old (an expired one is deleted on the way). Slides the
+ * idle expiry forward.
+ */
+export async function liveSession(
+  kv: Deno.Kv,
+  entry: Deno.KvEntryMaybe<unknown>,
+  now: Date,
+): Promise<Session | null> {
   if (entry.versionstamp === null) return null;
+  const idHash = entry.key.at(-1) as string;
   const s = decodeStored(SessionSchema, entry.key, entry.value);
   const t = now.getTime();
   if (t >= s.expiresAt.getTime() || t - s.lastSeenAt.getTime() >= s.idleMs) {
@@ -133,7 +169,7 @@ export function verifyCsrfToken(session: Session, submitted: unknown): boolean {
 
 /** Ends one session (logout). Unknown ids are ignored. */
 export async function endSession(kv: Deno.Kv, id: string): Promise<void> {
-  if (!TOKEN_PATTERN.test(id)) return;
+  if (!sessionLookup(id)) return;
   const idHash = await hashToken(id);
   const entry = await kv.get(sessionKey(idHash));
   const op = kv.atomic().delete(sessionKey(idHash));

@@ -15,7 +15,7 @@ import { minutesLater, NOW } from "./testing.ts";
 Deno.test("createSession() stores only the id's hash; getSession() finds it by the raw id", async () => {
   using kv = await Deno.openKv(":memory:");
   const { id, session } = await createSession(kv, "u1", NOW);
-  assert.match(id, /^[A-Za-z0-9_-]{43}$/);
+  assert.match(id, /^u1\.[A-Za-z0-9_-]{43}$/);
   const keys = await Array.fromAsync(kv.list({ prefix: [] }), (e) => e.key);
   assert.ok(!JSON.stringify(keys).includes(id), "raw id must not be a key");
   assert.deepEqual(keys.find((k) => k[0] === "sessions"), [
@@ -26,6 +26,16 @@ Deno.test("createSession() stores only the id's hash; getSession() finds it by t
   assert.equal(found?.userId, "u1");
   assert.equal(found?.csrfToken, session.csrfToken);
   assert.equal(await getSession(kv, "not-a-token", NOW), null);
+});
+
+Deno.test("getSession() refuses an id whose user part was changed", async () => {
+  using kv = await Deno.openKv(":memory:");
+  const { id } = await createSession(kv, "u1", NOW);
+  const token = id.slice(id.indexOf(".") + 1);
+  assert.equal(await getSession(kv, `u2.${token}`, NOW), null);
+  assert.equal(await getSession(kv, token, NOW), null, "no user part");
+  assert.equal(await getSession(kv, `.${token}`, NOW), null, "empty user");
+  assert.ok(await getSession(kv, id, NOW), "the real id still works");
 });
 
 Deno.test("getSession() ends a session idle for 2 h, and requests keep it alive", async () => {

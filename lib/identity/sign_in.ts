@@ -16,8 +16,9 @@ import {
 import {
   createSession,
   endSession,
-  getSession,
+  liveSession,
   type Session,
+  sessionLookup,
   type SessionOptions,
 } from "./session_store.ts";
 import {
@@ -29,10 +30,11 @@ import {
 } from "./throttle_store.ts";
 import {
   findUserByLogin,
-  getUser,
   type PublicUser,
   toPublicUser,
   upgradePasswordHash,
+  userFromEntry,
+  userLookupKey,
 } from "./user_store.ts";
 
 /** The outcome of a sign-in. Failures carry nothing that depends on the account. */
@@ -109,9 +111,16 @@ export async function getSignedIn(
   sessionId: string,
   now: Date,
 ): Promise<{ session: Session; user: PublicUser } | null> {
-  const session = await getSession(kv, sessionId, now);
-  if (!session) return null;
-  const user = await getUser(kv, session.userId);
+  const lookup = sessionLookup(sessionId);
+  if (!lookup) return null;
+  // One read for both: every signed-in request pays for it.
+  const [sessionEntry, userEntry] = await kv.getMany([
+    lookup.key,
+    userLookupKey(lookup.userId),
+  ]);
+  const session = await liveSession(kv, sessionEntry, now);
+  if (!session || session.userId !== lookup.userId) return null;
+  const user = userFromEntry(userEntry)?.user;
   if (!user || user.disabled) {
     await endSession(kv, sessionId);
     return null;

@@ -189,7 +189,18 @@ export async function getUserEntry(
   kv: Deno.Kv,
   id: string,
 ): Promise<UserEntry | null> {
-  const e = await kv.get(userKey(id));
+  return userFromEntry(await kv.get(userKey(id)));
+}
+
+/** Where an account is stored, for reading it together with other keys. */
+export function userLookupKey(id: string): Deno.KvKey {
+  return userKey(id);
+}
+
+/** The account in an entry read at a `userLookupKey` key, or null. */
+export function userFromEntry(
+  e: Deno.KvEntryMaybe<unknown>,
+): UserEntry | null {
   if (e.versionstamp === null) return null;
   return {
     user: decodeStored(UserSchema, e.key, e.value),
