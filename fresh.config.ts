@@ -1,3 +1,6 @@
 import type { FreshConfig } from "$fresh/server.ts";
+import { staticSecurityHeaders } from "@/lib/http/security_headers.ts";
 
-export default {} satisfies FreshConfig;
+export default {
+  staticHeaders: staticSecurityHeaders,
+} satisfies FreshConfig;

@@ -37,6 +37,8 @@ const NAV: {
   },
 ];
 
+const SECTIONS = new Set([...NAV.map((l) => l.section), "me"]);
+
 export interface SiteHeaderProps {
   t: Translate;
   lang: Language;
@@ -51,7 +53,29 @@ export interface SiteHeaderProps {
  * depend only on the language and section are rendered once and cached.
  */
 export function SiteHeader({ t, lang, path, user }: SiteHeaderProps) {
-  const section = path.split("/")[1] ?? "";
+  // Only sections the header marks matter; anything else is one key, so
+  // made-up paths cannot fill the render cache.
+  const first = path.split("/")[1] ?? "";
+  const section = SECTIONS.has(first) ? first : "-";
+  // A visitor's header has nothing personal: one cached fragment, whole.
+  if (!user) {
+    return (
+      <RenderCache id={`header:${lang}:${section}:anonymous`}>
+        <HeaderRow t={t} lang={lang} section={section} user={null} />
+      </RenderCache>
+    );
+  }
+  return <HeaderRow t={t} lang={lang} section={section} user={user} />;
+}
+
+function HeaderRow(
+  { t, lang, section, user }: {
+    t: Translate;
+    lang: Language;
+    section: string;
+    user: SessionUser | null;
+  },
+) {
   const role = user?.role ?? "anonymous";
   const links = NAV.filter((l) => l.roles.includes(role));
   return (

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createHandler } from "./server.ts";
 import manifest from "./testdata/app/fresh.gen.ts";
+import { MAX_CACHED_FRAGMENTS } from "./src/render.ts";
 
 const handler = await createHandler(manifest, { dev: true });
 const base = "http://localhost";
@@ -311,6 +312,32 @@ Deno.test("static: traversal is impossible, encoded or not", async () => {
     );
     assert.doesNotMatch(body, /import \* as|"imports"/);
   }
+});
+
+Deno.test("RenderCache: stays bounded, keeps what is used, and sends cached text and head intact", async () => {
+  const hot = (await get("/cached-many?id=hot")).body;
+  assert.match(hot, /<title>缓存 hot<\/title>/);
+  assert.match(hot, /<p class="live">请求 hot<\/p>/);
+  assert.match(hot, /<p class="counted">片段 hot 渲染 1 次<\/p>/);
+  for (let i = 0; i < MAX_CACHED_FRAGMENTS + 100; i++) {
+    await get(`/cached-many?id=cold-${i}`);
+    if (i % 50 === 0) {
+      assert.match(
+        (await get("/cached-many?id=hot")).body,
+        /片段 hot 渲染 1 次/,
+        "a fragment in use is kept",
+      );
+    }
+  }
+  assert.match(
+    (await get("/cached-many?id=cold-0")).body,
+    /片段 cold-0 渲染 2 次/,
+    "the least recently used fragment was dropped",
+  );
+  const last = (await get(`/cached-many?id=cold-${MAX_CACHED_FRAGMENTS + 99}`))
+    .body;
+  assert.match(last, /渲染 1 次/, "a recent one is still cached");
+  assert.doesNotMatch(last, /frsh-fragment/, "no marker is ever sent");
 });
 
 Deno.test("RenderCache: renders once per id, keeps islands inside working; an island in an island is plain", async () => {

@@ -8,34 +8,52 @@ export default function App(
   { Component, state, url }: PageProps<unknown, AppState>,
 ) {
   const { t, lang } = state;
+  const Page = () => (
+    <>
+      <SiteHeader
+        t={t}
+        lang={lang}
+        path={url.pathname}
+        user={state.user ?? null}
+      />
+      <main id="main" class="wrap" tabindex={-1}>
+        <Component />
+      </main>
+      <RenderCache id={`footer:${lang}`}>
+        <SiteFooter t={t} />
+      </RenderCache>
+    </>
+  );
   return (
     <html lang={lang}>
       <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="description" content={t("app.tagline")} />
+        <RenderCache id={`app-head:${lang}`}>
+          <meta charset="utf-8" />
+          <meta
+            name="viewport"
+            content="width=device-width, initial-scale=1"
+          />
+          <meta name="description" content={t("app.tagline")} />
+          <link rel="stylesheet" href={asset("/styles.css")} />
+          <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
+        </RenderCache>
         {
           /* For islands that post JSON; only signed-in pages have them, and
              reading the token would otherwise issue one to every visitor. */
         }
         {state.user && <meta name="csrf-token" content={state.csrfToken} />}
-        <link rel="stylesheet" href={asset("/styles.css")} />
-        <link rel="icon" href={asset("/favicon.svg")} type="image/svg+xml" />
       </head>
       <body>
         <a class="skip-link" href="#main">{t("nav.skip")}</a>
-        <SiteHeader
-          t={t}
-          lang={lang}
-          path={url.pathname}
-          user={state.user ?? null}
-        />
-        <main id="main" class="wrap" tabindex={-1}>
-          <Component />
-        </main>
-        <RenderCache id={`footer:${lang}`}>
-          <SiteFooter t={t} />
-        </RenderCache>
+        {!state.user && state.visitorPageKey
+          ? (
+            <RenderCache
+              id={`visitor:${lang}:${url.pathname}:${state.visitorPageKey}`}
+            >
+              <Page />
+            </RenderCache>
+          )
+          : <Page />}
       </body>
     </html>
   );

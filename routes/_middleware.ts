@@ -13,10 +13,7 @@ import {
 import { toHttpError } from "@/lib/http/domain_errors.ts";
 import { isSameOriginRequest } from "@/lib/http/origin_check.ts";
 import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
-import {
-  withSecurityHeaders,
-  withStaticHeaders,
-} from "@/lib/http/security_headers.ts";
+import { withSecurityHeaders } from "@/lib/http/security_headers.ts";
 import type { AppState } from "@/lib/http/state.ts";
 import {
   LANGUAGE_COOKIE,
@@ -27,9 +24,12 @@ import { getStore } from "@/lib/startup.ts";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** Security headers on every answer, error pages included (they come back through here). */
+/**
+ * Security headers on every answer, error pages included (they come back
+ * through here). Static files get theirs once per file, from fresh.config.ts.
+ */
 async function securityHeaders(_req: Request, ctx: FreshContext<AppState>) {
-  if (ctx.destination === "static") return withStaticHeaders(await ctx.next());
+  if (ctx.destination === "static") return await ctx.next();
   return withSecurityHeaders(await ctx.next());
 }
 
@@ -77,7 +77,14 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
     : null;
   Object.defineProperty(ctx.state, "csrfToken", {
     enumerable: true,
-    get: () => heldToken ?? (issuedToken ??= newCsrfToken()),
+    get: () => {
+      if (ctx.state.visitorPageKey && !ctx.state.user) {
+        // A token rendered into a page cached for every visitor would be
+        // shared by all of them.
+        throw new Error("A page cached for visitors cannot carry a form");
+      }
+      return heldToken ?? (issuedToken ??= newCsrfToken());
+    },
   });
 
   if (!SAFE.has(req.method)) {

@@ -2,7 +2,11 @@ import { Head } from "$fresh/runtime.ts";
 import { type Handlers, type PageProps, RenderCache } from "$fresh/server.ts";
 import { CourseCard } from "@/components/CourseCard.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
-import { type CatalogueEntry, listCatalogue } from "@/lib/content/catalogue.ts";
+import {
+  type CatalogueEntry,
+  catalogueKey,
+  listCatalogue,
+} from "@/lib/content/catalogue.ts";
 import type { AppState } from "@/lib/http/state.ts";
 import { MyLearning } from "@/components/MyLearning.tsx";
 import { type MyCourse, myLearning } from "@/lib/learning/my_learning.ts";
@@ -16,8 +20,11 @@ interface HomeData {
 export const handler: Handlers<HomeData, AppState> = {
   async GET(_req, ctx) {
     const user = ctx.state.user;
+    const courses = await listCatalogue(ctx.state.kv);
+    // A visitor's home page shows nothing but the published versions.
+    if (!user) ctx.state.visitorPageKey = catalogueKey(courses);
     return ctx.render({
-      courses: await listCatalogue(ctx.state.kv),
+      courses,
       mine: user?.role === "learner"
         ? await myLearning(ctx.state.kv, user.id, new Date())
         : null,
@@ -29,9 +36,7 @@ export default function Home(
   { data, state: { t, lang } }: PageProps<HomeData, AppState>,
 ) {
   // The page depends only on the language and the published versions.
-  const key = `home:${lang}:${
-    data.courses.map((c) => `${c.id}@${c.version}`).join(",")
-  }`;
+  const key = `home:${lang}:${catalogueKey(data.courses)}`;
   return (
     <>
       <RenderCache id={`home-hero:${lang}`}>

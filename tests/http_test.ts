@@ -356,6 +356,30 @@ Deno.test({
   await forged.body?.cancel();
 });
 
+Deno.test({
+  ...opts,
+  name:
+    "http: static files carry nosniff, and the CSP when they can hold script (SVG)",
+}, async () => {
+  const css = await fetch(server.origin + "/styles.css");
+  await css.body?.cancel();
+  assert.equal(css.headers.get("x-content-type-options"), "nosniff");
+  assert.equal(css.headers.get("content-security-policy"), null);
+  const svg = await fetch(server.origin + "/favicon.svg");
+  await svg.body?.cancel();
+  assert.equal(svg.headers.get("x-content-type-options"), "nosniff");
+  assert.match(
+    svg.headers.get("content-security-policy") ?? "",
+    /script-src 'self'/,
+  );
+  const again = await fetch(server.origin + "/favicon.svg", {
+    headers: { "if-none-match": svg.headers.get("etag")! },
+  });
+  await again.body?.cancel();
+  assert.equal(again.status, 304);
+  assert.equal(again.headers.get("x-content-type-options"), "nosniff");
+});
+
 Deno.test({ ...opts, name: "http: logout ends the session" }, async () => {
   const c = client(server.origin);
   await c.signIn("learner3@demo.academy");

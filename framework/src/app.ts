@@ -35,6 +35,7 @@ import {
   indexStatic,
   serveStatic,
   type StaticFile,
+  withHeaders,
 } from "./static.ts";
 import type {
   Destination,
@@ -128,7 +129,10 @@ export async function createHandler(
   }
 
   const routes = compileRoutes(manifest);
-  const staticFiles = await indexStatic(resolved.staticDir);
+  const staticFiles = await indexStatic(
+    resolved.staticDir,
+    config.staticHeaders,
+  );
   setAssetResolver((path) => {
     const file = staticFiles.get(path);
     return file ? `${path}?${ASSET_QUERY}=${file.hash}` : path;
@@ -351,13 +355,11 @@ async function handle(
     const b = await parts.getBundle();
     const bytes = b.files.get(url.pathname);
     if (bytes) {
-      return new Response(req.method === "HEAD" ? null : bytes, {
-        headers: {
-          "content-type": "text/javascript; charset=utf-8",
-          "cache-control": "public, max-age=31536000, immutable",
-          "content-length": String(bytes.byteLength),
-        },
-      });
+      return withHeaders(new Response(req.method === "HEAD" ? null : bytes), [
+        ["content-type", "text/javascript; charset=utf-8"],
+        ["cache-control", "public, max-age=31536000, immutable"],
+        ["content-length", String(bytes.byteLength)],
+      ]);
     }
   }
 
@@ -537,6 +539,57 @@ async function renderSpecial(
   }
 }
 
+const NO_ADDRESS = {
+  transport: "tcp",
+  hostname: "127.0.0.1",
+  port: 0,
+} as const;
+// The app a context belongs to, on a symbol so it is not a visible field.
+const PARTS = Symbol("fresh.parts");
+const INFO = Symbol("fresh.info");
+
+// A class rather than an object literal: contexts are made on every request,
+// and V8 builds class instances far faster than literals with accessors.
+class Context implements FreshContext {
+  basePath = "";
+  route: string | null;
+  state = {};
+  data: unknown = undefined;
+  config: ResolvedConfig;
+  isPartial = false;
+  Component: ComponentType = nothing;
+  error?: unknown;
+  next: () => Promise<Response> = noChain;
+  render: FreshContext["render"];
+  renderNotFound: FreshContext["renderNotFound"];
+  [PARTS]: AppParts;
+  [INFO]: ServeHandlerInfo | undefined;
+
+  constructor(
+    req: Request,
+    info: ServeHandlerInfo | undefined,
+    parts: AppParts,
+    public url: URL,
+    route: CompiledRoute,
+    public params: Record<string, string>,
+    public destination: Destination,
+  ) {
+    this.route = route.pattern || null;
+    this.config = parts.config;
+    this[PARTS] = parts;
+    this[INFO] = info;
+    // Own arrow functions, so `const { render } = ctx` keeps working.
+    this.render = (data, init) => render(req, this, route, data, init);
+    this.renderNotFound = (data) =>
+      render(req, this, parts.routes.notFound, data, { status: 404 });
+  }
+
+  /** Read from the connection only when asked: most requests never do. */
+  get remoteAddr(): ServeHandlerInfo["remoteAddr"] {
+    return this[INFO]?.remoteAddr ?? NO_ADDRESS;
+  }
+}
+
 function makeContext(
   req: Request,
   info: ServeHandlerInfo | undefined,
@@ -546,37 +599,33 @@ function makeContext(
   params: Record<string, string>,
   destination: Destination,
 ): FreshContext {
-  const ctx: FreshContext = {
-    url,
-    basePath: "",
-    route: route.pattern || null,
-    params,
-    state: {},
-    destination,
-    remoteAddr: info?.remoteAddr ??
-      { transport: "tcp", hostname: "127.0.0.1", port: 0 },
-    data: undefined,
-    config: parts.config,
-    isPartial: false,
-    Component: () => null,
-    next: () => Promise.reject(new Error("Cannot call ctx.next(): no chain")),
-    render: (data, init) => render(req, ctx, route, data, init),
-    renderNotFound: async (data) => {
-      const res = await render(req, ctx, parts.routes.notFound, data, {
-        status: 404,
-      });
-      return res;
-    },
-  };
-  contextParts.set(ctx, parts);
-  return ctx;
+  return new Context(req, info, parts, url, route, params, destination);
 }
 
-// The app a context belongs to, without a visible property on ctx.
-const contextParts = new WeakMap<FreshContext, AppParts>();
+const nothing = () => null;
+const noChain = () =>
+  Promise.reject(new Error("Cannot call ctx.next(): no chain"));
 
 function partsOf(ctx: FreshContext): AppParts {
-  return contextParts.get(ctx)!;
+  return (ctx as Context)[PARTS];
+}
+
+// A route's method table, with GET derived for page-only routes; built once.
+const methodTables = new WeakMap<CompiledRoute, Handlers>();
+
+function handlersOf(
+  route: CompiledRoute,
+  handler: Handlers | undefined,
+): Handlers {
+  let handlers = methodTables.get(route);
+  if (!handlers) {
+    handlers = { ...(handler ?? {}) };
+    if (!handlers.GET && route.module.default !== undefined) {
+      handlers.GET = (_req, c) => c.render();
+    }
+    methodTables.set(route, handlers);
+  }
+  return handlers;
 }
 
 async function callRoute(
@@ -585,10 +634,8 @@ async function callRoute(
   route: CompiledRoute,
 ): Promise<Response> {
   const handler = route.module.handler as Handler | Handlers | undefined;
-  const hasPage = route.module.default !== undefined;
   if (typeof handler === "function") return await handler(req, ctx);
-  const handlers: Handlers = { ...(handler ?? {}) };
-  if (!handlers.GET && hasPage) handlers.GET = (_req, c) => c.render();
+  const handlers = handlersOf(route, handler);
   const method = req.method as keyof Handlers;
   const fn = handlers[method];
   if (fn) return await fn(req, ctx);
@@ -644,13 +691,18 @@ async function render(
   };
   const out = await renderPage(request);
   if (out instanceof Response) return out;
-  const headers = new Headers(init.headers);
-  if (!headers.has("content-type")) {
-    headers.set("content-type", "text/html; charset=utf-8");
-  }
-  return new Response(req.method === "HEAD" ? null : out, {
+  // Headers are set one by one: a `headers` init costs Deno far more.
+  const res = new Response(req.method === "HEAD" ? null : out, {
     status: init.status ?? 200,
     statusText: init.statusText,
-    headers,
   });
+  if (init.headers) {
+    for (const [name, value] of new Headers(init.headers)) {
+      res.headers.append(name, value);
+    }
+  }
+  if (!res.headers.has("content-type")) {
+    res.headers.set("content-type", "text/html; charset=utf-8");
+  }
+  return res;
 }

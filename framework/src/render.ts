@@ -231,9 +231,7 @@ export async function renderPage(
   const head = state.head;
   const body = runRender(state, vnode);
 
-  let headHtml = head.length
-    ? renderToString(h(Fragment, null, dedupeHead(head)))
-    : "";
+  let headHtml = renderHead(head);
   let tail = "";
   if (state.islands.length > 0) {
     const assets = await r.assets();
@@ -287,6 +285,7 @@ export async function renderPage(
 const MARK = `<!--frsh-fragment-${crypto.randomUUID()}-`;
 const MARK_END = "-->";
 const encoder = new TextEncoder();
+let scratch = new Uint8Array(64 * 1024);
 
 /**
  * The page as UTF-8: only the per-request parts are encoded; cached
@@ -300,7 +299,12 @@ function encodePage(
 ): Uint8Array<ArrayBuffer> {
   let size = html.length * 3;
   for (const f of fragments) size += f.byteLength;
-  const out = new Uint8Array(size);
+  if (scratch.byteLength < size) {
+    scratch = new Uint8Array(2 ** Math.ceil(Math.log2(size)));
+  }
+  // Encoding runs start to end without awaiting, so one buffer serves every
+  // render; the result is copied out at its exact size.
+  const out = scratch;
   let written = 0;
   let at = 0;
   for (;;) {
@@ -315,6 +319,29 @@ function encodePage(
     at = end + MARK_END.length;
   }
   return out.slice(0, written);
+}
+
+// Head HTML by the exact head vnodes it was rendered from. Vnodes from
+// cached fragments are the same objects on every request, so a page whose
+// head comes only from them renders its head once; a fresh vnode never
+// matches.
+const headMemo = new WeakMap<
+  object,
+  { items: ComponentChildren[]; html: string }
+>();
+
+function renderHead(head: ComponentChildren[]): string {
+  if (head.length === 0) return "";
+  const first = head[0];
+  const key = typeof first === "object" && first !== null ? first : null;
+  const memo = key ? headMemo.get(key) : undefined;
+  if (
+    memo && memo.items.length === head.length &&
+    memo.items.every((item, i) => item === head[i])
+  ) return memo.html;
+  const html = renderToString(h(Fragment, null, dedupeHead(head)));
+  if (key) headMemo.set(key, { items: head.slice(), html });
+  return html;
 }
 
 function defaultDocument(children: ComponentChildren): VNode {
@@ -385,12 +412,25 @@ export const MAX_CACHED_FRAGMENTS = 500;
 const fragments = new Map<
   string,
   {
+    /** When it was last used (a tick of `clock`): hits only stamp it. */
+    used: number;
     html: string;
     bytes: Uint8Array;
     islands: IslandUse[];
     head: ComponentChildren[];
   }
 >();
+
+let clock = 0;
+
+// Drops the least recently used tenth, so eviction scans rarely.
+function evictLeastRecentlyUsed() {
+  const uses = [...fragments.values()].map((e) => e.used).sort((a, b) => a - b);
+  const cutoff = uses[Math.floor(uses.length / 10)];
+  for (const [id, e] of fragments) {
+    if (e.used <= cutoff) fragments.delete(id);
+  }
+}
 
 function shortHash(text: string): string {
   let h = 2166136261;
@@ -413,8 +453,7 @@ export function RenderCache(
   if (!state) return h(Fragment, null, props.children);
   let entry = fragments.get(props.id);
   if (entry) {
-    fragments.delete(props.id);
-    fragments.set(props.id, entry);
+    entry.used = ++clock;
   } else {
     const inner: RenderState = {
       prefix: `${state.prefix}f${shortHash(props.id)}-`,
@@ -425,15 +464,14 @@ export function RenderCache(
     const html = runRender(inner, props.children);
     for (const island of inner.islands) island.cacheable = true;
     entry = {
+      used: ++clock,
       html,
       bytes: encoder.encode(html),
       islands: inner.islands,
       head: inner.head,
     };
     fragments.set(props.id, entry);
-    if (fragments.size > MAX_CACHED_FRAGMENTS) {
-      fragments.delete(fragments.keys().next().value!);
-    }
+    if (fragments.size > MAX_CACHED_FRAGMENTS) evictLeastRecentlyUsed();
   }
   state.islands.push(...entry.islands);
   state.head.push(...entry.head);

@@ -191,6 +191,14 @@ export interface FreshConfig {
   /** Folder of static files, relative to the manifest (default `./static`). */
   staticDir?: string;
   router?: { trailingSlash?: boolean };
+  /**
+   * Beyond Fresh: extra headers for every response of a static file, decided
+   * once per file at start-up (say, security headers by content type), so
+   * the hottest path sets no headers per request.
+   */
+  staticHeaders?: (
+    file: { path: string; contentType: string },
+  ) => Record<string, string>;
 }
 
 /** Config after defaults, as `ctx.config`. */

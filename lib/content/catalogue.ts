@@ -1,5 +1,5 @@
 /** The course catalogue shown on the home page. */
-import { listCourseViews } from "./course_view.ts";
+import { type CourseView, listCourseViews } from "./course_view.ts";
 
 /** One course as the catalogue lists it. */
 export interface CatalogueEntry {
@@ -13,10 +13,29 @@ export interface CatalogueEntry {
   firstLesson: string | null;
 }
 
+// Course versions are immutable, so each view's entry is built once.
+const entries = new WeakMap<CourseView, CatalogueEntry>();
+
 /** Lists the published courses with their size. */
 export async function listCatalogue(kv: Deno.Kv): Promise<CatalogueEntry[]> {
   const views = await listCourseViews(kv);
-  return views.map((v) => ({
+  let catalogue = catalogues.get(views);
+  if (!catalogue) {
+    catalogue = views.map((v) => {
+      let entry = entries.get(v);
+      if (!entry) entries.set(v, entry = catalogueEntry(v));
+      return entry;
+    });
+    catalogues.set(views, catalogue);
+  }
+  return catalogue;
+}
+
+// The same views give the same (read-only) catalogue.
+const catalogues = new WeakMap<readonly CourseView[], CatalogueEntry[]>();
+
+function catalogueEntry(v: CourseView): CatalogueEntry {
+  return {
     id: v.id,
     version: v.version,
     title: v.published.course.title,
@@ -25,5 +44,17 @@ export async function listCatalogue(kv: Deno.Kv): Promise<CatalogueEntry[]> {
     lessons: v.lessons.length,
     minutes: v.lessons.reduce((n, l) => n + l.lesson.lesson.minutes, 0),
     firstLesson: v.lessons[0]?.url ?? null,
-  }));
+  };
 }
+
+/** Names exactly the course versions a catalogue lists (for render caches). */
+export function catalogueKey(catalogue: readonly CatalogueEntry[]): string {
+  let key = catalogueKeys.get(catalogue);
+  if (key === undefined) {
+    key = catalogue.map((c) => `${c.id}@${c.version}`).join(",");
+    catalogueKeys.set(catalogue, key);
+  }
+  return key;
+}
+
+const catalogueKeys = new WeakMap<readonly CatalogueEntry[], string>();

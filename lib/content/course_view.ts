@@ -149,10 +149,20 @@ export async function listCourseViews(
     list.catch(() => (courseList = null));
   }
   const list = await courseList.list;
-  const views = await Promise.all(
+  // The same list (within HEAD_TTL_MS) gives the same views: versions are
+  // immutable, so the home page does not rebuild them on every request.
+  const known = listedViews.get(list);
+  if (known && known.limit === limit) return known.views;
+  const views = (await Promise.all(
     list.slice(0, limit).map((h) =>
       getCourseVersionView(kv, h.courseId, h.version)
     ),
-  );
-  return views.filter((v): v is CourseView => v !== null);
+  )).filter((v): v is CourseView => v !== null);
+  listedViews.set(list, { limit, views });
+  return views;
 }
+
+const listedViews = new WeakMap<
+  object,
+  { limit: number; views: CourseView[] }
+>();

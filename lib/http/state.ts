@@ -20,6 +20,13 @@ export interface AppState {
   user: SessionUser | null;
   /** The CSRF token forms on this page must carry (session's, or pre-sign-in). */
   csrfToken: string;
+  /**
+   * Set by a route whose page, for a signed-out visitor, depends only on
+   * the language, the path and this key (say, content versions). The app
+   * then renders that page once per key and reuses it; such a page must
+   * not render a form (reading `csrfToken` then throws).
+   */
+  visitorPageKey?: string;
 }
 
 /** State of routes the policy lets only signed-in users reach. */

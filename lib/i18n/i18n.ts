@@ -44,8 +44,16 @@ export type Translate = (
 
 /** Binds `translate` to a language. */
 export function translator(lang: Language): Translate {
-  return (key, params) => translate(lang, key, params);
+  let t = translators.get(lang);
+  if (!t) {
+    t = (key, params) => translate(lang, key, params);
+    translators.set(lang, t);
+  }
+  return t;
 }
+
+// One function per language, so render caches and memos see the same `t`.
+const translators = new Map<Language, Translate>();
 
 /** True for a supported language tag. */
 export function isLanguage(value: unknown): value is Language {

@@ -11,6 +11,7 @@ import * as $api_echo from "./routes/api/echo.ts";
 import * as $async from "./routes/async.tsx";
 import * as $bad_island from "./routes/bad-island.tsx";
 import * as $bare from "./routes/bare.tsx";
+import * as $cached_many from "./routes/cached-many.tsx";
 import * as $cached from "./routes/cached.tsx";
 import * as $docs_lang from "./routes/docs/[[lang]].tsx";
 import * as $files_path from "./routes/files/[...path].tsx";
@@ -48,6 +49,7 @@ const manifest = {
     "./routes/async.tsx": $async,
     "./routes/bad-island.tsx": $bad_island,
     "./routes/bare.tsx": $bare,
+    "./routes/cached-many.tsx": $cached_many,
     "./routes/cached.tsx": $cached,
     "./routes/docs/[[lang]].tsx": $docs_lang,
     "./routes/files/[...path].tsx": $files_path,
