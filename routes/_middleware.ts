@@ -5,7 +5,6 @@ import { listMembershipsOfUser } from "@/lib/identity/cohort_store.ts";
 import { getSignedIn } from "@/lib/identity/sign_in.ts";
 import {
   FormTooLargeError,
-  newCsrfToken,
   PRE_SESSION_COOKIE,
   presentedToken,
   tokensMatch,
@@ -14,6 +13,7 @@ import { toHttpError } from "@/lib/http/domain_errors.ts";
 import { isSameOriginRequest } from "@/lib/http/origin_check.ts";
 import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
 import { withSecurityHeaders } from "@/lib/http/security_headers.ts";
+import { RequestState } from "@/lib/http/request_state.ts";
 import type { AppState } from "@/lib/http/state.ts";
 import {
   LANGUAGE_COOKIE,
@@ -45,47 +45,35 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
     cookies[LANGUAGE_COOKIE],
     req.headers.get("accept-language"),
   );
-  ctx.state.lang = lang;
-  ctx.state.t = translator(lang);
-  ctx.state.kv = await getStore();
+  const kv = await getStore();
   const now = new Date();
   const signedIn = cookies[SESSION_COOKIE]
-    ? await getSignedIn(ctx.state.kv, cookies[SESSION_COOKIE]!, now)
+    ? await getSignedIn(kv, cookies[SESSION_COOKIE]!, now)
     : null;
-  const session = signedIn?.session ?? null;
-  // The token this visitor already holds: the session's, or the pre-sign-in
-  // cookie's. A visitor without one gets a new token only when a page
-  // actually renders a form (reads ctx.state.csrfToken), so pages without
-  // forms stay free of Set-Cookie and cacheable by the browser.
-  const heldToken = session?.csrfToken ?? cookies[PRE_SESSION_COOKIE] ?? null;
-  let issuedToken: string | null = null;
   // The cohort only matters when evidence is written (state changes), so
   // reads skip that lookup.
   const cohortId =
     signedIn && !SAFE.has(req.method) && signedIn.user.role === "learner"
-      ? (await listMembershipsOfUser(ctx.state.kv, signedIn.user.id, 1))[0]
-        ?.cohortId
+      ? (await listMembershipsOfUser(kv, signedIn.user.id, 1))[0]?.cohortId
       : undefined;
-  ctx.state.user = signedIn
-    ? {
-      id: signedIn.user.id,
-      name: signedIn.user.name,
-      role: signedIn.user.role,
-      cohortId,
-      csrfToken: signedIn.session.csrfToken,
-    }
-    : null;
-  Object.defineProperty(ctx.state, "csrfToken", {
-    enumerable: true,
-    get: () => {
-      if (ctx.state.visitorPageKey && !ctx.state.user) {
-        // A token rendered into a page cached for every visitor would be
-        // shared by all of them.
-        throw new Error("A page cached for visitors cannot carry a form");
+  const heldToken = signedIn?.session.csrfToken ??
+    cookies[PRE_SESSION_COOKIE] ?? null;
+  const state = new RequestState(
+    lang,
+    translator(lang),
+    kv,
+    signedIn
+      ? {
+        id: signedIn.user.id,
+        name: signedIn.user.name,
+        role: signedIn.user.role,
+        cohortId,
+        csrfToken: signedIn.session.csrfToken,
       }
-      return heldToken ?? (issuedToken ??= newCsrfToken());
-    },
-  });
+      : null,
+    heldToken,
+  );
+  ctx.state = state;
 
   if (!SAFE.has(req.method)) {
     if (!isSameOriginRequest(req)) {
@@ -136,12 +124,12 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
   } catch (error) {
     throw toHttpError(error);
   }
-  if (issuedToken) {
+  if (state.issuedToken) {
     res.headers.append(
       "set-cookie",
       stringifySetCookie({
         name: PRE_SESSION_COOKIE,
-        value: issuedToken,
+        value: state.issuedToken,
         path: "/",
         httpOnly: true,
         sameSite: "strict",

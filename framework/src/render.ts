@@ -277,7 +277,7 @@ export async function renderPage(
     tail =
       `<script type="application/json" id="__frsh_state" data-signals="${signals}">${json}</script>`;
   }
-  return encodePage(assemble(body, headHtml, tail), state.fragments!);
+  return encodePage(body, headHtml, tail, state.fragments!);
 }
 
 // Marks where a cached fragment's bytes go in the page string. The nonce is
@@ -288,16 +288,19 @@ const encoder = new TextEncoder();
 let scratch = new Uint8Array(64 * 1024);
 
 /**
- * The page as UTF-8: only the per-request parts are encoded; cached
- * fragments are copied from their stored bytes. Encoding a long page
- * (Chinese text is two bytes per character in a JS string, three in UTF-8)
- * cost more than rendering it.
+ * The page as UTF-8, with the head's extra tags before `</head>` and `tail`
+ * before `</body>`. Only the per-request parts are encoded; cached fragments
+ * are copied from their stored bytes. Encoding a long page (Chinese text is
+ * two bytes per character in a JS string, three in UTF-8) cost more than
+ * rendering it, and the page string is never rebuilt around head and tail.
  */
 function encodePage(
-  html: string,
+  body: string,
+  head: string,
+  tail: string,
   fragments: Uint8Array[],
 ): Uint8Array<ArrayBuffer> {
-  let size = html.length * 3;
+  let size = (body.length + head.length + tail.length) * 3 + 15;
   for (const f of fragments) size += f.byteLength;
   if (scratch.byteLength < size) {
     scratch = new Uint8Array(2 ** Math.ceil(Math.log2(size)));
@@ -306,18 +309,41 @@ function encodePage(
   // render; the result is copied out at its exact size.
   const out = scratch;
   let written = 0;
+  const text = (s: string) => {
+    if (s) written += encoder.encodeInto(s, out.subarray(written)).written;
+  };
+  // Body text from `from` to `to`, with each fragment marker replaced.
+  const bodyPart = (from: number, to: number) => {
+    let at = from;
+    while (at < to) {
+      const mark = fragments.length ? body.indexOf(MARK, at) : -1;
+      if (mark === -1 || mark >= to) break;
+      text(body.slice(at, mark));
+      const end = body.indexOf(MARK_END, mark);
+      const fragment = fragments[Number(body.slice(mark + MARK.length, end))];
+      out.set(fragment, written);
+      written += fragment.byteLength;
+      at = end + MARK_END.length;
+    }
+    text(body.slice(at, to));
+  };
+  const headAt = head ? body.indexOf("</head>") : -1;
+  const tailAt = tail ? body.lastIndexOf("</body>") : -1;
+  if (body.startsWith("<html")) text("<!DOCTYPE html>");
+  if (head && headAt < 0) text(head);
   let at = 0;
-  for (;;) {
-    const mark = fragments.length ? html.indexOf(MARK, at) : -1;
-    const text = mark === -1 ? html.slice(at) : html.slice(at, mark);
-    written += encoder.encodeInto(text, out.subarray(written)).written;
-    if (mark === -1) break;
-    const end = html.indexOf(MARK_END, mark);
-    const fragment = fragments[Number(html.slice(mark + MARK.length, end))];
-    out.set(fragment, written);
-    written += fragment.byteLength;
-    at = end + MARK_END.length;
+  if (headAt >= 0) {
+    bodyPart(0, headAt);
+    text(head);
+    at = headAt;
   }
+  if (tailAt >= at) {
+    bodyPart(at, tailAt);
+    text(tail);
+    at = tailAt;
+  }
+  bodyPart(at, body.length);
+  if (tail && tailAt < 0) text(tail);
   return out.slice(0, written);
 }
 
@@ -389,19 +415,6 @@ function dedupeHead(chunks: ComponentChildren[]): VNode[] {
     out.push(node);
   }
   return out;
-}
-
-function assemble(body: string, head: string, tail: string): string {
-  let html = body;
-  if (head) {
-    const at = html.indexOf("</head>");
-    html = at >= 0 ? html.slice(0, at) + head + html.slice(at) : head + html;
-  }
-  if (tail) {
-    const at = html.lastIndexOf("</body>");
-    html = at >= 0 ? html.slice(0, at) + tail + html.slice(at) : html + tail;
-  }
-  return html.startsWith("<html") ? "<!DOCTYPE html>" + html : html;
 }
 
 /** Most fragments kept by `RenderCache` per process (least recently used go first). */
