@@ -43,8 +43,10 @@ interface IslandUse {
   slot: boolean;
   /** True when it lives in a cached fragment (same id and props every time). */
   cacheable?: boolean;
-  /** Its entry in the page's island state, once serialized (cached uses only). */
-  json?: string;
+  /** Its entry in the page's island state as UTF-8 (cached uses only). */
+  jsonBytes?: Uint8Array;
+  /** Whether that entry holds a signal (cached uses only). */
+  signals?: boolean;
 }
 
 interface RenderState {
@@ -236,7 +238,8 @@ export async function renderPage(
   if (state.islands.length > 0) {
     const assets = await r.assets();
     const preload = new Set<string>([assets.main]);
-    const islands = state.islands.map((use) => {
+    let signals = false;
+    const entries = state.islands.map((use) => {
       const chunk = assets.islands.get(use.info.file);
       if (!chunk) {
         throw new Error(
@@ -245,31 +248,29 @@ export async function renderPage(
       }
       chunk.preload.forEach((u) => preload.add(u));
       preload.add(chunk.url);
-      if (use.json === undefined && use.cacheable) {
-        // Serialized once per cached fragment: the same props every time.
-        use.json = jsonForScript({
-          id: use.id,
-          url: chunk.url,
-          export: use.info.exportName,
-          load: use.info.load,
-          slot: use.slot,
-          props: use.props,
-        });
+      if (use.cacheable && use.jsonBytes) {
+        // Serialized and encoded once per cached fragment: the same props
+        // every time, copied in like the fragment itself.
+        signals ||= use.signals!;
+        return `${MARK}${state.fragments!.push(use.jsonBytes) - 1}${MARK_END}`;
       }
-      return {
+      const json = jsonForScript({
         id: use.id,
         url: chunk.url,
         export: use.info.exportName,
         load: use.info.load,
         slot: use.slot,
         props: use.props,
-      };
+      });
+      const usesSignals = json.includes(`"${TAG}":["s"`);
+      signals ||= usesSignals;
+      if (use.cacheable) {
+        use.jsonBytes = encoder.encode(json);
+        use.signals = usesSignals;
+      }
+      return json;
     });
-    const json = `{"islands":[${
-      islands.map((island, i) => state.islands[i].json ?? jsonForScript(island))
-        .join(",")
-    }]}`;
-    const signals = json.includes(`"${TAG}":["s"`);
+    const json = `{"islands":[${entries.join(",")}]}`;
     headHtml += [...preload].map((u) =>
       `<link rel="modulepreload" href="${u}">`
     ).join("") +
@@ -312,21 +313,22 @@ function encodePage(
   const text = (s: string) => {
     if (s) written += encoder.encodeInto(s, out.subarray(written)).written;
   };
-  // Body text from `from` to `to`, with each fragment marker replaced.
-  const bodyPart = (from: number, to: number) => {
+  // Text of `s` from `from` to `to`, with each fragment marker replaced.
+  const marked = (s: string, from: number, to: number) => {
     let at = from;
     while (at < to) {
-      const mark = fragments.length ? body.indexOf(MARK, at) : -1;
+      const mark = fragments.length ? s.indexOf(MARK, at) : -1;
       if (mark === -1 || mark >= to) break;
-      text(body.slice(at, mark));
-      const end = body.indexOf(MARK_END, mark);
-      const fragment = fragments[Number(body.slice(mark + MARK.length, end))];
+      text(s.slice(at, mark));
+      const end = s.indexOf(MARK_END, mark);
+      const fragment = fragments[Number(s.slice(mark + MARK.length, end))];
       out.set(fragment, written);
       written += fragment.byteLength;
       at = end + MARK_END.length;
     }
-    text(body.slice(at, to));
+    text(s.slice(at, to));
   };
+  const bodyPart = (from: number, to: number) => marked(body, from, to);
   const headAt = head ? body.indexOf("</head>") : -1;
   const tailAt = tail ? body.lastIndexOf("</body>") : -1;
   if (body.startsWith("<html")) text("<!DOCTYPE html>");
@@ -339,11 +341,11 @@ function encodePage(
   }
   if (tailAt >= at) {
     bodyPart(at, tailAt);
-    text(tail);
+    marked(tail, 0, tail.length);
     at = tailAt;
   }
   bodyPart(at, body.length);
-  if (tail && tailAt < 0) text(tail);
+  if (tail && tailAt < 0) marked(tail, 0, tail.length);
   return out.slice(0, written);
 }
 

@@ -36,11 +36,12 @@ export default function Lesson(
   { data, state: { t, lang, user } }: PageProps<Data, AppState>,
 ) {
   const { page } = data;
+  // Lesson text and navigation depend only on the version and the language.
+  const key =
+    `${page.courseId}@${page.version}/${page.moduleId}/${page.lesson.id}:${lang}`;
   return (
     <>
-      <RenderCache
-        id={`lesson:${page.courseId}@${page.version}/${page.moduleId}/${page.lesson.id}:${lang}`}
-      >
+      <RenderCache id={`lesson:${key}`}>
         <LessonContent page={page} t={t} />
       </RenderCache>
       {user?.role === "learner" && (
@@ -62,7 +63,9 @@ export default function Lesson(
             )}
         </section>
       )}
-      <LessonNav prev={page.prev} next={page.next} t={t} />
+      <RenderCache id={`lesson-nav:${key}`}>
+        <LessonNav prev={page.prev} next={page.next} t={t} />
+      </RenderCache>
     </>
   );
 }
