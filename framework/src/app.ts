@@ -689,24 +689,26 @@ async function render(
     hasApp,
     assets: parts.getBundle,
   };
-  const out = await renderPage(request);
-  if (out instanceof Response) return out;
-  // Headers are set one by one: a `headers` init costs Deno far more.
-  const res = new Response(
-    req.method === "HEAD" ? null : out,
-    init.statusText === undefined
-      ? { status: init.status ?? 200 }
-      : { status: init.status ?? 200, statusText: init.statusText },
-  );
-  if (!init.headers) {
-    res.headers.set("content-type", "text/html; charset=utf-8");
+  return await renderPage(request, (html) => {
+    // Called with the page's bytes, which are only valid during this call:
+    // the Response copies them. Headers are set one by one: a `headers`
+    // init costs Deno far more.
+    const res = new Response(
+      req.method === "HEAD" ? null : html,
+      init.statusText === undefined
+        ? { status: init.status ?? 200 }
+        : { status: init.status ?? 200, statusText: init.statusText },
+    );
+    if (!init.headers) {
+      res.headers.set("content-type", "text/html; charset=utf-8");
+      return res;
+    }
+    for (const [name, value] of new Headers(init.headers)) {
+      res.headers.append(name, value);
+    }
+    if (!res.headers.has("content-type")) {
+      res.headers.set("content-type", "text/html; charset=utf-8");
+    }
     return res;
-  }
-  for (const [name, value] of new Headers(init.headers)) {
-    res.headers.append(name, value);
-  }
-  if (!res.headers.has("content-type")) {
-    res.headers.set("content-type", "text/html; charset=utf-8");
-  }
-  return res;
+  });
 }

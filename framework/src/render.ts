@@ -193,12 +193,14 @@ export interface RenderRequest {
 }
 
 /**
- * Renders a page to a full HTML document as UTF-8 bytes, or returns the
- * Response an async route or layout produced instead of markup.
+ * Renders a page to a full HTML document and answers `respond(bytes)`, or
+ * the Response an async route or layout produced instead of markup. The
+ * bytes are a view of a shared buffer, valid only during the call.
  */
 export async function renderPage(
   r: RenderRequest,
-): Promise<Uint8Array<ArrayBuffer> | Response> {
+  respond: (html: Uint8Array<ArrayBuffer>) => Response,
+): Promise<Response> {
   let vnode: ComponentChildren = null;
   for (const [i, level] of r.levels.entries()) {
     const inner = vnode;
@@ -278,7 +280,7 @@ export async function renderPage(
     tail =
       `<script type="application/json" id="__frsh_state" data-signals="${signals}">${json}</script>`;
   }
-  return encodePage(body, headHtml, tail, state.fragments!);
+  return respond(encodePage(body, headHtml, tail, state.fragments!));
 }
 
 // Marks where a cached fragment's bytes go in the page string. The nonce is
@@ -306,8 +308,8 @@ function encodePage(
   if (scratch.byteLength < size) {
     scratch = new Uint8Array(2 ** Math.ceil(Math.log2(size)));
   }
-  // Encoding runs start to end without awaiting, so one buffer serves every
-  // render; the result is copied out at its exact size.
+  // Encoding and `respond` run without awaiting, so one buffer serves every
+  // render.
   const out = scratch;
   let written = 0;
   const text = (s: string) => {
@@ -346,7 +348,7 @@ function encodePage(
   }
   bodyPart(at, body.length);
   if (tail && tailAt < 0) marked(tail, 0, tail.length);
-  return out.slice(0, written);
+  return out.subarray(0, written);
 }
 
 // Head HTML by the exact head vnodes it was rendered from. Vnodes from

@@ -8,6 +8,7 @@
  * | ----------------------------------- | -------- |
  * | ["progress", learnerId, courseId]   | Progress |
  */
+import { readOne } from "@/lib/db/coalesced_reads.ts";
 import { z } from "zod";
 
 const progressKey = (
@@ -68,7 +69,7 @@ export async function readProgress(
   now: Date,
 ): Promise<{ progress: Progress; versionstamp: string | null }> {
   const key = progressKey(learnerId, courseId);
-  const entry = await kv.get(key);
+  const entry = await readOne(kv, key);
   if (entry.versionstamp === null) {
     return {
       progress: emptyProgress(learnerId, courseId, now),

@@ -5,6 +5,7 @@
  * verified for unknown accounts), so the form does not reveal who has an
  * account. Hashes with out-of-date parameters are upgraded on success.
  */
+import { readMany } from "@/lib/db/coalesced_reads.ts";
 import { parseLogin } from "./contact.ts";
 import {
   dummyHash,
@@ -114,7 +115,7 @@ export async function getSignedIn(
   const lookup = sessionLookup(sessionId);
   if (!lookup) return null;
   // One read for both: every signed-in request pays for it.
-  const [sessionEntry, userEntry] = await kv.getMany([
+  const [sessionEntry, userEntry] = await readMany(kv, [
     lookup.key,
     userLookupKey(lookup.userId),
   ]);
