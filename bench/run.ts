@@ -328,14 +328,26 @@ to back) and the median round is shown.
 ${table}
 
 How to read it: the home page is measured anonymously; the lesson page as the
-signed-in demo learner, so every request also reads the session and the
-learner's progress from KV (two reads: session with user, then progress;
-each costs about as much as a whole static response under this load). Page output that depends only on the content
-version and language is cached with \`RenderCache\` (see README, "The Fresh
-layer"). Quiz submission latency is measured with 100 learners each
-submitting about once a second; throughput with 100 connections submitting
-back to back, against bare KV atomic commits of the same records at the same
-concurrency.
+signed-in demo learner, so every request also reads the session with its user
+and the learner's progress from KV. Page output that depends only on the
+content version and language is cached with \`RenderCache\` and copied into the
+response as UTF-8; a visitor's home page depends only on the published
+versions and is rendered once per language and version (see README, "Speed").
+Quiz submission latency is measured with 100 learners each submitting about
+once a second; throughput with 100 connections submitting back to back,
+against bare KV atomic commits of the same records at the same concurrency.
+
+The signed-in lesson misses its budget. Measured on this machine by answering
+with the lesson's bytes at a step of the request instead of going on (same
+load, 2026-11-23): right after the session read, about 55% of the static rate;
+after the progress read, about a third; the whole page, a quarter. So the two
+KV reads alone take the page below 50% before anything is rendered, and the
+rest goes to rendering and encoding the learner's own parts (header, progress,
+forms). Reads arriving together already share one \`getMany\`
+(lib/db/coalesced_reads.ts; before that the page ran at 18%). Sessions are
+checked in KV on every request on purpose (a password change or a disabled
+account ends them at once, and any instance serves any request), so a page
+that needs a session cannot be served from memory alone.
 `;
 await Deno.writeTextFile(new URL("BENCHMARKS.md", ROOT), md);
 await Deno.remove(kvDir, { recursive: true }).catch(() => {});
