@@ -1,4 +1,5 @@
 import { type FreshContext, HttpError } from "$fresh/server.ts";
+import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import { parseCookie, stringifySetCookie } from "cookie";
 import { decide } from "@/lib/auth/policy.ts";
 import { listMembershipsOfUser } from "@/lib/identity/cohort_store.ts";
@@ -133,7 +134,7 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
         path: "/",
         httpOnly: true,
         sameSite: "strict",
-        secure: ctx.url.protocol === "https:",
+        secure: isSecureOrigin(ctx.url),
       }),
     );
   }

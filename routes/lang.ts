@@ -1,4 +1,5 @@
 import { type Handlers, HttpError } from "$fresh/server.ts";
+import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import { stringifySetCookie } from "cookie";
 import { z } from "zod";
 import { LANGUAGE_COOKIE, LANGUAGES } from "@/lib/i18n/i18n.ts";
@@ -31,7 +32,7 @@ export const handler: Handlers = {
       maxAge: 60 * 60 * 24 * 365,
       sameSite: "lax",
       httpOnly: true,
-      secure: ctx.url.protocol === "https:",
+      secure: isSecureOrigin(ctx.url),
     });
     const location = input.data.next ??
       localReturnPath(req.headers.get("referer"), ctx.url);

@@ -1,4 +1,5 @@
 import { Head } from "$fresh/runtime.ts";
+import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
@@ -68,7 +69,7 @@ export const handler: Handlers<Data, AppState> = {
         location: input.data.next ?? "/",
         "set-cookie": sessionCookie(
           result.sessionId,
-          ctx.url.protocol === "https:",
+          isSecureOrigin(ctx.url),
         ),
       },
     });

@@ -1,4 +1,5 @@
 import type { Handlers } from "$fresh/server.ts";
+import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import { parseCookie } from "cookie";
 import { signOut } from "@/lib/identity/sign_in.ts";
 import {
@@ -16,7 +17,7 @@ export const handler: Handlers<unknown, AppState> = {
       status: 303,
       headers: {
         location: "/",
-        "set-cookie": clearSessionCookie(ctx.url.protocol === "https:"),
+        "set-cookie": clearSessionCookie(isSecureOrigin(ctx.url)),
       },
     });
   },

@@ -291,6 +291,7 @@ export const en: Record<MessageKey, string> = {
   "password.too_short": "The new password needs at least 10 characters",
   "password.too_long": "Too long (at most 128 characters)",
   "password.mismatch": "The two new passwords differ",
+  "password.locked": "Too many wrong passwords: try again in 15 minutes",
   "password.wrong": "The current password is not right",
   // Lead: the admin's teams and cohorts.
   "teams.title": "Teams and cohorts",

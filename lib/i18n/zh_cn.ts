@@ -277,6 +277,7 @@ export const zhCN = {
   "password.too_short": "新密码至少要 10 个字符",
   "password.too_long": "太长了(最多 128 个字符)",
   "password.mismatch": "两次输入的新密码不一致",
+  "password.locked": "当前密码错误次数过多，请 15 分钟后再试",
   "password.wrong": "当前密码不正确",
   // Lead: the admin's teams and cohorts.
   "teams.title": "团队与入职批次",

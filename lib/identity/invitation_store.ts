@@ -553,12 +553,17 @@ export async function acceptInvitation(
   );
 }
 
-/** Withdraws a pending invitation (its link stops working). */
+/**
+ * Withdraws a pending invitation (its link stops working). Only someone who
+ * may invite to the cohort may withdraw from it (ForbiddenError otherwise).
+ */
 export async function revokeInvitation(
   kv: Deno.Kv,
+  actorId: string,
   cohortId: string,
   invitationId: string,
 ): Promise<void> {
+  await assertCanInvite(kv, actorId, await requireCohort(kv, cohortId));
   const ref = await kv.get([...byCohort(cohortId), invitationId]);
   if (ref.versionstamp === null) {
     throw new NotFoundError(

@@ -247,7 +247,12 @@ Deno.test("createInvitation() is for admins and the team's managers, and refuses
     is("already-invited"),
   );
   // Withdrawn, the login may be invited again; the old link is dead.
-  await revokeInvitation(kv, cohort.id, first.invitation.id);
+  await assert.rejects(
+    revokeInvitation(kv, learner.id, cohort.id, first.invitation.id),
+    ForbiddenError,
+    "only someone who may invite may withdraw",
+  );
+  await revokeInvitation(kv, manager.id, cohort.id, first.invitation.id);
   const again = await createInvitation(kv, manager.id, cohort.id, {
     name: "a",
     email: "a@example.com",

@@ -7,6 +7,12 @@
 import { z } from "zod";
 import { PBKDF2_ITERATIONS, verifyPassword } from "./password.ts";
 import { createSession, type Session } from "./session_store.ts";
+import {
+  clearLoginFailures,
+  isLoginLocked,
+  recordLoginFailure,
+  type ThrottlePolicy,
+} from "./throttle_store.ts";
 import { changePassword, requireUser } from "./user_store.ts";
 
 /** Form fields of the password page. Messages are message keys shown beside the field. */
@@ -27,24 +33,60 @@ export type PasswordChange = z.infer<typeof PasswordChangeForm>;
 /** The outcome: a new session for this device, or which field is wrong. */
 export type PasswordChangeResult =
   | { ok: true; sessionId: string; session: Session }
-  | { ok: false; field: "current"; reason: "password.wrong" };
+  | {
+    ok: false;
+    field: "current";
+    reason: "password.wrong" | "password.locked";
+  };
 
-/** Changes the user's own password after checking the current one. */
+/** Where wrong current passwords are counted (apart from sign-in logins). */
+function throttleKey(userId: string): string {
+  return `password-change:${userId}`;
+}
+
+/**
+ * Changes the user's own password after checking the current one. Wrong
+ * guesses are throttled like sign-ins (per user and per address), so a
+ * stolen session cannot be used to guess the password and take the account.
+ */
 export async function changeOwnPassword(
   kv: Deno.Kv,
   userId: string,
   input: PasswordChange,
   now: Date,
-  iterations: number = PBKDF2_ITERATIONS,
+  address: string,
+  options: { iterations?: number; throttle?: ThrottlePolicy } = {},
 ): Promise<PasswordChangeResult> {
+  const key = throttleKey(userId);
+  if (await isLoginLocked(kv, key, address, now)) {
+    return { ok: false, field: "current", reason: "password.locked" };
+  }
   const user = await requireUser(kv, userId);
   if (
     !user.passwordHash ||
     !await verifyPassword(input.current, user.passwordHash)
   ) {
-    return { ok: false, field: "current", reason: "password.wrong" };
+    const locked = await recordLoginFailure(
+      kv,
+      key,
+      address,
+      now,
+      options.throttle,
+    );
+    return {
+      ok: false,
+      field: "current",
+      reason: locked ? "password.locked" : "password.wrong",
+    };
   }
-  await changePassword(kv, userId, input.next, now, iterations);
+  await clearLoginFailures(kv, key);
+  await changePassword(
+    kv,
+    userId,
+    input.next,
+    now,
+    options.iterations ?? PBKDF2_ITERATIONS,
+  );
   const { id, session } = await createSession(kv, userId, now);
   return { ok: true, sessionId: id, session };
 }

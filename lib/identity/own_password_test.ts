@@ -40,7 +40,8 @@ Deno.test("changeOwnPassword() refuses a wrong current password and changes noth
       repeat: NEW,
     },
     NOW,
-    FAST,
+    "10.0.0.1",
+    { iterations: FAST },
   );
   assert.deepEqual(result, {
     ok: false,
@@ -71,7 +72,8 @@ Deno.test("changeOwnPassword() ends every old session and opens one for this dev
       repeat: NEW,
     },
     NOW,
-    FAST,
+    "10.0.0.1",
+    { iterations: FAST },
   );
   assert.ok(result.ok);
   assert.equal(await getSession(kv, here.id, NOW), null);
@@ -91,4 +93,40 @@ Deno.test("changeOwnPassword() ends every old session and opens one for this dev
     { iterations: FAST },
   );
   assert.equal(fresh.ok, true);
+});
+
+Deno.test("changeOwnPassword() locks after five wrong current passwords, even for the right one", async () => {
+  using kv = await Deno.openKv(":memory:");
+  const u = await makeUser(kv, "learner", "a@x.cn");
+  const attempt = (current: string) =>
+    changeOwnPassword(
+      kv,
+      u.id,
+      { current, next: NEW, repeat: NEW },
+      NOW,
+      "10.0.0.2",
+      { iterations: FAST },
+    );
+  const reasons = [];
+  for (let i = 0; i < 5; i++) {
+    const r = await attempt(`guess ${i}`);
+    reasons.push(r.ok ? "ok" : r.reason);
+  }
+  assert.deepEqual(reasons, [
+    "password.wrong",
+    "password.wrong",
+    "password.wrong",
+    "password.wrong",
+    "password.locked",
+  ]);
+  const right = await attempt(PASSWORD);
+  assert.equal(right.ok ? "ok" : right.reason, "password.locked");
+  // The password did not change, and sign-in itself is not locked by it.
+  const login = await signIn(
+    kv,
+    { login: "a@x.cn", password: PASSWORD, address: "10.0.0.3" },
+    NOW,
+    { iterations: FAST },
+  );
+  assert.equal(login.ok, true);
 });

@@ -1,4 +1,5 @@
 import { Head } from "$fresh/runtime.ts";
+import { publicOrigin } from "@/lib/http/public_origin.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
@@ -121,7 +122,7 @@ export const handler: Handlers<Data, SignedInState> = {
           name: i.invitation.name,
           contact: [i.invitation.email, i.invitation.phone].filter(Boolean)
             .join(" / "),
-          link: `${ctx.url.origin}/invite/${i.token}`,
+          link: `${publicOrigin(ctx.url)}/invite/${i.token}`,
         })),
       },
     }, { status: 201 });

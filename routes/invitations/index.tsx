@@ -1,4 +1,5 @@
 import { Head } from "$fresh/runtime.ts";
+import { publicOrigin } from "@/lib/http/public_origin.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
@@ -21,7 +22,6 @@ import {
   parseRevokeForm,
 } from "@/lib/identity/invitation_form.ts";
 import {
-  assertCanInvite,
   createInvitation,
   listPendingInvitations,
   revokeInvitation,
@@ -167,10 +167,8 @@ export const handler: Handlers<Data, SignedInState> = {
       }
       const cohort = await getCohort(kv, input.cohortId);
       if (!cohort) return await page(404, { alert: "invitations.revoke_gone" });
-      // revokeInvitation does not know the actor: the inviting rule applies.
-      await assertCanInvite(kv, user.id, cohort);
       try {
-        await revokeInvitation(kv, cohort.id, input.invitationId);
+        await revokeInvitation(kv, user.id, cohort.id, input.invitationId);
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
         return await page(404, { alert: "invitations.revoke_gone" });
@@ -212,7 +210,7 @@ export const handler: Handlers<Data, SignedInState> = {
       values: {},
       errors: {},
       issued: {
-        link: `${ctx.url.origin}/invite/${issued.token}`,
+        link: `${publicOrigin(ctx.url)}/invite/${issued.token}`,
         name: inv.name,
         contact: [inv.email, inv.phone].filter(Boolean).join(" / "),
         cohortName: cohort ? `${cohort.name} · ${cohort.teamName}` : cohortId,

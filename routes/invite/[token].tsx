@@ -1,4 +1,5 @@
 import { Head } from "$fresh/runtime.ts";
+import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import type { FreshContext, Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
@@ -194,7 +195,7 @@ export const handler: Handlers<Data, AppState> = {
       status: 303,
       headers: {
         location: "/",
-        "set-cookie": sessionCookie(session.id, ctx.url.protocol === "https:"),
+        "set-cookie": sessionCookie(session.id, isSecureOrigin(ctx.url)),
         "cache-control": "no-store",
       },
     });

@@ -1,4 +1,5 @@
 import { Head } from "$fresh/runtime.ts";
+import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
@@ -39,6 +40,9 @@ export const handler: Handlers<Data, SignedInState> = {
       ctx.state.user.id,
       input.data,
       new Date(),
+      "hostname" in ctx.remoteAddr
+        ? String(ctx.remoteAddr.hostname)
+        : "unknown",
     );
     if (!result.ok) {
       return ctx.render({ errors: { [result.field]: result.reason } }, {
@@ -48,7 +52,7 @@ export const handler: Handlers<Data, SignedInState> = {
     const res = seeOther("/me?done=password");
     res.headers.set(
       "set-cookie",
-      sessionCookie(result.sessionId, ctx.url.protocol === "https:"),
+      sessionCookie(result.sessionId, isSecureOrigin(ctx.url)),
     );
     return res;
   },
