@@ -43,7 +43,7 @@ Deno.test({
   const html = await res.text();
   assert.match(html, /售前一组/);
   assert.match(html, /售后二组/);
-  assert.match(html, /主管:周主管/);
+  assert.match(html, /主管：周主管/);
   assert.equal(managerIds(html).length, 2);
 });
 

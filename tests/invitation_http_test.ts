@@ -613,11 +613,11 @@ Deno.test({
     ]),
   );
   const page = await html(res, 422, "bad rows");
-  assert.match(page, /有 2 个问题,未导入任何人/);
+  assert.match(page, /有 2 个问题，未导入任何人/);
   assert.match(page, /第 3 行/);
   assert.ok(page.includes("「not-an-email」不是有效的邮箱地址"));
   assert.match(page, /第 5 行/);
-  assert.ok(page.includes("「售后二组」不是这个批次的团队(应为 售前一组)"));
+  assert.ok(page.includes("「售后二组」不是这个批次的团队（应为 售前一组）"));
   assert.doesNotMatch(page, /第 2 行|第 4 行/);
   assert.deepEqual(await pending(manager), before);
 });

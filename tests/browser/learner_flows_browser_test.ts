@@ -228,7 +228,7 @@ Deno.test({
       await page.waitForSelector(".drill-done");
       assert.match(
         await page.locator(".drill-done").textContent() ?? "",
-        /本轮训练完成!.*总分/s,
+        /本轮训练完成！.*总分/s,
       );
       assert.match(
         await page.locator(".drill-results").textContent() ?? "",
