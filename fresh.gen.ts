@@ -6,6 +6,7 @@ import * as $500 from "./routes/_500.tsx";
 import * as $app from "./routes/_app.tsx";
 import * as $middleware from "./routes/_middleware.ts";
 import * as $admin_audit from "./routes/admin/audit.tsx";
+import * as $admin_cohorts_cohort from "./routes/admin/cohorts/[cohort].tsx";
 import * as $admin_teams from "./routes/admin/teams.tsx";
 import * as $admin_users_user from "./routes/admin/users/[user].tsx";
 import * as $admin_users_user_delete from "./routes/admin/users/[user]/delete.tsx";
@@ -51,6 +52,7 @@ const manifest = {
     "./routes/_app.tsx": $app,
     "./routes/_middleware.ts": $middleware,
     "./routes/admin/audit.tsx": $admin_audit,
+    "./routes/admin/cohorts/[cohort].tsx": $admin_cohorts_cohort,
     "./routes/admin/teams.tsx": $admin_teams,
     "./routes/admin/users/[user].tsx": $admin_users_user,
     "./routes/admin/users/[user]/delete.tsx": $admin_users_user_delete,

@@ -91,6 +91,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/invite/:token([^/]+)": "public",
   // Administration.
   "/admin/teams": ["admin"],
+  "/admin/cohorts/:cohort([^/]+)": ["admin"],
   // Users, personal-data deletion and the audit log: admins only (the stores
   // also refuse an admin acting on their own account).
   "/admin/users": ["admin"],

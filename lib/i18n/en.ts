@@ -657,4 +657,43 @@ export const en: Record<MessageKey, string> = {
   "admin.audit.detail.role_change": "{from} → {to}",
   "admin.audit.detail.pair": "{label}: {value}",
   "admin.audit.detail.separator": "; ",
+  "cohort_admin.title": "Cohort: {name}",
+  "cohort_admin.back": "Back to teams and cohorts",
+  "cohort_admin.lead":
+    "Team {team}, started {start}, today is day {day}; mentor: {mentor}.",
+  "cohort_admin.done_added": "The learner joined this cohort.",
+  "cohort_admin.done_removed":
+    "The learner left this cohort; their learning record is kept.",
+  "cohort_admin.members": "Members ({count})",
+  "cohort_admin.empty.title": "This cohort has no members yet",
+  "cohort_admin.empty.body":
+    "Add existing learners with the form below, or invite new hires from Invitations.",
+  "cohort_admin.col.name": "Name",
+  "cohort_admin.col.login": "Login",
+  "cohort_admin.col.joined": "Joined",
+  "cohort_admin.col.actions": "Actions",
+  "cohort_admin.remove": "Remove from cohort",
+  "cohort_admin.remove_confirm":
+    "Remove {name} from this cohort? Their learning record is kept, and they can be added again later.",
+  "cohort_admin.remove_submit": "Yes, remove",
+  "cohort_admin.add_title": "Add an existing learner",
+  "cohort_admin.learner": "Learner",
+  "cohort_admin.add_hint":
+    "Only active learners who are not in this cohort are listed. Invite new hires from Invitations.",
+  "cohort_admin.add_submit": "Add to cohort",
+  "cohort_admin.no_candidates":
+    "Every active learner is already in this cohort. Invite new hires from Invitations.",
+  "cohort_admin.action_invalid":
+    "This action is not known; reload the page and try again.",
+  "cohort_admin.user_required": "Pick a learner.",
+  "cohort_admin.user_invalid":
+    "The learner picked is not valid; pick one from the list.",
+  "cohort_admin.not_learner":
+    "The account picked is not an active learner and cannot join a cohort.",
+  "cohort_admin.already_member": "This learner is already in this cohort.",
+  "cohort_admin.not_member": "This learner is no longer in this cohort.",
+  "cohort_admin.changed":
+    "The cohort's members just changed; reload and try again.",
+  "admin.audit.action.cohort.member_added": "Learner added to cohort",
+  "admin.audit.action.cohort.member_removed": "Learner removed from cohort",
 };

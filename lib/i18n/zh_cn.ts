@@ -618,6 +618,40 @@ export const zhCN = {
   "admin.audit.detail.role_change": "{from} → {to}",
   "admin.audit.detail.pair": "{label}：{value}",
   "admin.audit.detail.separator": "；",
+  "cohort_admin.title": "批次：{name}",
+  "cohort_admin.back": "返回团队与批次",
+  "cohort_admin.lead":
+    "团队 {team}，{start} 开始，今天是第 {day} 天；导师：{mentor}。",
+  "cohort_admin.done_added": "已把学员加入这个批次。",
+  "cohort_admin.done_removed": "已把学员移出这个批次，学习记录仍然保留。",
+  "cohort_admin.members": "成员（{count} 人）",
+  "cohort_admin.empty.title": "这个批次还没有成员",
+  "cohort_admin.empty.body":
+    "用下面的表单加入已有的学员，或在“邀请新人”里邀请新员工加入。",
+  "cohort_admin.col.name": "姓名",
+  "cohort_admin.col.login": "登录账号",
+  "cohort_admin.col.joined": "加入时间",
+  "cohort_admin.col.actions": "操作",
+  "cohort_admin.remove": "移出批次",
+  "cohort_admin.remove_confirm":
+    "确定把 {name} 移出这个批次吗？学习记录会保留，之后也可以重新加入。",
+  "cohort_admin.remove_submit": "确认移出",
+  "cohort_admin.add_title": "加入已有学员",
+  "cohort_admin.learner": "学员",
+  "cohort_admin.add_hint":
+    "只列出在职、还不在这个批次里的学员。新员工请用“邀请新人”。",
+  "cohort_admin.add_submit": "加入批次",
+  "cohort_admin.no_candidates":
+    "所有在职学员都已在这个批次里。新员工请用“邀请新人”。",
+  "cohort_admin.action_invalid": "无法识别这个操作，请刷新页面后重试。",
+  "cohort_admin.user_required": "请选择一位学员。",
+  "cohort_admin.user_invalid": "学员选择有误，请从列表中选择。",
+  "cohort_admin.not_learner": "所选的账号不是在职学员，不能加入批次。",
+  "cohort_admin.already_member": "这位学员已经在这个批次里了。",
+  "cohort_admin.not_member": "这位学员已经不在这个批次里了。",
+  "cohort_admin.changed": "批次成员刚刚被修改过，请刷新后重试。",
+  "admin.audit.action.cohort.member_added": "学员加入批次",
+  "admin.audit.action.cohort.member_removed": "学员移出批次",
 } as const;
 
 /** A message key. */

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   "certificate.revoked",
   "content.published",
   "personal_data.deleted",
+  "cohort.member_added",
+  "cohort.member_removed",
 ] as const;
 
 /** What an entry is about. */

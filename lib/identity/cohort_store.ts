@@ -226,10 +226,40 @@ export async function removeMember(
   cohortId: string,
   userId: string,
 ): Promise<void> {
-  await kv.atomic().delete(memberKey(cohortId, userId)).delete([
+  const op = kv.atomic();
+  addMembershipRemoval(op, cohortId, userId);
+  await op.commit();
+}
+
+/** Adds the removal of a membership (both index keys) to a commit. */
+export function addMembershipRemoval(
+  op: Deno.AtomicOperation,
+  cohortId: string,
+  userId: string,
+): void {
+  op.delete(memberKey(cohortId, userId)).delete([
     ...byMember(userId),
     cohortId,
-  ]).commit();
+  ]);
+}
+
+/** A membership with its versionstamp (for a checked removal), or null. */
+export async function getMembership(
+  kv: Deno.Kv,
+  cohortId: string,
+  userId: string,
+): Promise<{ membership: Membership; versionstamp: string } | null> {
+  const e = await kv.get(memberKey(cohortId, userId));
+  if (e.versionstamp === null) return null;
+  return {
+    membership: decodeStored(MembershipSchema, e.key, e.value),
+    versionstamp: e.versionstamp,
+  };
+}
+
+/** The key a membership is stored under, for commit checks. */
+export function membershipKey(cohortId: string, userId: string): Deno.KvKey {
+  return memberKey(cohortId, userId);
 }
 
 /** Lists a cohort's members (at most `limit`). */

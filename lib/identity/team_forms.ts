@@ -67,3 +67,19 @@ export function teamFormValues(form: FormData): Record<string, unknown> {
     ),
   };
 }
+
+/** POST /admin/cohorts/:cohort: add or remove one learner. */
+export const CohortMemberForm = z.object({
+  action: z.enum(["add", "remove"], "cohort_admin.action_invalid"),
+  userId: z.string("cohort_admin.user_required")
+    .min(1, "cohort_admin.user_required")
+    .max(64, "cohort_admin.user_invalid")
+    .regex(/^[A-Za-z0-9_-]+$/, "cohort_admin.user_invalid"),
+});
+
+/** Reads the member form; a file where text belongs is refused as a wrong type. */
+export function cohortMemberValues(form: FormData): Record<string, unknown> {
+  const text = (v: FormDataEntryValue | null) =>
+    v === null ? undefined : typeof v === "string" ? v : 0;
+  return { action: text(form.get("action")), userId: text(form.get("userId")) };
+}

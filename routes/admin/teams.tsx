@@ -193,7 +193,13 @@ export default function TeamsPage(
                   <tbody>
                     {team.cohorts.map((c) => (
                       <tr key={c.id}>
-                        <th scope="row">{c.name}</th>
+                        <th scope="row">
+                          <a
+                            href={`/admin/cohorts/${encodeURIComponent(c.id)}`}
+                          >
+                            {c.name}
+                          </a>
+                        </th>
                         <td>{c.startDate}</td>
                         <td>{c.day}</td>
                         <td>{c.members}</td>

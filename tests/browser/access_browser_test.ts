@@ -1,7 +1,8 @@
 /**
  * Access in a real browser: a learner sees only their own pages, a manager
  * cannot open another team's learner, a signed-out visitor is sent to sign
- * in and comes back, and a forged cross-site POST is refused.
+ * in and comes back, a forged cross-site POST is refused, and an admin
+ * manages a cohort's members.
  */
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
@@ -205,6 +206,46 @@ Deno.test({
   } finally {
     await evil.shutdown();
   }
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "browser: an admin moves a learner into a cohort and out again, confirming the removal, on a phone",
+}, async () => {
+  const page = await freshPage();
+  const errors = collectPageErrors(page);
+  await signInPage(page, server.origin, "admin@demo.academy");
+  await page.goto(`${server.origin}/admin/teams`);
+  await page.locator("a[href='/admin/cohorts/cohort-a']").click();
+  await page.waitForURL(`${server.origin}/admin/cohorts/cohort-a`);
+  await noOverflow(page, "cohort page");
+  const rows = page.locator("table.data-table tbody tr");
+  const before = await rows.count();
+  const select = page.locator("#member-userId");
+  const option = select.locator("option").first();
+  const name = (await option.innerText()).split("(")[0].trim();
+  await select.selectOption(await option.getAttribute("value"));
+  await page.getByRole("button", { name: "加入批次" }).click();
+  await page.waitForURL(/done=added/);
+  assert.match(await page.locator("[role=status]").innerText(), /已把学员加入/);
+  assert.equal(await rows.count(), before + 1);
+  const row = rows.filter({ hasText: name });
+  // The removal waits behind a confirmation the admin has to open.
+  const confirm = row.getByRole("button", { name: "确认移出" });
+  assert.equal(await confirm.isVisible(), false);
+  await row.locator("summary").click();
+  assert.match(await row.innerText(), new RegExp(`确定把 ${name} 移出`));
+  await confirm.click();
+  await page.waitForURL(/done=removed$/);
+  assert.match(await page.locator("[role=status]").innerText(), /已把学员移出/);
+  assert.equal(await rows.count(), before);
+  await page.screenshot({
+    path: new URL("admin-cohort-phone.png", SCREENSHOTS).pathname,
+    fullPage: true,
+  });
+  assert.deepEqual(errors, []);
+  await page.context().close();
 });
 
 Deno.test({ ...opts, name: "browser: stop" }, async () => {
