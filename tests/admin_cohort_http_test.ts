@@ -5,18 +5,11 @@
  * nothing.
  */
 import assert from "node:assert/strict";
-import { startServer } from "./server.ts";
+import { startModuleServer } from "./server.ts";
 import { type Client, client } from "./session.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
-const server = await startServer({
-  env: { SA_CONTENT_DIR: "tests/fixtures/content" },
-});
-addEventListener("unload", () => {
-  try {
-    server.process.kill("SIGKILL");
-  } catch { /* already stopped */ }
-});
+const server = await startModuleServer();
 
 const admin = client(server.origin);
 await admin.signIn("admin@demo.academy");

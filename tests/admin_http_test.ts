@@ -7,18 +7,11 @@
  * nothing changed, never a 500, no raw script in any answer).
  */
 import assert from "node:assert/strict";
-import { startServer } from "./server.ts";
+import { startModuleServer } from "./server.ts";
 import { client } from "./session.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
-const server = await startServer({
-  env: { SA_CONTENT_DIR: "tests/fixtures/content" },
-});
-addEventListener("unload", () => {
-  try {
-    server.process.kill("SIGKILL");
-  } catch { /* already stopped */ }
-});
+const server = await startModuleServer();
 
 const SCRIPT = "<script>alert(1)</script>";
 const admin = client(server.origin);

@@ -8,18 +8,11 @@
 import assert from "node:assert/strict";
 import { startDateForDay } from "@/lib/identity/cohort_store.ts";
 import { MAX_CSV_BYTES } from "@/lib/identity/csv_import.ts";
-import { startServer } from "./server.ts";
+import { startModuleServer } from "./server.ts";
 import { client } from "./session.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
-const server = await startServer({
-  env: { SA_CONTENT_DIR: "tests/fixtures/content" },
-});
-addEventListener("unload", () => {
-  try {
-    server.process.kill("SIGKILL");
-  } catch { /* already stopped by the last test */ }
-});
+const server = await startModuleServer();
 
 const SCRIPT = "<script>alert(1)</script>";
 /** SCRIPT as Preact escapes it in text and attributes. */

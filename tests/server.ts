@@ -84,3 +84,21 @@ export async function startServer(
     kill: () => end("SIGKILL"),
   };
 }
+
+/**
+ * Starts a server for a whole test module, on the fixture content, killed
+ * when the module's process ends even if a test failed before `stop()`.
+ */
+export async function startModuleServer(
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const server = await startServer({
+    env: { SA_CONTENT_DIR: "tests/fixtures/content", ...env },
+  });
+  addEventListener("unload", () => {
+    try {
+      server.process.kill("SIGKILL");
+    } catch { /* already stopped by the module's last test */ }
+  });
+  return server;
+}

@@ -17,7 +17,12 @@ import {
 } from "./cohort_store.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
 import { getTeam } from "./team_store.ts";
-import { getUser, listUsers, requireAdmin, type User } from "./user_store.ts";
+import {
+  getUser,
+  listUsersUpTo,
+  requireAdmin,
+  type User,
+} from "./user_store.ts";
 
 /** One person on the roster page. */
 export interface RosterPerson {
@@ -51,13 +56,7 @@ export async function cohortRoster(
   now: Date,
 ): Promise<CohortRoster> {
   const cohort = await requireCohort(kv, cohortId);
-  const users: User[] = [];
-  let cursor = "";
-  do {
-    const page = await listUsers(kv, 500, cursor);
-    users.push(...page.users);
-    cursor = page.cursor;
-  } while (cursor && users.length < MAX_SCAN);
+  const users = await listUsersUpTo(kv, MAX_SCAN);
   const byId = new Map(users.map((u) => [u.id, u]));
   const memberships = await listMembers(kv, cohortId, 1000);
   const inCohort = new Set(memberships.map((m) => m.userId));

@@ -5,7 +5,7 @@
  */
 import { dayOfPlan, listCohortsOfTeam, listMembers } from "./cohort_store.ts";
 import { listTeams } from "./team_store.ts";
-import { listUsers, type User } from "./user_store.ts";
+import { listUsersUpTo, type User } from "./user_store.ts";
 
 /** A person to pick in a form. */
 export interface StaffOption {
@@ -37,13 +37,7 @@ export async function teamDirectory(
   kv: Deno.Kv,
   now: Date,
 ): Promise<{ teams: TeamEntry[]; staff: StaffOption[] }> {
-  const users: User[] = [];
-  let cursor = "";
-  do {
-    const page = await listUsers(kv, 500, cursor);
-    users.push(...page.users);
-    cursor = page.cursor;
-  } while (cursor && users.length < MAX_STAFF_SCAN);
+  const users = await listUsersUpTo(kv, MAX_STAFF_SCAN);
   const names = new Map(users.map((u) => [u.id, u.name]));
   const staff = users
     .filter((u) => !u.disabled && u.role !== "learner")

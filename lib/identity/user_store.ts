@@ -252,6 +252,21 @@ export async function listUsers(
   return { users, cursor: users.length < limit ? "" : it.cursor };
 }
 
+/** Every account in creation order, reading at most `max` (for pickers). */
+export async function listUsersUpTo(
+  kv: Deno.Kv,
+  max: number,
+): Promise<User[]> {
+  const users: User[] = [];
+  let cursor = "";
+  do {
+    const page = await listUsers(kv, 500, cursor);
+    users.push(...page.users);
+    cursor = page.cursor;
+  } while (cursor && users.length < max);
+  return users;
+}
+
 /**
  * Reads, changes and writes an account with a versionstamp check, retrying
  * on contention. `change` may add more mutations to the same commit.
