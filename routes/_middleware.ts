@@ -30,7 +30,8 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
  * through here). Static files get theirs once per file, from fresh.config.ts.
  */
 async function securityHeaders(_req: Request, ctx: FreshContext<AppState>) {
-  if (ctx.destination === "static") return await ctx.next();
+  // Nothing to wait for or catch on the static path: hand the promise on.
+  if (ctx.destination === "static") return ctx.next();
   return withSecurityHeaders(await ctx.next());
 }
 
@@ -40,7 +41,7 @@ async function securityHeaders(_req: Request, ctx: FreshContext<AppState>) {
  */
 async function access(req: Request, ctx: FreshContext<AppState>) {
   // Static files need no language, store or session: keep their path short.
-  if (ctx.destination === "static") return await ctx.next();
+  if (ctx.destination === "static") return ctx.next();
   const cookies = parseCookie(req.headers.get("cookie") ?? "");
   const lang = negotiateLanguage(
     cookies[LANGUAGE_COOKIE],

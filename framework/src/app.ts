@@ -325,7 +325,9 @@ async function handle(
   let pathname: string;
   try {
     url = new URL(req.url);
-    pathname = decodeURIComponent(url.pathname);
+    pathname = url.pathname.includes("%")
+      ? decodeURIComponent(url.pathname)
+      : url.pathname;
     if (pathname.includes("\0")) throw new URIError("NUL in path");
   } catch {
     url ??= new URL("http://localhost/");
