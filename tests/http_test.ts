@@ -380,6 +380,23 @@ Deno.test({
   assert.equal(again.headers.get("x-content-type-options"), "nosniff");
 });
 
+Deno.test({
+  ...opts,
+  name:
+    "http: malformed percent-encoding gets the translated 400 page with security headers",
+}, async () => {
+  for (const path of ["/%E0%A4%A", "/courses/%E0%A4%A/basics", "/%00"]) {
+    const res = await fetch(server.origin + path);
+    const body = await res.text();
+    assert.equal(res.status, 400, path);
+    assert.match(res.headers.get("content-type") ?? "", /text\/html/, path);
+    assert.match(body, /<p class="error-code">400<\/p>/, path);
+    assert.match(body, /请求有误|Bad request/, path);
+    assert.ok(res.headers.get("content-security-policy"), path);
+  }
+  assert.doesNotMatch(server.output(), /Error while rendering/);
+});
+
 Deno.test({ ...opts, name: "http: logout ends the session" }, async () => {
   const c = client(server.origin);
   await c.signIn("learner3@demo.academy");

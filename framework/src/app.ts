@@ -331,15 +331,7 @@ async function handle(
     if (pathname.includes("\0")) throw new URIError("NUL in path");
   } catch {
     url ??= new URL("http://localhost/");
-    return renderSpecial(
-      req,
-      info,
-      parts,
-      url,
-      routes.error,
-      new HttpError(400, "Malformed URL"),
-      400,
-    );
+    return malformed(req, info, parts, url);
   }
 
   if (
@@ -390,15 +382,7 @@ async function handle(
         try {
           params = decodeParams(match.pathname.groups);
         } catch {
-          return renderSpecial(
-            req,
-            info,
-            parts,
-            url,
-            routes.error,
-            new HttpError(400, "Malformed URL"),
-            400,
-          );
+          return malformed(req, info, parts, url);
         }
         route = candidate;
         break;
@@ -423,6 +407,25 @@ async function handle(
     params,
     middlewares: r.middlewares,
     final: (ctx) => callRoute(req, ctx, r),
+  });
+}
+
+/**
+ * A URL that cannot be decoded: a 400, rendered like any error (through the
+ * root middlewares, so the error page has their state and headers).
+ */
+function malformed(
+  req: Request,
+  info: ServeHandlerInfo | undefined,
+  parts: AppParts,
+  url: URL,
+): Promise<Response> {
+  return runChain(req, info, parts, url, {
+    destination: "notFound",
+    route: null,
+    params: {},
+    middlewares: middlewareForPath(parts.routes, "/"),
+    final: () => Promise.reject(new HttpError(400, "Malformed URL")),
   });
 }
 
