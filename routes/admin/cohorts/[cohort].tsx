@@ -157,7 +157,7 @@ export default function CohortPage(
                         {m.name}
                       </a>
                     </th>
-                    <td>{m.login}</td>
+                    <td class="user-login">{m.login}</td>
                     <td>{formatDate(lang, m.joinedAt)}</td>
                     <td>
                       <details class="confirm">
