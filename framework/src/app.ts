@@ -704,14 +704,12 @@ async function render(
         ? { status: init.status ?? 200 }
         : { status: init.status ?? 200, statusText: init.statusText },
     );
-    if (!init.headers) {
-      res.headers.set("content-type", "text/html; charset=utf-8");
-      return res;
+    if (init.headers) {
+      for (const [name, value] of new Headers(init.headers)) {
+        res.headers.append(name, value);
+      }
     }
-    for (const [name, value] of new Headers(init.headers)) {
-      res.headers.append(name, value);
-    }
-    if (!res.headers.has("content-type")) {
+    if (!init.headers || !res.headers.has("content-type")) {
       res.headers.set("content-type", "text/html; charset=utf-8");
     }
     return res;

@@ -330,24 +330,17 @@ function encodePage(
     }
     text(s.slice(at, to));
   };
-  const bodyPart = (from: number, to: number) => marked(body, from, to);
-  const headAt = head ? body.indexOf("</head>") : -1;
+  // The head goes before `</head>` (else first), the tail before `</body>`
+  // (else last).
+  const headAt = head ? Math.max(body.indexOf("</head>"), 0) : 0;
   const tailAt = tail ? body.lastIndexOf("</body>") : -1;
+  const bodyEnd = tailAt >= headAt ? tailAt : body.length;
   if (body.startsWith("<html")) text("<!DOCTYPE html>");
-  if (head && headAt < 0) text(head);
-  let at = 0;
-  if (headAt >= 0) {
-    bodyPart(0, headAt);
-    text(head);
-    at = headAt;
-  }
-  if (tailAt >= at) {
-    bodyPart(at, tailAt);
-    marked(tail, 0, tail.length);
-    at = tailAt;
-  }
-  bodyPart(at, body.length);
-  if (tail && tailAt < 0) marked(tail, 0, tail.length);
+  marked(body, 0, headAt);
+  text(head);
+  marked(body, headAt, bodyEnd);
+  marked(tail, 0, tail.length);
+  marked(body, bodyEnd, body.length);
   return out.subarray(0, written);
 }
 

@@ -19,9 +19,14 @@ export interface StaticFile {
   hash: string;
   /** The bytes, for files up to MEMORY_LIMIT. */
   bytes: Uint8Array<ArrayBuffer> | null;
-  /** Headers the app adds to every response of this file (config.staticHeaders). */
-  extraHeaders: Record<string, string>;
+  /**
+   * Every header of its answers, built once: with the year-long cache of an
+   * `asset()` URL, or revalidated; the app's `config.staticHeaders` included.
+   */
+  headers: { versioned: HeaderPairs; revalidated: HeaderPairs };
 }
+
+type HeaderPairs = readonly (readonly [string, string])[];
 
 const MEMORY_LIMIT = 512 * 1024;
 
@@ -55,24 +60,37 @@ export async function indexStatic(
         ).join("");
         const urlPath = "/" + relative(dir, full).split(/[\\/]/).join("/");
         const type = lookup(entry.name) || "application/octet-stream";
+        const contentType = /^text\/|javascript|json|svg|xml/.test(type)
+          ? `${type}; charset=utf-8`
+          : type;
+        const tag = etag(
+          Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        );
+        const base: [string, string][] = [
+          ["content-type", contentType],
+          ["etag", tag],
+          ...Object.entries(
+            extraHeaders?.({ path: urlPath, contentType }) ?? {},
+          ),
+        ];
         index.set(urlPath, {
           path: full,
           size: bytes.byteLength,
-          contentType: /^text\/|javascript|json|svg|xml/.test(type)
-            ? `${type}; charset=utf-8`
-            : type,
-          etag: etag(
-            Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-          ),
+          contentType,
+          etag: tag,
           hash,
           bytes: bytes.byteLength <= MEMORY_LIMIT ? bytes : null,
-          extraHeaders: {},
+          headers: {
+            versioned: [...base, [
+              "cache-control",
+              "public, max-age=31536000, immutable",
+            ]],
+            revalidated: [...base, [
+              "cache-control",
+              "public, max-age=0, must-revalidate",
+            ]],
+          },
         });
-        const file = index.get(urlPath)!;
-        file.extraHeaders = extraHeaders?.({
-          path: urlPath,
-          contentType: file.contentType,
-        }) ?? {};
       }
     }
   };
@@ -111,7 +129,7 @@ export async function serveStatic(
   }
   return withHeaders(
     res,
-    versioned ? headerPairs(file).versioned : headerPairs(file).revalidated,
+    versioned ? file.headers.versioned : file.headers.revalidated,
   );
 }
 
@@ -122,40 +140,11 @@ export async function serveStatic(
  */
 export function withHeaders(
   res: Response,
-  pairs: readonly (readonly [string, string])[],
+  pairs: HeaderPairs,
 ): Response {
   const headers = res.headers;
   for (let i = 0; i < pairs.length; i++) {
     headers.set(pairs[i][0], pairs[i][1]);
   }
   return res;
-}
-
-type Pairs = readonly (readonly [string, string])[];
-const pairsOfFile = new WeakMap<
-  StaticFile,
-  { versioned: Pairs; revalidated: Pairs }
->();
-
-function headerPairs(file: StaticFile) {
-  let pairs = pairsOfFile.get(file);
-  if (!pairs) {
-    const base: [string, string][] = [
-      ["content-type", file.contentType],
-      ["etag", file.etag],
-      ...Object.entries(file.extraHeaders),
-    ];
-    pairs = {
-      versioned: [...base, [
-        "cache-control",
-        "public, max-age=31536000, immutable",
-      ]],
-      revalidated: [...base, [
-        "cache-control",
-        "public, max-age=0, must-revalidate",
-      ]],
-    };
-    pairsOfFile.set(file, pairs);
-  }
-  return pairs;
 }

@@ -13,25 +13,18 @@ export interface CatalogueEntry {
   firstLesson: string | null;
 }
 
-// Course versions are immutable, so each view's entry is built once.
-const entries = new WeakMap<CourseView, CatalogueEntry>();
-
 /** Lists the published courses with their size. */
 export async function listCatalogue(kv: Deno.Kv): Promise<CatalogueEntry[]> {
   const views = await listCourseViews(kv);
   let catalogue = catalogues.get(views);
   if (!catalogue) {
-    catalogue = views.map((v) => {
-      let entry = entries.get(v);
-      if (!entry) entries.set(v, entry = catalogueEntry(v));
-      return entry;
-    });
+    catalogue = views.map(catalogueEntry);
     catalogues.set(views, catalogue);
   }
   return catalogue;
 }
 
-// The same views give the same (read-only) catalogue.
+// The same views (versions are immutable) give the same, read-only catalogue.
 const catalogues = new WeakMap<readonly CourseView[], CatalogueEntry[]>();
 
 function catalogueEntry(v: CourseView): CatalogueEntry {
@@ -49,12 +42,5 @@ function catalogueEntry(v: CourseView): CatalogueEntry {
 
 /** Names exactly the course versions a catalogue lists (for render caches). */
 export function catalogueKey(catalogue: readonly CatalogueEntry[]): string {
-  let key = catalogueKeys.get(catalogue);
-  if (key === undefined) {
-    key = catalogue.map((c) => `${c.id}@${c.version}`).join(",");
-    catalogueKeys.set(catalogue, key);
-  }
-  return key;
+  return catalogue.map((c) => `${c.id}@${c.version}`).join(",");
 }
-
-const catalogueKeys = new WeakMap<readonly CatalogueEntry[], string>();

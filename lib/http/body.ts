@@ -20,35 +20,15 @@ export async function readJsonBody(
     };
   }
   const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) {
+  const bytes = declared > maxBytes
+    ? null
+    : await readAtMost(req.body, maxBytes);
+  if (!bytes) {
     return {
       ok: false,
       status: 413,
       error: `Body is larger than ${maxBytes} bytes`,
     };
-  }
-  const reader = req.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (reader) {
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      size += r.value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel();
-        return {
-          ok: false,
-          status: 413,
-          error: `Body is larger than ${maxBytes} bytes`,
-        };
-      }
-      chunks.push(r.value);
-    }
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
   }
   try {
     return {
@@ -60,4 +40,37 @@ export async function readJsonBody(
   } catch {
     return { ok: false, status: 400, error: "Body is not valid UTF-8 JSON" };
   }
+}
+
+/**
+ * Reads a body stream whole, without trusting Content-Length, or returns
+ * null as soon as it passes `maxBytes` (the stream is then cancelled, with
+ * `alsoCancel`: the other branch of a tee, whose cancel would otherwise
+ * wait for this one forever). An absent body reads as empty.
+ */
+export async function readAtMost(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+  alsoCancel?: ReadableStream<Uint8Array> | null,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream?.getReader();
+  if (reader) {
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      size += r.value.byteLength;
+      if (size > maxBytes) {
+        await Promise.all([reader.cancel(), alsoCancel?.cancel()]);
+        return null;
+      }
+      chunks.push(r.value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  return bytes;
 }

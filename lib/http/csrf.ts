@@ -5,6 +5,7 @@
  * `sa_csrf` cookie: a double-submit token). Compared in constant time.
  */
 import { timingSafeEqual } from "node:crypto";
+import { readAtMost } from "./body.ts";
 
 /** The cookie holding the pre-sign-in token. */
 export const PRE_SESSION_COOKIE = "sa_csrf";
@@ -55,21 +56,11 @@ export async function presentedToken(
   }
   const copy = req.clone().body;
   if (!copy) return null;
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  let size = 0;
-  const reader = copy.getReader();
-  for (let r = await reader.read(); !r.done; r = await reader.read()) {
-    size += r.value.byteLength;
-    if (size > maxBytes) {
-      // A tee'd branch's cancel settles only once both branches are
-      // cancelled; the route never reads a refused body, so end both.
-      await Promise.all([reader.cancel(), req.body?.cancel()]);
-      throw new FormTooLargeError();
-    }
-    chunks.push(new Uint8Array(r.value));
-  }
+  // The route never reads a refused body, so its branch is ended too.
+  const bytes = await readAtMost(copy, maxBytes, req.body);
+  if (!bytes) throw new FormTooLargeError();
   try {
-    const form = await new Response(new Blob(chunks), {
+    const form = await new Response(bytes, {
       headers: { "content-type": type },
     }).formData();
     const value = form.get("_csrf");

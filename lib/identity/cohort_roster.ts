@@ -12,7 +12,6 @@ import {
   dayOfPlan,
   getMembership,
   listMembers,
-  membershipKey,
   requireCohort,
 } from "./cohort_store.ts";
 import { ConflictError, NotFoundError, ValidationError } from "./errors.ts";
@@ -108,13 +107,7 @@ export async function addLearnerToCohort(
     userId,
     joinedAt: now,
   });
-  addAuditEntry(op, {
-    actorId,
-    action: "cohort.member_added",
-    targetType: "cohort",
-    targetId: cohortId,
-    detail: { userId },
-  }, now);
+  audit(op, actorId, "cohort.member_added", cohortId, userId, now);
   if (!(await op.commit()).ok) {
     throw new ConflictError(
       `Cannot add "${userId}" to cohort "${cohortId}": already a member`,
@@ -146,22 +139,31 @@ export async function removeLearnerFromCohort(
       `Cannot remove "${userId}" from cohort "${cohortId}": not a member`,
     );
   }
-  const op = kv.atomic().check({
-    key: membershipKey(cohortId, userId),
-    versionstamp: found.versionstamp,
-  });
-  addMembershipRemoval(op, cohortId, userId);
-  addAuditEntry(op, {
-    actorId,
-    action: "cohort.member_removed",
-    targetType: "cohort",
-    targetId: cohortId,
-    detail: { userId },
-  }, now);
+  const op = kv.atomic();
+  addMembershipRemoval(op, cohortId, userId, found.versionstamp);
+  audit(op, actorId, "cohort.member_removed", cohortId, userId, now);
   if (!(await op.commit()).ok) {
     throw new ConflictError(
       `Cannot remove "${userId}" from cohort "${cohortId}": it changed meanwhile`,
       "retry",
     );
   }
+}
+
+/** Records a membership change in the commit that makes it. */
+function audit(
+  op: Deno.AtomicOperation,
+  actorId: string,
+  action: "cohort.member_added" | "cohort.member_removed",
+  cohortId: string,
+  userId: string,
+  now: Date,
+): void {
+  addAuditEntry(op, {
+    actorId,
+    action,
+    targetType: "cohort",
+    targetId: cohortId,
+    detail: { userId },
+  }, now);
 }

@@ -231,12 +231,19 @@ export async function removeMember(
   await op.commit();
 }
 
-/** Adds the removal of a membership (both index keys) to a commit. */
+/**
+ * Adds the removal of a membership (both index keys) to a commit; with the
+ * versionstamp it was read at, the commit fails if it changed meanwhile.
+ */
 export function addMembershipRemoval(
   op: Deno.AtomicOperation,
   cohortId: string,
   userId: string,
+  versionstamp?: string,
 ): void {
+  if (versionstamp) {
+    op.check({ key: memberKey(cohortId, userId), versionstamp });
+  }
   op.delete(memberKey(cohortId, userId)).delete([
     ...byMember(userId),
     cohortId,
@@ -255,11 +262,6 @@ export async function getMembership(
     membership: decodeStored(MembershipSchema, e.key, e.value),
     versionstamp: e.versionstamp,
   };
-}
-
-/** The key a membership is stored under, for commit checks. */
-export function membershipKey(cohortId: string, userId: string): Deno.KvKey {
-  return memberKey(cohortId, userId);
 }
 
 /** Lists a cohort's members (at most `limit`). */

@@ -434,20 +434,32 @@ export async function getInvitationByToken(
     : decodeStored(InvitationSchema, e.key, e.value);
 }
 
+/** Whether a link's invitation can still be accepted and, if not, why. */
+export function invitationState(
+  inv: Invitation | null,
+  now: Date,
+): "usable" | "unknown" | "used" | "expired" {
+  if (!inv) return "unknown";
+  if (inv.status === "accepted") return "used";
+  if (inv.expiresAt <= now) return "expired";
+  return "usable";
+}
+
 function assertUsable(
   inv: Invitation | null,
   now: Date,
 ): asserts inv is PendingInvitation {
-  if (!inv) {
+  const state = invitationState(inv, now);
+  if (state === "unknown" || !inv) {
     throw new NotFoundError(`Cannot accept invitation: the link is unknown`);
   }
-  if (inv.status === "accepted") {
+  if (state === "used") {
     throw new ConflictError(
       `Cannot accept invitation "${inv.id}": it was already used`,
       "invitation-used",
     );
   }
-  if (inv.expiresAt <= now) {
+  if (state === "expired") {
     throw new ConflictError(
       `Cannot accept invitation "${inv.id}": it expired on ${inv.expiresAt.toISOString()}`,
       "invitation-expired",

@@ -1,5 +1,6 @@
 import { Head } from "$fresh/runtime.ts";
 import { publicOrigin } from "@/lib/http/public_origin.ts";
+import { cohortLabel, inviteeContact } from "@/lib/identity/invitation_view.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
@@ -115,13 +116,12 @@ export const handler: Handlers<Data, SignedInState> = {
       cohortId,
       errors: {},
       imported: {
-        cohortName: cohort ? `${cohort.name} · ${cohort.teamName}` : cohortId,
+        cohortName: cohort ? cohortLabel(cohort) : cohortId,
         expiresAt: result.invitations[0].invitation.expiresAt,
         invitations: result.invitations.map((i) => ({
           line: i.line,
           name: i.invitation.name,
-          contact: [i.invitation.email, i.invitation.phone].filter(Boolean)
-            .join(" / "),
+          contact: inviteeContact(i.invitation),
           link: `${publicOrigin(ctx.url)}/invite/${i.token}`,
         })),
       },

@@ -7,7 +7,6 @@ import { FieldError } from "@/components/FieldError.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDateTime, type MessageKey } from "@/lib/i18n/i18n.ts";
-import { getCohort } from "@/lib/identity/cohort_store.ts";
 import {
   ConflictError,
   NotFoundError,
@@ -23,18 +22,14 @@ import {
 } from "@/lib/identity/invitation_form.ts";
 import {
   createInvitation,
-  listPendingInvitations,
   revokeInvitation,
 } from "@/lib/identity/invitation_store.ts";
-
-interface PendingRow {
-  id: string;
-  cohortId: string;
-  cohortName: string;
-  name: string;
-  contact: string;
-  expiresAt: Date;
-}
+import {
+  cohortLabel,
+  inviteeContact,
+  pendingInvitations,
+  type PendingRow,
+} from "@/lib/identity/invitation_view.ts";
 
 /** The one invitation just issued: its link is shown on this answer only. */
 interface Issued {
@@ -58,27 +53,6 @@ interface Data {
 }
 
 const INVITE_FIELDS = ["cohortId", "name", "email", "phone", "role"] as const;
-
-/** Pending invitations of the given cohorts, the newest first. */
-async function pendingOf(
-  kv: Deno.Kv,
-  cohorts: CohortOption[],
-  now: Date,
-): Promise<PendingRow[]> {
-  const lists = await Promise.all(
-    cohorts.map(async (c) =>
-      (await listPendingInvitations(kv, c.id, now)).map((inv) => ({
-        id: inv.id,
-        cohortId: c.id,
-        cohortName: `${c.name} · ${c.teamName}`,
-        name: inv.name,
-        contact: [inv.email, inv.phone].filter(Boolean).join(" / "),
-        expiresAt: inv.expiresAt,
-      }))
-    ),
-  );
-  return lists.flat().sort((a, b) => b.id.localeCompare(a.id));
-}
 
 /** Submitted text to show again in the form (never a file, never huge). */
 function keep(values: Record<string, unknown>): Record<string, string> {
@@ -132,7 +106,7 @@ export const handler: Handlers<Data, SignedInState> = {
     const cohorts = await invitableCohorts(ctx.state.kv, ctx.state.user);
     return ctx.render({
       cohorts,
-      pending: await pendingOf(ctx.state.kv, cohorts, new Date()),
+      pending: await pendingInvitations(ctx.state.kv, cohorts, new Date()),
       values: {},
       errors: {},
       done: ctx.url.searchParams.get("done") === "revoked"
@@ -152,7 +126,7 @@ export const handler: Handlers<Data, SignedInState> = {
     ) =>
       ctx.render({
         cohorts,
-        pending: await pendingOf(kv, cohorts, now),
+        pending: await pendingInvitations(kv, cohorts, now),
         values: {},
         errors: {},
         ...more,
@@ -165,10 +139,8 @@ export const handler: Handlers<Data, SignedInState> = {
       if (!input) {
         return await page(422, { alert: "invitations.revoke_invalid" });
       }
-      const cohort = await getCohort(kv, input.cohortId);
-      if (!cohort) return await page(404, { alert: "invitations.revoke_gone" });
       try {
-        await revokeInvitation(kv, user.id, cohort.id, input.invitationId);
+        await revokeInvitation(kv, user.id, input.cohortId, input.invitationId);
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
         return await page(404, { alert: "invitations.revoke_gone" });
@@ -212,8 +184,8 @@ export const handler: Handlers<Data, SignedInState> = {
       issued: {
         link: `${publicOrigin(ctx.url)}/invite/${issued.token}`,
         name: inv.name,
-        contact: [inv.email, inv.phone].filter(Boolean).join(" / "),
-        cohortName: cohort ? `${cohort.name} · ${cohort.teamName}` : cohortId,
+        contact: inviteeContact(inv),
+        cohortName: cohort ? cohortLabel(cohort) : cohortId,
         expiresAt: inv.expiresAt,
       },
     }, { status: 201 });

@@ -10,7 +10,6 @@ import {
   formatDateTime,
   type MessageKey,
 } from "@/lib/i18n/i18n.ts";
-import { getCohort } from "@/lib/identity/cohort_store.ts";
 import {
   ConflictError,
   NotFoundError,
@@ -22,64 +21,59 @@ import {
   parseAcceptForm,
   PASSWORD_LIMITS,
 } from "@/lib/identity/invitation_form.ts";
+import { acceptInvitation } from "@/lib/identity/invitation_store.ts";
 import {
-  acceptInvitation,
-  getInvitationByToken,
-} from "@/lib/identity/invitation_store.ts";
+  type LinkInvitation,
+  openInvitation,
+  type UnusableLink,
+} from "@/lib/identity/invitation_view.ts";
 import { createSession } from "@/lib/identity/session_store.ts";
-import { getTeam } from "@/lib/identity/team_store.ts";
 import { TOKEN_PATTERN } from "@/lib/identity/token.ts";
 
-type Unavailable = "unknown" | "used" | "expired";
-
-interface InviteView {
-  name: string;
-  cohortName: string;
-  teamName: string;
-  startDate: string;
-  expiresAt: Date;
-}
-
 type Data =
-  | { kind: "unavailable"; reason: Unavailable }
-  | { kind: "signed-in"; userName: string; invite: InviteView }
+  | { kind: "unavailable"; reason: UnusableLink }
+  | { kind: "signed-in"; userName: string; invite: LinkInvitation }
   | {
     kind: "form";
-    invite: InviteView;
+    invite: LinkInvitation;
     name: string;
     errors: Partial<Record<AcceptField | "form", MessageKey>>;
   };
 
 /** A gone link says so (410); one never issued or revoked is unknown (404). */
-const STATUS: Record<Unavailable, number> = {
+const STATUS: Record<UnusableLink, number> = {
   unknown: 404,
   used: 410,
   expired: 410,
 };
 
-/** The invitation behind a link, as the page shows it, or why it is unusable. */
-async function load(
-  kv: Deno.Kv,
-  token: string,
+/**
+ * The invitation behind the link, or the page that answers instead: not
+ * found, used or expired, or "you are signed in" (with `signedInStatus`).
+ */
+async function open(
+  ctx: FreshContext<AppState, Data>,
   now: Date,
-): Promise<InviteView | Unavailable> {
-  const inv = await getInvitationByToken(kv, token);
-  // A revoked invitation is deleted, so it reads as unknown.
-  if (!inv) return "unknown";
-  if (inv.status === "accepted") return "used";
-  if (inv.expiresAt <= now) return "expired";
-  const [cohort, team] = await Promise.all([
-    getCohort(kv, inv.cohortId),
-    getTeam(kv, inv.teamId),
-  ]);
-  if (!cohort || !team) return "unknown";
-  return {
-    name: inv.name,
-    cohortName: cohort.name,
-    teamName: team.name,
-    startDate: cohort.startDate,
-    expiresAt: inv.expiresAt,
-  };
+  signedInStatus: number,
+): Promise<LinkInvitation | Response> {
+  const token = ctx.params.token;
+  if (!TOKEN_PATTERN.test(token)) return await ctx.renderNotFound();
+  const invite = await openInvitation(ctx.state.kv, token, now);
+  if (typeof invite === "string") {
+    return await render(
+      ctx,
+      { kind: "unavailable", reason: invite },
+      STATUS[invite],
+    );
+  }
+  if (ctx.state.user) {
+    return await render(ctx, {
+      kind: "signed-in",
+      userName: ctx.state.user.name,
+      invite,
+    }, signedInStatus);
+  }
+  return invite;
 }
 
 /** Renders without caching: the page answers a secret link. */
@@ -95,51 +89,21 @@ async function render(
 
 export const handler: Handlers<Data, AppState> = {
   async GET(_req, ctx) {
-    const token = ctx.params.token;
-    if (!TOKEN_PATTERN.test(token)) return await ctx.renderNotFound();
-    const invite = await load(ctx.state.kv, token, new Date());
-    if (typeof invite === "string") {
-      return await render(
-        ctx,
-        { kind: "unavailable", reason: invite },
-        STATUS[invite],
-      );
-    }
-    if (ctx.state.user) {
-      return await render(ctx, {
-        kind: "signed-in",
-        userName: ctx.state.user.name,
-        invite,
-      }, 200);
-    }
+    const opened = await open(ctx, new Date(), 200);
+    if (opened instanceof Response) return opened;
     return await render(ctx, {
       kind: "form",
-      invite,
-      name: invite.name,
+      invite: opened,
+      name: opened.name,
       errors: {},
     }, 200);
   },
   async POST(req, ctx) {
-    const token = ctx.params.token;
-    if (!TOKEN_PATTERN.test(token)) return await ctx.renderNotFound();
     const { kv } = ctx.state;
     const now = new Date();
-    const invite = await load(kv, token, now);
-    if (typeof invite === "string") {
-      return await render(
-        ctx,
-        { kind: "unavailable", reason: invite },
-        STATUS[invite],
-      );
-    }
-    if (ctx.state.user) {
-      // Accepting would sign this browser into a second account.
-      return await render(ctx, {
-        kind: "signed-in",
-        userName: ctx.state.user.name,
-        invite,
-      }, 409);
-    }
+    // Accepting while signed in would sign this browser into a second account.
+    const invite = await open(ctx, now, 409);
+    if (invite instanceof Response) return invite;
     const values = formValues(await req.formData(), [
       "name",
       "password",
@@ -157,7 +121,7 @@ export const handler: Handlers<Data, AppState> = {
 
     let user;
     try {
-      user = await acceptInvitation(kv, token, input.data, now);
+      user = await acceptInvitation(kv, ctx.params.token, input.data, now);
     } catch (error) {
       if (error instanceof NotFoundError) {
         return await render(
@@ -204,7 +168,7 @@ export const handler: Handlers<Data, AppState> = {
 
 function InviteSummary(
   { invite, t, lang }: {
-    invite: InviteView;
+    invite: LinkInvitation;
     t: AppState["t"];
     lang: AppState["lang"];
   },
