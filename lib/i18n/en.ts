@@ -1,4 +1,13 @@
 import type { MessageKey } from "./zh_cn.ts";
+import { en as grading } from "./parts/grading.ts";
+import { en as scoring } from "./parts/scoring.ts";
+import { en as framework } from "./parts/framework.ts";
+import { en as staff } from "./parts/staff.ts";
+import { en as curriculum } from "./parts/curriculum.ts";
+import { en as reliability } from "./parts/reliability.ts";
+import { en as onboarding } from "./parts/onboarding.ts";
+import { en as learner } from "./parts/learner.ts";
+import { en as code } from "./parts/code.ts";
 
 /** English messages. Typed against the zh-CN catalog so no key is missing. */
 export const en: Record<MessageKey, string> = {
@@ -696,4 +705,13 @@ export const en: Record<MessageKey, string> = {
     "The cohort's members just changed; reload and try again.",
   "admin.audit.action.cohort.member_added": "Learner added to cohort",
   "admin.audit.action.cohort.member_removed": "Learner removed from cohort",
+  ...grading,
+  ...scoring,
+  ...framework,
+  ...staff,
+  ...curriculum,
+  ...reliability,
+  ...onboarding,
+  ...learner,
+  ...code,
 };

@@ -1,3 +1,13 @@
+import { zh as grading } from "./parts/grading.ts";
+import { zh as scoring } from "./parts/scoring.ts";
+import { zh as framework } from "./parts/framework.ts";
+import { zh as staff } from "./parts/staff.ts";
+import { zh as curriculum } from "./parts/curriculum.ts";
+import { zh as reliability } from "./parts/reliability.ts";
+import { zh as onboarding } from "./parts/onboarding.ts";
+import { zh as learner } from "./parts/learner.ts";
+import { zh as code } from "./parts/code.ts";
+
 /** Simplified Chinese messages: the reference catalog every language must match. */
 export const zhCN = {
   "app.name": "客服学院",
@@ -652,6 +662,15 @@ export const zhCN = {
   "cohort_admin.changed": "批次成员刚刚被修改过，请刷新后重试。",
   "admin.audit.action.cohort.member_added": "学员加入批次",
   "admin.audit.action.cohort.member_removed": "学员移出批次",
+  ...grading,
+  ...scoring,
+  ...framework,
+  ...staff,
+  ...curriculum,
+  ...reliability,
+  ...onboarding,
+  ...learner,
+  ...code,
 } as const;
 
 /** A message key. */
