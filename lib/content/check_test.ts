@@ -351,10 +351,21 @@ Deno.test("checkContent() reports a placeholder the policy does not declare", as
 
 Deno.test("checkContent() accepts placeholders and lines marked policy-ok, and fills the figures in", async () => {
   const lines = await problemLines("broken/policy-refund");
-  assert.equal(lines.filter((l) => l.includes(":18:")).length, 0, lines.join("\n"));
-  assert.equal(lines.filter((l) => l.includes(":10:")).length, 0, lines.join("\n"));
+  assert.equal(
+    lines.filter((l) => l.includes(":18:")).length,
+    0,
+    lines.join("\n"),
+  );
+  assert.equal(
+    lines.filter((l) => l.includes(":10:")).length,
+    0,
+    lines.join("\n"),
+  );
   const { tree } = await loadContent(fixture("broken/policy-refund"));
   const q = tree.banks[0].data.questions;
   assert.equal(q[0].explanation, "退款按原路，1-2 天到账。");
-  assert.equal(q[1].prompt, "退货申请在30 分钟内审核，退款 {{refund-days}} 到账。");
+  assert.equal(
+    q[1].prompt,
+    "退货申请在30 分钟内审核，退款 {{refund-days}} 到账。",
+  );
 });

@@ -133,10 +133,11 @@ export function readNumber(raw: string): number | undefined {
   return wan ? n * 10000 : n;
 }
 
-const NUM = String.raw`(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千半]+)\s*万?`;
+const NUM = String
+  .raw`(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千半]+)\s*万?`;
 const SEP = String.raw`\s*(?:-|~|～|–|—|到|至|、|或|和|\/)\s*`;
-const UNIT =
-  String.raw`(个\s*)?(工作日|小时|钟头|分钟|秒钟|秒|天|日|周|元|块钱|块|%|％|h(?![a-zA-Z])|min(?![a-zA-Z])|s(?![a-zA-Z]))`;
+const UNIT = String
+  .raw`(个\s*)?(工作日|小时|钟头|分钟|秒钟|秒|天|日|周|元|块钱|块|%|％|h(?![a-zA-Z])|min(?![a-zA-Z])|s(?![a-zA-Z]))`;
 const FIGURE = new RegExp(
   String.raw`(?<![第\d.]\s*)(${NUM}(?:${SEP}${NUM})*)\s*${UNIT}`,
   "g",

@@ -28,8 +28,11 @@ Deno.test("fillText()/fillData() replace known placeholders and keep unknown one
   const v = new Map([["refund", "1-2 天"]]);
   assert.equal(fillText("退款{{refund}}到账", v), "退款1-2 天到账");
   assert.equal(fillText("{{ refund }}/{{nope}}", v), "1-2 天/{{nope}}");
-  assert.deepEqual(fillData({ a: ["{{refund}}", 3], b: { c: "x{{refund}}" } }, v), {
-    a: ["1-2 天", 3],
-    b: { c: "x1-2 天" },
-  });
+  assert.deepEqual(
+    fillData({ a: ["{{refund}}", 3], b: { c: "x{{refund}}" } }, v),
+    {
+      a: ["1-2 天", 3],
+      b: { c: "x1-2 天" },
+    },
+  );
 });

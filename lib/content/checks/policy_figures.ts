@@ -12,9 +12,9 @@
 import type { ContentTree } from "../loader.ts";
 import { POLICY_PATH } from "../loader.ts";
 import {
+  type FigureKind,
   figureValues,
   findFigures,
-  type FigureKind,
   PLACEHOLDER,
   type PolicyFigure,
 } from "../policy.ts";
@@ -43,7 +43,9 @@ export function checkPolicyFigures(tree: ContentTree): Problem[] {
         ...at(m.index!),
         message: tree.policy
           ? `placeholder {{${m[1]}}} names no figure in ${POLICY_PATH}`
-          : `placeholder {{${m[1]}}} needs ${POLICY_PATH}, which is missing or invalid`,
+          : `placeholder {{${
+            m[1]
+          }}} needs ${POLICY_PATH}, which is missing or invalid`,
       });
     }
     if (figures.length === 0) continue;
@@ -65,18 +67,18 @@ export function checkPolicyFigures(tree: ContentTree): Problem[] {
         if (same.length === 0) continue;
         const ok = new Set(
           same.flatMap(({ values }) =>
-            values.filter((v) => v.kind === found.kind).flatMap((v) =>
-              v.values
-            )
+            values.filter((v) => v.kind === found.kind).flatMap((v) => v.values)
           ),
         );
         if (found.values.every((v) => ok.has(v))) continue;
         problems.push({
           path,
           ...at(start + found.index),
-          message: contradiction(found.text, found.kind, same.map((x) =>
-            x.figure
-          )),
+          message: contradiction(
+            found.text,
+            found.kind,
+            same.map((x) => x.figure),
+          ),
         });
       }
     }
