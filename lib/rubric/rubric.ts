@@ -6,7 +6,7 @@
  *
  * ## The verdict (stable API; other modules and content checks rely on it)
  *
- * ```ts
+ * ```text
  * gradeReply(rubric, text, { elements?, passPercent? }): Verdict
  *
  * interface Verdict {
