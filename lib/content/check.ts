@@ -22,6 +22,8 @@ import type {
 } from "./schema.ts";
 import { QuestionType as QuestionTypes } from "./schema.ts";
 import { checkPolicyFigures } from "./checks/policy_figures.ts";
+import { checkBankBalance } from "./checks/bank_balance.ts";
+import { checkNearDuplicates } from "./checks/near_duplicates.ts";
 import {
   type DataPath,
   editDistance,
@@ -172,6 +174,8 @@ class Checker {
     for (const p of this.tree.plans) this.plan(p);
     for (const c of this.tree.certifications) this.certification(c);
     this.problems.push(...checkPolicyFigures(this.tree));
+    this.problems.push(...checkBankBalance(this.tree));
+    this.problems.push(...checkNearDuplicates(this.tree));
   }
 
   // ------------------------------------------------------------ ids
