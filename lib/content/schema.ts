@@ -486,6 +486,10 @@ export const ExamSchema = z.strictObject({
   scenarios: Ids.optional(),
   timeLimitMinutes: z.int().min(1),
   passPercent: Percent,
+  /** Submitted attempts allowed (no limit when absent). */
+  maxAttempts: z.int().min(1).optional(),
+  /** Hours after a submitted attempt before the next may start. */
+  cooldownHours: z.number().min(0).optional(),
 });
 export type Exam = z.infer<typeof ExamSchema>;
 
