@@ -434,6 +434,10 @@ export const SurveySchema = z.strictObject({
   title: Text,
   when: z.enum(["module-end", "onboarding-end"]),
   module: Id.optional(),
+  /** Responses are never shown by name to the learner's manager or trainers. */
+  anonymous: z.boolean().optional(),
+  /** Below this many responses trainers see no aggregate (default 5). */
+  minReportN: z.int().min(1).optional(),
   questions: z.array(SurveyQuestion).min(1),
 }).superRefine((s, ctx) => {
   if (s.when === "module-end" && s.module === undefined) {
