@@ -21,6 +21,7 @@ import type {
   ScenarioChoice,
 } from "./schema.ts";
 import { QuestionType as QuestionTypes } from "./schema.ts";
+import { lessonMarkupProblems } from "./markup_check.ts";
 import {
   type DataPath,
   editDistance,
@@ -379,6 +380,7 @@ class Checker {
         "lesson has no inline check: add at least one ```quiz block (one per 15-20 minutes)",
       );
     }
+    this.problems.push(...lessonMarkupProblems(l.path, l.body, l.bodyLine));
     for (const check of l.checks) {
       const doc = { path: l.path, pos: check.pos };
       if ("ref" in check.data) {

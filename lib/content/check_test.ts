@@ -330,3 +330,18 @@ Deno.test("checkContent() reports a coverage fact without a question", async () 
     'fact "three-stages" is not taught',
   );
 });
+
+Deno.test("checkContent() reports, at the line, a lesson whose bold does not render", async () => {
+  await assertProblem(
+    "lesson-markup",
+    "courses/demo/01-basics/01-stages.md:17",
+    "Markdown markup shows as text",
+  );
+  // Bold next to Chinese text and full-width punctuation renders, code is code: no other problem.
+  const lines = await problemLines("broken/lesson-markup");
+  assert.deepEqual(
+    lines.filter((l) => l.includes("markup")).map((l) => l.split(":")[1]),
+    ["17"],
+    lines.join("\n"),
+  );
+});
