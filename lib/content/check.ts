@@ -22,6 +22,7 @@ import type {
 } from "./schema.ts";
 import { QuestionType as QuestionTypes } from "./schema.ts";
 import { lessonMarkupProblems } from "./markup_check.ts";
+import { checkPolicyFigures } from "./checks/policy_figures.ts";
 import {
   type DataPath,
   editDistance,
@@ -170,6 +171,7 @@ class Checker {
     }
     for (const e of this.tree.exams) this.exam(e);
     for (const p of this.tree.plans) this.plan(p);
+    this.problems.push(...checkPolicyFigures(this.tree));
   }
 
   // ------------------------------------------------------------ ids
