@@ -343,6 +343,8 @@ Deno.test("checkContent() reports, at the line, a lesson whose bold does not ren
     lines.filter((l) => l.includes("markup")).map((l) => l.split(":")[1]),
     ["17"],
     lines.join("\n"),
+  );
+});
 
 // ------------------------------------------------------------ house policy
 

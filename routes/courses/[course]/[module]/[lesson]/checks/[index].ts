@@ -1,14 +1,32 @@
 import type { Handlers } from "$fresh/server.ts";
 import { z } from "zod";
 import { getCourseView } from "@/lib/content/course_view.ts";
+import { inlineCheckSeed } from "@/lib/content/lesson_page.ts";
 import type { AppState } from "@/lib/http/state.ts";
 import { readJsonBody } from "@/lib/http/body.ts";
 import { gradeInlineCheck } from "@/lib/quiz/check_feedback.ts";
+import { hintText } from "@/lib/quiz/check_hint_text.ts";
+import {
+  explanationOf,
+  revealFeedback,
+  shownOptionIds,
+} from "@/lib/quiz/check_reveal.ts";
+import { toPublicQuestion } from "@/lib/quiz/public_question.ts";
 import { AnswerSchema, ScoringInputError } from "@/lib/quiz/score.ts";
 
-const CheckInput = z.object({ answer: AnswerSchema });
+const CheckInput = z.union([
+  z.object({
+    answer: AnswerSchema,
+    tries: z.int().min(1).max(1000).default(1),
+  }),
+  z.object({ reveal: z.literal(true) }),
+]);
 
-/** Grades one inline check of a lesson (formative: nothing is stored). */
+/**
+ * Grades one inline check of a lesson (formative: nothing is stored). A
+ * wrong first try gets a hint, the second try or `{ reveal: true }` the
+ * explanation.
+ */
 export const handler: Handlers<unknown, AppState> = {
   async POST(req, ctx) {
     const { course, module, lesson, index } = ctx.params;
@@ -31,10 +49,26 @@ export const handler: Handlers<unknown, AppState> = {
       );
       return Response.json({ errors }, { status: 422 });
     }
+    const shownIds = shownOptionIds(
+      toPublicQuestion(question, inlineCheckSeed(view.id, lesson, index)),
+    );
+    if ("reveal" in input.data) {
+      return Response.json({ explanation: explanationOf(question, shownIds) });
+    }
+    const { answer, tries } = input.data;
     try {
-      return Response.json(
-        gradeInlineCheck(question, input.data.answer, view.published.rubrics),
+      const shown = revealFeedback(
+        question,
+        answer,
+        gradeInlineCheck(question, answer, view.published.rubrics),
+        tries,
+        shownIds,
       );
+      const { hint, ...rest } = shown;
+      return Response.json({
+        ...rest,
+        ...(hint ? { hint: hintText(ctx.state.t, hint) } : {}),
+      });
     } catch (e) {
       if (e instanceof ScoringInputError || e instanceof RangeError) {
         return Response.json({ errors: { answer: e.message } }, {
