@@ -384,3 +384,25 @@ Deno.test("checkContent() accepts placeholders and lines marked policy-ok, and f
     "退货申请在30 分钟内审核，退款 {{refund-days}} 到账。",
   );
 });
+
+Deno.test("checkContent() refuses an explanation that names options by letter, and unknown [[id]]s", async () => {
+  await assertProblem(
+    "option-letter",
+    "assessments/quizzes/letters.yaml:14",
+    "names options by letter (B, C)",
+  );
+  await assertProblem(
+    "option-letter",
+    "assessments/quizzes/letters.yaml:14",
+    "B → [[b]], C → [[c]]",
+  );
+  await assertProblem(
+    "option-letter",
+    "assessments/quizzes/letters.yaml:25",
+    "[[z]] names no option of this question (options: a, b, c)",
+  );
+  // FAB terms the prompt itself uses, and [[id]] references, are fine.
+  const explained = (await problemLines("broken/option-letter"))
+    .filter((l) => l.includes("explanation"));
+  assert.equal(explained.length, 2, explained.join("\n"));
+});
