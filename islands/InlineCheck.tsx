@@ -203,7 +203,9 @@ export default function InlineCheck(
               </p>
             )}
             {fb.criteria?.map((c) => (
-              <p key={c.label}>{c.passed ? "✓" : "✗"} {c.reason}</p>
+              <p key={c.label}>
+                {c.passed ? "✓" : "✗"} {c.label}：{c.reason}
+              </p>
             ))}
             {fb.explanation && (
               <p class="explanation">

@@ -60,7 +60,7 @@ export const handler: Handlers<unknown, AppState> = {
       const shown = revealFeedback(
         question,
         answer,
-        gradeInlineCheck(question, answer, view.published.rubrics),
+        gradeInlineCheck(question, answer, view.published.rubrics, ctx.state.t),
         tries,
         shownIds,
       );
