@@ -14,13 +14,15 @@ import {
 import { toPublicQuestion } from "@/lib/quiz/public_question.ts";
 import { AnswerSchema, ScoringInputError } from "@/lib/quiz/score.ts";
 
-const CheckInput = z.union([
-  z.object({
-    answer: AnswerSchema,
-    tries: z.int().min(1).max(1000).default(1),
-  }),
-  z.object({ reveal: z.literal(true) }),
-]);
+// Either an answer to grade (with the try it is) or a request for the explanation.
+const CheckInput = z.object({
+  answer: AnswerSchema.optional(),
+  tries: z.int().min(1).max(1000).default(1),
+  reveal: z.literal(true).optional(),
+}).refine((v) => v.reveal || v.answer, {
+  path: ["answer"],
+  message: "answer is required unless reveal is true",
+});
 
 /**
  * Grades one inline check of a lesson (formative: nothing is stored). A
@@ -52,10 +54,10 @@ export const handler: Handlers<unknown, AppState> = {
     const shownIds = shownOptionIds(
       toPublicQuestion(question, inlineCheckSeed(view.id, lesson, index)),
     );
-    if ("reveal" in input.data) {
+    const { answer, tries, reveal } = input.data;
+    if (reveal || !answer) {
       return Response.json({ explanation: explanationOf(question, shownIds) });
     }
-    const { answer, tries } = input.data;
     try {
       const shown = revealFeedback(
         question,
