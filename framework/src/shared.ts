@@ -29,3 +29,26 @@ export function assetPath(path: string): string {
   }
   return resolveAsset(path);
 }
+
+/** Props of `<Partial>` (Fresh 1.x). */
+export interface PartialProps {
+  /** The name that identifies this area across pages. */
+  name: string;
+  /**
+   * How new content for this name is applied on client navigation: replace
+   * the old (default), or add after (`append`) or before (`prepend`) it.
+   */
+  mode?: "replace" | "append" | "prepend";
+  children?: ComponentChildren;
+}
+
+/**
+ * How the server render marks a `<Partial>`; null in the browser, where a
+ * Partial is plain children (it is only rendered on the server).
+ */
+export const partialSlot: {
+  current: ((props: PartialProps) => ComponentChildren) | null;
+} = { current: null };
+
+/** The search parameter a client navigation adds to the page it fetches. */
+export const PARTIAL_SEARCH_PARAM = "fresh-partial";
