@@ -16,6 +16,7 @@ import { jsxTemplate } from "preact/jsx-runtime";
 import {
   assetPath,
   headSlot,
+  matchUrl,
   type PartialProps,
   partialSlot,
 } from "./shared.ts";
@@ -165,47 +166,19 @@ attrOptions.attr = (name, value) => {
   return previousAttr?.(name, value);
 };
 
-/** Where a link points relative to the current page (Fresh's rule). */
-export const enum UrlMatch {
-  None = 0,
-  Ancestor = 1,
-  Current = 2,
-}
-
-/**
- * Fresh's active-link rule: `href` (a path starting with "/") is the current
- * page, or an ancestor of it (a parent path; "/" is an ancestor of every
- * page), or neither. Trailing slashes, query and fragment are ignored.
- */
-export function matchUrl(current: string, href: string): UrlMatch {
-  let path = href;
-  const cut = path.search(/[?#]/);
-  if (cut !== -1) path = path.slice(0, cut);
-  if (/[^\x21-\x7e]/.test(path)) {
-    path = new URL(path, "http://localhost").pathname;
-  }
-  if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
-  if (current.length > 1 && current.endsWith("/")) {
-    current = current.slice(0, -1);
-  }
-  if (current === path) return UrlMatch.Current;
-  if (path === "/" || current.startsWith(path + "/")) return UrlMatch.Ancestor;
-  return UrlMatch.None;
-}
-
 function markActiveLink(vnode: VNode, current: string): void {
   const props = vnode.props as Record<string, unknown>;
   const href = props.href;
   if (typeof href !== "string" || href[0] !== "/" || href[1] === "/") return;
   const match = matchUrl(current, href);
-  if (match === UrlMatch.None) return;
+  if (match === null) return;
   // A new props object: a vnode kept in a module and reused must not carry
   // one request's marks into the next. An author's own aria-current stays.
   const next: Record<string, unknown> = { ...props };
-  if (match === UrlMatch.Current) next["data-current"] = "true";
+  if (match === "current") next["data-current"] = "true";
   else next["data-ancestor"] = "true";
   if (props["aria-current"] === undefined) {
-    next["aria-current"] = match === UrlMatch.Current ? "page" : "true";
+    next["aria-current"] = match === "current" ? "page" : "true";
   }
   vnode.props = next as VNode["props"];
 }
