@@ -7,6 +7,7 @@ import {
   normalizeReply,
 } from "./check.ts";
 import { loadContent } from "./loader.ts";
+import { bankBalance, formatBankBalance } from "./checks/bank_balance.ts";
 
 const fixture = (dir: string) =>
   fileURLToPath(new URL(`./testdata/${dir}`, import.meta.url));
@@ -405,4 +406,33 @@ Deno.test("checkContent() refuses an explanation that names options by letter, a
   const explained = (await problemLines("broken/option-letter"))
     .filter((l) => l.includes("explanation"));
   assert.equal(explained.length, 2, explained.join("\n"));
+});
+
+// ------------------------------------------------------------ question banks
+
+Deno.test("checkContent() fails a bank whose key is the longest option too often", async () => {
+  await assertProblem(
+    "bank-longest",
+    "assessments/quizzes/basics.yaml:1:1",
+    "the key is the longest option in 2 of 3 single-choice questions (67%, at most 40% allowed)",
+  );
+});
+
+Deno.test("bankBalance() reports where keys sit and which are longest", async () => {
+  const { tree } = await loadContent(fixture("broken/bank-longest"));
+  const [b] = bankBalance(tree);
+  assert.deepEqual(b.positions, [0, 3]);
+  assert.deepEqual(b.longestIds, ["q-basics-001", "q-basics-002"]);
+  assert.equal(
+    formatBankBalance(b),
+    "basics: 3 single-choice, key at position 1:0 2:3, key longest 2 (67%)",
+  );
+});
+
+Deno.test("checkContent() reports a near-duplicate question at the second one", async () => {
+  await assertProblem(
+    "near-duplicate",
+    "assessments/quizzes/basics.yaml:17:5",
+    "q-basics-002 is a near-duplicate of q-basics-001 at assessments/quizzes/basics.yaml:9",
+  );
 });

@@ -18,13 +18,14 @@ export function optionRefs(text: string): string[] {
 // A capital A-F standing alone and followed by a space, an enumeration comma
 // or a bracket, the way an explanation names an option ("A 和 D", "A、B"):
 const LETTER_REF = /(?<![A-Za-z0-9])([A-F])(?=[\s、，,。；;）)]|$)/g;
-const STANDALONE = /(?<![A-Za-z0-9])([A-Z])(?![A-Za-z0-9])/g;
+// A letter or an acronym used as a word in the prompt or an option ("B", "FBA").
+const SUBJECT = /(?<![A-Za-z0-9])([A-Z]{1,5})(?![A-Za-z0-9])/g;
 
 /**
  * Letters in `explanation` that name an option by its position ("A 和 D 讲
  * 的是…"): wrong as soon as options are shuffled. A letter that the prompt or
- * an option itself uses as a word (F, A, B in a question about FAB) is the
- * subject matter, not a label, and is not reported.
+ * an option itself uses as a word or inside an acronym (F, B, A in a question
+ * about FBA) is the subject matter, not a label, and is not reported.
  */
 export function letterReferences(
   explanation: string,
@@ -33,7 +34,7 @@ export function letterReferences(
 ): string[] {
   const words = new Set(
     [prompt, ...optionTexts].flatMap((t) =>
-      [...t.matchAll(STANDALONE)].map((m) => m[1])
+      [...t.matchAll(SUBJECT)].flatMap((m) => [...m[1]])
     ),
   );
   const found = [...explanation.matchAll(LETTER_REF)].map((m) => m[1])
