@@ -1,6 +1,6 @@
 import { Head } from "$fresh/runtime.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import type { Refusal } from "@/lib/auth/refusal.ts";
+import { type Refusal, signInLocation } from "@/lib/auth/refusal.ts";
 import type { Language, Translate } from "@/lib/i18n/i18n.ts";
 
 /** Everything an error page may say: the status, and why when it was a refusal. */
@@ -70,7 +70,7 @@ function RefusalPage(
       <Head>
         <title>{`${title} · ${t("app.name")}`}</title>
       </Head>
-      <p class="error-code">403</p>
+      <p class="error-code">{refusal.reason === "sign-in" ? 401 : 403}</p>
       <h1>{title}</h1>
       {refusal.reason === "role"
         ? (
@@ -85,7 +85,13 @@ function RefusalPage(
         <KeptForm t={t} refusal={refusal} token={csrfToken()} />
       )}
       <p>
-        <a class="button secondary" href="/">{t("refusal.home")}</a>
+        {refusal.reason === "sign-in"
+          ? (
+            <a class="button" href={signInLocation(refusal.next)}>
+              {t("nav.login")}
+            </a>
+          )
+          : <a class="button secondary" href="/">{t("refusal.home")}</a>}
       </p>
     </section>
   );

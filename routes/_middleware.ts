@@ -119,13 +119,19 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
         status: 401,
       });
     }
-    // After a form post, come back to the page the form was on.
-    const back = SAFE.has(req.method)
-      ? ctx.url.pathname + ctx.url.search
-      : localReturnPath(req.headers.get("referer"), ctx.url);
-    return new Response(null, {
-      status: 303,
-      headers: { location: signInLocation(back) },
+    if (SAFE.has(req.method)) {
+      return new Response(null, {
+        status: 303,
+        headers: {
+          location: signInLocation(ctx.url.pathname + ctx.url.search),
+        },
+      });
+    }
+    // A form sent while signed out changes nothing: say so, and sign in
+    // back to the page the form was on.
+    throw new RefusedError({
+      reason: "sign-in",
+      next: localReturnPath(req.headers.get("referer"), ctx.url),
     });
   }
   if (decision === "home") {

@@ -7,6 +7,7 @@
  * | reason    | status | when                                                       |
  * | --------- | ------ | ---------------------------------------------------------- |
  * | sign-in   | 303    | signed out on a page that needs an account (to /login)     |
+ * | sign-in   | 401    | signed out when sending a form: a page linking to sign-in  |
  * | role      | 403    | the role may not open the page; `allowed` names who may     |
  * | action    | 403    | the page is open to the role, but not this action          |
  * | not-found | 404    | the record is missing or someone else's (looks the same)   |
@@ -28,6 +29,7 @@ export interface KeptField {
 
 /** Why a request was refused. */
 export type Refusal =
+  | { reason: "sign-in"; next: string }
   | { reason: "role"; allowed: readonly Role[] }
   | { reason: "action" }
   | { reason: "forged" }
@@ -38,10 +40,10 @@ export type Refusal =
     fields: readonly KeptField[];
   };
 
-/** A refusal on its way to the error page (status 403). */
+/** A refusal on its way to the error page (401 to sign in, else 403). */
 export class RefusedError extends HttpError {
   constructor(readonly refusal: Refusal, detail: string = refusal.reason) {
-    super(403, `Refused (${detail})`);
+    super(refusal.reason === "sign-in" ? 401 : 403, `Refused (${detail})`);
     this.name = "RefusedError";
   }
 }

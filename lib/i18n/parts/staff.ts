@@ -25,6 +25,9 @@ export const zh = {
   "refusal.expired.kept": "你填写的内容",
   "refusal.expired.resend": "重新提交",
   "refusal.home": "回到我的首页",
+  "refusal.sign-in.title": "请先登录",
+  "refusal.sign-in.body":
+    "你已退出登录（或登录已过期），这次提交没有保存。登录后会回到刚才的页面，请再提交一次。",
   "preview.label": "预览",
   "preview.banner":
     "按学员的方式抽题和评分，但不计入任何记录：不算成绩、不进学习证据，也不影响任何人的进度。",
@@ -97,6 +100,9 @@ export const en: Record<keyof typeof zh, string> = {
   "refusal.expired.kept": "What you typed",
   "refusal.expired.resend": "Send again",
   "refusal.home": "Go to my home page",
+  "refusal.sign-in.title": "Sign in first",
+  "refusal.sign-in.body":
+    "You are signed out (or your session expired), so this was not saved. Sign in and you come back to the page you were on; send it again there.",
   "preview.label": "Preview",
   "preview.banner":
     "Drawn and scored as a learner's would be, but counting toward nothing: no grade, no learning evidence, no one's progress.",
