@@ -108,8 +108,14 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
   );
   ctx.state = state;
 
-  // Access first: a refusal changes nothing, so it may be decided before
-  // the CSRF check, and a signed-out visitor is sent to sign in rather than
+  // A state change from another site is refused as forged before anything
+  // else (its cookies may not even have come along, so it can look signed
+  // out).
+  if (!SAFE.has(req.method) && !isSameOriginRequest(req)) {
+    throw new RefusedError({ reason: "forged" }, "cross-site request");
+  }
+  // Then access: a refusal changes nothing, so it may be decided before the
+  // token check, and a signed-out visitor is sent to sign in rather than
   // told their form looked forged.
   const route = ctx.destination === "route" ? ctx.route : null;
   const decision = decide(route, signedIn?.user.role ?? null);
@@ -140,9 +146,6 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
   if (decision === "forbid") throw new RefusedError(roleRefusal(route ?? ""));
 
   if (!SAFE.has(req.method)) {
-    if (!isSameOriginRequest(req)) {
-      throw new RefusedError({ reason: "forged" }, "cross-site request");
-    }
     let presented: Presented;
     try {
       presented = await presentedForm(req);

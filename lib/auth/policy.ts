@@ -34,8 +34,12 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
     "signed-in",
   // Records of a learner's own progress.
   "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/complete": ["learner"],
-  // The quiz intro: learners take it; staff are sent to its preview.
-  "/courses/:course([^/]+)/:module([^/]+)/quiz": "signed-in",
+  // The quiz intro: learners take it; those who may preview are sent there.
+  "/courses/:course([^/]+)/:module([^/]+)/quiz": [
+    "learner",
+    "trainer",
+    "admin",
+  ],
   "/courses/:course([^/]+)/:module([^/]+)/quiz/:attempt([^/]+)": ["learner"],
   "/courses/:course([^/]+)/:module([^/]+)/quiz/:attempt([^/]+)/answers": [
     "learner",

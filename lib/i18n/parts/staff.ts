@@ -16,7 +16,7 @@ export const zh = {
   "refusal.action.title": "你的角色不能做这个操作",
   "refusal.action.body":
     "你可以打开这个页面，但这个操作只能由负责的主管或管理员完成（例如只能管理自己带的团队）。",
-  "refusal.forged.title": "请求被拦截",
+  "refusal.forged.title": "请求被拒绝",
   "refusal.forged.body":
     "这个请求不是从本站页面发出的，已被拦截。请回到页面重新操作。",
   "refusal.expired.title": "表单已失效",
@@ -91,7 +91,7 @@ export const en: Record<keyof typeof zh, string> = {
   "refusal.action.title": "Your role cannot do this",
   "refusal.action.body":
     "You may open this page, but this action belongs to the manager in charge or an admin (for example, managers manage only their own teams).",
-  "refusal.forged.title": "Request blocked",
+  "refusal.forged.title": "Request refused",
   "refusal.forged.body":
     "This request did not come from a page of this site and was blocked. Go back to the page and try again.",
   "refusal.expired.title": "This form has expired",
