@@ -12,6 +12,7 @@
  * | ["scenario_runs_by_learner", learnerId, courseId, scenarioId, id]  | runId  |
  * | ["scenario_turn_keys", runId, idempotencyKey]                      | number |
  */
+import { getAll } from "@/lib/db/many.ts";
 import { NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
@@ -60,11 +61,19 @@ const TurnSchema = z.object({
     score: z.number(),
     passed: z.boolean(),
     criteria: z.array(
+      // Verdict lines (lib/rubric): reason codes, spans; older runs have only the first four.
       z.object({
         id: z.string(),
         label: z.string(),
         passed: z.boolean(),
         reason: z.string(),
+        kind: z.enum(["criterion", "blocker", "deduction", "refused"])
+          .optional(),
+        element: z.string().optional(),
+        spans: z.array(
+          z.object({ start: z.number(), end: z.number(), text: z.string() }),
+        ).optional(),
+        points: z.number().optional(),
       }),
     ),
   }).optional(),
@@ -168,7 +177,7 @@ export async function listRuns(
     }),
     (e) => e.value,
   );
-  const entries = ids.length ? await kv.getMany(ids.map(runKey)) : [];
+  const entries = await getAll(kv, ids.map(runKey));
   return entries.filter((e) => e.versionstamp !== null).map((e) =>
     decode(e.key, e.value)
   );
