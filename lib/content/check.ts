@@ -26,6 +26,7 @@ import { letterReferences, optionRefs } from "./option_refs.ts";
 import { checkPolicyFigures } from "./checks/policy_figures.ts";
 import { checkBankBalance } from "./checks/bank_balance.ts";
 import { checkNearDuplicates } from "./checks/near_duplicates.ts";
+import { checkModelAnswers } from "./checks/model_answers.ts";
 import {
   type DataPath,
   editDistance,
@@ -178,6 +179,7 @@ class Checker {
     this.problems.push(...checkPolicyFigures(this.tree));
     this.problems.push(...checkBankBalance(this.tree));
     this.problems.push(...checkNearDuplicates(this.tree));
+    this.problems.push(...checkModelAnswers(this.tree));
   }
 
   // ------------------------------------------------------------ ids
