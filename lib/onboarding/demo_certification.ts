@@ -69,9 +69,9 @@ const COHORTS: readonly DemoCohort[] = [
   {
     id: "cohort-c",
     name: "第 9 期新人营",
-    teamId: "team-presale",
+    teamId: "team-aftersale",
     startedDaysAgo: 40,
-    mentor: "trainer@demo.academy",
+    mentor: "mentor@demo.academy",
   },
   {
     id: "cohort-e",
