@@ -82,7 +82,12 @@ export const DEFAULT_PASS_PERCENT = 60;
 /** Why a reply was not graded; an i18n key suffix (`grading.refused.<code>`). */
 export type RefusalCode = "empty" | "too_long" | "no_words";
 /** Why a criterion is met or not; `grading.reason.<code>`. */
-export type CriterionReason = "met" | "missing" | "negated" | "past_only";
+export type CriterionReason =
+  | "met"
+  | "missing"
+  | "negated"
+  | "hedged"
+  | "past_only";
 /** Why points were taken; `grading.reason.<code>`. */
 export type DeductionReason = "vague" | "too_short" | "too_long";
 
@@ -203,13 +208,19 @@ function compiled(rubric: Rubric): Compiled {
 const PAST_BEFORE =
   /(?:等了|已经|过了|超过|晚了|拖了|耽误了|延误了|隔了|用了|买了|收到|签收|下单|下的单)[^，,。！？!?]{0,4}$/;
 const PAST_AFTER =
-  /^(?:了|前(?!发|回|给|到|送|处理|联系|答复|回复)|无理由|内无理由)/;
+  /^(?:了|都?还?没|无理由|内无理由|后?再(?:来|试|看|问|联系|下单|操作|刷新))/;
+// "3天前" is the past; "15点前" is a deadline.
+const AGO = /(?:天|日|周|星期|月|年|小时|分钟)$/;
+// A hedge before a time makes it a guess, not a commitment: "大概明后天".
+const HEDGE =
+  /(?:可能|大概|估计|应该|差不多|也许|说不定|或许)[^,。!?]{0,6}$|(?<!通)过$/;
 
 function cuesFor(
   reading: Reading,
   res: readonly RegExp[],
   element: ReplyElement,
-): { counted: Span[]; discounted: Span[]; negated: boolean } {
+): { counted: Span[]; discounted: Span[]; negated: boolean; hedged: boolean } {
+  let hedged = false;
   const counted: Span[] = [];
   const discounted: Span[] = [];
   let negated = false;
@@ -237,7 +248,15 @@ function cuesFor(
           m.index! + m[0].length,
           m.index! + m[0].length + 4,
         );
-        if (PAST_BEFORE.test(before) || PAST_AFTER.test(after)) {
+        if (
+          PAST_BEFORE.test(before) || PAST_AFTER.test(after) ||
+          (AGO.test(m[0]) && after.startsWith("前"))
+        ) {
+          discounted.push(span);
+          continue;
+        }
+        if (HEDGE.test(before)) {
+          hedged = true;
           discounted.push(span);
           continue;
         }
@@ -246,7 +265,7 @@ function cuesFor(
     }
   }
   counted.sort((a, b) => a.start - b.start);
-  return { counted, discounted, negated };
+  return { counted, discounted, negated, hedged };
 }
 
 function spanOf(text: string, start: number, end: number): Span {
@@ -348,6 +367,8 @@ export function gradeReply(
         ? "met"
         : found.negated
         ? "negated"
+        : found.hedged
+        ? "hedged"
         : found.discounted.length
         ? "past_only"
         : "missing",

@@ -27,6 +27,8 @@ export const zh = {
   "grading.reason.negated": "{quote}前面有否定词，意思反了，不算做到。",
   "grading.reason.past_only":
     "{quote}说的是已经发生的事，不是给顾客的时间承诺。",
+  "grading.reason.hedged":
+    "{quote}前面有“大概”“估计”这类词，是猜测，不是承诺。",
   "grading.reason.vague":
     "出现了{quote}，扣 {points} 分。能给出具体时间或结果时别说“可能”“大概”。",
   "grading.reason.too_short": "回复太短，扣 {points} 分。",
@@ -99,6 +101,8 @@ export const en: Record<keyof typeof zh, string> = {
     "{quote} is negated, so it says the opposite and does not count.",
   "grading.reason.past_only":
     "{quote} tells what already happened; it is not a time you commit to.",
+  "grading.reason.hedged":
+    "{quote} comes after “probably” or “about”: a guess, not a commitment.",
   "grading.reason.vague":
     "{quote} found, {points} points off. Where you can give a time or result, do not say “maybe”.",
   "grading.reason.too_short": "The reply is too short: {points} points off.",
