@@ -140,6 +140,10 @@ const ASK_NEGATED =
 const PARTIAL =
   /后[四六4 6]位|后几位|尾号|末[四4]位|前[四六4 6]位|后\d位|末几位/;
 
+// Words before an address that make it the shop's, not a person's.
+const BUSINESS_ADDRESS =
+  /(?:退货|寄回|退回|售后|仓库|门店|店铺|公司|发货|退换货)(?:的)?地址|售后仓|仓库在/;
+
 // The agent taking the problem on: "我马上为您催件", "我来处理".
 const OWNS =
   /我(?:们)?(?:这边|马上|立即|现在|来|会|已经?)?(?:帮您|为您|给您|替您)|我来|我们来|由我|我马上|我立即|我去/;
@@ -261,6 +265,12 @@ const RULES: Rule[] = [
       const clause = clauseOf(r, m);
       // Applying for it, with who answers and when, is correct.
       if (APPLY.test(sentenceBefore(r, m)) || /^申请/.test(words)) return false;
+      // "赔偿申请暂时无法通过": the claim, not a grant.
+      const after = r.view.slice(
+        m.index! + words.length,
+        m.index! + words.length + 3,
+      );
+      if (/^(?:的)?(?:申请|请求|要求|诉求)/.test(after)) return false;
       // The customer's demand quoted back ("您要求赔偿500元").
       if (
         /(?:您|你)(?:要求|想要|希望|提出|说要)/.test(
@@ -495,6 +505,13 @@ export function findRedLines(
   // Shown identifiers: a full phone, ID or card number, an address, an e-mail.
   for (const id of exposedIdentifiers(reading.text)) {
     if (reading.quoted(id.start)) continue;
+    // The shop's own return or warehouse address is meant to be given out.
+    if (
+      id.kind === "address" &&
+      BUSINESS_ADDRESS.test(
+        reading.view.slice(Math.max(0, id.start - 12), id.start),
+      )
+    ) continue;
     keep({
       category: "privacy",
       code: "privacy.shows_identifier",

@@ -51,7 +51,8 @@
  *    `deduction` once.
  * 3. A reply outside `length.min..max` characters loses {@link LENGTH_PENALTY}.
  * 4. Rounded and clamped to 0..100: the content score. The score is 0 when a
- *    red line is crossed or the reply is refused.
+ *    red line is crossed or the reply is refused, and at most one below the
+ *    pass mark when a `must` criterion (a drill item's own) is not met.
  *
  * A rubric's forbidden criteria of a red-line category (promise, blame,
  * privacy, superlative) add their patterns to the built-in red lines; their
@@ -59,7 +60,11 @@
  *
  * @module
  */
-import type { ReplyElement, Rubric } from "@/lib/content/schema.ts";
+import type {
+  ReplyElement,
+  RequiredCriterion,
+  Rubric,
+} from "@/lib/content/schema.ts";
 import { charCount, NEGATION_WINDOW, Reading } from "./text.ts";
 import {
   type BlockerCode,
@@ -108,6 +113,8 @@ export interface CriterionVerdict {
   /** The cues that decided it: counted ones when met, discounted ones when not. */
   spans: Span[];
   reason: CriterionReason;
+  /** A criterion the caller added with `must` (a drill item's own). */
+  must?: boolean;
 }
 
 /** A red line crossed. */
@@ -150,6 +157,12 @@ export interface GradeOptions {
   elements?: readonly ReplyElement[];
   /** 0..100; default {@link DEFAULT_PASS_PERCENT}. */
   passPercent?: number;
+  /**
+   * Criteria the reply must meet on top of the rubric's (a drill item's own:
+   * the customer's problem it must address). They share the points like the
+   * rubric's, and a reply that misses one scores below the pass mark.
+   */
+  must?: readonly RequiredCriterion[];
 }
 
 interface Compiled {
@@ -268,6 +281,17 @@ function cuesFor(
   return { counted, discounted, negated, hedged };
 }
 
+const mustCache = new WeakMap<object, RegExp[]>();
+
+function compiledMust(rubric: Rubric, c: RequiredCriterion): RegExp[] {
+  let res = mustCache.get(c);
+  if (!res) {
+    res = c.patterns.map((p) => compileOne(rubric, c.id, p));
+    mustCache.set(c, res);
+  }
+  return res;
+}
+
 function spanOf(text: string, start: number, end: number): Span {
   return { start, end, text: text.slice(start, end) };
 }
@@ -353,9 +377,23 @@ export function gradeReply(
   }
 
   const criteria: CriterionVerdict[] = [];
-  rubric.required.forEach((r, i) => {
-    if (options.elements && !options.elements.includes(r.element)) return;
-    const found = cuesFor(reading, patterns.required[i], r.element);
+  const asked = [
+    ...rubric.required.map((r, i) => ({
+      r,
+      res: patterns.required[i],
+      must: false,
+    }))
+      .filter(({ r }) =>
+        !options.elements || options.elements.includes(r.element)
+      ),
+    ...(options.must ?? []).map((r) => ({
+      r,
+      res: compiledMust(rubric, r),
+      must: true,
+    })),
+  ];
+  asked.forEach(({ r, res, must }) => {
+    const found = cuesFor(reading, res, r.element);
     const met = found.counted.length > 0;
     criteria.push({
       id: r.id,
@@ -372,12 +410,12 @@ export function gradeReply(
         : found.discounted.length
         ? "past_only"
         : "missing",
+      ...(must ? { must } : {}),
     });
   });
-  const asked = criteria.length;
-  let score = asked === 0
+  let score = criteria.length === 0
     ? 100
-    : (100 * criteria.filter((c) => c.met).length) / asked;
+    : (100 * criteria.filter((c) => c.met).length) / criteria.length;
 
   const deductions: Deduction[] = [];
   for (const v of patterns.vague) {
@@ -422,7 +460,12 @@ export function gradeReply(
     span: spanOf(reply, h.start, h.end),
   }));
   const contentScore = Math.max(0, Math.min(100, Math.round(score)));
-  const final = blockers.length ? 0 : contentScore;
+  const mustMissed = criteria.some((c) => c.must && !c.met);
+  const final = blockers.length
+    ? 0
+    : mustMissed
+    ? Math.min(contentScore, Math.max(0, passPercent - 1))
+    : contentScore;
   return {
     ...base,
     text: reply,
@@ -445,6 +488,8 @@ export interface VerdictLine {
   /** The rubric's label for a criterion; the category for a blocker. */
   label: string;
   element?: ReplyElement;
+  /** A drill item's own criterion. */
+  must?: boolean;
   passed: boolean;
   /** A reason, blocker or refusal code (i18n key suffix). */
   reason: string;
@@ -481,6 +526,7 @@ export function verdictLines(v: Verdict): VerdictLine[] {
       kind: "criterion",
       label: c.label,
       element: c.element,
+      ...(c.must ? { must: true } : {}),
       passed: c.met,
       reason: c.reason,
       spans: c.spans,
