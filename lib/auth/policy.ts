@@ -78,6 +78,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/admin/users/:user": ["admin"],
   "/admin/users/:user/delete": ["admin"],
   "/admin/audit": ["admin"],
+  "/admin/audit/export": ["admin"],
   // Certificates: revocation and grant/withhold (audited).
   "/admin/certificates": ["admin"],
   // Exams and surveys of the onboarding plan: the learner's own attempts and
