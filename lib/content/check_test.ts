@@ -1,11 +1,6 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import {
-  checkContent,
-  countContent,
-  evaluateCondition,
-  normalizeReply,
-} from "./check.ts";
+import { checkContent, countContent, normalizeReply } from "./check.ts";
 import { loadContent } from "./loader.ts";
 
 const fixture = (dir: string) =>
@@ -52,23 +47,6 @@ Deno.test("countContent() counts lessons, question types, decision points and dr
   assert.deepEqual([c.drillSets, c.drillItems, c.surveys], [1, 1, 1]);
   assert.deepEqual(c.psychologies, ["venting"]);
   assert.equal(c.allPsychologies, false);
-});
-
-Deno.test("evaluateCondition() needs every test to hold", () => {
-  const state = { mood: 30, chose: new Set(["open.empathise"]) };
-  assert.equal(
-    evaluateCondition({
-      moodAtLeast: 20,
-      moodBelow: 80,
-      chose: ["open.empathise"],
-    }, state),
-    true,
-  );
-  assert.equal(evaluateCondition({ moodBelow: 30 }, state), false);
-  assert.equal(
-    evaluateCondition({ notChose: ["open.empathise"] }, state),
-    false,
-  );
 });
 
 Deno.test("normalizeReply() turns full-width characters half-width", () => {

@@ -127,6 +127,7 @@ Deno.test("startRun() begins at the start node with the persona's mood", () => {
     mood: 40,
     chose: [],
     turns: [],
+    breaches: [],
   });
 });
 
@@ -139,10 +140,15 @@ Deno.test("applyChoice() adds scores and mood, records the turn, follows next", 
   assert.equal(s.turns[0].late, undefined);
 });
 
-Deno.test("a late first reply costs efficiency and mood", () => {
+Deno.test("a late first reply costs efficiency (the scenario's late penalty) and mood", () => {
   const s = applyChoice(scenario, startRun(scenario), "open", "soothe", 45);
   assert.deepEqual(s.turns[0].late, { seconds: 45, limit: 30 });
-  assert.equal(s.turns[0].scores.efficiency, -2);
+  assert.equal(s.turns[0].scores.efficiency, -scenario.penalties.late);
+  assert.deepEqual(s.turns[0].penalties, [{
+    kind: "late",
+    points: scenario.penalties.late,
+    dimension: "efficiency",
+  }]);
   assert.equal(s.mood, 50);
 });
 
@@ -190,7 +196,25 @@ Deno.test("applyReply() grades with the rubric and branches on pass/fail", () =>
   assert.equal(fail.turns.at(-1)!.feedback, "写出方案和时间");
   assert.throws(
     () => applyReply(scenario, s, "write", "字".repeat(2001), [rubric], grader),
-    /at most 2000/,
+    /at most 300/,
+  );
+  // The rubric's own limit: 300 characters pass, 301 are refused.
+  assert.throws(
+    () =>
+      applyReply(
+        scenario,
+        s,
+        "write",
+        "6点" + "字".repeat(299),
+        [rubric],
+        grader,
+      ),
+    /301 characters; at most 300/,
+  );
+  assert.equal(
+    applyReply(scenario, s, "write", "6点" + "字".repeat(298), [rubric], grader)
+      .turns.length,
+    3,
   );
   assert.throws(
     () => applyReply(scenario, s, "write", "   ", [rubric], grader),

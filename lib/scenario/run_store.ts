@@ -23,6 +23,7 @@ import {
   foldScore,
   type Progress,
 } from "@/lib/evidence/progress_store.ts";
+import { Dimension } from "@/lib/content/schema.ts";
 import {
   applyChoice,
   applyReply,
@@ -46,6 +47,17 @@ const turnKey = (
 ) => ["scenario_turn_keys", runId, key];
 
 const DimensionScores = z.record(z.string(), z.number());
+const BlockerSchema = z.object({
+  category: z.string(),
+  text: z.string().optional(),
+  start: z.number().optional(),
+  end: z.number().optional(),
+});
+const BreachSchema = BlockerSchema.extend({
+  nodeId: z.string(),
+  turn: z.number().int().min(0),
+  source: z.enum(["choice", "reply"]),
+});
 const TurnSchema = z.object({
   nodeId: z.string(),
   customer: z.string(),
@@ -67,8 +79,15 @@ const TurnSchema = z.object({
         reason: z.string(),
       }),
     ),
+    blockers: z.array(BlockerSchema).optional(),
   }).optional(),
   late: z.object({ seconds: z.number(), limit: z.number() }).optional(),
+  penalties: z.array(z.object({
+    kind: z.enum(["late", "failedReply", "redLine"]),
+    points: z.number(),
+    dimension: Dimension,
+  })).optional(),
+  best: z.number().optional(),
 });
 
 /** A stored run. */
@@ -81,6 +100,8 @@ export const RunSchema = z.object({
   startedAt: z.date(),
   finishedAt: z.date().optional(),
   percent: z.number().optional(),
+  /** Set when the run ends: not lost, no failed reply, no breach. */
+  passed: z.boolean().optional(),
   state: z.object({
     scenarioId: z.string(),
     nodeId: z.string().nullable(),
@@ -88,6 +109,10 @@ export const RunSchema = z.object({
     mood: z.number(),
     chose: z.array(z.string()),
     turns: z.array(TurnSchema),
+    /** Red lines crossed: certification reads "no compliance violation" here. */
+    breaches: z.array(BreachSchema).default([]),
+    /** Seeds the order choices are shown in (absent on runs started before shuffling). */
+    seed: z.string().optional(),
   }),
 });
 export type Run = z.infer<typeof RunSchema>;
@@ -127,7 +152,7 @@ export async function startScenarioRun(
     version,
     scenarioId: scenario.id,
     startedAt: now,
-    state: startRun(scenario),
+    state: startRun(scenario, `${id}:${crypto.randomUUID()}`),
   });
   const res = await kv.atomic()
     .check({ key: runKey(id), versionstamp: null })
@@ -231,7 +256,8 @@ export async function takeTurn(
         const d = debrief(scenario, state);
         next.finishedAt = now;
         next.percent = d.percent;
-        const good = d.outcome !== "lost";
+        next.passed = d.passed;
+        const good = d.passed;
         progress.scenarios[scenario.id] = {
           ...foldScore(progress.scenarios[scenario.id], d.percent, good, now),
           outcome: d.outcome,
@@ -260,6 +286,8 @@ export async function takeTurn(
               "https://service-academy.example/xapi/extensions/outcome":
                 d.outcome,
               "https://service-academy.example/xapi/extensions/run": run.id,
+              "https://service-academy.example/xapi/extensions/breaches":
+                state.breaches ?? [],
             },
             at: now,
           }),
