@@ -2,7 +2,9 @@
  * `deno task test`: the whole suite, as CI runs it. Steps stop at the first
  * failure: format/lint/type-check, fresh.gen.ts staleness, content:check on
  * the bundled content, chromium present (installed via apt-get when root),
- * then every test (unit, integration, browser). Ends with one summary line.
+ * then every test (unit, integration, browser), then the reliability suite
+ * (`deno task test:reliability`: crashes, two instances, fuzz, backup).
+ * Ends with one summary line.
  */
 import { ensureChromium } from "./ensure_chromium.ts";
 
@@ -32,23 +34,49 @@ await step("manifest is current", [
 await step("content check", ["task", "content:check"]);
 if (!(await ensureChromium())) Deno.exit(1);
 
-console.log("\n== tests: deno test -A --unstable-kv --doc");
-const child = new Deno.Command(deno, {
-  args: ["test", "-A", "--unstable-kv", "--doc", ...Deno.args],
-  stdout: "piped",
-  stderr: "inherit",
-  env: { ...Deno.env.toObject() },
-}).spawn();
-let tail = "";
-const decoder = new TextDecoder();
-for await (const chunk of child.stdout) {
-  await Deno.stdout.write(chunk);
-  tail = (tail + decoder.decode(chunk)).slice(-4000);
+/** Runs `deno <args>` streaming its output; returns its exit code and counts. */
+async function tests(
+  name: string,
+  args: string[],
+): Promise<{ code: number; passed: number; failed: number }> {
+  console.log(`\n== ${name}: deno ${args.join(" ")}`);
+  const child = new Deno.Command(deno, {
+    args,
+    stdout: "piped",
+    stderr: "inherit",
+    env: { ...Deno.env.toObject() },
+  }).spawn();
+  let tail = "";
+  const decoder = new TextDecoder();
+  for await (const chunk of child.stdout) {
+    await Deno.stdout.write(chunk);
+    tail = (tail + decoder.decode(chunk)).slice(-4000);
+  }
+  const { code } = await child.status;
+  // deno test's own summary line is "ok | 12 passed | 0 failed".
+  // deno-lint-ignore no-control-regex
+  const plain = tail.replace(/\x1b\[[0-9;]*m/g, "");
+  const m = /(\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/.exec(plain);
+  return { code, passed: Number(m?.[1] ?? 0), failed: Number(m?.[2] ?? 0) };
 }
-const { code } = await child.status;
-// deno test's own summary line is "ok | 12 passed | 0 failed"; CI reads the plain form.
-// deno-lint-ignore no-control-regex
-const plain = tail.replace(/\x1b\[[0-9;]*m/g, "");
-const m = /(\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/.exec(plain);
-if (m) console.log(`\ntests: ${m[1]} passed, ${m[2]} failed`);
-Deno.exit(code);
+
+// The reliability suite runs as its own step, so its report stands apart;
+// a run of chosen test files (arguments given) skips it.
+const runs = [
+  await tests("tests", [
+    "test",
+    "-A",
+    "--unstable-kv",
+    "--doc",
+    "--ignore=tests/reliability/",
+    ...Deno.args,
+  ]),
+];
+if (runs[0].code === 0 && Deno.args.length === 0) {
+  runs.push(await tests("reliability suite", ["task", "test:reliability"]));
+}
+const passed = runs.reduce((n, r) => n + r.passed, 0);
+const failed = runs.reduce((n, r) => n + r.failed, 0);
+// CI reads this plain line.
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+Deno.exit(runs.find((r) => r.code !== 0)?.code ?? 0);

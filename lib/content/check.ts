@@ -21,6 +21,7 @@ import type {
   Scenario,
 } from "./schema.ts";
 import { QuestionType as QuestionTypes } from "./schema.ts";
+import { checkPolicyFigures } from "./checks/policy_figures.ts";
 import {
   type DataPath,
   editDistance,
@@ -141,6 +142,7 @@ class Checker {
     }
     for (const e of this.tree.exams) this.exam(e);
     for (const p of this.tree.plans) this.plan(p);
+    this.problems.push(...checkPolicyFigures(this.tree));
   }
 
   // ------------------------------------------------------------ ids

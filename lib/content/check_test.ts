@@ -308,3 +308,42 @@ Deno.test("checkContent() reports a coverage fact without a question", async () 
     'fact "three-stages" is not taught',
   );
 });
+
+// ------------------------------------------------------------ house policy
+
+Deno.test("checkContent() reports a refund figure that contradicts the policy", async () => {
+  await assertProblem(
+    "policy-refund",
+    "assessments/quizzes/basics.yaml:9:21",
+    'states time "一到三个工作日", which contradicts assessments/policy.yaml: {{refund}} = 1-2 天',
+  );
+});
+
+Deno.test("checkContent() reports a placeholder the policy does not declare", async () => {
+  await assertProblem(
+    "policy-refund",
+    "assessments/quizzes/basics.yaml:17:42",
+    "placeholder {{refund-days}} names no figure in assessments/policy.yaml",
+  );
+});
+
+Deno.test("checkContent() accepts placeholders and lines marked policy-ok, and fills the figures in", async () => {
+  const lines = await problemLines("broken/policy-refund");
+  assert.equal(
+    lines.filter((l) => l.includes(":18:")).length,
+    0,
+    lines.join("\n"),
+  );
+  assert.equal(
+    lines.filter((l) => l.includes(":10:")).length,
+    0,
+    lines.join("\n"),
+  );
+  const { tree } = await loadContent(fixture("broken/policy-refund"));
+  const q = tree.banks[0].data.questions;
+  assert.equal(q[0].explanation, "退款按原路，1-2 天到账。");
+  assert.equal(
+    q[1].prompt,
+    "退货申请在30 分钟内审核，退款 {{refund-days}} 到账。",
+  );
+});

@@ -38,6 +38,7 @@ import {
   type Survey,
   SurveySchema,
 } from "./schema.ts";
+import { fillData, fillText, type Policy, PolicySchema } from "./policy.ts";
 import {
   parseYaml,
   type PosIndex,
@@ -122,7 +123,14 @@ export interface ContentTree {
   plans: Loaded<Plan>[];
   /** Ids read from files that failed validation: they exist, so references to them are not "missing". */
   invalid: Partial<Record<Kind, string[]>>;
+  /** `assessments/policy.yaml`, when present and valid: the house figures placeholders are filled from. */
+  policy?: Loaded<Policy>;
+  /** Raw text of every content file read, by path, for checks that scan wording (placeholders are not filled here). */
+  sources?: Record<string, string>;
 }
+
+/** Where the house policy lives, relative to the content root. */
+export const POLICY_PATH = "assessments/policy.yaml";
 
 /** The folders of `assessments/` and what each holds. */
 const ASSESSMENT_DIRS = {
@@ -155,8 +163,16 @@ export async function loadContent(
     exams: [],
     plans: [],
     invalid: {},
+    sources: {},
   };
   loader.tree = tree;
+  const policyFile = join(rootDir, POLICY_PATH);
+  if (await exists(policyFile)) {
+    tree.policy = await loader.yaml(policyFile, undefined, PolicySchema);
+    for (const f of tree.policy?.data.figures ?? []) {
+      loader.values.set(f.id, f.value);
+    }
+  }
   const assessmentFiles = await listFiles(join(rootDir, "assessments"));
   for (const file of assessmentFiles) {
     const rel = loader.rel(file);
@@ -224,6 +240,8 @@ export async function courseHash(
 class Loader {
   problems: Problem[] = [];
   tree!: ContentTree;
+  /** Policy figure values by id, filled into `{{id}}` placeholders. */
+  values = new Map<string, string>();
   constructor(readonly root: string) {}
 
   rel(file: string): string {
@@ -249,7 +267,9 @@ class Loader {
   ): Promise<Loaded<T> | undefined> {
     const path = this.rel(file);
     const text = await readText(file);
+    this.tree.sources![path] = text;
     const parsed = parseYaml(text, path);
+    parsed.data = fillData(parsed.data, this.values);
     const { data, problems } = validate(schema, parsed, path);
     this.problems.push(...problems);
     if (data === undefined) {
@@ -358,11 +378,14 @@ class Loader {
 
   async lesson(file: string): Promise<LoadedLesson | undefined> {
     const path = this.rel(file);
-    const source = splitLesson(await readText(file), path);
+    const text = await readText(file);
+    this.tree.sources![path] = text;
+    const source = splitLesson(text, path);
     this.problems.push(...source.problems);
     const checks: InlineCheck[] = [];
     for (const fence of source.fences) {
       const parsed = parseYaml(fence.text, path, fence.line);
+      parsed.data = fillData(parsed.data, this.values);
       const { data, problems } = validate(
         inlineQuizSchemaFor(parsed.data),
         parsed,
@@ -376,6 +399,7 @@ class Loader {
     if (source.frontmatter === undefined) return undefined;
     // The frontmatter starts on line 2, after the opening `---`.
     const parsed = parseYaml(source.frontmatter, path, 1);
+    parsed.data = fillData(parsed.data, this.values);
     const { data, problems } = validate(LessonFrontmatterSchema, parsed, path);
     this.problems.push(...problems);
     if (data === undefined) {
@@ -386,7 +410,7 @@ class Loader {
       path,
       data,
       pos: parsed.pos,
-      body: source.body,
+      body: fillText(source.body, this.values),
       bodyLine: source.bodyLine,
       checks,
       fenceCount: source.fences.length,
@@ -406,6 +430,15 @@ function idsFromText(
     m,
   ) => ({ id: m[1] }));
   return { id, questions };
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    return (await Deno.stat(file)).isFile;
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return false;
+    throw e;
+  }
 }
 
 async function readText(file: string): Promise<string> {

@@ -478,11 +478,26 @@ export const SurveySchema = z.strictObject({
 });
 export type Survey = z.infer<typeof SurveySchema>;
 
+/** What a critical QA item guards against; a breach fails the conversation. */
+export const CriticalCategory = z.enum([
+  "privacy",
+  "promise",
+  "abuse",
+  "superlative",
+  "blame",
+]);
+export type CriticalCategory = z.infer<typeof CriticalCategory>;
+
 /** `assessments/observations/<id>.yaml`: the on-the-job QA scorecard. */
 export const ObservationSchema = z.strictObject({
   id: Id,
   title: Text,
   passPercent: Percent,
+  /** Red lines: one breach fails the conversation whatever its points. */
+  critical: z.array(
+    z.strictObject({ id: Id, category: CriticalCategory, text: Text }),
+  ).optional(),
+  /** Coaching points, scored. */
   sections: z.array(z.strictObject({
     id: Id,
     title: Text,

@@ -11,6 +11,7 @@
  * | ["cohort_members", cohortId, userId]       | Membership                    |
  * | ["cohorts_by_member", userId, cohortId]    | Membership (copy; immutable)  |
  */
+import { getAll } from "@/lib/db/many.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
 import {
@@ -174,7 +175,7 @@ export async function listCohortsOfTeam(
     kv.list({ prefix: byTeam(teamId) }, { limit }),
     (e) => String(e.key.at(-1)),
   );
-  const entries = ids.length ? await kv.getMany(ids.map(cohortKey)) : [];
+  const entries = await getAll(kv, ids.map(cohortKey));
   return entries.filter((e) => e.versionstamp !== null).map((e) =>
     decodeStored(CohortSchema, e.key, e.value)
   );

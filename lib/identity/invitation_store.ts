@@ -19,6 +19,7 @@
  * | ["invitations_by_cohort", cohortId, invitationId]  | tokenHash (while pending)  |
  * | ["invitation_batches", batchId]                    | Batch                      |
  */
+import { getAll } from "@/lib/db/many.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
 import { addMembership, type Cohort, requireCohort } from "./cohort_store.ts";
@@ -169,10 +170,11 @@ export async function pendingLogins(
 ): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < logins.length; i += 10) {
-    const refs = (await kv.getMany(logins.slice(i, i + 10).map(byLogin)))
+    const refs = (await getAll(kv, logins.slice(i, i + 10).map(byLogin)))
       .filter((r) => r.versionstamp !== null);
     if (refs.length === 0) continue;
-    const invs = await kv.getMany(
+    const invs = await getAll(
+      kv,
       refs.map((r) => invitationKey(decodeStored(z.string(), r.key, r.value))),
     );
     for (const [j, e] of invs.entries()) {
@@ -382,7 +384,7 @@ async function rollBack(
       for (let j = 0; j < logins.length; j += 10) {
         // Only where this batch's invitation is still the one indexed.
         for (
-          const ref of await kv.getMany(logins.slice(j, j + 10).map(byLogin))
+          const ref of await getAll(kv, logins.slice(j, j + 10).map(byLogin))
         ) {
           if (typeof ref.value === "string" && ours.has(ref.value)) {
             op.delete(ref.key);
@@ -511,7 +513,8 @@ export async function acceptInvitation(
     passwordHash: await hashPassword(password.data, iterations),
   }, now);
   await requireCohort(kv, inv.cohortId);
-  const loginRefs = await kv.getMany(
+  const loginRefs = await getAll(
+    kv,
     [inv.email, inv.phone].filter((l) => l !== undefined).map(byLogin),
   );
   const op = kv.atomic().check(first!);
@@ -588,7 +591,8 @@ export async function revokeInvitation(
   if (e.versionstamp !== null) {
     const inv = decodeStored(InvitationSchema, e.key, e.value);
     if (inv.status === "pending") {
-      const refs = await kv.getMany(
+      const refs = await getAll(
+        kv,
         [inv.email, inv.phone].filter((l) => l !== undefined).map(byLogin),
       );
       for (const r of refs) {

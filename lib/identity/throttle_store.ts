@@ -11,6 +11,7 @@
  * | ["login_failures_by_login", login]    | Failures |
  * | ["login_failures_by_address", address]| Failures |
  */
+import { getAll } from "@/lib/db/many.ts";
 import { z } from "zod";
 import { decodeStored } from "./errors.ts";
 
@@ -57,7 +58,7 @@ export async function isLoginLocked(
   address: string,
   now: Date,
 ): Promise<boolean> {
-  const [a, b] = await kv.getMany([loginKey(login), addressKey(address)]);
+  const [a, b] = await getAll(kv, [loginKey(login), addressKey(address)]);
   return locked(a.value, a.key, now) || locked(b.value, b.key, now);
 }
 
@@ -95,7 +96,7 @@ export async function recordLoginFailure(
   const keys = [loginKey(login), addressKey(address)];
   const expireIn = Math.max(policy.windowMs, policy.lockMs);
   for (let i = 0; i < 20; i++) {
-    const [a, b] = await kv.getMany(keys);
+    const [a, b] = await getAll(kv, keys);
     const fa = bump(a, policy.loginLimit, policy, now);
     const fb = bump(b, policy.addressLimit, policy, now);
     const res = await kv.atomic().check(a, b)

@@ -11,6 +11,7 @@
  * | ["users_by_email", email]  | userId |
  * | ["users_by_phone", phone]  | userId |
  */
+import { getAll } from "@/lib/db/many.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
 import { addAuditEntry } from "./audit_store.ts";
@@ -137,7 +138,7 @@ export async function takenLogin(
     logins.phone ? phoneKey(logins.phone) : null,
   ].filter((k) => k !== null);
   if (keys.length === 0) return null;
-  const found = await kv.getMany(keys);
+  const found = await getAll(kv, keys);
   const hit = found.find((e) => e.versionstamp !== null);
   return hit ? String(hit.key[1]) : null;
 }
@@ -152,7 +153,7 @@ export async function takenLogins(
     const keys = logins.slice(i, i + 10).map((l) =>
       l.kind === "email" ? emailKey(l.value) : phoneKey(l.value)
     );
-    for (const e of await kv.getMany(keys)) {
+    for (const e of await getAll(kv, keys)) {
       if (e.versionstamp !== null) taken.add(String(e.key[1]));
     }
   }

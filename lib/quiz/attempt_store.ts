@@ -12,6 +12,7 @@
  * | ["quiz_open_attempts", learnerId, courseId, moduleId]             | attemptId |
  * | ["quiz_submissions", learnerId, idempotencyKey]                   | attemptId |
  */
+import { getAll } from "@/lib/db/many.ts";
 import { NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
@@ -118,7 +119,7 @@ export async function listAttempts(
     }),
     (e) => e.value,
   );
-  const entries = ids.length ? await kv.getMany(ids.map(attemptKey)) : [];
+  const entries = await getAll(kv, ids.map(attemptKey));
   return entries.filter((e) => e.versionstamp !== null).map((e) =>
     decode(e.key, e.value)
   );

@@ -12,6 +12,7 @@
  * | ["scenario_runs_by_learner", learnerId, courseId, scenarioId, id]  | runId  |
  * | ["scenario_turn_keys", runId, idempotencyKey]                      | number |
  */
+import { getAll } from "@/lib/db/many.ts";
 import { NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
@@ -193,7 +194,7 @@ export async function listRuns(
     }),
     (e) => e.value,
   );
-  const entries = ids.length ? await kv.getMany(ids.map(runKey)) : [];
+  const entries = await getAll(kv, ids.map(runKey));
   return entries.filter((e) => e.versionstamp !== null).map((e) =>
     decode(e.key, e.value)
   );
