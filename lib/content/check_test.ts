@@ -184,6 +184,30 @@ Deno.test("checkContent() reports a model path that ends badly", async () => {
   );
 });
 
+Deno.test("checkContent() reports a path that scores above the model path, at the move that leaves it", async () => {
+  await assertProblem(
+    "scenario-outscores-model",
+    "assessments/scenarios/outscores.yaml:14",
+    "a path scores 6 points, above the model path's 3: open.detour → recover.make-up → resolved",
+  );
+});
+
+Deno.test("checkContent() reports a loop that gains points on every lap", async () => {
+  await assertProblem(
+    "scenario-point-loop",
+    "assessments/scenarios/point-loop.yaml:18",
+    'a loop gains 2 points each time round (open.ask-again → again.back → back to "open")',
+  );
+});
+
+Deno.test("checkContent() reports a red-line choice that still ends resolved", async () => {
+  await assertProblem(
+    "scenario-redline-resolved",
+    "assessments/scenarios/redline.yaml:19",
+    'red-line choice "open.promise" (promise) still ends resolved',
+  );
+});
+
 // ------------------------------------------------------------ answer keys
 
 Deno.test("checkContent() reports a single-choice question with two correct options", async () => {
