@@ -21,7 +21,7 @@ export function RunVerdict({ d, t }: { d: Debrief; t: Translate }) {
     <section class="run-verdict" aria-labelledby="run-verdict">
       <p
         id="run-verdict"
-        class={`outcome ${d.passed ? "outcome-resolved" : "outcome-lost"}`}
+        class={`verdict ${d.passed ? "verdict-pass" : "verdict-fail"}`}
       >
         {t(d.passed ? "scoring.passed" : "scoring.not_passed")}
       </p>
