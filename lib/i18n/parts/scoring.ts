@@ -31,8 +31,9 @@ export const zh = {
   "scoring.redline.insult": "辱骂或讽刺顾客",
   "scoring.breaches.title": "合规红线",
   "scoring.breaches.item": "第 {step} 步：{category}",
-  "scoring.conflict": "这份测验已经由另一次提交交卷了，结果以那次为准。",
   "scoring.closed": "这份测验已经交卷，答案不能再修改。",
+  "scoring.expired":
+    "答题时间已到，之后的答案不再保存；交卷时只计算截止前保存的答案。",
 } as const;
 
 /** English messages for the same keys. */
@@ -68,8 +69,8 @@ export const en: Record<keyof typeof zh, string> = {
   "scoring.redline.insult": "insulting or mocking the customer",
   "scoring.breaches.title": "Compliance red lines",
   "scoring.breaches.item": "Step {step}: {category}",
-  "scoring.conflict":
-    "This quiz was already submitted by another request; that submission counts.",
   "scoring.closed":
     "This quiz has been submitted; its answers can no longer change.",
+  "scoring.expired":
+    "Time is up: answers are no longer saved, and only those saved before the deadline count.",
 };
