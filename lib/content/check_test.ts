@@ -187,7 +187,7 @@ Deno.test("checkContent() reports a model path that ends badly", async () => {
 Deno.test("checkContent() reports a path that scores above the model path, at the move that leaves it", async () => {
   await assertProblem(
     "scenario-outscores-model",
-    "assessments/scenarios/outscores.yaml:14",
+    "assessments/scenarios/outscores.yaml:20",
     "a path scores 6 points, above the model path's 3: open.detour → recover.make-up → resolved",
   );
 });
@@ -195,7 +195,7 @@ Deno.test("checkContent() reports a path that scores above the model path, at th
 Deno.test("checkContent() reports a loop that gains points on every lap", async () => {
   await assertProblem(
     "scenario-point-loop",
-    "assessments/scenarios/point-loop.yaml:18",
+    "assessments/scenarios/point-loop.yaml:30",
     'a loop gains 2 points each time round (open.ask-again → again.back → back to "open")',
   );
 });
@@ -203,7 +203,7 @@ Deno.test("checkContent() reports a loop that gains points on every lap", async 
 Deno.test("checkContent() reports a red-line choice that still ends resolved", async () => {
   await assertProblem(
     "scenario-redline-resolved",
-    "assessments/scenarios/redline.yaml:19",
+    "assessments/scenarios/redline.yaml:25",
     'red-line choice "open.promise" (promise) still ends resolved',
   );
 });
