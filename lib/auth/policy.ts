@@ -25,48 +25,50 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/login": "anonymous-only",
   "/logout": "signed-in",
   // Course content: every signed-in role may read and try it.
-  "/courses/:course([^/]+)": "signed-in",
-  "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)": "signed-in",
-  "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/checks/:index([^/]+)":
-    "signed-in",
+  "/courses/:course": "signed-in",
+  "/courses/:course/:module/:lesson": "signed-in",
+  "/courses/:course/:module/:lesson/checks/:index": "signed-in",
   // Records of a learner's own progress.
-  "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/complete": ["learner"],
-  "/courses/:course([^/]+)/:module([^/]+)/quiz": ["learner"],
-  "/courses/:course([^/]+)/:module([^/]+)/quiz/:attempt([^/]+)": ["learner"],
-  "/courses/:course([^/]+)/:module([^/]+)/quiz/:attempt([^/]+)/answers": [
+  "/courses/:course/:module/:lesson/complete": ["learner"],
+  "/courses/:course/:module/quiz": ["learner"],
+  "/courses/:course/:module/quiz/:attempt": ["learner"],
+  "/courses/:course/:module/quiz/:attempt/answers": [
     "learner",
   ],
   // Practice: learners, and trainers trying their own scenarios and drills.
-  "/courses/:course([^/]+)/scenarios": ["learner", "trainer", "admin"],
-  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)": [
+  "/courses/:course/scenarios": ["learner", "trainer", "admin"],
+  "/courses/:course/scenarios/:scenario": [
     "learner",
     "trainer",
     "admin",
   ],
-  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)/runs/:run([^/]+)": [
+  "/courses/:course/scenarios/:scenario/runs/:run": [
     "learner",
     "trainer",
     "admin",
   ],
-  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)/runs/:run([^/]+)/turns": [
+  "/courses/:course/scenarios/:scenario/runs/:run/turns": [
     "learner",
     "trainer",
     "admin",
   ],
-  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)/runs/:run([^/]+)/debrief":
-    ["learner", "trainer", "admin"],
-  "/courses/:course([^/]+)/drills": ["learner", "trainer", "admin"],
-  "/courses/:course([^/]+)/drills/:drill([^/]+)": [
+  "/courses/:course/scenarios/:scenario/runs/:run/debrief": [
     "learner",
     "trainer",
     "admin",
   ],
-  "/courses/:course([^/]+)/drills/:drill([^/]+)/runs/:run([^/]+)": [
+  "/courses/:course/drills": ["learner", "trainer", "admin"],
+  "/courses/:course/drills/:drill": [
     "learner",
     "trainer",
     "admin",
   ],
-  "/courses/:course([^/]+)/drills/:drill([^/]+)/runs/:run([^/]+)/answers": [
+  "/courses/:course/drills/:drill/runs/:run": [
+    "learner",
+    "trainer",
+    "admin",
+  ],
+  "/courses/:course/drills/:drill/runs/:run/answers": [
     "learner",
     "trainer",
     "admin",
@@ -78,7 +80,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // Team progress: managers see only their own teams' learners (enforced in
   // lib/learning/team_progress.ts), admins every team.
   "/team": ["manager", "admin"],
-  "/team/learners/:learner([^/]+)": ["manager", "admin"],
+  "/team/learners/:learner": ["manager", "admin"],
   // Inviting new hires: managers into their own teams' cohorts (enforced in
   // lib/identity/invitation_store.ts assertCanInvite), admins anywhere.
   "/invitations": ["manager", "admin"],
@@ -88,15 +90,15 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // shared computer) must be told the link creates a new account and offered
   // to sign out, not silently sent home with no idea why. The page itself
   // refuses to accept while signed in.
-  "/invite/:token([^/]+)": "public",
+  "/invite/:token": "public",
   // Administration.
   "/admin/teams": ["admin"],
-  "/admin/cohorts/:cohort([^/]+)": ["admin"],
+  "/admin/cohorts/:cohort": ["admin"],
   // Users, personal-data deletion and the audit log: admins only (the stores
   // also refuse an admin acting on their own account).
   "/admin/users": ["admin"],
-  "/admin/users/:user([^/]+)": ["admin"],
-  "/admin/users/:user([^/]+)/delete": ["admin"],
+  "/admin/users/:user": ["admin"],
+  "/admin/users/:user/delete": ["admin"],
   "/admin/audit": ["admin"],
 };
 
