@@ -18,6 +18,9 @@ export type Audience =
   | "signed-in"
   | readonly Role[];
 
+/** Practice (scenarios, drills): every role; only a learner's runs are evidence. */
+const PRACTICE: Audience = "signed-in";
+
 /** Route pattern -> audience. */
 export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/": "public",
@@ -30,49 +33,24 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/courses/:course/:module/:lesson/checks/:index": "signed-in",
   // Records of a learner's own progress.
   "/courses/:course/:module/:lesson/complete": ["learner"],
-  "/courses/:course/:module/quiz": ["learner"],
+  // The quiz intro: learners take it; those who may preview are sent there.
+  "/courses/:course/:module/quiz": ["learner", "trainer", "admin"],
   "/courses/:course/:module/quiz/:attempt": ["learner"],
-  "/courses/:course/:module/quiz/:attempt/answers": [
-    "learner",
-  ],
-  // Practice: learners, and trainers trying their own scenarios and drills.
-  "/courses/:course/scenarios": ["learner", "trainer", "admin"],
-  "/courses/:course/scenarios/:scenario": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
-  "/courses/:course/scenarios/:scenario/runs/:run": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
-  "/courses/:course/scenarios/:scenario/runs/:run/turns": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
-  "/courses/:course/scenarios/:scenario/runs/:run/debrief": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
-  "/courses/:course/drills": ["learner", "trainer", "admin"],
-  "/courses/:course/drills/:drill": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
-  "/courses/:course/drills/:drill/runs/:run": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
-  "/courses/:course/drills/:drill/runs/:run/answers": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
+  "/courses/:course/:module/quiz/:attempt/answers": ["learner"],
+  // Practice: learners, and staff trying scenarios and drills (a staff
+  // member's run is a preview: scored the same, evidence of nothing).
+  "/courses/:course/scenarios": PRACTICE,
+  "/courses/:course/scenarios/:scenario": PRACTICE,
+  "/courses/:course/scenarios/:scenario/runs/:run": PRACTICE,
+  "/courses/:course/scenarios/:scenario/runs/:run/turns": PRACTICE,
+  "/courses/:course/scenarios/:scenario/runs/:run/debrief": PRACTICE,
+  "/courses/:course/drills": PRACTICE,
+  "/courses/:course/drills/:drill": PRACTICE,
+  "/courses/:course/drills/:drill/runs/:run": PRACTICE,
+  "/courses/:course/drills/:drill/runs/:run/answers": PRACTICE,
+  // Previews of assessments, scored as a learner's, counting toward nothing.
+  "/preview/:kind/:course/:ref": ["trainer", "admin"],
+  "/preview/runs/:id": ["trainer", "admin"],
   // Your own record (PIPL: see and export) and password.
   "/me": "signed-in",
   "/me/export": "signed-in",

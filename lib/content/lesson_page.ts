@@ -92,7 +92,7 @@ function buildPage(
       // gives) stays the same, and the page can be cached for everyone.
       question: toPublicQuestion(
         lesson.checks[index],
-        `${view.id}/${lessonId}/${index}`,
+        inlineCheckSeed(view.id, lessonId, index),
         true,
       ),
     })),
@@ -104,4 +104,13 @@ function buildPage(
     moduleLessonIds: module.lessons.map((l) => l.lesson.id),
     url,
   };
+}
+
+/** The seed of an inline check's shown order; the check route labels by it too. */
+export function inlineCheckSeed(
+  courseId: string,
+  lessonId: string,
+  index: number | string,
+): string {
+  return `${courseId}/${lessonId}/${index}`;
 }
