@@ -86,7 +86,15 @@ export class AttemptNotFoundError extends NotFoundError {
   }
 }
 
-/** The attempt was already submitted under another idempotency key. */
+/** The attempt's time ran out (deadline plus grace, on the server clock): answers are refused. */
+export class AttemptExpiredError extends Error {
+  constructor(id: string, readonly deadline: Date) {
+    super(`Attempt "${id}" ran out of time at ${deadline.toISOString()}`);
+    this.name = "AttemptExpiredError";
+  }
+}
+
+/** The attempt was already submitted (under another idempotency key), so it takes no more answers. */
 export class AttemptClosedError extends Error {
   constructor(id: string) {
     super(`Attempt "${id}" was already submitted`);
@@ -229,7 +237,12 @@ export async function startOrResume(
   );
 }
 
-/** Saves answers of an open attempt (so it resumes after a reload or on another device). */
+/**
+ * Saves answers of an open attempt (so it resumes after a reload or on
+ * another device). A submitted attempt refuses them (AttemptClosedError), and
+ * so does one past its deadline and grace on `now`, the server clock
+ * (AttemptExpiredError); nothing is stored then.
+ */
 export async function saveAnswers(
   kv: Deno.Kv,
   learnerId: string,
@@ -246,7 +259,10 @@ export async function saveAnswers(
     if (attempt.learnerId !== learnerId) {
       throw new AttemptNotFoundError(attemptId);
     }
-    if (attempt.status !== "open" || isExpired(attempt, now)) return attempt;
+    if (attempt.status !== "open") throw new AttemptClosedError(attempt.id);
+    if (isExpired(attempt, now)) {
+      throw new AttemptExpiredError(attempt.id, attempt.deadline!);
+    }
     const next = AttemptSchema.parse({
       ...attempt,
       answers: { ...attempt.answers, ...answers },
