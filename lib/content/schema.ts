@@ -472,6 +472,10 @@ export const SurveySchema = z.strictObject({
   title: Text,
   when: z.enum(["module-end", "onboarding-end"]),
   module: Id.optional(),
+  /** Responses are never shown by name to the learner's manager or trainers. */
+  anonymous: z.boolean().optional(),
+  /** Below this many responses trainers see no aggregate (default 5). */
+  minReportN: z.int().min(1).optional(),
   questions: z.array(SurveyQuestion).min(1),
 }).superRefine((s, ctx) => {
   if (s.when === "module-end" && s.module === undefined) {
@@ -524,6 +528,10 @@ export const ExamSchema = z.strictObject({
   scenarios: Ids.optional(),
   timeLimitMinutes: z.int().min(1),
   passPercent: Percent,
+  /** Submitted attempts allowed (no limit when absent). */
+  maxAttempts: z.int().min(1).optional(),
+  /** Hours after a submitted attempt before the next may start. */
+  cooldownHours: z.number().min(0).optional(),
 });
 export type Exam = z.infer<typeof ExamSchema>;
 

@@ -1,5 +1,9 @@
 /**
- * Module quiz attempts, each pinned to the course version it was taken on.
+ * Summative attempts, each pinned to the course version it was taken on:
+ * module quizzes and exams through one engine, keyed by the assessment they
+ * belong to (a module id for a quiz, `exam:<id>` for an exam, see
+ * {@linkcode examAssessmentKey}); only a module quiz folds into the
+ * progress rollup's quizzes.
  * Ids are ULIDs, so a prefix lists them in time order. A submission is one
  * atomic commit of the graded attempt, its idempotency record, its evidence
  * statement and the learner's progress rollup: all of it lands or none does.
@@ -33,6 +37,17 @@ import { drawQuestions, seededRandom } from "./draw.ts";
 import type { Answer } from "./score.ts";
 
 const ulid = monotonicFactory();
+
+/** The assessment key of an exam's attempts (module quizzes use their module id). */
+export function examAssessmentKey(examId: string): string {
+  return `exam:${examId}`;
+}
+
+/** True for an exam's assessment key. */
+export function isExamKey(key: string): boolean {
+  return key.startsWith("exam:");
+}
+
 const attemptKey = (id: string) => ["quiz_attempts", id];
 const byLearner = (learnerId: string, courseId: string, moduleId: string) => [
   "quiz_attempts_by_learner",
@@ -346,7 +361,9 @@ export async function submitAttempt(
           verb: result.passed ? "passed" : "failed",
           activity: {
             kind: "assessment",
-            path: `modules/${attempt.moduleId}/quiz`,
+            path: isExamKey(attempt.moduleId)
+              ? `exams/${attempt.moduleId.slice(5)}`
+              : `modules/${attempt.moduleId}/quiz`,
             name: input.moduleTitle,
           },
           courseId: attempt.courseId,
@@ -365,12 +382,16 @@ export async function submitAttempt(
         }),
         now,
       );
-      progress.quizzes[attempt.moduleId] = foldScore(
-        progress.quizzes[attempt.moduleId],
-        result.percent,
-        result.passed,
-        now,
-      );
+      // An exam's verdict needs more than its score (required scenarios), so
+      // it is read from its attempts (lib/exam/exam_outcome.ts), not rolled up.
+      if (!isExamKey(attempt.moduleId)) {
+        progress.quizzes[attempt.moduleId] = foldScore(
+          progress.quizzes[attempt.moduleId],
+          result.percent,
+          result.passed,
+          now,
+        );
+      }
       return { next: progress, value: { attempt: submitted, stored: true } };
     },
   );
