@@ -31,6 +31,7 @@ import * as $courses_course_scenarios_index from "./routes/courses/[course]/scen
 import * as $index from "./routes/index.tsx";
 import * as $invitations_import from "./routes/invitations/import.tsx";
 import * as $invitations_index from "./routes/invitations/index.tsx";
+import * as $invitations_links from "./routes/invitations/links.ts";
 import * as $invite_token from "./routes/invite/[token].tsx";
 import * as $lang from "./routes/lang.ts";
 import * as $login from "./routes/login.tsx";
@@ -42,6 +43,7 @@ import * as $preview_kind_course_ref from "./routes/preview/[kind]/[course]/[ref
 import * as $preview_runs_id from "./routes/preview/runs/[id].tsx";
 import * as $team_index from "./routes/team/index.tsx";
 import * as $team_learners_learner from "./routes/team/learners/[learner].tsx";
+import * as $$CopyLink from "./islands/CopyLink.tsx";
 import * as $$DrillRunner from "./islands/DrillRunner.tsx";
 import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
@@ -94,6 +96,7 @@ const manifest = {
     "./routes/index.tsx": $index,
     "./routes/invitations/import.tsx": $invitations_import,
     "./routes/invitations/index.tsx": $invitations_index,
+    "./routes/invitations/links.ts": $invitations_links,
     "./routes/invite/[token].tsx": $invite_token,
     "./routes/lang.ts": $lang,
     "./routes/login.tsx": $login,
@@ -107,6 +110,7 @@ const manifest = {
     "./routes/team/learners/[learner].tsx": $team_learners_learner,
   },
   islands: {
+    "./islands/CopyLink.tsx": $$CopyLink,
     "./islands/DrillRunner.tsx": $$DrillRunner,
     "./islands/InlineCheck.tsx": $$InlineCheck,
     "./islands/QuizAutosave.tsx": $$QuizAutosave,
