@@ -9,6 +9,7 @@
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
+import { assertAccessible } from "./axe.ts";
 import { launchBrowser } from "./browser.ts";
 import { startServer } from "../server.ts";
 
@@ -47,6 +48,7 @@ Deno.test({
       await page.waitForSelector('.counter.outside[data-ready="yes"]');
       await page.waitForSelector('.counter.inside-one[data-ready="yes"]');
       assert.equal(await page.title(), "Doc one · Fixture");
+      await assertAccessible(page, "fixture doc one");
       await page.click(".counter.outside button");
       await page.click(".counter.outside button");
       assert.equal(await page.textContent(".counter.outside output"), "2");
@@ -79,6 +81,7 @@ Deno.test({
       assert.equal(await ariaCurrent(page, "Two"), "page");
       assert.equal(await ariaCurrent(page, "One"), null);
       assert.equal(await ariaCurrent(page, "Docs"), "true");
+      await assertAccessible(page, "fixture doc two after a partial swap");
       assert.equal(
         await page.locator("nav a", { hasText: /^Two$/ }).getAttribute(
           "data-current",
