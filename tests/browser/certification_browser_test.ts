@@ -117,7 +117,11 @@ Deno.test({
 });
 
 async function run(origin: string) {
-  const page = await phonePage(browser);
+  // The learner on a laptop (40 questions); the verifier on a phone.
+  const page = await (await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: "zh-CN",
+  })).newPage();
   const errors = collectPageErrors(page);
   await signInPage(page, origin, "ready@demo.academy");
 
@@ -171,10 +175,15 @@ async function run(origin: string) {
   );
 
   for (const id of ids) await answer(page, questions.get(id)!);
-  const overflow = await page.evaluate(() =>
+  // The same attempt on a phone fits its width (long options wrap).
+  const phone = await phonePage(browser);
+  await signInPage(phone, origin, "ready@demo.academy");
+  await phone.goto(attemptUrl);
+  const overflow = await phone.evaluate(() =>
     document.documentElement.scrollWidth - globalThis.innerWidth
   );
   assert.ok(overflow <= 0, `exam form fits the phone (${overflow}px over)`);
+  await phone.context().close();
   // Handed in from the keyboard (focus the button, Enter), as a keyboard user would.
   await Promise.all([
     page.waitForURL(attemptUrl),
