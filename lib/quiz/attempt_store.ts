@@ -86,6 +86,14 @@ export class AttemptNotFoundError extends NotFoundError {
   }
 }
 
+/** The attempt's time ran out (deadline plus grace, on the server clock): answers are refused. */
+export class AttemptExpiredError extends Error {
+  constructor(id: string, readonly deadline: Date) {
+    super(`Attempt "${id}" ran out of time at ${deadline.toISOString()}`);
+    this.name = "AttemptExpiredError";
+  }
+}
+
 /** The attempt was already submitted (under another idempotency key), so it takes no more answers. */
 export class AttemptClosedError extends Error {
   constructor(id: string) {
@@ -231,9 +239,9 @@ export async function startOrResume(
 
 /**
  * Saves answers of an open attempt (so it resumes after a reload or on
- * another device). A submitted attempt refuses them with AttemptClosedError.
- * Past its deadline and grace on `now` (the server clock) nothing is stored
- * and the attempt comes back as it was: callers tell by `isExpired`.
+ * another device). A submitted attempt refuses them (AttemptClosedError), and
+ * so does one past its deadline and grace on `now`, the server clock
+ * (AttemptExpiredError); nothing is stored then.
  */
 export async function saveAnswers(
   kv: Deno.Kv,
@@ -252,7 +260,9 @@ export async function saveAnswers(
       throw new AttemptNotFoundError(attemptId);
     }
     if (attempt.status !== "open") throw new AttemptClosedError(attempt.id);
-    if (isExpired(attempt, now)) return attempt;
+    if (isExpired(attempt, now)) {
+      throw new AttemptExpiredError(attempt.id, attempt.deadline!);
+    }
     const next = AttemptSchema.parse({
       ...attempt,
       answers: { ...attempt.answers, ...answers },

@@ -2,9 +2,9 @@ import type { Handlers } from "$fresh/server.ts";
 import { fieldErrors } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { answersFromForm } from "@/lib/quiz/answer_form.ts";
-import { isExpired } from "@/lib/quiz/attempt.ts";
 import {
   AttemptClosedError,
+  AttemptExpiredError,
   getAttempt,
   saveAnswers,
 } from "@/lib/quiz/attempt_store.ts";
@@ -44,18 +44,14 @@ export const handler: Handlers<unknown, SignedInState> = {
     }
     const questions = attemptQuestions(found, attempt);
     try {
-      const now = new Date();
       const saved = await saveAnswers(
         ctx.state.kv,
         ctx.state.user.id,
         attempt.id,
         answersFromForm(new URLSearchParams(text), questions),
         questions,
-        now,
+        new Date(),
       );
-      if (isExpired(saved, now)) {
-        return fieldErrors(409, { attempt: ctx.state.t("scoring.expired") });
-      }
       return Response.json({
         status: saved.status,
         saved: Object.keys(saved.answers).length,
@@ -66,6 +62,9 @@ export const handler: Handlers<unknown, SignedInState> = {
       }
       if (e instanceof AttemptClosedError) {
         return fieldErrors(409, { attempt: ctx.state.t("scoring.closed") });
+      }
+      if (e instanceof AttemptExpiredError) {
+        return fieldErrors(409, { attempt: ctx.state.t("scoring.expired") });
       }
       throw e;
     }

@@ -6,6 +6,7 @@ import type { SignedInState } from "@/lib/http/state.ts";
 import { answersFromForm } from "@/lib/quiz/answer_form.ts";
 import {
   AttemptClosedError,
+  AttemptExpiredError,
   getAttempt,
   saveAnswers,
 } from "@/lib/quiz/attempt_store.ts";
@@ -57,6 +58,9 @@ export const handler: Handlers<unknown, SignedInState> = {
       }
       if (e instanceof AttemptClosedError) {
         return fieldErrors(409, { attempt: ctx.state.t("scoring.closed") });
+      }
+      if (e instanceof AttemptExpiredError) {
+        return fieldErrors(409, { attempt: ctx.state.t("scoring.expired") });
       }
       throw e;
     }
