@@ -76,7 +76,10 @@ function leftoverMarkup(page: Page): Promise<string[]> {
         continue;
       }
       const text = n.textContent ?? "";
-      if (/\*\*|(?<!_)__(?!_)|`/.test(text)) found.push(text.trim());
+      // Exactly two: a masked number (138****5678) is text, not markup.
+      if (/(?<!\*)\*\*(?!\*)|(?<!_)__(?!_)|`/.test(text)) {
+        found.push(text.trim());
+      }
     }
     return found;
   });
