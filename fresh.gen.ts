@@ -18,6 +18,7 @@ import * as $certifications_level_index from "./routes/certifications/[level]/in
 import * as $courses_course_module_lesson_checks_index from "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts";
 import * as $courses_course_module_lesson_complete from "./routes/courses/[course]/[module]/[lesson]/complete.ts";
 import * as $courses_course_module_lesson_index from "./routes/courses/[course]/[module]/[lesson]/index.tsx";
+import * as $courses_course_module_index from "./routes/courses/[course]/[module]/index.tsx";
 import * as $courses_course_module_quiz_attempt_answers from "./routes/courses/[course]/[module]/quiz/[attempt]/answers.ts";
 import * as $courses_course_module_quiz_attempt_index from "./routes/courses/[course]/[module]/quiz/[attempt]/index.tsx";
 import * as $courses_course_module_quiz_index from "./routes/courses/[course]/[module]/quiz/index.tsx";
@@ -38,6 +39,7 @@ import * as $courses_course_surveys_survey from "./routes/courses/[course]/surve
 import * as $index from "./routes/index.tsx";
 import * as $invitations_import from "./routes/invitations/import.tsx";
 import * as $invitations_index from "./routes/invitations/index.tsx";
+import * as $invitations_links from "./routes/invitations/links.ts";
 import * as $invite_token from "./routes/invite/[token].tsx";
 import * as $issuer from "./routes/issuer.ts";
 import * as $lang from "./routes/lang.ts";
@@ -57,6 +59,7 @@ import * as $verify_id_badge_svg from "./routes/verify/[id]/badge.svg.ts";
 import * as $verify_id_credential_json from "./routes/verify/[id]/credential.json.ts";
 import * as $verify_id_index from "./routes/verify/[id]/index.tsx";
 import * as $verify_id_print from "./routes/verify/[id]/print.tsx";
+import * as $$CopyLink from "./islands/CopyLink.tsx";
 import * as $$DrillRunner from "./islands/DrillRunner.tsx";
 import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
@@ -86,6 +89,8 @@ const manifest = {
       $courses_course_module_lesson_complete,
     "./routes/courses/[course]/[module]/[lesson]/index.tsx":
       $courses_course_module_lesson_index,
+    "./routes/courses/[course]/[module]/index.tsx":
+      $courses_course_module_index,
     "./routes/courses/[course]/[module]/quiz/[attempt]/answers.ts":
       $courses_course_module_quiz_attempt_answers,
     "./routes/courses/[course]/[module]/quiz/[attempt]/index.tsx":
@@ -121,6 +126,7 @@ const manifest = {
     "./routes/index.tsx": $index,
     "./routes/invitations/import.tsx": $invitations_import,
     "./routes/invitations/index.tsx": $invitations_index,
+    "./routes/invitations/links.ts": $invitations_links,
     "./routes/invite/[token].tsx": $invite_token,
     "./routes/issuer.ts": $issuer,
     "./routes/lang.ts": $lang,
@@ -143,6 +149,7 @@ const manifest = {
     "./routes/verify/[id]/print.tsx": $verify_id_print,
   },
   islands: {
+    "./islands/CopyLink.tsx": $$CopyLink,
     "./islands/DrillRunner.tsx": $$DrillRunner,
     "./islands/InlineCheck.tsx": $$InlineCheck,
     "./islands/QuizAutosave.tsx": $$QuizAutosave,

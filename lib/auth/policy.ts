@@ -29,6 +29,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/logout": "signed-in",
   // Course content: every signed-in role may read and try it.
   "/courses/:course": "signed-in",
+  "/courses/:course/:module": "signed-in",
   "/courses/:course/:module/:lesson": "signed-in",
   "/courses/:course/:module/:lesson/checks/:index": "signed-in",
   // Records of a learner's own progress.
@@ -63,6 +64,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // lib/identity/invitation_store.ts assertCanInvite), admins anywhere.
   "/invitations": ["manager", "admin"],
   "/invitations/import": ["manager", "admin"],
+  "/invitations/links": ["manager", "admin"],
   // Accepting an invitation. "public", not "anonymous-only": a signed-in
   // user opening someone's link (a manager checking it, a colleague on a
   // shared computer) must be told the link creates a new account and offered
