@@ -1,16 +1,20 @@
 /**
- * Process start-up: opens the store once and imports the bundled content.
- * The store handle is the only process-wide value; it holds a connection,
- * not user data, so instances stay interchangeable.
+ * Process start-up: opens the store once and, before the server listens,
+ * does only what has to be done: imports the content when its files (or the
+ * code that reads them) changed since the last import, and seeds the demo
+ * data unless in production. The importer, the demo seeders and what they
+ * load (YAML, Markdown, HTML sanitizer) are imported only when used, so a
+ * warm production start loads none of them. The store handle is the only
+ * process-wide value; it holds a connection, not user data, so instances
+ * stay interchangeable.
  */
-import { importContent } from "@/lib/content/course_import.ts";
 import { openStore } from "@/lib/db/kv.ts";
 import {
-  DEMO_PASSWORD,
-  seedDemo,
-  shouldSeedDemo,
-} from "@/lib/identity/demo_seed.ts";
-import { seedDemoProgress } from "@/lib/learning/demo_progress.ts";
+  contentFingerprint,
+  DEFAULT_CONTENT_ROOT,
+  saveFingerprint,
+  storedFingerprint,
+} from "@/lib/content/import_fingerprint.ts";
 
 let store: Promise<Deno.Kv> | null = null;
 
@@ -22,11 +26,23 @@ export function getStore(): Promise<Deno.Kv> {
 /** Opens the store and imports content before the server starts listening. */
 export async function prepareStore(): Promise<Deno.Kv> {
   const kv = await getStore();
-  const status = await importContent(
-    kv,
-    new Date(),
-    Deno.env.get("SA_CONTENT_DIR") ?? undefined,
-  );
+  const rootDir = Deno.env.get("SA_CONTENT_DIR") ?? DEFAULT_CONTENT_ROOT;
+  const fingerprint = await contentFingerprint(rootDir);
+  if (fingerprint === await storedFingerprint(kv)) {
+    console.log(
+      `Content unchanged (${fingerprint.slice(0, 12)}): not imported`,
+    );
+  } else {
+    await importAll(kv, rootDir);
+    await saveFingerprint(kv, fingerprint);
+  }
+  if (!Deno.env.get("SA_PRODUCTION")) await seedDemoData(kv);
+  return kv;
+}
+
+async function importAll(kv: Deno.Kv, rootDir: string): Promise<void> {
+  const { importContent } = await import("@/lib/content/course_import.ts");
+  const status = await importContent(kv, new Date(), rootDir);
   for (const p of status.published) {
     console.log(
       `Course "${p.courseId}" version ${p.version}${
@@ -44,14 +60,20 @@ export async function prepareStore(): Promise<Deno.Kv> {
       console.warn(`  ${p.path}:${p.line}:${p.col}: ${p.message}`);
     }
   }
-  if (shouldSeedDemo()) {
-    const now = new Date();
-    const logins = await seedDemo(kv, now);
-    await seedDemoProgress(kv, "onboarding", now);
-    console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
-    for (const l of logins) {
-      console.log(`  ${l.role.padEnd(8)} ${l.login}  ${l.name}`);
-    }
+}
+
+async function seedDemoData(kv: Deno.Kv): Promise<void> {
+  const { DEMO_PASSWORD, seedDemo } = await import(
+    "@/lib/identity/demo_seed.ts"
+  );
+  const { seedDemoProgress } = await import(
+    "@/lib/learning/demo_progress.ts"
+  );
+  const now = new Date();
+  const logins = await seedDemo(kv, now);
+  await seedDemoProgress(kv, "onboarding", now);
+  console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
+  for (const l of logins) {
+    console.log(`  ${l.role.padEnd(8)} ${l.login}  ${l.name}`);
   }
-  return kv;
 }
