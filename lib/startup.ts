@@ -10,6 +10,11 @@
  */
 import { openStore } from "@/lib/db/kv.ts";
 import {
+  CACHE_TTL_MS,
+  enableSessionCache,
+  POLL_MS,
+} from "@/lib/identity/session_cache.ts";
+import {
   contentFingerprint,
   DEFAULT_CONTENT_ROOT,
   saveFingerprint,
@@ -18,9 +23,25 @@ import {
 
 let store: Promise<Deno.Kv> | null = null;
 
-/** The process's store, opened on first use. */
+/**
+ * The process's store, opened on first use, with this instance's session
+ * cache (2 s bound, see lib/identity/session_cache.ts). `SA_SESSION_CACHE_MS`
+ * shortens the bound (0 turns the cache off); `SA_SESSION_CACHE_POLL_MS=0`
+ * and `SA_SESSION_CACHE_WATCH=0` turn off the change log and the watch, so
+ * the reliability suite can test the bound when no notice arrives.
+ */
 export function getStore(): Promise<Deno.Kv> {
-  return store ??= openStore();
+  return store ??= openStore().then((kv) => {
+    const ttlMs = Number(Deno.env.get("SA_SESSION_CACHE_MS") ?? CACHE_TTL_MS);
+    if (ttlMs > 0) {
+      enableSessionCache(kv, {
+        ttlMs,
+        pollMs: Number(Deno.env.get("SA_SESSION_CACHE_POLL_MS") ?? POLL_MS),
+        watch: Deno.env.get("SA_SESSION_CACHE_WATCH") !== "0",
+      });
+    }
+    return kv;
+  });
 }
 
 /** Opens the store and imports content before the server starts listening. */
