@@ -1,12 +1,13 @@
 /**
- * A per-instance cache of signed-in lookups (a session with its user), so
- * a signed-in page does not read KV for them on every request. Bounded so
- * that revocation still works on every instance:
+ * A per-instance cache of signed-in lookups (a session with its user) and
+ * of what pages read with them (a learner's progress), so a signed-in page
+ * does not read KV for them on every request. Bounded so that revocation
+ * still works on every instance:
  *
  * - an entry lives at most `CACHE_TTL_MS` (2 s) after it was read from KV;
  * - the instance that changes a user (sign-out, password, role, disabling,
- *   personal-data deletion) drops that user's entries at once, after its
- *   commit (`userChanged`);
+ *   personal-data deletion, progress) drops that user's entries at once,
+ *   after its commit (`userChanged`);
  * - the change's commit also writes the user's change key, which every
  *   instance watches (`kv.watch`) for the users it holds, and appends the
  *   user to a short change log, which every instance polls every 250 ms:
@@ -47,16 +48,21 @@ export function userChangeKey(userId: string): Deno.KvKey {
 }
 
 /**
- * Adds "this user changed" to a commit: the watched change key and a log
- * entry. Call `userChanged` after the commit lands.
+ * Adds "this user changed" to a commit: the watched change key and, unless
+ * `log: false`, a change-log entry. Progress changes skip the log: they are
+ * frequent, and a page showing progress up to 2 s old on another instance
+ * of a SQLite file is harmless; sign-outs and account changes use it. Call
+ * `userChanged` after the commit lands.
  */
 export function addUserChange(
   op: Deno.AtomicOperation,
   userId: string,
   now: Date,
+  options: { log?: boolean } = {},
 ): Deno.AtomicOperation {
-  return op.set(changeKey(userId), now)
-    .set([LOG, ulid(now.getTime())], userId, { expireIn: LOG_TTL_MS });
+  op.set(changeKey(userId), now);
+  if (options.log === false) return op;
+  return op.set([LOG, ulid(now.getTime())], userId, { expireIn: LOG_TTL_MS });
 }
 
 /** Tuning (tests shorten or switch off parts); defaults are the bound above. */
