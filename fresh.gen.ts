@@ -37,6 +37,8 @@ import * as $logout from "./routes/logout.ts";
 import * as $me_export from "./routes/me/export.ts";
 import * as $me_index from "./routes/me/index.tsx";
 import * as $me_password from "./routes/me/password.tsx";
+import * as $preview_kind_course_ref from "./routes/preview/[kind]/[course]/[ref].tsx";
+import * as $preview_runs_id from "./routes/preview/runs/[id].tsx";
 import * as $team_index from "./routes/team/index.tsx";
 import * as $team_learners_learner from "./routes/team/learners/[learner].tsx";
 import * as $$DrillRunner from "./islands/DrillRunner.tsx";
@@ -97,6 +99,8 @@ const manifest = {
     "./routes/me/export.ts": $me_export,
     "./routes/me/index.tsx": $me_index,
     "./routes/me/password.tsx": $me_password,
+    "./routes/preview/[kind]/[course]/[ref].tsx": $preview_kind_course_ref,
+    "./routes/preview/runs/[id].tsx": $preview_runs_id,
     "./routes/team/index.tsx": $team_index,
     "./routes/team/learners/[learner].tsx": $team_learners_learner,
   },

@@ -1,7 +1,10 @@
 import type { LessonLink } from "@/lib/content/lesson_page.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 
-/** Previous / next lesson links. */
+/**
+ * Previous / next lesson links. `f-client-nav`: on the lesson page, which
+ * wraps the lesson in `<Partial name="lesson">`, they swap only that area.
+ */
 export function LessonNav(
   { prev, next, t }: {
     prev: LessonLink | null;
@@ -12,6 +15,7 @@ export function LessonNav(
   return (
     <nav
       class="lesson-nav"
+      f-client-nav
       aria-label={`${t("course.lesson.prev")} / ${t("course.lesson.next")}`}
     >
       {prev && (

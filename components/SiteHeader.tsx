@@ -15,7 +15,7 @@ const NAV: {
     href: "/",
     section: "",
     label: "nav.home",
-    roles: ["anonymous", "learner", "trainer", "manager", "admin"],
+    roles: ["anonymous", "learner", "mentor", "trainer", "manager", "admin"],
   },
   {
     href: "/team",

@@ -56,7 +56,7 @@ Deno.test("routing: private folders and test files are not routes", async () => 
 
 Deno.test("routing: a trailing slash redirects without it, never off-site", async () => {
   const { res } = await get("/users/42/?x=1");
-  assert.equal(res.status, 308);
+  assert.equal(res.status, 307);
   assert.equal(res.headers.get("location"), "/users/42?x=1");
   const evil = await get("//evil.example/");
   assert.equal(evil.res.headers.get("location"), "/evil.example");

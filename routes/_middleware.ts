@@ -7,9 +7,17 @@ import { getSignedIn } from "@/lib/identity/sign_in.ts";
 import {
   FormTooLargeError,
   PRE_SESSION_COOKIE,
-  presentedToken,
+  type Presented,
+  presentedForm,
   tokensMatch,
 } from "@/lib/http/csrf.ts";
+import {
+  keptFields,
+  RefusedError,
+  roleRefusal,
+  signInLocation,
+} from "@/lib/auth/refusal.ts";
+import { localReturnPath } from "@/lib/http/return_path.ts";
 import { toHttpError } from "@/lib/http/domain_errors.ts";
 import { isSameOriginRequest } from "@/lib/http/origin_check.ts";
 import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
@@ -32,7 +40,30 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 async function securityHeaders(_req: Request, ctx: FreshContext<AppState>) {
   // Nothing to wait for or catch on the static path: hand the promise on.
   if (ctx.destination === "static") return ctx.next();
-  return withSecurityHeaders(await ctx.next());
+  const res = await ctx.next();
+  // Here rather than in `access`: an error page (a refused form shown
+  // again) may issue the token too, and it comes back through here only.
+  const issued = (ctx.state as Partial<RequestState>).issuedToken;
+  if (issued) {
+    res.headers.append(
+      "set-cookie",
+      stringifySetCookie({
+        name: PRE_SESSION_COOKIE,
+        value: issued,
+        path: "/",
+        httpOnly: true,
+        sameSite: "strict",
+        secure: isSecureOrigin(ctx.url),
+      }),
+    );
+  }
+  return withSecurityHeaders(res);
+}
+
+/** True for API calls (islands posting JSON), which get JSON errors. */
+function wantsJson(req: Request): boolean {
+  return (req.headers.get("accept") ?? "").includes("application/json") ||
+    (req.headers.get("content-type") ?? "").includes("application/json");
 }
 
 /**
@@ -77,69 +108,69 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
   );
   ctx.state = state;
 
-  if (!SAFE.has(req.method)) {
-    if (!isSameOriginRequest(req)) {
-      throw new HttpError(403, "Cross-site request refused");
+  // A state change from another site is refused as forged before anything
+  // else (its cookies may not even have come along, so it can look signed
+  // out).
+  if (!SAFE.has(req.method) && !isSameOriginRequest(req)) {
+    throw new RefusedError({ reason: "forged" }, "cross-site request");
+  }
+  // Then access: a refusal changes nothing, so it may be decided before the
+  // token check, and a signed-out visitor is sent to sign in rather than
+  // told their form looked forged.
+  const route = ctx.destination === "route" ? ctx.route : null;
+  const decision = decide(route, signedIn?.user.role ?? null);
+  if (decision === "login") {
+    if (wantsJson(req)) {
+      return Response.json({ errors: { session: "Sign in first" } }, {
+        status: 401,
+      });
     }
-    let presented: string | null;
+    if (SAFE.has(req.method)) {
+      return new Response(null, {
+        status: 303,
+        headers: {
+          location: signInLocation(ctx.url.pathname + ctx.url.search),
+        },
+      });
+    }
+    // A form sent while signed out changes nothing: say so, and sign in
+    // back to the page the form was on.
+    throw new RefusedError({
+      reason: "sign-in",
+      next: localReturnPath(req.headers.get("referer"), ctx.url),
+    });
+  }
+  if (decision === "home") {
+    return new Response(null, { status: 303, headers: { location: "/" } });
+  }
+  if (decision === "forbid") throw new RefusedError(roleRefusal(route ?? ""));
+
+  if (!SAFE.has(req.method)) {
+    let presented: Presented;
     try {
-      presented = await presentedToken(req);
+      presented = await presentedForm(req);
     } catch (error) {
       if (error instanceof FormTooLargeError) {
         throw new HttpError(413, error.message);
       }
       throw error;
     }
-    if (!tokensMatch(presented, heldToken)) {
-      throw new HttpError(403, "Stale request refused");
+    if (!tokensMatch(presented.token, heldToken)) {
+      // From our own pages (the Origin says so), so what was typed is the
+      // user's own: show the form again with it.
+      throw new RefusedError({
+        reason: "expired",
+        action: ctx.url.pathname + ctx.url.search,
+        fields: presented.form ? keptFields(presented.form) : [],
+      }, "stale token");
     }
-  }
-  const decision = decide(
-    ctx.destination === "route" ? ctx.route : null,
-    signedIn?.user.role ?? null,
-  );
-  if (decision === "login") {
-    if (
-      !SAFE.has(req.method) ||
-      (req.headers.get("accept") ?? "").includes("application/json")
-    ) {
-      return Response.json({ errors: { session: "Sign in first" } }, {
-        status: 401,
-      });
-    }
-    const next = encodeURIComponent(ctx.url.pathname + ctx.url.search);
-    return new Response(null, {
-      status: 303,
-      headers: { location: `/login?next=${next}` },
-    });
-  }
-  if (decision === "home") {
-    return new Response(null, { status: 303, headers: { location: "/" } });
-  }
-  if (decision === "forbid") {
-    throw new HttpError(403, "Not allowed for this role");
   }
 
-  let res: Response;
   try {
-    res = await ctx.next();
+    return await ctx.next();
   } catch (error) {
     throw toHttpError(error);
   }
-  if (state.issuedToken) {
-    res.headers.append(
-      "set-cookie",
-      stringifySetCookie({
-        name: PRE_SESSION_COOKIE,
-        value: state.issuedToken,
-        path: "/",
-        httpOnly: true,
-        sameSite: "strict",
-        secure: isSecureOrigin(ctx.url),
-      }),
-    );
-  }
-  return res;
 }
 
 export const handler = [securityHeaders, access];

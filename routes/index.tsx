@@ -8,6 +8,11 @@ import {
   listCatalogue,
 } from "@/lib/content/catalogue.ts";
 import type { AppState } from "@/lib/http/state.ts";
+import { StaffHome } from "@/components/home/StaffHome.tsx";
+import {
+  type StaffHome as StaffHomeData,
+  staffHome,
+} from "@/lib/home/staff_home.ts";
 import { MyLearning } from "@/components/MyLearning.tsx";
 import { type MyCourse, myLearning } from "@/lib/learning/my_learning.ts";
 
@@ -15,16 +20,20 @@ interface HomeData {
   courses: CatalogueEntry[];
   /** The signed-in learner's progress; null for everyone else. */
   mine: MyCourse[] | null;
+  /** A staff member's own home (each role starts at its own work). */
+  staff?: StaffHomeData | null;
 }
 
 export const handler: Handlers<HomeData, AppState> = {
   async GET(_req, ctx) {
     const user = ctx.state.user;
+    const staff = user && await staffHome(ctx.state.kv, user, new Date());
     const courses = await listCatalogue(ctx.state.kv);
     // A visitor's home page shows nothing but the published versions.
     if (!user) ctx.state.visitorPageKey = catalogueKey(courses);
     return ctx.render({
       courses,
+      staff,
       mine: user?.role === "learner"
         ? await myLearning(ctx.state.kv, user.id, new Date())
         : null,
@@ -37,6 +46,40 @@ export default function Home(
 ) {
   // The page depends only on the language and the published versions.
   const key = `home:${lang}:${catalogueKey(data.courses)}`;
+  const catalogue = (
+    <RenderCache id={key}>
+      <section aria-labelledby="catalogue-heading">
+        <h2 id="catalogue-heading">{t("home.catalogue")}</h2>
+        {data.courses.length === 0
+          ? (
+            <EmptyState title={t("home.empty.title")}>
+              {t("home.empty.body")}
+            </EmptyState>
+          )
+          : (
+            <ul class="course-grid">
+              {data.courses.map((c) => (
+                <li key={c.id}>
+                  <CourseCard course={c} t={t} />
+                </li>
+              ))}
+            </ul>
+          )}
+      </section>
+    </RenderCache>
+  );
+  if (data.staff) {
+    // Staff start at their own work; the learner pages stay one link away.
+    return (
+      <>
+        <Head>
+          <title>{`${t("app.name")} · ${t(`role.${data.staff.role}`)}`}</title>
+        </Head>
+        <StaffHome home={data.staff} t={t} lang={lang} />
+        {catalogue}
+      </>
+    );
+  }
   return (
     <>
       <RenderCache id={`home-hero:${lang}`}>
@@ -49,26 +92,7 @@ export default function Home(
         </section>
       </RenderCache>
       {data.mine && <MyLearning courses={data.mine} t={t} />}
-      <RenderCache id={key}>
-        <section aria-labelledby="catalogue-heading">
-          <h2 id="catalogue-heading">{t("home.catalogue")}</h2>
-          {data.courses.length === 0
-            ? (
-              <EmptyState title={t("home.empty.title")}>
-                {t("home.empty.body")}
-              </EmptyState>
-            )
-            : (
-              <ul class="course-grid">
-                {data.courses.map((c) => (
-                  <li key={c.id}>
-                    <CourseCard course={c} t={t} />
-                  </li>
-                ))}
-              </ul>
-            )}
-        </section>
-      </RenderCache>
+      {catalogue}
     </>
   );
 }

@@ -18,6 +18,10 @@ import {
   sortProblems,
 } from "../lib/content/loader.ts";
 import type { Problem } from "../lib/content/source.ts";
+import {
+  bankBalance,
+  formatBankBalance,
+} from "../lib/content/checks/bank_balance.ts";
 
 /** Formats one problem the way editors and terminals link to it. */
 export function formatProblem(p: Problem): string {
@@ -64,6 +68,8 @@ if (import.meta.main) {
   for (const p of problems) console.log(formatProblem(p));
   if (problems.length > 0) console.log("");
   console.log(formatCounts(countContent(tree)));
+  console.log("");
+  for (const b of bankBalance(tree)) console.log(formatBankBalance(b));
   console.log("");
   console.log(
     problems.length === 0

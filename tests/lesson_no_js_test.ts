@@ -46,6 +46,7 @@ const course: PublishedCourse = {
   observations: [],
   exams: [],
   plans: [],
+  certifications: [],
 };
 
 Deno.test({

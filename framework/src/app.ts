@@ -30,7 +30,7 @@ import {
   splitRoutePath,
   toPathname,
 } from "./router.ts";
-import { setAssetResolver } from "./shared.ts";
+import { PARTIAL_SEARCH_PARAM, setAssetResolver } from "./shared.ts";
 import {
   ASSET_QUERY,
   indexStatic,
@@ -350,14 +350,27 @@ async function handle(
     return malformed(req, info, parts, url);
   }
 
+  // As Fresh: a trailing slash redirects (307) to the path without, and
+  // repeated slashes collapse into one (in the same redirect). The target is
+  // always a path on this site: `//evil.example/` becomes `/evil.example`.
   if (
-    !config.trailingSlash && url.pathname.length > 1 &&
-    url.pathname.endsWith("/")
+    (!config.trailingSlash && url.pathname.length > 1 &&
+      url.pathname.endsWith("/")) || url.pathname.includes("//")
   ) {
-    // Collapse leading slashes so `//evil.example/` cannot become an open redirect.
-    const target = "/" + url.pathname.replace(/^\/+/, "").replace(/\/+$/, "") +
-      url.search;
-    return new Response(null, { status: 308, headers: { location: target } });
+    let target = url.pathname.replace(/\/{2,}/g, "/");
+    if (!config.trailingSlash && target.length > 1 && target.endsWith("/")) {
+      target = target.slice(0, -1);
+    }
+    const res = new Response(null, { status: 307 });
+    res.headers.set("location", target + url.search);
+    return res;
+  }
+
+  // A client navigation (Partials) asks for the page with `fresh-partial`;
+  // the app sees the page's own URL and `ctx.isPartial`.
+  if (url.search !== "" && url.searchParams.has(PARTIAL_SEARCH_PARAM)) {
+    url.searchParams.delete(PARTIAL_SEARCH_PARAM);
+    partialUrls.add(url);
   }
 
   const isRead = req.method === "GET" || req.method === "HEAD";
@@ -567,6 +580,8 @@ const NO_ADDRESS = {
 } as const;
 // The app a context belongs to, on a symbol so it is not a visible field.
 const PARTS = Symbol("fresh.parts");
+// URLs of client-navigation requests (their `fresh-partial` removed).
+const partialUrls = new WeakSet<URL>();
 const INFO = Symbol("fresh.info");
 
 // A class rather than an object literal: contexts are made on every request,
@@ -596,6 +611,7 @@ class Context implements FreshContext {
     public destination: Destination,
   ) {
     this.route = route.pattern || null;
+    this.isPartial = partialUrls.has(url);
     this.config = parts.config;
     this[PARTS] = parts;
     this[INFO] = info;
@@ -709,6 +725,7 @@ async function render(
     levels,
     hasApp,
     assets: parts.getBundle,
+    partial: ctx.isPartial,
   };
   return await renderPage(request, (html) => {
     // Called with the page's bytes, which are only valid during this call:

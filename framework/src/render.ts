@@ -13,7 +13,13 @@ import {
 } from "preact";
 import { renderToString } from "preact-render-to-string";
 import { jsxTemplate } from "preact/jsx-runtime";
-import { headSlot } from "./shared.ts";
+import {
+  assetPath,
+  headSlot,
+  matchUrl,
+  type PartialProps,
+  partialSlot,
+} from "./shared.ts";
 import { type Json, jsonForScript, serialize, TAG } from "./serialize.ts";
 import type { FreshContext, IslandLoad, PageProps } from "./types.ts";
 
@@ -62,6 +68,17 @@ interface RenderState {
   head: ComponentChildren[];
   /** Open island (true) and slot (false) scopes, innermost last. */
   scopes: boolean[];
+  /**
+   * The request's URL path, for active-link attributes; null inside a
+   * `RenderCache` fragment (its id does not name the URL).
+   */
+  path: string | null;
+  /** How many `<Partial>` areas enclose the component rendering now. */
+  partialDepth: number;
+  /** Whether a `<Partial>` was rendered (the page then ships the runtime). */
+  partials: boolean;
+  /** Island uses inside a `<Partial>` (the page-level state only). */
+  inPartial?: Set<IslandUse>;
 }
 
 // The state of the render in progress. renderToString is synchronous, so
@@ -102,9 +119,136 @@ function ScopeCloser(props: { children?: ComponentChildren }) {
 const boundaries = new WeakMap<ComponentType, ComponentType>();
 const previousDiffed = options.diffed;
 options.diffed = (vnode) => {
-  if (active && scopeOpeners.has(vnode)) active.scopes.pop();
+  if (active) {
+    if (scopeOpeners.has(vnode)) active.scopes.pop();
+    else if (partialOpeners.has(vnode)) active.partialDepth--;
+  }
   previousDiffed?.(vnode);
 };
+
+// Render-time rewrites of element props, as Fresh does them (Preact's
+// internal `__b` hook runs before each vnode renders, so the props set here
+// are the ones written out): `<a>` gets active-link attributes, `<img>` and
+// `<source>` get cache-busted static URLs. Only vnodes reach it, so with the
+// precompile JSX transform `a`, `img` and `source` must be listed in
+// `jsxPrecompileSkipElements`, as Fresh 1.7's project template does.
+type BeforeDiff = (vnode: VNode) => void;
+const hookOptions = options as typeof options & { __b?: BeforeDiff };
+const previousBeforeDiff = hookOptions.__b;
+hookOptions.__b = (vnode) => {
+  const state = active;
+  if (state !== null && typeof vnode.type === "string") {
+    const type = vnode.type;
+    const nav = (vnode.props as Record<string, unknown>)["f-client-nav"];
+    if (typeof nav === "boolean") {
+      vnode.props = {
+        ...vnode.props,
+        "f-client-nav": String(nav),
+      } as VNode["props"];
+    }
+    if (type === "a") {
+      if (state.path !== null) markActiveLink(vnode, state.path);
+    } else if (type === "img" || type === "source") rewriteAssetUrls(vnode);
+  }
+  previousBeforeDiff?.(vnode);
+};
+
+// `f-client-nav={false}` must reach the browser (a false attribute is
+// normally left out): in precompiled templates through the attr hook.
+const attrOptions = options as typeof options & {
+  attr?: (name: string, value: unknown) => string | void;
+};
+const previousAttr = attrOptions.attr;
+attrOptions.attr = (name, value) => {
+  if (name === "f-client-nav" && typeof value === "boolean") {
+    return `f-client-nav="${value}"`;
+  }
+  return previousAttr?.(name, value);
+};
+
+function markActiveLink(vnode: VNode, current: string): void {
+  const props = vnode.props as Record<string, unknown>;
+  const href = props.href;
+  if (typeof href !== "string" || href[0] !== "/" || href[1] === "/") return;
+  const match = matchUrl(current, href);
+  if (match === null) return;
+  // A new props object: a vnode kept in a module and reused must not carry
+  // one request's marks into the next. An author's own aria-current stays.
+  const next: Record<string, unknown> = { ...props };
+  if (match === "current") next["data-current"] = "true";
+  else next["data-ancestor"] = "true";
+  if (props["aria-current"] === undefined) {
+    next["aria-current"] = match === "current" ? "page" : "true";
+  }
+  vnode.props = next as VNode["props"];
+}
+
+function rewriteAssetUrls(vnode: VNode): void {
+  const props = vnode.props as Record<string, unknown>;
+  if (props["data-fresh-disable-lock"]) return;
+  const src = props.src;
+  const srcset = props.srcset ?? props.srcSet;
+  let next: Record<string, unknown> | null = null;
+  if (typeof src === "string" && src[0] === "/") {
+    const url = assetPath(src);
+    if (url !== src) (next ??= { ...props }).src = url;
+  }
+  if (typeof srcset === "string" && srcset.includes("/")) {
+    const url = srcset.split(",").map((candidate) => {
+      const part = candidate.trim();
+      const end = part.search(/\s/);
+      const u = end === -1 ? part : part.slice(0, end);
+      return assetPath(u) + (end === -1 ? "" : part.slice(end));
+    }).join(", ");
+    if (url !== srcset) {
+      next ??= { ...props };
+      delete next.srcSet;
+      next.srcset = url;
+    }
+  }
+  if (next) vnode.props = next as VNode["props"];
+}
+
+// Vnodes that opened a `<Partial>` area; the diffed hook closes it.
+const partialOpeners = new WeakSet<VNode>();
+const PARTIAL_MODES = new Set(["replace", "append", "prepend"]);
+
+/**
+ * The server side of `<Partial>`: its children between two comments that
+ * name it (`<!--frsh-partial:name:mode-->` ... `<!--/frsh-partial:name-->`),
+ * which the browser runtime finds on both the current and the next page.
+ */
+function renderPartial(props: PartialProps): ComponentChildren {
+  const state = active;
+  if (!state) return props.children;
+  const mode = props.mode ?? "replace";
+  if (typeof props.name !== "string" || props.name === "") {
+    throw new Error("<Partial> needs a non-empty `name`");
+  }
+  if (!PARTIAL_MODES.has(mode)) {
+    throw new Error(`<Partial name="${props.name}">: unknown mode "${mode}"`);
+  }
+  state.partials = true;
+  const name = encodeURIComponent(props.name);
+  const opener = h(ScopeCloser, { children: props.children }) as VNode;
+  partialOpeners.add(opener);
+  return h(
+    Fragment,
+    null,
+    jsxTemplate([`<!--frsh-partial:${name}:${mode}-->`]),
+    h(PartialScope, { state, children: opener }),
+    jsxTemplate([`<!--/frsh-partial:${name}-->`]),
+  );
+}
+
+function PartialScope(
+  props: { state: RenderState; children: VNode },
+): VNode {
+  props.state.partialDepth++;
+  return props.children;
+}
+
+partialSlot.current = renderPartial;
 const previousVnodeHook = options.vnode;
 options.vnode = (vnode) => {
   const boundary = typeof vnode.type === "function"
@@ -140,12 +284,14 @@ export function registerIsland(
     const id = `${state.prefix}${state.islands.length}`;
     const slot = children !== undefined && children !== null &&
       children !== false;
-    state.islands.push({
+    const use: IslandUse = {
       id,
       info,
       props: serialize(rest, `island "${info.name}"`),
       slot,
-    });
+    };
+    state.islands.push(use);
+    if (state.partialDepth > 0) state.inPartial?.add(use);
     // Children are rendered as part of the page (islands allowed), not of the island.
     const inner = slot ? { ...rest, children: slotVNode(id, children) } : rest;
     return scoped(
@@ -190,6 +336,11 @@ export interface RenderRequest {
   /** Whether the outermost level is an app rendering the whole document. */
   hasApp: boolean;
   assets: () => Promise<ClientAssets>;
+  /**
+   * A client navigation's request (`?fresh-partial`): answer with the
+   * `<Partial>` areas, the head and the state of their islands only.
+   */
+  partial?: boolean;
 }
 
 /**
@@ -231,17 +382,26 @@ export async function renderPage(
     head: [],
     scopes: [],
     fragments: [],
+    path: r.props.url.pathname,
+    partialDepth: 0,
+    partials: false,
+    inPartial: r.partial ? new Set() : undefined,
   };
   const head = state.head;
-  const body = runRender(state, vnode);
+  let body = runRender(state, vnode);
 
   let headHtml = renderHead(head);
+  if (headHtml !== "") body = dedupeDocumentHead(body, head, state.fragments!);
+  if (r.partial) body = partialDocument(body);
+  const islands = r.partial
+    ? state.islands.filter((use) => state.inPartial!.has(use))
+    : state.islands;
   let tail = "";
-  if (state.islands.length > 0) {
+  if (islands.length > 0 || state.partials) {
     const assets = await r.assets();
     const preload = new Set<string>([assets.main]);
     let signals = false;
-    const entries = state.islands.map((use) => {
+    const entries = islands.map((use) => {
       const chunk = assets.islands.get(use.info.file);
       if (!chunk) {
         throw new Error(
@@ -273,10 +433,13 @@ export async function renderPage(
       return json;
     });
     const json = `{"islands":[${entries.join(",")}]}`;
-    headHtml += [...preload].map((u) =>
-      `<link rel="modulepreload" href="${u}">`
-    ).join("") +
-      `<script type="module" src="${assets.main}"></script>`;
+    // A partial answer goes into a page that already runs the runtime.
+    if (!r.partial) {
+      headHtml += [...preload].map((u) =>
+        `<link rel="modulepreload" href="${u}">`
+      ).join("") +
+        `<script type="module" src="${assets.main}"></script>`;
+    }
     tail =
       `<script type="application/json" id="__frsh_state" data-signals="${signals}">${json}</script>`;
   }
@@ -384,26 +547,44 @@ function defaultDocument(children: ComponentChildren): VNode {
   );
 }
 
-/** Flattens `<Head>` contents; one `<title>` and one element per `key`, the last wins. */
-function dedupeHead(chunks: ComponentChildren[]): VNode[] {
+/** Flattens `<Head>` contents into element vnodes (templates kept whole). */
+function flattenHead(chunks: ComponentChildren[]): VNode[] {
   const flat: VNode[] = [];
   const visit = (c: ComponentChildren) => {
     if (Array.isArray(c)) c.forEach(visit);
     else if (c && typeof c === "object" && "type" in c) {
-      if (c.type === Fragment) {
-        visit((c.props as { children?: ComponentChildren }).children);
-      } else flat.push(c);
+      const props = c.props as { children?: ComponentChildren; tpl?: unknown };
+      if (c.type === Fragment && props.tpl === undefined) visit(props.children);
+      else flat.push(c);
     }
   };
   chunks.forEach(visit);
+  return flat;
+}
+
+/**
+ * What makes two head elements the same one (Fresh's rule): `<title>`, a
+ * `<meta>` by its `name` or `property`, any element by its `key`.
+ */
+function headId(node: VNode): string | null {
+  if (node.key != null) return `key:${node.key}`;
+  if (node.type === "title") return "title";
+  if (node.type === "meta") {
+    const props = node.props as { name?: unknown; property?: unknown };
+    if (typeof props.name === "string") return `name:${props.name}`;
+    if (typeof props.property === "string") {
+      return `property:${props.property}`;
+    }
+  }
+  return null;
+}
+
+/** `<Head>` contents with one element per id, the last one winning. */
+function dedupeHead(chunks: ComponentChildren[]): VNode[] {
   const out: VNode[] = [];
   const seen = new Map<string, number>();
-  for (const node of flat) {
-    const id = node.type === "title"
-      ? "title"
-      : node.key != null
-      ? `key:${node.key}`
-      : null;
+  for (const node of flattenHead(chunks)) {
+    const id = headId(node);
     if (id !== null && seen.has(id)) {
       out[seen.get(id)!] = node;
       continue;
@@ -412,6 +593,96 @@ function dedupeHead(chunks: ComponentChildren[]): VNode[] {
     out.push(node);
   }
   return out;
+}
+
+const MARK_PATTERN = new RegExp(
+  `${MARK.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\d+)${MARK_END}`,
+  "g",
+);
+const decoder = new TextDecoder();
+
+function unescapeAttr(value: string): string {
+  return value.replace(/&quot;/g, '"').replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+/**
+ * Removes from the document's own `<head>` (written by `_app` or a layout)
+ * the `<title>` and the `<meta name|property>` that a `<Head>` also sets,
+ * so the page's one wins, as in Fresh. Runs only when `<Head>` set one.
+ */
+function dedupeDocumentHead(
+  body: string,
+  head: ComponentChildren[],
+  fragments: Uint8Array[],
+): string {
+  const ids = new Set<string>();
+  for (const node of flattenHead(head)) {
+    const id = headId(node);
+    if (id !== null && !id.startsWith("key:")) ids.add(id);
+  }
+  if (ids.size === 0) return body;
+  const start = body.indexOf("<head");
+  const end = body.indexOf("</head>");
+  if (start === -1 || end === -1) return body;
+  let region = body.slice(start, end);
+  // Cached fragments in the head are expanded here so their tags can go.
+  if (fragments.length > 0 && region.includes(MARK)) {
+    region = region.replace(
+      MARK_PATTERN,
+      (_, i) => decoder.decode(fragments[Number(i)]),
+    );
+  }
+  if (ids.has("title")) {
+    region = region.replace(/<title\b[^>]*>[\s\S]*?<\/title>/g, "");
+  }
+  region = region.replace(/<meta\b[^>]*>/g, (tag) => {
+    const m = /\s(name|property)="([^"]*)"/.exec(tag);
+    return m && ids.has(`${m[1]}:${unescapeAttr(m[2])}`) ? "" : tag;
+  });
+  return body.slice(0, start) + region + body.slice(end);
+}
+
+/**
+ * The answer to a client navigation: the document's head (the `<Head>`
+ * elements are added to it as for a page) and the outermost `<Partial>`
+ * areas, nothing else of the page.
+ */
+function partialDocument(body: string): string {
+  const headStart = body.indexOf("<head");
+  const headEnd = body.indexOf("</head>");
+  const headInner = headStart === -1 || headEnd === -1
+    ? ""
+    : body.slice(body.indexOf(">", headStart) + 1, headEnd);
+  const areas: string[] = [];
+  const open = "<!--frsh-partial:";
+  const close = "<!--/frsh-partial:";
+  let at = body.indexOf(open);
+  while (at !== -1) {
+    // Nested areas travel inside their outermost one.
+    let depth = 0;
+    let scan = at;
+    let end = -1;
+    while (scan !== -1) {
+      const nextOpen = body.indexOf(open, scan + 1);
+      const nextClose = body.indexOf(close, scan + 1);
+      if (nextClose === -1) break;
+      if (nextOpen !== -1 && nextOpen < nextClose) {
+        depth++;
+        scan = nextOpen;
+      } else if (depth > 0) {
+        depth--;
+        scan = nextClose;
+      } else {
+        end = body.indexOf("-->", nextClose) + 3;
+        break;
+      }
+    }
+    if (end < 3) break;
+    areas.push(body.slice(at, end));
+    at = body.indexOf(open, end);
+  }
+  return `<html><head>${headInner}</head><body>${areas.join("")}</body></html>`;
 }
 
 /** Most fragments kept by `RenderCache` per process (least recently used go first). */
@@ -428,6 +699,8 @@ const fragments = new Map<
     bytes: Uint8Array;
     islands: IslandUse[];
     head: ComponentChildren[];
+    /** Whether it holds a `<Partial>` (all its islands then count as inside). */
+    partials: boolean;
   }
 >();
 
@@ -470,6 +743,9 @@ export function RenderCache(
       islands: [],
       head: [],
       scopes: state.scopes.slice(),
+      path: null,
+      partialDepth: 0,
+      partials: false,
     };
     const html = runRender(inner, props.children);
     for (const island of inner.islands) island.cacheable = true;
@@ -479,12 +755,17 @@ export function RenderCache(
       bytes: encoder.encode(html),
       islands: inner.islands,
       head: inner.head,
+      partials: inner.partials,
     };
     fragments.set(props.id, entry);
     if (fragments.size > MAX_CACHED_FRAGMENTS) evictLeastRecentlyUsed();
   }
   state.islands.push(...entry.islands);
   state.head.push(...entry.head);
+  if (entry.partials) state.partials = true;
+  if (state.inPartial && (state.partialDepth > 0 || entry.partials)) {
+    for (const island of entry.islands) state.inPartial.add(island);
+  }
   if (!state.fragments) return jsxTemplate([entry.html]);
   const index = state.fragments.push(entry.bytes) - 1;
   return jsxTemplate([`${MARK}${index}${MARK_END}`]);

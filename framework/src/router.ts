@@ -41,8 +41,12 @@ export function isSpecialFile(name: string): boolean {
 }
 
 /**
- * The URLPattern pathname for the URL segments of a route file (groups and
- * `index` removed), plus whether it holds any parameter.
+ * The route pattern of a route file's URL segments (groups and `index`
+ * removed), in Fresh's form, which is also what `ctx.route` reports:
+ * `[id]` -> `/:id`, `post-[id]` -> `/post-:id`, `[[lang]]` -> `{/:lang}?`,
+ * `[...path]` -> `/:path*`. It is a URLPattern pathname, so the router
+ * matches with the very string the app sees; `dynamic` says whether it holds
+ * any parameter.
  */
 export function toPathname(
   segments: string[],
@@ -58,12 +62,17 @@ export function toPathname(
       pathname += `/:${rest[1]}*`;
       dynamic = true;
     } else if (optional) {
-      pathname += `/:${optional[1]}?`;
+      pathname += `{/:${optional[1]}}?`;
       dynamic = true;
     } else if (seg.includes("[")) {
-      // Mixed segments such as `post-[id]` become `post-:id`.
-      pathname += "/" +
-        seg.replace(/\[([A-Za-z_$][\w$]*)\]/g, (_, n) => `:${n}([^/]+)`);
+      // Mixed segments such as `post-[id]` become `post-:id`; a name
+      // followed by a name character is closed with braces (`{:id}x`).
+      const parts = seg.split(/(\[[A-Za-z_$][\w$]*\])/);
+      pathname += "/" + parts.map((part, i) => {
+        if (!part.startsWith("[")) return escapePatternLiteral(part);
+        const name = part.slice(1, -1);
+        return /^[\w$]/.test(parts[i + 1] ?? "") ? `{:${name}}` : `:${name}`;
+      }).join("");
       dynamic = true;
     } else {
       pathname += "/" + escapePatternLiteral(seg);

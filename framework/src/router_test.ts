@@ -18,11 +18,11 @@ Deno.test("toPathname() maps Fresh file syntax to URL patterns", () => {
     dynamic: false,
   });
   assert.deepEqual(toPathname(["(app)", "courses", "[id]"]), {
-    pathname: "/courses/:id([^/]+)",
+    pathname: "/courses/:id",
     dynamic: true,
   });
   assert.deepEqual(toPathname(["docs", "[[lang]]"]), {
-    pathname: "/docs/:lang?",
+    pathname: "/docs{/:lang}?",
     dynamic: true,
   });
   assert.deepEqual(toPathname(["files", "[...path]"]), {
@@ -72,4 +72,12 @@ Deno.test("decodeParams() decodes and rejects malformed escapes", () => {
     rest: "",
   });
   assert.throws(() => decodeParams({ id: "%E0%A4%A" }), URIError);
+});
+
+Deno.test("toPathname() writes mixed segments as Fresh does", () => {
+  assert.equal(toPathname(["post-[id]"]).pathname, "/post-:id");
+  assert.equal(toPathname(["[id]x"]).pathname, "/{:id}x");
+  const m = new URLPattern({ pathname: toPathname(["[id]x"]).pathname })
+    .exec({ pathname: "/42x" });
+  assert.equal(m?.pathname.groups.id, "42");
 });

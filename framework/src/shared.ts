@@ -29,3 +29,51 @@ export function assetPath(path: string): string {
   }
   return resolveAsset(path);
 }
+
+/** Props of `<Partial>` (Fresh 1.x). */
+export interface PartialProps {
+  /** The name that identifies this area across pages. */
+  name: string;
+  /**
+   * How new content for this name is applied on client navigation: replace
+   * the old (default), or add after (`append`) or before (`prepend`) it.
+   */
+  mode?: "replace" | "append" | "prepend";
+  children?: ComponentChildren;
+}
+
+/**
+ * How the server render marks a `<Partial>`; null in the browser, where a
+ * Partial is plain children (it is only rendered on the server).
+ */
+export const partialSlot: {
+  current: ((props: PartialProps) => ComponentChildren) | null;
+} = { current: null };
+
+/** The search parameter a client navigation adds to the page it fetches. */
+export const PARTIAL_SEARCH_PARAM = "fresh-partial";
+
+/**
+ * Fresh's active-link rule: a link's `href` (a path starting with "/") is
+ * the current page, an ancestor of it (a parent path; "/" is an ancestor of
+ * every page), or neither (null). Trailing slashes, query and fragment are
+ * ignored. Used by the server render and after client navigation.
+ */
+export function matchUrl(
+  current: string,
+  href: string,
+): "current" | "ancestor" | null {
+  let path = href;
+  const cut = path.search(/[?#]/);
+  if (cut !== -1) path = path.slice(0, cut);
+  if (/[^\x21-\x7e]/.test(path)) {
+    path = new URL(path, "http://localhost").pathname;
+  }
+  if (path.length > 1 && path.endsWith("/")) path = path.slice(0, -1);
+  if (current.length > 1 && current.endsWith("/")) {
+    current = current.slice(0, -1);
+  }
+  if (current === path) return "current";
+  if (path === "/" || current.startsWith(path + "/")) return "ancestor";
+  return null;
+}

@@ -102,22 +102,33 @@ export async function indexStatic(
 export const ASSET_QUERY = "__frsh_c";
 
 /**
- * Answers a GET/HEAD for an indexed file: 304 when the ETag matches, a
- * year-long immutable cache when the URL carries the file's current hash.
+ * Answers a GET/HEAD for an indexed file: 304 when an `If-None-Match` tag
+ * matches (weak comparison, so `W/"x"` matches `"x"`, as Fresh does), a
+ * year-long immutable cache when the URL carries the file's current hash,
+ * and a 307 to the current URL when it carries an old one (a page from a
+ * previous build asking for a file that has changed since).
  */
 export async function serveStatic(
   req: Request,
   url: URL,
   file: StaticFile,
 ): Promise<Response> {
-  const versioned = url.search !== "" &&
-    url.searchParams.get(ASSET_QUERY) === file.hash;
+  let versioned = false;
+  if (url.search !== "") {
+    const hash = url.searchParams.get(ASSET_QUERY);
+    if (hash !== null && hash !== file.hash) {
+      const params = new URLSearchParams(url.search);
+      params.set(ASSET_QUERY, file.hash);
+      const res = new Response(null, { status: 307 });
+      res.headers.set("location", `${url.pathname}?${params}`);
+      res.headers.set("cache-control", "no-cache");
+      return res;
+    }
+    versioned = hash !== null;
+  }
   const inm = req.headers.get("if-none-match");
   let res: Response;
-  if (
-    inm &&
-    inm.split(",").some((t) => t.trim() === file.etag || t.trim() === "*")
-  ) {
+  if (inm && etagMatches(inm, file.etag)) {
     res = new Response(null, { status: 304 });
   } else if (req.method === "HEAD") {
     res = new Response(null, { status: 200 });
@@ -131,6 +142,18 @@ export async function serveStatic(
     res,
     versioned ? file.headers.versioned : file.headers.revalidated,
   );
+}
+
+/** `If-None-Match` against our tag, by weak comparison (RFC 9110 13.1.2). */
+export function etagMatches(header: string, etag: string): boolean {
+  const ours = etag.startsWith("W/") ? etag.slice(2) : etag;
+  for (const raw of header.split(",")) {
+    const tag = raw.trim();
+    if (tag === "*" || (tag.startsWith("W/") ? tag.slice(2) : tag) === ours) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /**

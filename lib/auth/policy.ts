@@ -18,6 +18,9 @@ export type Audience =
   | "signed-in"
   | readonly Role[];
 
+/** Practice (scenarios, drills): every role; only a learner's runs are evidence. */
+const PRACTICE: Audience = "signed-in";
+
 /** Route pattern -> audience. */
 export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/": "public",
@@ -25,52 +28,29 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/login": "anonymous-only",
   "/logout": "signed-in",
   // Course content: every signed-in role may read and try it.
-  "/courses/:course([^/]+)": "signed-in",
-  "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)": "signed-in",
-  "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/checks/:index([^/]+)":
-    "signed-in",
+  "/courses/:course": "signed-in",
+  "/courses/:course/:module/:lesson": "signed-in",
+  "/courses/:course/:module/:lesson/checks/:index": "signed-in",
   // Records of a learner's own progress.
-  "/courses/:course([^/]+)/:module([^/]+)/:lesson([^/]+)/complete": ["learner"],
-  "/courses/:course([^/]+)/:module([^/]+)/quiz": ["learner"],
-  "/courses/:course([^/]+)/:module([^/]+)/quiz/:attempt([^/]+)": ["learner"],
-  "/courses/:course([^/]+)/:module([^/]+)/quiz/:attempt([^/]+)/answers": [
-    "learner",
-  ],
-  // Practice: learners, and trainers trying their own scenarios and drills.
-  "/courses/:course([^/]+)/scenarios": ["learner", "trainer", "admin"],
-  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
-  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)/runs/:run([^/]+)": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
-  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)/runs/:run([^/]+)/turns": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
-  "/courses/:course([^/]+)/scenarios/:scenario([^/]+)/runs/:run([^/]+)/debrief":
-    ["learner", "trainer", "admin"],
-  "/courses/:course([^/]+)/drills": ["learner", "trainer", "admin"],
-  "/courses/:course([^/]+)/drills/:drill([^/]+)": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
-  "/courses/:course([^/]+)/drills/:drill([^/]+)/runs/:run([^/]+)": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
-  "/courses/:course([^/]+)/drills/:drill([^/]+)/runs/:run([^/]+)/answers": [
-    "learner",
-    "trainer",
-    "admin",
-  ],
+  "/courses/:course/:module/:lesson/complete": ["learner"],
+  // The quiz intro: learners take it; those who may preview are sent there.
+  "/courses/:course/:module/quiz": ["learner", "trainer", "admin"],
+  "/courses/:course/:module/quiz/:attempt": ["learner"],
+  "/courses/:course/:module/quiz/:attempt/answers": ["learner"],
+  // Practice: learners, and staff trying scenarios and drills (a staff
+  // member's run is a preview: scored the same, evidence of nothing).
+  "/courses/:course/scenarios": PRACTICE,
+  "/courses/:course/scenarios/:scenario": PRACTICE,
+  "/courses/:course/scenarios/:scenario/runs/:run": PRACTICE,
+  "/courses/:course/scenarios/:scenario/runs/:run/turns": PRACTICE,
+  "/courses/:course/scenarios/:scenario/runs/:run/debrief": PRACTICE,
+  "/courses/:course/drills": PRACTICE,
+  "/courses/:course/drills/:drill": PRACTICE,
+  "/courses/:course/drills/:drill/runs/:run": PRACTICE,
+  "/courses/:course/drills/:drill/runs/:run/answers": PRACTICE,
+  // Previews of assessments, scored as a learner's, counting toward nothing.
+  "/preview/:kind/:course/:ref": ["trainer", "admin"],
+  "/preview/runs/:id": ["trainer", "admin"],
   // Your own record (PIPL: see and export) and password.
   "/me": "signed-in",
   "/me/export": "signed-in",
@@ -78,7 +58,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // Team progress: managers see only their own teams' learners (enforced in
   // lib/learning/team_progress.ts), admins every team.
   "/team": ["manager", "admin"],
-  "/team/learners/:learner([^/]+)": ["manager", "admin"],
+  "/team/learners/:learner": ["manager", "admin"],
   // Inviting new hires: managers into their own teams' cohorts (enforced in
   // lib/identity/invitation_store.ts assertCanInvite), admins anywhere.
   "/invitations": ["manager", "admin"],
@@ -88,15 +68,15 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // shared computer) must be told the link creates a new account and offered
   // to sign out, not silently sent home with no idea why. The page itself
   // refuses to accept while signed in.
-  "/invite/:token([^/]+)": "public",
+  "/invite/:token": "public",
   // Administration.
   "/admin/teams": ["admin"],
-  "/admin/cohorts/:cohort([^/]+)": ["admin"],
+  "/admin/cohorts/:cohort": ["admin"],
   // Users, personal-data deletion and the audit log: admins only (the stores
   // also refuse an admin acting on their own account).
   "/admin/users": ["admin"],
-  "/admin/users/:user([^/]+)": ["admin"],
-  "/admin/users/:user([^/]+)/delete": ["admin"],
+  "/admin/users/:user": ["admin"],
+  "/admin/users/:user/delete": ["admin"],
   "/admin/audit": ["admin"],
 };
 

@@ -22,6 +22,9 @@ import type {
 } from "./schema.ts";
 import { QuestionType as QuestionTypes } from "./schema.ts";
 import { checkPolicyFigures } from "./checks/policy_figures.ts";
+import { checkBankBalance } from "./checks/bank_balance.ts";
+import { checkNearDuplicates } from "./checks/near_duplicates.ts";
+import { checkModelAnswers } from "./checks/model_answers.ts";
 import {
   type DataPath,
   editDistance,
@@ -170,7 +173,11 @@ class Checker {
     }
     for (const e of this.tree.exams) this.exam(e);
     for (const p of this.tree.plans) this.plan(p);
+    for (const c of this.tree.certifications) this.certification(c);
     this.problems.push(...checkPolicyFigures(this.tree));
+    this.problems.push(...checkBankBalance(this.tree));
+    this.problems.push(...checkNearDuplicates(this.tree));
+    this.problems.push(...checkModelAnswers(this.tree));
   }
 
   // ------------------------------------------------------------ ids
@@ -226,6 +233,9 @@ class Checker {
     for (const o of t.observations) define("observation", o.data.id, o, ["id"]);
     for (const e of t.exams) define("exam", e.data.id, e, ["id"]);
     for (const p of t.plans) define("plan", p.data.id, p, ["id"]);
+    for (const c of t.certifications) {
+      define("certification", c.data.id, c, ["id"]);
+    }
   }
 
   has(kind: Kind, id: string): boolean {
@@ -938,6 +948,52 @@ class Checker {
     d.scenarios?.forEach((s, i) =>
       this.ref(e, ["scenarios", i], "scenario", s)
     );
+  }
+
+  certification(c: Loaded<ContentTree["certifications"][number]["data"]>) {
+    this.fileName(c);
+    const d = c.data;
+    if (d.plan) this.ref(c, ["plan"], "plan", d.plan);
+    if (d.requires) {
+      if (d.requires === d.id) {
+        this.add(c, ["requires"], `a level cannot require itself`);
+      } else this.ref(c, ["requires"], "certification", d.requires);
+    }
+    if (d.rules.planItems && !d.plan) {
+      this.add(c, ["rules", "planItems"], "needs `plan` to name the plan");
+    }
+    d.rules.quizzes?.modules.forEach((m, i) => {
+      const at = ["rules", "quizzes", "modules", i];
+      if (
+        this.ref(c, at, "module", m) && !this.modulesWithQuiz.has(m) &&
+        !this.tree.invalid.module?.includes(m)
+      ) {
+        this.add(c, at, `module "${m}" has no quiz in its module.yaml`);
+      }
+    });
+    d.rules.scenarios?.refs.forEach((s, i) =>
+      this.ref(c, ["rules", "scenarios", "refs", i], "scenario", s)
+    );
+    if (d.rules.exam) {
+      this.ref(c, ["rules", "exam", "ref"], "exam", d.rules.exam.ref);
+    }
+    d.rules.surveys?.forEach((s, i) =>
+      this.ref(c, ["rules", "surveys", i], "survey", s)
+    );
+    if (d.rules.observation) {
+      this.ref(
+        c,
+        ["rules", "observation", "ref"],
+        "observation",
+        d.rules.observation.ref,
+      );
+    }
+    if (d.recertification?.exam) {
+      this.ref(c, ["recertification", "exam"], "exam", d.recertification.exam);
+    }
+    if (Object.values(d.rules).every((r) => r === undefined || r === false)) {
+      this.add(c, ["rules"], "a level needs at least one rule");
+    }
   }
 
   plan(p: Loaded<ContentTree["plans"][number]["data"]>) {

@@ -7,6 +7,7 @@ import {
   normalizeReply,
 } from "./check.ts";
 import { loadContent } from "./loader.ts";
+import { bankBalance, formatBankBalance } from "./checks/bank_balance.ts";
 
 const fixture = (dir: string) =>
   fileURLToPath(new URL(`./testdata/${dir}`, import.meta.url));
@@ -367,5 +368,34 @@ Deno.test("checkContent() accepts placeholders and lines marked policy-ok, and f
   assert.equal(
     q[1].prompt,
     "退货申请在30 分钟内审核，退款 {{refund-days}} 到账。",
+  );
+});
+
+// ------------------------------------------------------------ question banks
+
+Deno.test("checkContent() fails a bank whose key is the longest option too often", async () => {
+  await assertProblem(
+    "bank-longest",
+    "assessments/quizzes/basics.yaml:1:1",
+    "the key is the longest option in 2 of 3 single-choice questions (67%, at most 40% allowed)",
+  );
+});
+
+Deno.test("bankBalance() reports where keys sit and which are longest", async () => {
+  const { tree } = await loadContent(fixture("broken/bank-longest"));
+  const [b] = bankBalance(tree);
+  assert.deepEqual(b.positions, [0, 3]);
+  assert.deepEqual(b.longestIds, ["q-basics-001", "q-basics-002"]);
+  assert.equal(
+    formatBankBalance(b),
+    "basics: 3 single-choice, key at position 1:0 2:3, key longest 2 (67%)",
+  );
+});
+
+Deno.test("checkContent() reports a near-duplicate question at the second one", async () => {
+  await assertProblem(
+    "near-duplicate",
+    "assessments/quizzes/basics.yaml:17:5",
+    "q-basics-002 is a near-duplicate of q-basics-001 at assessments/quizzes/basics.yaml:9",
   );
 });

@@ -11,6 +11,8 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import {
+  type Certification,
+  CertificationSchema,
   type Course,
   CourseSchema,
   type Coverage,
@@ -108,7 +110,8 @@ export type Kind =
   | "survey"
   | "observation"
   | "exam"
-  | "plan";
+  | "plan"
+  | "certification";
 
 /** All content, typed; only files that passed their schema are in it. */
 export interface ContentTree {
@@ -121,6 +124,7 @@ export interface ContentTree {
   observations: Loaded<Observation>[];
   exams: Loaded<Exam>[];
   plans: Loaded<Plan>[];
+  certifications: Loaded<Certification>[];
   /** Ids read from files that failed validation: they exist, so references to them are not "missing". */
   invalid: Partial<Record<Kind, string[]>>;
   /** `assessments/policy.yaml`, when present and valid: the house figures placeholders are filled from. */
@@ -142,6 +146,7 @@ const ASSESSMENT_DIRS = {
   observations: ["observations", "observation", ObservationSchema],
   exams: ["exams", "exam", ExamSchema],
   plans: ["plans", "plan", PlanSchema],
+  certifications: ["certifications", "certification", CertificationSchema],
 } as const;
 
 /**
@@ -162,6 +167,7 @@ export async function loadContent(
     observations: [],
     exams: [],
     plans: [],
+    certifications: [],
     invalid: {},
     sources: {},
   };

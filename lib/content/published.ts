@@ -7,6 +7,7 @@
 import { z } from "zod";
 import type { ContentTree, LoadedCourse } from "./loader.ts";
 import {
+  CertificationSchema,
   CourseSchema,
   DrillSchema,
   ExamSchema,
@@ -50,6 +51,8 @@ export const PublishedCourseSchema = z.object({
   observations: z.array(ObservationSchema),
   exams: z.array(ExamSchema),
   plans: z.array(PlanSchema),
+  // Versions imported before levels existed have none.
+  certifications: z.array(CertificationSchema).default([]),
 });
 export type PublishedCourse = z.infer<typeof PublishedCourseSchema>;
 
@@ -93,5 +96,6 @@ export function publishCourse(
     observations: tree.observations.map((o) => o.data),
     exams: tree.exams.map((e) => e.data),
     plans: tree.plans.map((p) => p.data),
+    certifications: tree.certifications.map((c) => c.data),
   });
 }

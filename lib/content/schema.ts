@@ -489,6 +489,50 @@ export const ExamSchema = z.strictObject({
 });
 export type Exam = z.infer<typeof ExamSchema>;
 
+/**
+ * `assessments/certifications/<id>.yaml`: a certification level. Every rule
+ * present must hold; the engine (lib/certification/rules.ts) explains each.
+ */
+export const CertificationSchema = z.strictObject({
+  id: Id,
+  title: Text,
+  /** The level's name on the English certificate. */
+  titleEn: Text,
+  description: Text,
+  descriptionEn: Text,
+  /** What the holder did, as the credential's criteria narrative states it. */
+  criteria: Text,
+  /** The plan whose items count (rule `planItems`). */
+  plan: Id.optional(),
+  /** A level that must be held (valid) first. */
+  requires: Id.optional(),
+  validityMonths: z.int().min(1).max(120),
+  /** Days before expiry that the learner is reminded to recertify. */
+  reminderDays: z.int().min(1).max(180).default(30),
+  rules: z.strictObject({
+    /** Every plan item (exams and surveys have rules of their own). */
+    planItems: z.boolean().optional(),
+    quizzes: z.strictObject({ modules: Ids.min(1), minPercent: Percent })
+      .optional(),
+    scenarios: z.strictObject({
+      refs: Ids.min(1),
+      minAverage: Percent,
+      /** No red-line (forbidden wording) breach in the counted runs. */
+      noRedLine: z.boolean(),
+    }).optional(),
+    exam: z.strictObject({ ref: Id }).optional(),
+    surveys: Ids.min(1).optional(),
+    /** A behaviour (level 3) score from the on-the-job QA observation. */
+    observation: z.strictObject({ ref: Id, minPercent: Percent }).optional(),
+  }),
+  /** How a holder renews before expiry: the listed rules again, on evidence from the renewal window. */
+  recertification: z.strictObject({
+    exam: Id.optional(),
+    scenarios: z.boolean().optional(),
+  }).optional(),
+});
+export type Certification = z.infer<typeof CertificationSchema>;
+
 /** Plan items that point at other content by id. */
 export const PlanRefKind = z.enum([
   "lesson",

@@ -47,11 +47,18 @@ const AnswerSchema = z.object({
   speed: z.number(),
   score: z.number(),
   criteria: z.array(
+    // Verdict lines (lib/rubric): reason codes and spans; older runs have only the first four.
     z.object({
       id: z.string(),
       label: z.string(),
       passed: z.boolean(),
       reason: z.string(),
+      kind: z.enum(["criterion", "blocker", "deduction", "refused"]).optional(),
+      element: z.string().optional(),
+      spans: z.array(
+        z.object({ start: z.number(), end: z.number(), text: z.string() }),
+      ).optional(),
+      points: z.number().optional(),
     }),
   ),
 });

@@ -11,6 +11,7 @@ import {
 import type { Drill, Rubric } from "@/lib/content/schema.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { DrillRun } from "./drill_run_store.ts";
+import { verdictView } from "@/lib/rubric/verdict_view.ts";
 
 /** A drill as published in one course version. */
 export interface PublishedDrill {
@@ -50,8 +51,8 @@ export function drillItems(drill: Drill): DrillItemView[] {
   }));
 }
 
-/** Graded answers as the learner sees them. */
-export function drillResults(run: DrillRun): DrillResultView[] {
+/** Graded answers as the learner sees them, verdict lines translated with `t`. */
+export function drillResults(run: DrillRun, t: Translate): DrillResultView[] {
   return run.answers.map((a) => ({
     itemId: a.itemId,
     text: a.text,
@@ -59,8 +60,8 @@ export function drillResults(run: DrillRun): DrillResultView[] {
     score: a.score,
     speed: a.speed,
     rubricScore: a.rubricScore,
-    criteria: a.criteria.map((c) => ({
-      label: c.label,
+    criteria: verdictView(a.criteria, t).map((c) => ({
+      label: c.title,
       passed: c.passed,
       reason: c.reason,
     })),

@@ -33,29 +33,37 @@ export class FormTooLargeError extends Error {
   }
 }
 
+/** What a state-changing request presents: its token, and its form if it sent one. */
+export interface Presented {
+  token: string | null;
+  /** The parsed form (a copy; the route reads the original), or null. */
+  form: FormData | null;
+}
+
 /**
  * The token a request presents, read from a copy of its body so the route
  * can still read the original. The copy is read at most up to
  * `maxBytes` whether or not Content-Length is declared (a chunked body
  * could otherwise be read without bound); beyond that it throws
- * FormTooLargeError.
+ * FormTooLargeError. The form comes back too, so a refused form can be
+ * shown again with what was typed.
  */
-export async function presentedToken(
+export async function presentedForm(
   req: Request,
   maxBytes = MAX_FORM_BODY_BYTES,
-): Promise<string | null> {
+): Promise<Presented> {
   const header = req.headers.get("x-csrf-token");
-  if (header) return header;
+  if (header) return { token: header, form: null };
   const type = req.headers.get("content-type") ?? "";
   if (
     !type.includes("application/x-www-form-urlencoded") &&
     !type.includes("multipart/form-data")
-  ) return null;
+  ) return { token: null, form: null };
   if (Number(req.headers.get("content-length") ?? 0) > maxBytes) {
     throw new FormTooLargeError();
   }
   const copy = req.clone().body;
-  if (!copy) return null;
+  if (!copy) return { token: null, form: null };
   // The route never reads a refused body, so its branch is ended too.
   const bytes = await readAtMost(copy, maxBytes, req.body);
   if (!bytes) throw new FormTooLargeError();
@@ -64,10 +72,18 @@ export async function presentedToken(
       headers: { "content-type": type },
     }).formData();
     const value = form.get("_csrf");
-    return typeof value === "string" ? value : null;
+    return { token: typeof value === "string" ? value : null, form };
   } catch {
-    return null;
+    return { token: null, form: null };
   }
+}
+
+/** The token alone (see presentedForm). */
+export async function presentedToken(
+  req: Request,
+  maxBytes = MAX_FORM_BODY_BYTES,
+): Promise<string | null> {
+  return (await presentedForm(req, maxBytes)).token;
 }
 
 /** True when `presented` equals `expected` (constant time). */

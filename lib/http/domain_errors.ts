@@ -5,6 +5,7 @@
  * developer message.
  */
 import { HttpError } from "$fresh/server.ts";
+import { RefusedError } from "@/lib/auth/refusal.ts";
 import {
   ConflictError,
   ForbiddenError,
@@ -14,7 +15,7 @@ import {
 /** The HttpError a domain error stands for; other errors pass through as they are. */
 export function toHttpError(error: unknown): unknown {
   if (error instanceof ForbiddenError) {
-    return new HttpError(403, `Not allowed: ${error.message}`);
+    return new RefusedError({ reason: "action" }, error.message);
   }
   if (error instanceof ConflictError) {
     return new HttpError(409, `Conflict: ${error.message}`);

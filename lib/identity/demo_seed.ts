@@ -67,7 +67,7 @@ const ACCOUNTS: readonly DemoAccount[] = [
   {
     email: "mentor@demo.academy",
     name: "郑导师",
-    role: "trainer",
+    role: "mentor",
     note: "mentor of 第 10 期",
   },
   {

@@ -13,6 +13,7 @@ Deno.test("seedDemo() creates every role, two teams, cohorts on day 12 and 27, o
     "admin",
     "learner",
     "manager",
+    "mentor",
     "trainer",
   ]);
   const a = (await getCohort(kv, "cohort-a"))!;

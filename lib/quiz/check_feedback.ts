@@ -3,7 +3,9 @@
  * stored, and the feedback carries the explanation once an answer is in.
  */
 import type { InlineQuestion, Rubric } from "@/lib/content/schema.ts";
-import { gradeReply } from "@/lib/rubric/rubric.ts";
+import { gradeReply, verdictLines } from "@/lib/rubric/rubric.ts";
+import { verdictView } from "@/lib/rubric/verdict_view.ts";
+import type { Translate } from "@/lib/i18n/i18n.ts";
 import { type Answer, scoreQuestion, ScoringInputError } from "./score.ts";
 
 /** What the learner sees after answering. */
@@ -14,11 +16,15 @@ export interface CheckFeedback {
   criteria?: { label: string; passed: boolean; reason: string }[];
 }
 
-/** Grades `answer` against `question`; throws ScoringInputError for a malformed answer. */
+/**
+ * Grades `answer` against `question`; throws ScoringInputError for a
+ * malformed answer. Rubric lines come translated with `t`.
+ */
 export function gradeInlineCheck(
   question: InlineQuestion,
   answer: Answer,
   rubrics: readonly Rubric[],
+  t: Translate,
 ): CheckFeedback {
   if (answer.type !== question.type) {
     throw new ScoringInputError(
@@ -40,8 +46,8 @@ export function gradeInlineCheck(
         ? "partial"
         : "wrong",
       explanation: question.explanation,
-      criteria: graded.criteria.map((c) => ({
-        label: c.label,
+      criteria: verdictView(verdictLines(graded), t).map((c) => ({
+        label: c.title,
         passed: c.passed,
         reason: c.reason,
       })),

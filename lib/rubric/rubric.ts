@@ -1,62 +1,143 @@
 /**
- * The deterministic rubric engine for free-text replies (written questions,
- * scenario reply nodes, drills). It never guesses: each criterion is a list
- * of regular expressions, and each verdict comes with a Chinese reason the
- * learner sees, quoting the words that decided it.
+ * The rubric grader for free-text replies (written questions, scenario reply
+ * nodes, drill items). Deterministic, and a verdict is data, not prose: views
+ * turn its reason codes into sentences through the i18n catalogs
+ * (`grading.reason.*`, `grading.blocker.*`, `grading.refused.*`).
  *
- * The score, out of 100, is transparent on purpose:
+ * ## The verdict (stable API; other modules and content checks rely on it)
  *
- * 1. The required criteria asked for (all of the rubric's, or those whose
- *    `element` is in `options.elements`) share 100 points equally; each one
- *    met earns its share: `100 × met / asked`. When none is asked the base
- *    is 100.
- * 2. Each forbidden criterion that matches anywhere deducts its `deduction`
- *    once, however many of its words appear and however often.
- * 3. A reply shorter than `length.min` or longer than `length.max`
- *    characters loses {@link LENGTH_PENALTY} points.
- * 4. The result is rounded and clamped to 0..100; the reply passes at
- *    `passPercent` (default {@link DEFAULT_PASS_PERCENT}).
+ * ```text
+ * gradeReply(rubric, text, { elements?, passPercent? }): Verdict
  *
- * Patterns are JavaScript regular expressions without flags, matched against
- * the reply after NFKC normalisation (full width to half width) and trimming;
- * length counts the characters (code points) of that same text. Patterns are
- * compiled once per rubric object, so a rubric must not be changed after it
- * was first used. Replies longer than {@link MAX_REPLY_CHARS} characters are
- * refused with a RangeError before any matching.
+ * interface Verdict {
+ *   rubricId: string;
+ *   text: string;              // the reply as graded (trimmed); spans index into it
+ *   refused: RefusalCode | null; // "empty" | "too_long" | "no_words": not graded
+ *   contentScore: number;      // 0..100 from the criteria, vague words and length
+ *   score: number;             // contentScore, or 0 when refused or blocked
+ *   passPercent: number;
+ *   passed: boolean;           // !refused && blockers.length === 0 && score >= passPercent
+ *   criteria: CriterionVerdict[]; // the required criteria asked, rubric order
+ *   blockers: Blocker[];          // red lines crossed, in text order
+ *   deductions: Deduction[];      // vague words and length, when they cost points
+ *   chars: number;             // length in characters (code points)
+ * }
+ * interface CriterionVerdict { id; element; label; met: boolean; spans: Span[]; reason: CriterionReason }
+ * interface Blocker { category: RedLine; code: BlockerCode; span: Span }
+ * interface Deduction { id; kind: "vague" | "length"; points; spans: Span[]; reason: DeductionReason }
+ * interface Span { start; end; text }   // UTF-16 offsets into `text`
+ * ```
+ *
+ * ## How a reply is read
+ *
+ * Patterns are JavaScript regular expressions matched against a same-length
+ * matching view of the reply (text.ts): full-width to half-width, pasted HTML
+ * blanked, a masked number `[数字1]` read as a number. Each cue is judged in
+ * its clause (clauses end at ，。！？；： ~ spaces, line breaks and emoji):
+ * - a cue after a negator (不/没/没有/别/未/无/并非/不是…, at most
+ *   {@link NEGATION_WINDOW} characters before it) does not count: "别着急" is
+ *   no empathy, "没办法帮您退款" no solution;
+ * - a time cue about the past ("等了3天", "3天前", "7天无理由") is no
+ *   commitment;
+ * - red lines (redlines.ts) are blockers, not deductions: a reply with one
+ *   fails whatever else it has. They ignore what is asked back ("您是担心快递
+ *   弄丢了吗？"), quoted (“全网最低”) or negated ("不能保证明天到").
+ *
+ * ## The score
+ *
+ * 1. The required criteria asked (all, or those whose `element` is in
+ *    `options.elements`) share 100 points; each one met earns its share.
+ * 2. Each non-red-line forbidden criterion (`vague`) that matches deducts its
+ *    `deduction` once.
+ * 3. A reply outside `length.min..max` characters loses {@link LENGTH_PENALTY}.
+ * 4. Rounded and clamped to 0..100: the content score. The score is 0 when a
+ *    red line is crossed or the reply is refused.
+ *
+ * A rubric's forbidden criteria of a red-line category (promise, blame,
+ * privacy, superlative) add their patterns to the built-in red lines; their
+ * `deduction` is not used (a red line is never just a deduction).
  *
  * @module
  */
 import type { ReplyElement, Rubric } from "@/lib/content/schema.ts";
+import { charCount, NEGATION_WINDOW, Reading } from "./text.ts";
+import {
+  type BlockerCode,
+  findRedLines,
+  RED_LINES,
+  type RedLine,
+} from "./redlines.ts";
 
-/** Longest reply, in characters, the engine will look at. */
+export { NEGATION_WINDOW };
+export type { BlockerCode, RedLine };
+export { BLOCKER_CODES, RED_LINES } from "./redlines.ts";
+
+/** Longest reply, in characters, the grader reads; longer ones are refused. */
 export const MAX_REPLY_CHARS = 5000;
 /** Points lost when a reply is shorter or longer than the rubric allows. */
 export const LENGTH_PENALTY = 20;
 /** Score a reply needs to pass unless the caller says otherwise. */
 export const DEFAULT_PASS_PERCENT = 60;
 
-/** One criterion's verdict, shown to the learner. */
-export interface CriterionResult {
-  /** The criterion id; `length` for the length check. */
-  id: string;
-  kind: "required" | "forbidden" | "length";
-  label: string;
-  passed: boolean;
-  /** Chinese, for the learner: what was found or what is missing. */
-  reason: string;
-  /** Points taken off, on a failed forbidden or length criterion. */
-  deduction?: number;
+/** Why a reply was not graded; an i18n key suffix (`grading.refused.<code>`). */
+export type RefusalCode = "empty" | "too_long" | "no_words";
+/** Why a criterion is met or not; `grading.reason.<code>`. */
+export type CriterionReason = "met" | "missing" | "negated" | "past_only";
+/** Why points were taken; `grading.reason.<code>`. */
+export type DeductionReason = "vague" | "too_short" | "too_long";
+
+/** A piece of the reply: UTF-16 offsets into `Verdict.text` and the words there. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
 }
 
-/** A graded reply. */
-export interface RubricResult {
-  /** 0..100. */
-  score: number;
-  /** `score >= passPercent`. */
-  passed: boolean;
-  /** Required criteria (rubric order), then forbidden ones, then length. */
-  criteria: CriterionResult[];
+/** One required criterion's verdict. */
+export interface CriterionVerdict {
+  id: string;
+  element: ReplyElement;
+  /** The rubric's own label (content, Chinese). */
+  label: string;
+  met: boolean;
+  /** The cues that decided it: counted ones when met, discounted ones when not. */
+  spans: Span[];
+  reason: CriterionReason;
 }
+
+/** A red line crossed. */
+export interface Blocker {
+  category: RedLine;
+  code: BlockerCode;
+  span: Span;
+}
+
+/** Points taken off for wording or length. */
+export interface Deduction {
+  id: string;
+  kind: "vague" | "length";
+  points: number;
+  spans: Span[];
+  reason: DeductionReason;
+}
+
+/** A graded (or refused) reply. */
+export interface Verdict {
+  rubricId: string;
+  text: string;
+  refused: RefusalCode | null;
+  contentScore: number;
+  score: number;
+  passPercent: number;
+  passed: boolean;
+  criteria: CriterionVerdict[];
+  blockers: Blocker[];
+  deductions: Deduction[];
+  chars: number;
+}
+
+/** @deprecated The old name of {@link Verdict}. */
+export type RubricResult = Verdict;
 
 /** How to grade: which required elements are asked, and the pass mark. */
 export interface GradeOptions {
@@ -68,62 +149,124 @@ export interface GradeOptions {
 
 interface Compiled {
   required: RegExp[][];
-  /** Global, to collect every distinct forbidden word. */
-  forbidden: RegExp[][];
+  vague: { id: string; deduction: number; res: RegExp[] }[];
+  redLines: { category: RedLine; re: RegExp }[];
 }
 
 const cache = new WeakMap<Rubric, Compiled>();
 
-function compile(rubric: Rubric): Compiled {
-  const one = (criterion: string, pattern: string, flags: string) => {
-    try {
-      return new RegExp(pattern, flags);
-    } catch (e) {
-      throw new SyntaxError(
-        `Cannot compile rubric "${rubric.id}": pattern ${
-          JSON.stringify(pattern)
-        } of criterion "${criterion}" is not a valid regular expression`,
-        { cause: e },
-      );
-    }
-  };
-  return {
-    required: rubric.required.map((r) =>
-      r.patterns.map((p) => one(r.id, p, ""))
-    ),
-    forbidden: rubric.forbidden.map((f) =>
-      f.patterns.map((p) => one(f.id, p, "g"))
-    ),
-  };
+function compileOne(
+  rubric: Rubric,
+  criterion: string,
+  pattern: string,
+): RegExp {
+  try {
+    return new RegExp(pattern, "g");
+  } catch (e) {
+    throw new SyntaxError(
+      `Cannot compile rubric "${rubric.id}": pattern ${
+        JSON.stringify(pattern)
+      } of criterion "${criterion}" is not a valid regular expression`,
+      { cause: e },
+    );
+  }
 }
 
 function compiled(rubric: Rubric): Compiled {
   let c = cache.get(rubric);
-  if (!c) {
-    c = compile(rubric);
-    cache.set(rubric, c);
-  }
+  if (c) return c;
+  const isRedLine = (cat: string): cat is RedLine =>
+    (RED_LINES as readonly string[]).includes(cat);
+  c = {
+    required: rubric.required.map((r) =>
+      r.patterns.map((p) => compileOne(rubric, r.id, p))
+    ),
+    vague: rubric.forbidden.filter((f) => !isRedLine(f.category)).map((f) => ({
+      id: f.id,
+      deduction: f.deduction,
+      res: f.patterns.map((p) => compileOne(rubric, f.id, p)),
+    })),
+    redLines: rubric.forbidden.flatMap((f) =>
+      isRedLine(f.category)
+        ? f.patterns.map((p) => ({
+          category: f.category as RedLine,
+          re: compileOne(rubric, f.id, p),
+        }))
+        : []
+    ),
+  };
+  cache.set(rubric, c);
   return c;
 }
 
-/** Counts code points, stopping early once past `limit`. */
-function charsUpTo(text: string, limit: number): number {
-  if (text.length <= limit) return text.length === 0 ? 0 : [...text].length;
-  let n = 0;
-  for (const _ of text) {
-    if (++n > limit) break;
+// A time cue that only tells what already happened.
+const PAST_BEFORE =
+  /(?:等了|已经|过了|超过|晚了|拖了|耽误了|延误了|隔了|用了|买了|收到|签收|下单|下的单)[^，,。！？!?]{0,4}$/;
+const PAST_AFTER =
+  /^(?:了|前(?!发|回|给|到|送|处理|联系|答复|回复)|无理由|内无理由)/;
+
+function cuesFor(
+  reading: Reading,
+  res: readonly RegExp[],
+  element: ReplyElement,
+): { counted: Span[]; discounted: Span[]; negated: boolean } {
+  const counted: Span[] = [];
+  const discounted: Span[] = [];
+  let negated = false;
+  const seen = new Set<number>();
+  for (const re of res) {
+    for (const m of reading.view.matchAll(re)) {
+      if (!m[0] || seen.has(m.index!)) continue;
+      seen.add(m.index!);
+      const span = spanOf(reading.text, m.index!, m.index! + m[0].length);
+      // A greeting or a check-back question is what it is whatever stands before it.
+      if (
+        element !== "greeting" && element !== "paraphrase" &&
+        reading.negated(m.index!)
+      ) {
+        negated = true;
+        discounted.push(span);
+        continue;
+      }
+      if (element === "time") {
+        const before = reading.view.slice(
+          reading.clauseAt(m.index!).start,
+          m.index!,
+        );
+        const after = reading.view.slice(
+          m.index! + m[0].length,
+          m.index! + m[0].length + 4,
+        );
+        if (PAST_BEFORE.test(before) || PAST_AFTER.test(after)) {
+          discounted.push(span);
+          continue;
+        }
+      }
+      counted.push(span);
+    }
   }
-  return n;
+  counted.sort((a, b) => a.start - b.start);
+  return { counted, discounted, negated };
 }
 
-const quote = (words: readonly string[]) =>
-  words.map((w) => `“${w}”`).join("、");
+function spanOf(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+function refusal(text: string): RefusalCode | null {
+  if (text.length === 0) return "empty";
+  if (text.length > MAX_REPLY_CHARS * 2 || charCount(text) > MAX_REPLY_CHARS) {
+    return "too_long";
+  }
+  return null;
+}
 
 /**
- * Grades `text` with `rubric` by the formula in this module's documentation.
- * Throws a RangeError for a reply longer than {@link MAX_REPLY_CHARS}
- * characters, and a SyntaxError naming the pattern when the rubric holds an
- * invalid regular expression.
+ * Grades `text` with `rubric`. Never throws for any reply: an empty reply,
+ * one over {@link MAX_REPLY_CHARS} characters or one without a letter or
+ * digit (only emoji, only markup) comes back `refused` with score 0. Throws a
+ * SyntaxError naming the pattern when the rubric holds an invalid regular
+ * expression (a content error, caught by the content check).
  *
  * @example Usage
  * ```ts
@@ -137,103 +280,198 @@ const quote = (words: readonly string[]) =>
  *     { id: "empathy", label: "共情", element: "empathy" as const, patterns: ["抱歉"], hint: "先道歉" },
  *     { id: "time", label: "时限", element: "time" as const, patterns: ["\\d+\\s*小时"], hint: "给出时间" },
  *   ],
- *   forbidden: [
- *     { id: "vague", label: "含糊用语", category: "vague" as const, patterns: ["可能", "大概"], deduction: 10, hint: "别说可能" },
- *   ],
+ *   forbidden: [],
  * };
- * const result = gradeReply(rubric, "非常抱歉,可能要晚一点,大概明天到");
- * assert.equal(result.score, 40); // 50 for empathy, −10 for vague words
- * assert.equal(result.passed, false);
- * assert.equal(result.criteria[2].reason, "出现了含糊用语“可能”、“大概”,扣 10 分。别说可能");
+ * const ok = gradeReply(rubric, "非常抱歉，2小时内给您回复");
+ * assert.equal(ok.passed, true);
+ * const blamed = gradeReply(rubric, "非常抱歉，是快递的问题，2小时内给您回复");
+ * assert.equal(blamed.passed, false);
+ * assert.equal(blamed.blockers[0].code, "blame.third_party");
+ * assert.equal(blamed.blockers[0].span.text, "快递的问题");
  * ```
  */
 export function gradeReply(
   rubric: Rubric,
   text: string,
   options: GradeOptions = {},
-): RubricResult {
-  const chars = charsUpTo(text, MAX_REPLY_CHARS);
-  if (chars > MAX_REPLY_CHARS) {
-    throw new RangeError(
-      `Cannot grade the reply: it is longer than ${MAX_REPLY_CHARS} characters`,
-    );
-  }
-  const reply = text.normalize("NFKC").trim();
+): Verdict {
+  const passPercent = options.passPercent ?? DEFAULT_PASS_PERCENT;
   const patterns = compiled(rubric);
-  const criteria: CriterionResult[] = [];
+  const reply = typeof text === "string" ? text.trim() : "";
+  const refused = refusal(reply);
+  const base = {
+    rubricId: rubric.id,
+    passPercent,
+    chars: refused === "too_long" ? charCount(reply) : 0,
+  };
+  if (refused) {
+    return {
+      ...base,
+      text: refused === "too_long" ? "" : reply,
+      refused,
+      contentScore: 0,
+      score: 0,
+      passed: false,
+      criteria: [],
+      blockers: [],
+      deductions: [],
+    };
+  }
+  const reading = new Reading(reply);
+  if (!/[\p{L}\p{N}]/u.test(reading.view)) {
+    return {
+      ...base,
+      text: reply,
+      refused: "no_words",
+      contentScore: 0,
+      score: 0,
+      passed: false,
+      criteria: [],
+      blockers: [],
+      deductions: [],
+      chars: charCount(reply),
+    };
+  }
 
-  let asked = 0;
-  let met = 0;
+  const criteria: CriterionVerdict[] = [];
   rubric.required.forEach((r, i) => {
     if (options.elements && !options.elements.includes(r.element)) return;
-    asked++;
-    let hit: string | undefined;
-    for (const re of patterns.required[i]) {
-      hit = re.exec(reply)?.[0];
-      if (hit !== undefined) break;
-    }
-    if (hit !== undefined) met++;
+    const found = cuesFor(reading, patterns.required[i], r.element);
+    const met = found.counted.length > 0;
     criteria.push({
       id: r.id,
-      kind: "required",
+      element: r.element,
       label: r.label,
-      passed: hit !== undefined,
-      reason: hit !== undefined
-        ? `做到了${r.label}:找到${quote([hit])}。`
-        : `缺少${r.label}。${r.hint}`,
+      met,
+      spans: met ? found.counted : found.discounted,
+      reason: met
+        ? "met"
+        : found.negated
+        ? "negated"
+        : found.discounted.length
+        ? "past_only"
+        : "missing",
     });
   });
-  let score = asked === 0 ? 100 : (100 * met) / asked;
+  const asked = criteria.length;
+  let score = asked === 0
+    ? 100
+    : (100 * criteria.filter((c) => c.met).length) / asked;
 
-  rubric.forbidden.forEach((f, i) => {
-    const words = new Set<string>();
-    for (const re of patterns.forbidden[i]) {
-      for (const m of reply.matchAll(re)) if (m[0]) words.add(m[0]);
+  const deductions: Deduction[] = [];
+  for (const v of patterns.vague) {
+    const spans: Span[] = [];
+    for (const re of v.res) {
+      for (const m of reading.view.matchAll(re)) {
+        if (!m[0] || reading.negated(m.index!) || reading.quoted(m.index!)) {
+          continue;
+        }
+        spans.push(spanOf(reply, m.index!, m.index! + m[0].length));
+      }
     }
-    if (words.size === 0) {
-      criteria.push({
-        id: f.id,
-        kind: "forbidden",
-        label: f.label,
-        passed: true,
-        reason: `没有${f.label}。`,
+    if (spans.length) {
+      score -= v.deduction;
+      deductions.push({
+        id: v.id,
+        kind: "vague",
+        points: v.deduction,
+        spans: spans.sort((a, b) => a.start - b.start),
+        reason: "vague",
       });
-      return;
     }
-    score -= f.deduction;
-    criteria.push({
-      id: f.id,
-      kind: "forbidden",
-      label: f.label,
-      passed: false,
-      reason: `出现了${f.label}${
-        quote([...words])
-      },扣 ${f.deduction} 分。${f.hint}`,
-      deduction: f.deduction,
-    });
-  });
-
+  }
+  const chars = charCount(reply);
   const { min, max } = rubric.length;
-  const length = [...reply].length;
-  const inBounds = length >= min && length <= max;
-  if (!inBounds) score -= LENGTH_PENALTY;
-  criteria.push({
-    id: "length",
-    kind: "length",
-    label: "长度",
-    passed: inBounds,
-    reason: inBounds
-      ? `共 ${length} 字,在 ${min}–${max} 字之间。`
-      : length < min
-      ? `只有 ${length} 字,至少需要 ${min} 字,扣 ${LENGTH_PENALTY} 分。`
-      : `共 ${length} 字,超过了 ${max} 字,扣 ${LENGTH_PENALTY} 分。请精简。`,
-    ...(inBounds ? {} : { deduction: LENGTH_PENALTY }),
-  });
+  if (chars < min || chars > max) {
+    score -= LENGTH_PENALTY;
+    deductions.push({
+      id: "length",
+      kind: "length",
+      points: LENGTH_PENALTY,
+      spans: [],
+      reason: chars < min ? "too_short" : "too_long",
+    });
+  }
 
-  const final = Math.max(0, Math.min(100, Math.round(score)));
+  const blockers: Blocker[] = findRedLines(reading, patterns.redLines).map((
+    h,
+  ) => ({
+    category: h.category,
+    code: h.code,
+    span: spanOf(reply, h.start, h.end),
+  }));
+  const contentScore = Math.max(0, Math.min(100, Math.round(score)));
+  const final = blockers.length ? 0 : contentScore;
   return {
+    ...base,
+    text: reply,
+    refused: null,
+    contentScore,
     score: final,
-    passed: final >= (options.passPercent ?? DEFAULT_PASS_PERCENT),
+    passed: blockers.length === 0 && final >= passPercent,
     criteria,
+    blockers,
+    deductions,
+    chars,
   };
+}
+
+/** A stored, display-ready line of a verdict (what runs keep per reply). */
+export interface VerdictLine {
+  /** Criterion id, `redline.<category>`, a deduction id, or `refused`. */
+  id: string;
+  kind: "criterion" | "blocker" | "deduction" | "refused";
+  /** The rubric's label for a criterion; the category for a blocker. */
+  label: string;
+  element?: ReplyElement;
+  passed: boolean;
+  /** A reason, blocker or refusal code (i18n key suffix). */
+  reason: string;
+  /** Words of the reply that decided it. */
+  spans?: Span[];
+  points?: number;
+}
+
+/**
+ * Flattens a verdict into lines for storage and display: blockers first
+ * (they decide), then criteria, deductions, or the refusal.
+ */
+export function verdictLines(v: Verdict): VerdictLine[] {
+  if (v.refused) {
+    return [{
+      id: "refused",
+      kind: "refused",
+      label: "refused",
+      passed: false,
+      reason: v.refused,
+    }];
+  }
+  return [
+    ...v.blockers.map((b): VerdictLine => ({
+      id: `redline.${b.category}`,
+      kind: "blocker",
+      label: b.category,
+      passed: false,
+      reason: b.code,
+      spans: [b.span],
+    })),
+    ...v.criteria.map((c): VerdictLine => ({
+      id: c.id,
+      kind: "criterion",
+      label: c.label,
+      element: c.element,
+      passed: c.met,
+      reason: c.reason,
+      spans: c.spans,
+    })),
+    ...v.deductions.map((d): VerdictLine => ({
+      id: d.id,
+      kind: "deduction",
+      label: d.id,
+      passed: false,
+      reason: d.reason,
+      spans: d.spans,
+      points: d.points,
+    })),
+  ];
 }

@@ -1,16 +1,12 @@
 import assert from "node:assert/strict";
-import { parse } from "yaml";
-import { z } from "zod";
-import {
-  ReplyElement,
-  type Rubric,
-  RubricSchema,
-} from "@/lib/content/schema.ts";
+import type { Rubric } from "@/lib/content/schema.ts";
 import {
   DEFAULT_PASS_PERCENT,
   gradeReply,
   LENGTH_PENALTY,
   MAX_REPLY_CHARS,
+  type Verdict,
+  verdictLines,
 } from "./rubric.ts";
 
 // ---------------------------------------------------------------- the formula
@@ -31,7 +27,7 @@ const mini: Rubric = {
       id: "empathy",
       label: "共情",
       element: "empathy",
-      patterns: ["抱歉", "理解您"],
+      patterns: ["抱歉", "理解您", "着急"],
       hint: "先道歉",
     },
     {
@@ -45,7 +41,7 @@ const mini: Rubric = {
       id: "time",
       label: "时限",
       element: "time",
-      patterns: ["\\d+\\s*小时"],
+      patterns: ["(?:\\d+|[一二两三四五六七八九十半几]+)\\s*个?\\s*小时"],
       hint: "给出时间",
     },
   ],
@@ -58,139 +54,85 @@ const mini: Rubric = {
       deduction: 10,
       hint: "别说可能",
     },
-    {
-      id: "superlative",
-      label: "极限用语",
-      category: "superlative",
-      patterns: ["全网最", "100%"],
-      deduction: 20,
-      hint: "别用极限词",
-    },
   ],
 };
 
-const byId = (r: ReturnType<typeof gradeReply>, id: string) => {
-  const c = r.criteria.find((c) => c.id === id);
+const crit = (v: Verdict, id: string) => {
+  const c = v.criteria.find((c) => c.id === id);
   assert.ok(c, `no criterion "${id}"`);
   return c;
 };
 
 Deno.test("gradeReply() gives 100 when every required element is met and nothing is forbidden", () => {
-  const r = gradeReply(mini, "您好,非常抱歉,马上为您补发,24小时内发出");
-  assert.equal(r.score, 100);
-  assert.equal(r.passed, true);
-  assert.deepEqual(r.criteria.map((c) => [c.id, c.kind, c.passed]), [
-    ["greeting", "required", true],
-    ["empathy", "required", true],
-    ["solution", "required", true],
-    ["time", "required", true],
-    ["vague", "forbidden", true],
-    ["superlative", "forbidden", true],
-    ["length", "length", true],
+  const v = gradeReply(mini, "您好，非常抱歉，马上为您补发，24小时内发出");
+  assert.equal(v.score, 100);
+  assert.equal(v.passed, true);
+  assert.deepEqual(v.criteria.map((c) => [c.id, c.met, c.reason]), [
+    ["greeting", true, "met"],
+    ["empathy", true, "met"],
+    ["solution", true, "met"],
+    ["time", true, "met"],
   ]);
+  assert.deepEqual(v.blockers, []);
+  assert.deepEqual(v.deductions, []);
+  assert.deepEqual(crit(v, "time").spans, [{
+    start: 15,
+    end: 19,
+    text: "24小时",
+  }]);
 });
 
 Deno.test("gradeReply() shares 100 points equally among required elements", () => {
-  const r = gradeReply(mini, "您好,非常抱歉给您添麻烦了,请稍等");
-  assert.equal(r.score, 50); // 2 of 4
-  assert.equal(r.passed, false);
-  assert.equal(byId(r, "solution").reason, "缺少方案。给出方案");
-  assert.equal(byId(r, "empathy").reason, "做到了共情:找到“抱歉”。");
+  const v = gradeReply(mini, "您好，非常抱歉给您添麻烦了，请稍等");
+  assert.equal(v.score, 50);
+  assert.equal(v.passed, false);
+  assert.equal(crit(v, "solution").reason, "missing");
+  assert.deepEqual(crit(v, "empathy").spans.map((s) => s.text), ["抱歉"]);
 });
 
-Deno.test("gradeReply() deducts each matched forbidden item once, quoting its words", () => {
-  const r = gradeReply(
-    mini,
-    "您好,抱歉,可能要晚点,大概24小时内补发,可能吧,全网最快",
-  );
-  // 100 − 10 (vague, once for three hits) − 20 (superlative)
-  assert.equal(r.score, 70);
-  const vague = byId(r, "vague");
-  assert.equal(vague.passed, false);
-  assert.equal(vague.deduction, 10);
-  assert.equal(vague.reason, "出现了含糊用语“可能”、“大概”,扣 10 分。别说可能");
-  assert.equal(byId(r, "superlative").deduction, 20);
-  assert.equal(byId(r, "greeting").deduction, undefined);
+Deno.test("gradeReply() deducts a vague criterion once, with every span", () => {
+  const v = gradeReply(mini, "您好，抱歉，可能要晚点，大概24小时内补发");
+  assert.equal(v.score, 90);
+  assert.deepEqual(v.deductions, [{
+    id: "vague",
+    kind: "vague",
+    points: 10,
+    reason: "vague",
+    spans: [{ start: 6, end: 8, text: "可能" }, {
+      start: 12,
+      end: 14,
+      text: "大概",
+    }],
+  }]);
 });
 
-Deno.test("gradeReply() takes the length penalty outside the bounds, and says why", () => {
+Deno.test("gradeReply() takes the length penalty outside the bounds", () => {
   const short = gradeReply(mini, "您好抱歉");
   assert.equal(short.score, 50 - LENGTH_PENALTY);
-  assert.deepEqual(byId(short, "length"), {
-    id: "length",
-    kind: "length",
-    label: "长度",
-    passed: false,
-    reason: `只有 4 字,至少需要 10 字,扣 ${LENGTH_PENALTY} 分。`,
-    deduction: LENGTH_PENALTY,
-  });
+  assert.deepEqual(short.deductions.map((d) => [d.id, d.reason, d.points]), [[
+    "length",
+    "too_short",
+    LENGTH_PENALTY,
+  ]]);
   const long = gradeReply(mini, "您好抱歉补发24小时" + "。".repeat(60));
   assert.equal(long.score, 100 - LENGTH_PENALTY);
-  assert.match(byId(long, "length").reason, /超过了 60 字/);
-});
-
-Deno.test("gradeReply() clamps the score at 0", () => {
-  const r = gradeReply(mini, "可能,全网最");
-  assert.equal(r.score, 0);
-  assert.equal(r.passed, false);
-});
-
-Deno.test("gradeReply() matches after NFKC: full-width digits and signs count", () => {
-  const r = gradeReply(mini, "您好，抱歉，２４小时内补发，１００％正品");
-  assert.equal(byId(r, "time").passed, true);
-  assert.equal(
-    byId(r, "superlative").reason,
-    "出现了极限用语“100%”,扣 20 分。别用极限词",
-  );
+  assert.equal(long.deductions[0].reason, "too_long");
 });
 
 Deno.test("gradeReply() with elements grades only those required criteria", () => {
-  const r = gradeReply(mini, "您好,非常抱歉,请问怎么了?", {
+  const v = gradeReply(mini, "您好，非常抱歉，请问怎么了？", {
     elements: ["greeting", "empathy"],
   });
-  assert.equal(r.score, 100);
-  assert.deepEqual(
-    r.criteria.filter((c) => c.kind === "required").map((c) => c.id),
-    ["greeting", "empathy"],
-  );
-});
-
-Deno.test("gradeReply() with no asked required criterion starts from 100", () => {
-  const r = gradeReply(mini, "请问还有别的问题需要处理吗", {
-    elements: ["closing"],
-  });
-  assert.equal(r.score, 100);
+  assert.equal(v.score, 100);
+  assert.deepEqual(v.criteria.map((c) => c.id), ["greeting", "empathy"]);
 });
 
 Deno.test("gradeReply() passes at passPercent, 60 by default", () => {
-  const text = "您好,抱歉,我们会补发的"; // 3 of 4 = 75
+  const text = "您好，抱歉，我们会补发的"; // 3 of 4 = 75
   assert.equal(DEFAULT_PASS_PERCENT, 60);
   assert.equal(gradeReply(mini, text).passed, true);
   assert.equal(gradeReply(mini, text, { passPercent: 75 }).passed, true);
   assert.equal(gradeReply(mini, text, { passPercent: 80 }).passed, false);
-});
-
-Deno.test("gradeReply() refuses a reply over the limit before matching", () => {
-  const ok = "您好" + "。".repeat(MAX_REPLY_CHARS - 2);
-  assert.equal(gradeReply(mini, ok).score, 25 - LENGTH_PENALTY);
-  assert.throws(
-    () => gradeReply(mini, ok + "好"),
-    (e: unknown) =>
-      e instanceof RangeError && e.message.includes(String(MAX_REPLY_CHARS)),
-  );
-});
-
-Deno.test("gradeReply() compiles patterns once per rubric object", () => {
-  const rubric = structuredClone(mini);
-  assert.equal(gradeReply(rubric, "您好,抱歉,补发,2小时").score, 100);
-  // Changed after first use: the cached patterns still apply.
-  rubric.required[0].patterns = ["不会出现的词"];
-  assert.equal(gradeReply(rubric, "您好,抱歉,补发,2小时").score, 100);
-  // A new object is compiled afresh.
-  assert.equal(
-    gradeReply(structuredClone(rubric), "您好,抱歉,补发,2小时").score,
-    75,
-  );
 });
 
 Deno.test("gradeReply() names an invalid pattern and its rubric", () => {
@@ -203,93 +145,165 @@ Deno.test("gradeReply() names an invalid pattern and its rubric", () => {
   });
 });
 
-Deno.test("gradeReply() gives an empty reply 0", () => {
-  const r = gradeReply(mini, "   ");
-  assert.equal(r.score, 0);
-  assert.equal(r.criteria.filter((c) => c.passed).length, 2); // nothing forbidden
+// ---------------------------------------------------------------- context
+
+Deno.test("a negated cue does not count, and says so", () => {
+  const v = gradeReply(mini, "您好，别着急，没办法给您退款");
+  assert.equal(crit(v, "empathy").met, false);
+  assert.equal(crit(v, "empathy").reason, "negated");
+  assert.deepEqual(crit(v, "empathy").spans.map((s) => s.text), ["着急"]);
+  assert.equal(crit(v, "solution").met, false);
+  // A set phrase holding a negator negates nothing after it.
+  assert.equal(
+    crit(gradeReply(mini, "没问题我帮您补发"), "solution").met,
+    true,
+  );
 });
 
-// ---------------------------------------------------------------- agreement with trainers
-
-const LabelledReply = z.strictObject({
-  id: z.string(),
-  rubric: z.string(),
-  situation: z.string(),
-  elements: z.array(ReplyElement).optional(),
-  text: z.string().min(1),
-  labels: z.record(z.string(), z.boolean()),
+Deno.test("time cues: full-width digits, Chinese numerals, masked numbers; not the past", () => {
+  for (
+    const t of [
+      "２４小时内",
+      "两个小时内",
+      "半小时内",
+      "几个小时内",
+      "[数字1]小时内",
+      "【数字】小时内",
+    ]
+  ) {
+    assert.equal(
+      crit(gradeReply(mini, `您好，抱歉，${t}给您补发`), "time").met,
+      true,
+      t,
+    );
+  }
+  const past = gradeReply(mini, "您好，让您等了24小时，抱歉");
+  assert.equal(crit(past, "time").met, false);
+  assert.equal(crit(past, "time").reason, "past_only");
+  assert.equal(
+    crit(gradeReply(mini, "不是24小时内，抱歉"), "time").reason,
+    "negated",
+  );
 });
 
-const ROOT = new URL("../../", import.meta.url);
+Deno.test("a red line fails the reply whatever else it has", () => {
+  const v = gradeReply(mini, "您好，非常抱歉，是快递的问题，24小时内给您补发");
+  assert.equal(v.contentScore, 100);
+  assert.equal(v.score, 0);
+  assert.equal(v.passed, false);
+  assert.deepEqual(v.blockers, [{
+    category: "blame",
+    code: "blame.third_party",
+    span: { start: 9, end: 14, text: "快递的问题" },
+  }]);
+});
 
-async function loadRubrics(): Promise<Map<string, Rubric>> {
-  const dir = new URL("assessments/rubrics/", ROOT);
-  const rubrics = new Map<string, Rubric>();
-  for await (const entry of Deno.readDir(dir)) {
-    if (!entry.name.endsWith(".yaml")) continue;
-    const text = await Deno.readTextFile(new URL(entry.name, dir));
-    const rubric = RubricSchema.parse(parse(text));
-    rubrics.set(rubric.id, rubric);
+Deno.test("red lines are read in context: negated, asked back and quoted words are no breach", () => {
+  const clean = [
+    "您好，抱歉，不是快递的问题，是我们打包没做好，24小时内给您补发",
+    "您好，抱歉，您是担心快递弄丢了吗？我24小时内给您回复",
+    "您好，抱歉，我们不能保证明天一定送到，24小时内给您回复",
+    "您好，您说的“全网最低价”我们不能这样宣传，抱歉",
+    "您好，请千万不要把验证码告诉任何人，抱歉",
+    "您好，抱歉，您的手机号是138****0001，对吗？",
+    "您好，抱歉，我为您申请赔偿，主管会在2小时内回复您",
+    "您好，抱歉，给您补偿一张5元优惠券，24小时内补发",
+  ];
+  for (const text of clean) {
+    assert.deepEqual(gradeReply(mini, text).blockers, [], text);
   }
-  return rubrics;
-}
-
-async function loadLabelled() {
-  const text = await Deno.readTextFile(
-    new URL("testdata/labelled_replies.yaml", import.meta.url),
-  );
-  return z.array(LabelledReply).parse(parse(text));
-}
-
-Deno.test("gradeReply() agrees with trainer labels on at least 90% of criteria", async () => {
-  const rubrics = await loadRubrics();
-  const replies = await loadLabelled();
-  assert.ok(replies.length >= 64, `only ${replies.length} labelled replies`);
-  assert.equal(new Set(replies.map((r) => r.id)).size, replies.length);
-
-  let agree = 0;
-  let total = 0;
-  const perKind = new Map<string, { agree: number; total: number }>();
-  const misses: string[] = [];
-  for (const reply of replies) {
-    const rubric = rubrics.get(reply.rubric);
-    assert.ok(rubric, `${reply.id}: no rubric "${reply.rubric}"`);
-    const result = gradeReply(rubric, reply.text, { elements: reply.elements });
-    for (const [id, expected] of Object.entries(reply.labels)) {
-      const criterion = result.criteria.find((c) => c.id === id);
-      assert.ok(
-        criterion,
-        `${reply.id}: "${id}" is not a criterion graded here`,
-      );
-      const kind = criterion.kind === "required" ? `required ${id}` : id;
-      const k = perKind.get(kind) ?? { agree: 0, total: 0 };
-      perKind.set(kind, k);
-      total++;
-      k.total++;
-      if (criterion.passed === expected) {
-        agree++;
-        k.agree++;
-      } else {
-        misses.push(
-          `  ${reply.id} ${id}: trainer ${expected ? "pass" : "fail"}, engine ${
-            criterion.passed ? "pass" : "fail"
-          } (${criterion.reason}) «${reply.text}»`,
-        );
-      }
-    }
+  const breaches: [string, string][] = [
+    ["您好，抱歉，快递弄丢的，您去联系快递吧", "blame.redirect"],
+    ["您好，抱歉，我们保证明天一定送到", "promise.outcome"],
+    ["您好，抱歉，给您赔偿200元现金", "promise.compensation"],
+    ["您好，抱歉，送您一张50元优惠券", "promise.compensation"],
+    ["您好，麻烦把验证码发我一下", "privacy.asks_secret"],
+    ["您好，您的手机号是13800138000对吗", "privacy.shows_identifier"],
+    ["您好，您的手机号是１３８００１３８０００", "privacy.shows_identifier"],
+    ["您好，您的手机号是[数字1]，对吗", "privacy.shows_identifier"],
+    ["亲，这款是全网最低价哦", "superlative.absolute"],
+    ["呵呵，说了多少遍了", "insult.sarcasm"],
+    ["您自己地址填错了，怪不了我们", "blame.customer"],
+  ];
+  for (const [text, code] of breaches) {
+    const v = gradeReply(mini, text);
+    assert.ok(
+      v.blockers.some((b) => b.code === code),
+      `${text}: ${JSON.stringify(v.blockers)}`,
+    );
+    assert.equal(v.passed, false);
   }
-  const pct = (a: number, t: number) => `${(100 * a / t).toFixed(1)}%`;
-  console.log(
-    `rubric agreement: ${
-      pct(agree, total)
-    } (${agree}/${total} criteria, ${replies.length} replies)`,
+});
+
+Deno.test("a rubric's red-line forbidden patterns add to the built-in ones", () => {
+  const r = structuredClone(mini);
+  r.forbidden.push({
+    id: "house",
+    label: "店内禁用语",
+    category: "promise",
+    patterns: ["包您满意"],
+    deduction: 5,
+    hint: "别说",
+  });
+  const v = gradeReply(r, "您好，抱歉，包您满意，24小时内补发");
+  assert.deepEqual(v.blockers.map((b) => [b.category, b.span.text]), [[
+    "promise",
+    "包您满意",
+  ]]);
+  assert.equal(v.passed, false);
+});
+
+// ---------------------------------------------------------------- real input
+
+Deno.test("real input is graded or refused with a code, never an exception", () => {
+  assert.equal(gradeReply(mini, "").refused, "empty");
+  assert.equal(gradeReply(mini, "   \n ").refused, "empty");
+  assert.equal(gradeReply(mini, "😀🙏👍").refused, "no_words");
+  assert.equal(gradeReply(mini, "<p></p><br/>&nbsp;").refused, "no_words");
+  const atLimit = "您好" + "。".repeat(MAX_REPLY_CHARS - 2);
+  assert.equal(gradeReply(mini, atLimit).refused, null);
+  const over = gradeReply(mini, atLimit + "好");
+  assert.equal(over.refused, "too_long");
+  assert.equal(over.score, 0);
+  assert.equal(over.passed, false);
+  // Pasted HTML is read as its text; mixed scripts are read too.
+  const html = gradeReply(
+    mini,
+    "<p>您好，非常<b>抱歉</b>，24小时内为您补发</p>",
   );
-  for (const [kind, k] of [...perKind].sort()) {
-    console.log(`  ${kind}: ${pct(k.agree, k.total)} (${k.agree}/${k.total})`);
-  }
-  if (misses.length) console.log(`disagreements:\n${misses.join("\n")}`);
-  assert.ok(
-    agree / total >= 0.9,
-    `agreement ${pct(agree, total)} is below 90%`,
+  assert.equal(html.score, 100);
+  assert.equal(crit(html, "empathy").spans[0].text, "抱歉");
+  const mixed = gradeReply(mini, "您好 Sorry 抱歉 😭 2 小时内 refund 退款 ok?");
+  assert.equal(mixed.refused, null);
+  assert.equal(mixed.score, 100 - 0);
+  // 5,000 characters of chat in under a second.
+  const long = "您好，抱歉，是不是快递的问题呢？".repeat(300).slice(
+    0,
+    MAX_REPLY_CHARS,
   );
+  const t0 = performance.now();
+  gradeReply(mini, long);
+  assert.ok(performance.now() - t0 < 1000);
+});
+
+Deno.test("verdictLines() puts blockers first and keeps codes and spans", () => {
+  const v = gradeReply(mini, "您好，非常抱歉，是快递的问题，可能要等24小时");
+  const lines = verdictLines(v);
+  assert.deepEqual(lines.map((l) => [l.kind, l.id, l.passed, l.reason]), [
+    ["blocker", "redline.blame", false, "blame.third_party"],
+    ["criterion", "greeting", true, "met"],
+    ["criterion", "empathy", true, "met"],
+    ["criterion", "solution", false, "missing"],
+    ["criterion", "time", true, "met"],
+    ["deduction", "vague", false, "vague"],
+  ]);
+  assert.deepEqual(verdictLines(gradeReply(mini, "")), [
+    {
+      id: "refused",
+      kind: "refused",
+      label: "refused",
+      passed: false,
+      reason: "empty",
+    },
+  ]);
 });

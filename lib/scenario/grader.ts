@@ -1,17 +1,14 @@
-/** The rubric engine adapted to the scenario engine's grader shape. */
+/** The rubric grader adapted to the scenario engine's grader shape. */
 import type { ReplyGrader } from "./engine.ts";
-import { gradeReply } from "@/lib/rubric/rubric.ts";
+import { gradeReply, verdictLines } from "@/lib/rubric/rubric.ts";
 
-/** Grades a scenario reply with its rubric, limited to the node's elements. */
+/**
+ * Grades a scenario reply with its rubric, limited to the node's elements.
+ * The score is 0 when a red line is crossed or the reply is refused, so the
+ * node fails whatever its pass mark; the lines keep the blockers, criteria
+ * and deductions with their reason codes and spans.
+ */
 export const gradeReplyForScenario: ReplyGrader = (rubric, text, elements) => {
-  const result = gradeReply(rubric, text, { elements });
-  return {
-    score: result.score,
-    criteria: result.criteria.map((c) => ({
-      id: c.id,
-      label: c.label,
-      passed: c.passed,
-      reason: c.reason,
-    })),
-  };
+  const verdict = gradeReply(rubric, text, { elements });
+  return { score: verdict.score, criteria: verdictLines(verdict) };
 };

@@ -61,11 +61,19 @@ const TurnSchema = z.object({
     score: z.number(),
     passed: z.boolean(),
     criteria: z.array(
+      // Verdict lines (lib/rubric): reason codes, spans; older runs have only the first four.
       z.object({
         id: z.string(),
         label: z.string(),
         passed: z.boolean(),
         reason: z.string(),
+        kind: z.enum(["criterion", "blocker", "deduction", "refused"])
+          .optional(),
+        element: z.string().optional(),
+        spans: z.array(
+          z.object({ start: z.number(), end: z.number(), text: z.string() }),
+        ).optional(),
+        points: z.number().optional(),
       }),
     ),
   }).optional(),

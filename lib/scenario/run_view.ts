@@ -12,6 +12,7 @@ import {
   type RunState,
 } from "./engine.ts";
 import type { Run } from "./run_store.ts";
+import { verdictView } from "@/lib/rubric/verdict_view.ts";
 
 /** One chat bubble. */
 export interface ChatEntry {
@@ -53,8 +54,8 @@ function coachLines(
       from: "coach",
       text: t("scenario.reply_score", { score: turn.reply.score, verdict }) +
         (turn.feedback ? `:${turn.feedback}` : ""),
-      criteria: turn.reply.criteria.map((c) => ({
-        label: c.label,
+      criteria: verdictView(turn.reply.criteria, t).map((c) => ({
+        label: c.title,
         passed: c.passed,
         reason: c.reason,
       })),

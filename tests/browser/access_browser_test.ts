@@ -97,9 +97,15 @@ Deno.test({
   ) {
     const res = await page.goto(`${server.origin}${path}`);
     assert.equal(res?.status(), 403, path);
+    // The refusal says why: the page is not for learners, and who it is for.
     assert.match(
       await page.locator("h1").innerText(),
-      /请求被拒绝/,
+      /这个页面不对你的角色开放/,
+      path,
+    );
+    assert.match(
+      await page.locator("main").innerText(),
+      /这个页面供(主管和管理员|管理员)使用/,
       path,
     );
     assert.doesNotMatch(

@@ -1,3 +1,4 @@
+import { Partial } from "$fresh/runtime.ts";
 import { type Handlers, type PageProps, RenderCache } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { LessonContent } from "@/components/lesson/LessonContent.tsx";
@@ -39,7 +40,7 @@ export default function Lesson(
   // Lesson text and navigation depend only on the version and the language.
   const key =
     `${page.courseId}@${page.version}/${page.moduleId}/${page.lesson.id}:${lang}`;
-  return (
+  const lesson = (
     <>
       <RenderCache id={`lesson:${key}`}>
         <LessonContent page={page} t={t} />
@@ -68,4 +69,13 @@ export default function Lesson(
       </RenderCache>
     </>
   );
+  // Lesson to lesson (LessonNav's links) is a client navigation: only this
+  // area is fetched and swapped, the header stays, and the address, title
+  // and back button follow; without JavaScript the links load the page. A
+  // Partial ships the browser runtime, so a lesson without inline checks
+  // (no island, no JavaScript) goes without; the content rules give every
+  // real lesson a check.
+  return page.checks.length > 0
+    ? <Partial name="lesson">{lesson}</Partial>
+    : lesson;
 }

@@ -7,11 +7,24 @@ import {
   AttemptBlockedError,
   startOrResume,
 } from "@/lib/quiz/attempt_store.ts";
+import { isPreviewRole, previewUrl } from "@/lib/preview/preview_kinds.ts";
 import { type QuizIntro, quizIntro } from "@/lib/quiz/quiz_intro.ts";
 import { findModuleQuiz } from "@/lib/quiz/quiz_page.ts";
 
+/** Staff do not take quizzes: they preview them (see lib/preview/). */
+function toPreview(ctx: {
+  state: SignedInState;
+  params: Record<string, string>;
+}): Response | null {
+  return isPreviewRole(ctx.state.user.role)
+    ? seeOther(previewUrl("quiz", ctx.params.course, ctx.params.module))
+    : null;
+}
+
 export const handler: Handlers<QuizIntro, SignedInState> = {
   async GET(_req, ctx) {
+    const preview = toPreview(ctx);
+    if (preview) return preview;
     const found = await findModuleQuiz(
       ctx.state.kv,
       ctx.params.course,
@@ -23,6 +36,8 @@ export const handler: Handlers<QuizIntro, SignedInState> = {
     );
   },
   async POST(_req, ctx) {
+    const preview = toPreview(ctx);
+    if (preview) return preview;
     const now = new Date();
     const found = await findModuleQuiz(
       ctx.state.kv,

@@ -33,7 +33,12 @@ export const handler: Handlers<unknown, AppState> = {
     }
     try {
       return Response.json(
-        gradeInlineCheck(question, input.data.answer, view.published.rubrics),
+        gradeInlineCheck(
+          question,
+          input.data.answer,
+          view.published.rubrics,
+          ctx.state.t,
+        ),
       );
     } catch (e) {
       if (e instanceof ScoringInputError || e instanceof RangeError) {

@@ -63,7 +63,7 @@ export const handler: Handlers<unknown, SignedInState> = {
         ctx.state.user.cohortId,
       );
       return Response.json({
-        results: drillResults(next),
+        results: drillResults(next, ctx.state.t),
         total: next.score ?? null,
       });
     } catch (e) {

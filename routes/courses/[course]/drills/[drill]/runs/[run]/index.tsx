@@ -54,7 +54,7 @@ export default function DrillRunPage(
       <DrillRunner
         answerUrl={`${url.pathname}/answers`}
         items={drillItems(data.found.drill)}
-        results={drillResults(data.run)}
+        results={drillResults(data.run, t)}
         shownSeconds={data.shownSeconds}
         total={data.run.score ?? null}
         labels={drillLabels(t)}

@@ -1,6 +1,7 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
+import { VerdictDetails } from "@/components/rubric/VerdictDetails.tsx";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { type Debrief, DIMENSIONS } from "@/lib/scenario/engine.ts";
 import { getRun } from "@/lib/scenario/run_store.ts";
@@ -100,13 +101,11 @@ export default function DebriefPage(
             {turn.late && <p class="coach">{t("scenario.late", turn.late)}</p>}
             {turn.feedback && <p class="coach">{turn.feedback}</p>}
             {turn.reply && (
-              <ul class="criteria">
-                {turn.reply.criteria.map((c) => (
-                  <li key={c.id} class={c.passed ? "pass" : "fail"}>
-                    {c.passed ? "✓" : "✗"} {c.label}:{c.reason}
-                  </li>
-                ))}
-              </ul>
+              <VerdictDetails
+                lines={turn.reply.criteria}
+                passed={turn.reply.passed}
+                t={t}
+              />
             )}
           </li>
         ))}

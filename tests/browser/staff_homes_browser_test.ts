@@ -1,0 +1,135 @@
+/**
+ * Each role signs in through the real form and lands on its own home, with
+ * the nav sections that role may use; pages pass axe and fit a phone.
+ * Screenshots go to /work/wt/staff-shots/ (or SA_SHOTS_DIR).
+ */
+import assert from "node:assert/strict";
+import type { Browser } from "playwright-core";
+import { startServer, type TestServer } from "../server.ts";
+import { assertAccessible } from "./axe.ts";
+import {
+  collectPageErrors,
+  launchBrowser,
+  phonePage,
+  SCREENSHOTS,
+  signInPage,
+} from "./browser.ts";
+
+const opts = { sanitizeResources: false, sanitizeOps: false };
+const SHOTS = Deno.env.get("SA_SHOTS_DIR") ?? SCREENSHOTS.pathname;
+
+let server: TestServer;
+let browser: Browser;
+
+const HOMES = [
+  {
+    login: "learner@demo.academy",
+    heading: "#my-learning-heading",
+    nav: ["/"],
+  },
+  {
+    login: "trainer@demo.academy",
+    heading: "#trainer-heading",
+    nav: ["/"],
+    text: /预览/,
+  },
+  {
+    login: "mentor@demo.academy",
+    heading: "#mentor-heading",
+    nav: ["/"],
+    text: /第 10 期/,
+  },
+  {
+    login: "manager@demo.academy",
+    heading: "#manager-heading",
+    nav: ["/", "/team", "/invitations"],
+    text: /售前一组/,
+  },
+  {
+    login: "admin@demo.academy",
+    heading: "#admin-heading",
+    nav: ["/", "/team", "/invitations", "/admin/users"],
+    text: /审计日志/,
+  },
+];
+
+Deno.test({ ...opts, name: "browser homes: start" }, async () => {
+  await Deno.mkdir(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+for (const home of HOMES) {
+  const who = home.login.split("@")[0];
+  Deno.test({
+    ...opts,
+    name: `browser homes: ${who} signs in and lands on their own home`,
+  }, async () => {
+    const page = await phonePage(browser);
+    const errors = collectPageErrors(page);
+    await signInPage(page, server.origin, home.login);
+    assert.equal(new URL(page.url()).pathname, "/");
+    assert.equal(await page.locator(home.heading).count(), 1, who);
+    const nav = await page.locator(".main-nav a").evaluateAll((as) =>
+      as.map((a) => a.getAttribute("href"))
+    );
+    assert.deepEqual(nav, home.nav, `${who} nav`);
+    if (home.text) {
+      assert.match(await page.locator("main").innerText(), home.text);
+    }
+    const overflow = await page.evaluate(() =>
+      document.documentElement.scrollWidth - globalThis.innerWidth
+    );
+    assert.ok(overflow <= 0, `${who}: no horizontal scroll (${overflow}px)`);
+    await assertAccessible(page, `${who} home`);
+    // What the role sees on landing (the first screen of a phone).
+    await page.screenshot({ path: `${SHOTS}/home-${who}.png` });
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+}
+
+Deno.test({
+  ...opts,
+  name:
+    "browser homes: a trainer previews a module quiz; a refusal names who may",
+}, async () => {
+  const page = await phonePage(browser);
+  const errors = collectPageErrors(page);
+  await signInPage(page, server.origin, "trainer@demo.academy");
+  await page.locator("a[href^='/preview/quiz/']").first().click();
+  await page.waitForURL(/\/preview\/quiz\//);
+  await assertAccessible(page, "preview intro");
+  await Promise.all([
+    page.waitForURL(/\/preview\/runs\//),
+    page.click("main form button[type=submit]"),
+  ]);
+  assert.match(await page.locator(".preview-banner").innerText(), /预览/);
+  await assertAccessible(page, "preview questions");
+  // By keyboard: on a 360 px phone the quiz's matching selects overlap the
+  // button (the learner quiz page's layout, left to its owners).
+  await page.focus("form.quiz-form button[type=submit]");
+  await Promise.all([
+    page.waitForURL(/\/preview\/runs\//),
+    page.keyboard.press("Enter"),
+  ]);
+  await page.waitForSelector("text=预览结果");
+  assert.match(await page.locator("h1").innerText(), /预览结果/);
+  await assertAccessible(page, "preview result");
+  await page.screenshot({ path: `${SHOTS}/preview-result.png` });
+  assert.deepEqual(errors, []);
+  // The refusal is a 403, which the browser logs as a failed load.
+  await page.goto(`${server.origin}/team`);
+  assert.match(
+    await page.locator("main").innerText(),
+    /这个页面供主管和管理员使用/,
+  );
+  await assertAccessible(page, "refusal");
+  await page.screenshot({ path: `${SHOTS}/refusal-role.png` });
+  await page.context().close();
+});
+
+Deno.test({ ...opts, name: "browser homes: stop" }, async () => {
+  await browser?.close();
+  await server?.stop();
+});

@@ -1,0 +1,62 @@
+/**
+ * Active links as in Fresh 1.7 (the layer's contract): an `<a>` whose href
+ * (a path starting with "/") is the current page gets `aria-current="page"`
+ * and `data-current="true"`; one that is an ancestor of it (a parent path,
+ * "/" included) gets `aria-current="true"` and `data-ancestor="true"`;
+ * others get neither. Query, fragment and a trailing slash do not matter.
+ * An `aria-current` the author set is kept. (With the precompile JSX
+ * transform, `a` must be in `jsxPrecompileSkipElements`, as in Fresh 1.7.)
+ */
+import assert from "node:assert/strict";
+import { matchUrl } from "$fresh/src/shared.ts";
+import { fixtureGet } from "./fresh_fixture.ts";
+
+function link(html: string, text: string): string {
+  const m = new RegExp(`<a [^>]*>${text}</a>`).exec(html);
+  assert.ok(m, `link ${text}`);
+  return m[0];
+}
+
+Deno.test("active links: current page, ancestors, and the rest", async () => {
+  const { body } = await fixtureGet("/docs/one");
+  const one = link(body, "One");
+  assert.match(one, /aria-current="page"/);
+  assert.match(one, /data-current="true"/);
+  assert.doesNotMatch(one, /data-ancestor/);
+  const docs = link(body, "Docs");
+  assert.match(docs, /aria-current="true"/);
+  assert.match(docs, /data-ancestor="true"/);
+  assert.doesNotMatch(docs, /data-current/);
+  const home = link(body, "Home");
+  assert.match(home, /data-ancestor="true"/);
+  for (const other of ["Two", "Plain"]) {
+    assert.doesNotMatch(
+      link(body, other),
+      /aria-current|data-current|data-ancestor/,
+    );
+  }
+});
+
+Deno.test("active links: on another page the marks move", async () => {
+  const { body } = await fixtureGet("/docs/two");
+  assert.match(link(body, "Two"), /aria-current="page"/);
+  assert.doesNotMatch(link(body, "One"), /aria-current|data-current/);
+  const home = await fixtureGet("/");
+  assert.match(link(home.body, "Home"), /aria-current="page"/);
+  assert.doesNotMatch(link(home.body, "Docs"), /aria-current|data-ancestor/);
+});
+
+Deno.test("active links: the rule ignores query, fragment and trailing slash", () => {
+  assert.equal(matchUrl("/docs/one", "/docs/one?x=1#top"), "current");
+  assert.equal(matchUrl("/docs/one/", "/docs/one"), "current");
+  assert.equal(matchUrl("/docs/one", "/docs/"), "ancestor");
+  assert.equal(matchUrl("/docs/one", "/"), "ancestor");
+  assert.equal(matchUrl("/", "/"), "current");
+  // A shared prefix is not an ancestor.
+  assert.equal(matchUrl("/docs-old/x", "/docs"), null);
+  assert.equal(matchUrl("/docs", "/docs/one"), null);
+  assert.equal(
+    matchUrl("/courses/%E5%9F%BA", "/courses/基"),
+    "current",
+  );
+});
