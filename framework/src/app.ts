@@ -140,10 +140,11 @@ export async function createHandler(
   });
 
   // The prebuilt bundle is used when it matches the sources (and not in
-  // dev). Otherwise (missing or stale) islands are bundled now, in the
-  // background, and the result is written to _fresh/ so the next start
-  // finds it current; in dev they are bundled in memory on first need.
+  // dev). Otherwise (missing or stale) islands are bundled on first need,
+  // and outside dev the result is written to _fresh/ so the next start
+  // finds it current.
   let bundlePromise: Promise<Bundle> | null = null;
+  let writeBack = false;
   if (!resolved.dev) {
     const prebuilt = await readBundle(resolved.outDir);
     const islandFiles = Object.keys(manifest.islands);
@@ -152,25 +153,26 @@ export async function createHandler(
       prebuilt.fingerprint === await sourceFingerprint(baseDir);
     if (fresh) bundlePromise = Promise.resolve(prebuilt);
     else {
+      writeBack = true;
       console.log(
         `The island bundle in ${resolved.outDir} is ${
           prebuilt ? "stale" : "missing"
-        }: bundling`,
+        }: islands are bundled on first use`,
       );
-      bundlePromise = bundle(baseDir, islandFiles).then(async (b) => {
-        // A read-only deployment keeps the bundle in memory only.
-        await writeBundle(b, resolved.outDir).catch((e) =>
-          console.warn(`Cannot write the bundle to ${resolved.outDir}: ${e}`)
-        );
-        return b;
-      });
-      // Awaited by the first page with an island; until then a failure
-      // must not end the process as an unhandled rejection.
-      bundlePromise.catch(() => {});
     }
   }
   const getBundle = () =>
-    bundlePromise ??= bundle(baseDir, Object.keys(manifest.islands));
+    bundlePromise ??= bundle(baseDir, Object.keys(manifest.islands)).then(
+      async (b) => {
+        if (writeBack) {
+          // A read-only deployment keeps the bundle in memory only.
+          await writeBundle(b, resolved.outDir).catch((e) =>
+            console.warn(`Cannot write the bundle to ${resolved.outDir}: ${e}`)
+          );
+        }
+        return b;
+      },
+    );
 
   return (req, info) =>
     handle(req, info, { routes, staticFiles, getBundle, config: resolved });
