@@ -2,6 +2,9 @@ import { useSignal } from "@preact/signals";
 import { csrfHeader } from "@/lib/http/csrf_client.ts";
 import type { PublicQuestion } from "@/lib/quiz/public_question.ts";
 import type { CheckFeedback } from "@/lib/quiz/check_feedback.ts";
+import { optionLabel } from "@/lib/quiz/option_labels.ts";
+import { promptParts } from "@/lib/quiz/prompt_parts.ts";
+import { useEffect } from "preact/hooks";
 
 /** Translated UI text for the check (the island holds no catalog). */
 export interface InlineCheckLabels {
@@ -21,6 +24,10 @@ export interface InlineCheckLabels {
   placeholder: string;
   error: string;
   pending: string;
+  hint: string;
+  reveal: string;
+  revealing: string;
+  blank: string;
 }
 
 export interface InlineCheckProps {
@@ -34,36 +41,112 @@ export interface InlineCheckProps {
 
 type Answer = Record<string, unknown>;
 
+/** What the server sends back: graded feedback, a hint, or the explanation alone. */
+interface Shown extends Partial<Omit<CheckFeedback, "explanation">> {
+  explanation?: string;
+  hint?: string;
+}
+
+/** What survives a reload (kept in this browser, per check). */
+interface Saved {
+  answer: Answer;
+  feedback: Shown | null;
+  tries: number;
+}
+
+const storageKey = (action: string) => `sa-check:${action}`;
+
+function load(action: string): Saved | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(storageKey(action));
+    return raw ? JSON.parse(raw) as Saved : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * A formative knowledge check inside a lesson: unlimited tries, immediate
- * feedback from the server, which alone holds the answer key.
+ * A formative knowledge check inside a lesson: unlimited tries, feedback from
+ * the server, which alone holds the answer key. A wrong first try gets a
+ * hint; the explanation comes on the second try or on "查看解析". The answer
+ * and feedback are kept in localStorage, so a reload shows them again.
  */
 export default function InlineCheck(
   { action, question, labels, index }: InlineCheckProps,
 ) {
   const answer = useSignal<Answer>(initialAnswer(question));
-  const feedback = useSignal<CheckFeedback | null>(null);
-  const status = useSignal<"idle" | "pending" | "error">("idle");
+  const feedback = useSignal<Shown | null>(null);
+  const tries = useSignal(0);
+  const status = useSignal<"idle" | "pending" | "revealing" | "error">(
+    "idle",
+  );
   const name = `check-${index}`;
+
+  useEffect(() => {
+    const saved = load(action);
+    if (saved) {
+      answer.value = { ...initialAnswer(question), ...saved.answer };
+      feedback.value = saved.feedback;
+      tries.value = saved.tries;
+    }
+  }, []);
+  const save = () => {
+    try {
+      globalThis.localStorage?.setItem(
+        storageKey(action),
+        JSON.stringify(
+          {
+            answer: answer.value,
+            feedback: feedback.value,
+            tries: tries.value,
+          } satisfies Saved,
+        ),
+      );
+    } catch { /* private mode: the check still works, it just forgets */ }
+  };
+
+  const post = async (body: unknown): Promise<Shown> => {
+    const res = await fetch(action, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        ...csrfHeader(),
+      },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(String(res.status));
+    return await res.json();
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
     status.value = "pending";
     try {
-      const res = await fetch(action, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          accept: "application/json",
-          ...csrfHeader(),
-        },
-        body: JSON.stringify({
-          answer: { type: question.type, ...answer.value },
-        }),
+      const next = tries.value + 1;
+      const shown = await post({
+        answer: { type: question.type, ...answer.value },
+        tries: next,
       });
-      if (!res.ok) throw new Error(String(res.status));
-      feedback.value = await res.json();
+      tries.value = next;
+      // A revealed explanation stays revealed.
+      feedback.value = {
+        ...shown,
+        explanation: shown.explanation ?? feedback.value?.explanation,
+      };
       status.value = "idle";
+      save();
+    } catch {
+      status.value = "error";
+    }
+  };
+  const reveal = async () => {
+    status.value = "revealing";
+    try {
+      const { explanation } = await post({ reveal: true });
+      feedback.value = { ...feedback.value, explanation };
+      status.value = "idle";
+      save();
     } catch {
       status.value = "error";
     }
@@ -74,7 +157,9 @@ export default function InlineCheck(
   return (
     <form class="check" onSubmit={submit} aria-labelledby={`${name}-prompt`}>
       <p class="check-title">{labels.title}</p>
-      <p class="check-prompt" id={`${name}-prompt`}>{question.prompt}</p>
+      <p class="check-prompt" id={`${name}-prompt`}>
+        <Prompt text={question.prompt} blank={labels.blank} />
+      </p>
       <Inputs
         question={question}
         name={name}
@@ -82,30 +167,72 @@ export default function InlineCheck(
         set={set}
         labels={labels}
       />
-      <button type="submit" disabled={status.value === "pending"}>
-        {status.value === "pending"
-          ? labels.pending
-          : fb
-          ? labels.retry
-          : labels.submit}
-      </button>
+      <p class="check-actions">
+        <button type="submit" disabled={status.value === "pending"}>
+          {status.value === "pending"
+            ? labels.pending
+            : fb?.result
+            ? labels.retry
+            : labels.submit}
+        </button>
+        {fb?.result && fb.result !== "correct" && !fb.explanation && (
+          <button
+            type="button"
+            class="secondary"
+            disabled={status.value === "revealing"}
+            onClick={reveal}
+          >
+            {status.value === "revealing" ? labels.revealing : labels.reveal}
+          </button>
+        )}
+      </p>
       <div aria-live="polite">
         {status.value === "error" && (
           <p class="feedback wrong">{labels.error}</p>
         )}
         {fb && (
-          <div class={`feedback ${fb.result}`}>
-            <p>
-              <strong>{labels[fb.result]}</strong>
-            </p>
+          <div class={`feedback ${fb.result ?? "explained"}`}>
+            {fb.result && (
+              <p>
+                <strong>{labels[fb.result]}</strong>
+              </p>
+            )}
+            {fb.hint && !fb.explanation && (
+              <p class="hint">
+                {labels.hint}：{fb.hint}
+              </p>
+            )}
             {fb.criteria?.map((c) => (
-              <p key={c.label}>{c.passed ? "✓" : "✗"} {c.label}:{c.reason}</p>
+              <p key={c.label}>
+                {c.passed ? "✓" : "✗"} {c.label}：{c.reason}
+              </p>
             ))}
-            {fb.explanation && <p>{labels.why}:{fb.explanation}</p>}
+            {fb.explanation && (
+              <p class="explanation">
+                {labels.why}：{fb.explanation}
+              </p>
+            )}
           </div>
         )}
       </div>
     </form>
+  );
+}
+
+/** A prompt with its fill-in blanks drawn as blanks, not underscores. */
+function Prompt({ text, blank }: { text: string; blank: string }) {
+  return (
+    <>
+      {promptParts(text).map((part, i) =>
+        part === null
+          ? (
+            <span key={i} class="blank">
+              <span class="sr-only">{blank}</span>
+            </span>
+          )
+          : part
+      )}
+    </>
   );
 }
 
@@ -131,8 +258,10 @@ function Inputs({ question: q, name, answer, set, labels }: InputsProps) {
       const chosen = (answer.choices as string[] | undefined) ?? [];
       return (
         <fieldset>
-          <legend class="sr-only">{q.prompt}</legend>
-          {q.options.map((o) => (
+          <legend class="sr-only">
+            {promptParts(q.prompt).map((p) => p ?? labels.blank).join("")}
+          </legend>
+          {q.options.map((o, i) => (
             <label class="option">
               <input
                 type={q.type === "single" ? "radio" : "checkbox"}
@@ -151,7 +280,13 @@ function Inputs({ question: q, name, answer, set, labels }: InputsProps) {
                     });}
                 }}
               />
-              <span>{o.text}</span>
+              <span class="option-label" aria-hidden="true">
+                {optionLabel(i)}
+              </span>
+              <span>
+                <span class="sr-only">{optionLabel(i)}.</span>
+                {o.text}
+              </span>
             </label>
           ))}
         </fieldset>

@@ -1,4 +1,6 @@
 import type { Translate } from "@/lib/i18n/i18n.ts";
+import { optionLabel } from "@/lib/quiz/option_labels.ts";
+import { promptParts } from "@/lib/quiz/prompt_parts.ts";
 import type { PublicQuestion } from "@/lib/quiz/public_question.ts";
 import type { Answer } from "@/lib/quiz/score.ts";
 
@@ -17,10 +19,11 @@ export function QuestionFields(
   return (
     <fieldset class="quiz-question" id={`question-${id}`}>
       <legend>
-        <span class="q-number">{n}.</span> {q.prompt}
+        <span class="q-number">{n}.</span>{" "}
+        <PromptText text={q.prompt} blank={t("learner.blank")} />
       </legend>
       {(q.type === "single" || q.type === "multiple") &&
-        q.options.map((o) => (
+        q.options.map((o, i) => (
           <label class="option" key={o.id}>
             <input
               type={q.type === "single" ? "radio" : "checkbox"}
@@ -32,7 +35,13 @@ export function QuestionFields(
                 ? saved.choices.includes(o.id)
                 : false}
             />
-            <span>{o.text}</span>
+            <span class="option-label" aria-hidden="true">
+              {optionLabel(i)}
+            </span>
+            <span>
+              <span class="sr-only">{optionLabel(i)}.</span>
+              {o.text}
+            </span>
           </label>
         ))}
       {q.type === "truefalse" &&
@@ -117,5 +126,22 @@ export function QuestionFields(
         </textarea>
       )}
     </fieldset>
+  );
+}
+
+/** A prompt with fill-in blanks drawn as blanks rather than underscores. */
+export function PromptText({ text, blank }: { text: string; blank: string }) {
+  return (
+    <>
+      {promptParts(text).map((part, i) =>
+        part === null
+          ? (
+            <span key={i} class="blank">
+              <span class="sr-only">{blank}</span>
+            </span>
+          )
+          : part
+      )}
+    </>
   );
 }

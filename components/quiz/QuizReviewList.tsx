@@ -1,5 +1,6 @@
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { ReviewItem } from "@/lib/quiz/quiz_page.ts";
+import { PromptText } from "./QuestionFields.tsx";
 
 /** Each question after the quiz: the learner's answer, the expected one and why. */
 export function QuizReviewList(
@@ -12,13 +13,15 @@ export function QuizReviewList(
           key={item.id}
           class={item.correct ? "review correct" : "review wrong"}
         >
-          <p class="check-prompt">{item.prompt}</p>
+          <p class="check-prompt">
+            <PromptText text={item.prompt} blank={t("learner.blank")} />
+          </p>
           <p>
-            <span class="meta">{t("quiz.review.yours")}:</span> {item.yours}
+            <span class="meta">{t("quiz.review.yours")}：</span> {item.yours}
           </p>
           {!item.correct && (
             <p>
-              <span class="meta">{t("quiz.review.key")}:</span> {item.key}
+              <span class="meta">{t("quiz.review.key")}：</span> {item.key}
             </p>
           )}
           <p class="meta">

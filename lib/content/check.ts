@@ -21,6 +21,8 @@ import type {
   ScenarioChoice,
 } from "./schema.ts";
 import { QuestionType as QuestionTypes } from "./schema.ts";
+import { lessonMarkupProblems } from "./markup_check.ts";
+import { letterReferences, optionRefs } from "./option_refs.ts";
 import { checkPolicyFigures } from "./checks/policy_figures.ts";
 import { checkBankBalance } from "./checks/bank_balance.ts";
 import { checkNearDuplicates } from "./checks/near_duplicates.ts";
@@ -377,6 +379,50 @@ class Checker {
     }
   }
 
+  /**
+   * Options are labelled in the order shown (shuffled per attempt), so an
+   * explanation names an option as `[[id]]`, never by its letter.
+   */
+  explanationRefs(
+    doc: Located,
+    at: DataPath,
+    q: Question | InlineQuestion,
+  ) {
+    const text = q.explanation ?? "";
+    const options = "options" in q ? q.options : [];
+    const ids = options.map((o) => o.id);
+    for (const id of optionRefs(text)) {
+      if (!ids.includes(id)) {
+        this.add(
+          doc,
+          [...at, "explanation"],
+          ids.length
+            ? `[[${id}]] names no option of this question (options: ${
+              ids.join(", ")
+            })`
+            : `[[${id}]] names an option, but this question has none`,
+        );
+      }
+    }
+    const letters = letterReferences(
+      text,
+      q.prompt,
+      options.map((o) => o.text),
+    );
+    if (letters.length) {
+      const ex = letters.map((l) => `${l} → [[${ids[l.charCodeAt(0) - 65]}]]`);
+      this.add(
+        doc,
+        [...at, "explanation"],
+        `names options by letter (${
+          letters.join(", ")
+        }): options are shuffled, so letters point at the wrong option; write the option id in double brackets instead (${
+          ex.join(", ")
+        }) and the learner sees the label of the order shown`,
+      );
+    }
+  }
+
   lesson(l: LoadedLesson) {
     const d = l.data;
     this.skillRefs(l, ["skills"], d.skills);
@@ -391,6 +437,7 @@ class Checker {
         "lesson has no inline check: add at least one ```quiz block (one per 15-20 minutes)",
       );
     }
+    this.problems.push(...lessonMarkupProblems(l.path, l.body, l.bodyLine));
     for (const check of l.checks) {
       const doc = { path: l.path, pos: check.pos };
       if ("ref" in check.data) {
@@ -405,6 +452,7 @@ class Checker {
     const f = (...rest: PropertyKey[]) => [...at, ...rest];
     if (q.module) this.ref(doc, f("module"), "module", q.module);
     this.skillRefs(doc, f("skills"), q.skills);
+    this.explanationRefs(doc, at, q);
     switch (q.type) {
       case "single":
       case "multiple": {

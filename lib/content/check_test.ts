@@ -332,6 +332,21 @@ Deno.test("checkContent() reports a coverage fact without a question", async () 
   );
 });
 
+Deno.test("checkContent() reports, at the line, a lesson whose bold does not render", async () => {
+  await assertProblem(
+    "lesson-markup",
+    "courses/demo/01-basics/01-stages.md:17",
+    "Markdown markup shows as text",
+  );
+  // Bold next to Chinese text and full-width punctuation renders, code is code: no other problem.
+  const lines = await problemLines("broken/lesson-markup");
+  assert.deepEqual(
+    lines.filter((l) => l.includes("markup")).map((l) => l.split(":")[1]),
+    ["17"],
+    lines.join("\n"),
+  );
+});
+
 // ------------------------------------------------------------ house policy
 
 Deno.test("checkContent() reports a refund figure that contradicts the policy", async () => {
@@ -369,6 +384,28 @@ Deno.test("checkContent() accepts placeholders and lines marked policy-ok, and f
     q[1].prompt,
     "退货申请在30 分钟内审核，退款 {{refund-days}} 到账。",
   );
+});
+
+Deno.test("checkContent() refuses an explanation that names options by letter, and unknown [[id]]s", async () => {
+  await assertProblem(
+    "option-letter",
+    "assessments/quizzes/letters.yaml:14",
+    "names options by letter (B, C)",
+  );
+  await assertProblem(
+    "option-letter",
+    "assessments/quizzes/letters.yaml:14",
+    "B → [[b]], C → [[c]]",
+  );
+  await assertProblem(
+    "option-letter",
+    "assessments/quizzes/letters.yaml:25",
+    "[[z]] names no option of this question (options: a, b, c)",
+  );
+  // FAB terms the prompt itself uses, and [[id]] references, are fine.
+  const explained = (await problemLines("broken/option-letter"))
+    .filter((l) => l.includes("explanation"));
+  assert.equal(explained.length, 2, explained.join("\n"));
 });
 
 // ------------------------------------------------------------ question banks

@@ -89,7 +89,7 @@ function buildPage(
       index,
       question: toPublicQuestion(
         lesson.checks[index],
-        `${view.id}/${lessonId}/${index}`,
+        inlineCheckSeed(view.id, lessonId, index),
       ),
     })),
     toc: rendered.toc,
@@ -100,4 +100,13 @@ function buildPage(
     moduleLessonIds: module.lessons.map((l) => l.lesson.id),
     url,
   };
+}
+
+/** The seed of an inline check's shown order; the check route labels by it too. */
+export function inlineCheckSeed(
+  courseId: string,
+  lessonId: string,
+  index: number | string,
+): string {
+  return `${courseId}/${lessonId}/${index}`;
 }

@@ -13,6 +13,7 @@
  */
 import { Marked, Renderer, type Token, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { cjkEmphasis } from "./cjk_emphasis.ts";
 
 /** A callout container kind: `:::tip`, `:::warning`, `:::script`. */
 export type CalloutKind = "tip" | "warning" | "script";
@@ -91,7 +92,7 @@ export function renderLesson(
   const toc: TocEntry[] = [];
   const checks: InlineCheckSource[] = [];
 
-  const marked = new Marked({ gfm: true, async: false });
+  const marked = new Marked({ gfm: true, async: false }, cjkEmphasis());
   marked.use({
     extensions: [{
       name: "callout",
@@ -136,7 +137,8 @@ export function renderLesson(
       },
       table(token) {
         // A wide table scrolls inside its wrapper instead of widening the page on a phone.
-        return `<div class="table-wrap"${trusted}>\n${
+        // tabindex: a keyboard user can scroll it too.
+        return `<div class="table-wrap" tabindex="0"${trusted}>\n${
           Renderer.prototype.table.call(this, token)
         }</div>\n`;
       },
@@ -368,7 +370,7 @@ function sanitizeOptions(mark: string): SanitizeOptions {
       ],
       img: ["src", "alt", "title", { name: "loading", values: ["lazy"] }],
       aside: [{ name: "role", values: ["note"] }],
-      div: ["data-inline-check"],
+      div: ["data-inline-check", { name: "tabindex", values: ["0"] }],
       ol: ["start"],
       th: [{ name: "align", values: ["left", "center", "right"] }],
       td: [{ name: "align", values: ["left", "center", "right"] }],

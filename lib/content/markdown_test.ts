@@ -59,7 +59,7 @@ Deno.test("renderLesson() wraps tables so they scroll on a phone", () => {
   );
   assert.match(
     html,
-    /^<div class="table-wrap">\s*<table>[\s\S]*<\/table>\s*<\/div>/,
+    /^<div class="table-wrap" tabindex="0">\s*<table>[\s\S]*<\/table>\s*<\/div>/,
   );
   assert.match(html, /<th align="center">阶段<\/th>/);
 });

@@ -49,8 +49,8 @@ export const en: Record<MessageKey, string> = {
   "home.empty.title": "No courses yet",
   "home.empty.body":
     "Courses appear here once a trainer publishes them. Trainers put course files into the courses/ folder and run deno task content:check.",
-  "home.course.modules": "{count} modules",
-  "home.course.lessons": "{count} lessons",
+  "home.course.modules": "{count, plural, one {# module} other {# modules}}",
+  "home.course.lessons": "{count, plural, one {# lesson} other {# lessons}}",
   "home.course.minutes": "about {count} min",
   "home.course.start": "Start learning",
   "footer.text":
@@ -78,9 +78,10 @@ export const en: Record<MessageKey, string> = {
   "course.lesson.toc": "In this lesson",
   "course.lesson.prev": "Previous",
   "course.lesson.next": "Next",
-  "course.lesson.checks": "{count} knowledge checks",
+  "course.lesson.checks":
+    "{count, plural, one {# knowledge check} other {# knowledge checks}}",
   "course.broken":
-    "{count} course(s) are held back by content errors; trainers can run deno task content:check.",
+    "{count, plural, one {# course is} other {# courses are}} held back by content errors; trainers can run deno task content:check.",
   "lesson.module_progress": "{done} of {total} lessons of this module done",
   "lesson.completed": "You have completed this lesson",
   "lesson.mark_complete": "Mark as complete",
@@ -102,10 +103,14 @@ export const en: Record<MessageKey, string> = {
   "check.pending": "Submitting…",
   "check.noscript": "Turn on JavaScript to answer here.",
   "quiz.title": "{module} · module quiz",
-  "quiz.rules": "{count} questions; pass mark {pass}.",
-  "quiz.limit": "Time limit {minutes} minutes (server time).",
-  "quiz.attempts": "At most {max} attempts; {used} used.",
-  "quiz.cooldown": "{minutes} minutes between attempts.",
+  "quiz.rules":
+    "{count, plural, one {# question} other {# questions}}; pass mark {pass}.",
+  "quiz.limit":
+    "Time limit {minutes, plural, one {# minute} other {# minutes}} (server time).",
+  "quiz.attempts":
+    "At most {max, plural, one {# attempt} other {# attempts}}; {used} used.",
+  "quiz.cooldown":
+    "{minutes, plural, one {# minute} other {# minutes}} between attempts.",
   "quiz.start": "Start the quiz",
   "quiz.resume": "Resume your unfinished quiz",
   "quiz.blocked.limit":
@@ -141,7 +146,7 @@ export const en: Record<MessageKey, string> = {
     "Answer short customer messages in time: greet within 10 s, first response within 30 s. Speed and quality both score.",
   "drill.empty": "This course has no quick-response drills yet.",
   "drill.start": "Start the drill",
-  "drill.items": "{count} messages",
+  "drill.items": "{count, plural, one {# message} other {# messages}}",
   "drill.item": "Message",
   "drill.left": "Time left",
   "drill.over": "Time is up; you can still answer (speed points drop)",
@@ -166,7 +171,8 @@ export const en: Record<MessageKey, string> = {
   "scenario.psychology.recognition": "Wants recognition",
   "scenario.psychology.solution": "Wants a fast fix",
   "scenario.first_response": "First response within {count} s",
-  "scenario.best": "Best {best} · latest {latest} · {count} runs",
+  "scenario.best":
+    "Best {best} · latest {latest} · {count, plural, one {# run} other {# runs}}",
   "scenario.typing": "The customer is typing…",
   "scenario.timer": "First response",
   "scenario.timer_late": "First-response time is over",
@@ -266,7 +272,8 @@ export const en: Record<MessageKey, string> = {
   "learner.modules": "Lessons per module",
   "learner.practice": "Quiz and practice scores",
   "learner.practice_empty": "No quiz or practice yet.",
-  "learner.practice_row": "best {best} · latest {latest} · {count} tries",
+  "learner.practice_row":
+    "best {best} · latest {latest} · {count, plural, one {# try} other {# tries}}",
   "learner.back": "Back to team progress",
   "learner.last": "Last active: {when}",
   "me.title": "My record",
@@ -451,12 +458,12 @@ export const en: Record<MessageKey, string> = {
   "invitations.import.example_name2": "Wang Chen",
   "invitations.import.example_team": "Pre-sales 1",
   "invitations.import.refused":
-    "{file} has {count} problems; nobody was imported",
+    "{file} has {count, plural, one {# problem} other {# problems}}; nobody was imported",
   "invitations.import.refused_body":
     "Correct these lines in your spreadsheet, save it as CSV and upload it again.",
   "invitations.import.done_title": "Import complete",
   "invitations.import.done_lead":
-    "{count} invitation links created for {cohort}.",
+    "{count, plural, one {# invitation link} other {# invitation links}} created for {cohort}.",
   "invitations.import.done_once":
     "The links are shown on this page only, this once: copy them now and send each to its new hire. They work until {date}, each only once.",
   "invitations.import.link_of": "Sign-up link of {name}",

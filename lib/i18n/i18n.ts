@@ -1,7 +1,11 @@
 /**
  * Every user-facing string goes through here. zh-CN is the default and the
- * reference catalog; `{name}` placeholders are filled from `params`.
+ * reference catalog. Messages are ICU MessageFormat (intl-messageformat):
+ * `{name}` is filled from `params`, `{count, plural, one {# try} other {# tries}}`
+ * picks the form by `Intl.PluralRules`, `{n, number}` and `{d, date, medium}`
+ * format by `Intl.NumberFormat` / `Intl.DateTimeFormat` in the UI language.
  */
+import { IntlMessageFormat } from "intl-messageformat";
 import { en } from "./en.ts";
 import { type MessageKey, zhCN } from "./zh_cn.ts";
 
@@ -21,25 +25,84 @@ const catalogs: Record<Language, Record<MessageKey, string>> = {
   en,
 };
 
-/** Translates a key into `lang`, filling `{name}` placeholders. */
+/** A message value: a string, a number (plural, number format) or a date. */
+export type MessageParam = string | number | Date;
+
+/** Translates a key into `lang`, filling its placeholders from `params`. */
 export function translate(
   lang: Language,
   key: MessageKey,
-  params?: Record<string, string | number>,
+  params?: Record<string, MessageParam>,
 ): string {
-  const text = catalogs[lang][key];
-  return params
-    ? text.replace(
-      /\{(\w+)\}/g,
-      (m, name) => name in params ? String(params[name]) : m,
-    )
-    : text;
+  const compiled = compile(lang, key);
+  if (!compiled.args.length) return compiled.text;
+  // A placeholder without a value stays visible as `{name}` rather than failing the page.
+  const values: Record<string, MessageParam> = {};
+  for (const name of compiled.args) {
+    values[name] = params && name in params ? params[name] : `{${name}}`;
+  }
+  return String(compiled.format.format(values));
+}
+
+interface Compiled {
+  text: string;
+  args: string[];
+  format: IntlMessageFormat;
+}
+
+const compiledMessages = new Map<string, Compiled>();
+
+function compile(lang: Language, key: MessageKey): Compiled {
+  const id = `${lang}\u0000${key}`;
+  let hit = compiledMessages.get(id);
+  if (!hit) {
+    const text = catalogs[lang][key];
+    const format = new IntlMessageFormat(text, lang, undefined, {
+      ignoreTag: true,
+    });
+    const args = messageArguments(text, lang);
+    // Plain text formats to itself: ICU quoting rules must not change it.
+    hit = { text: args.length ? text : String(format.format()), args, format };
+    compiledMessages.set(id, hit);
+  }
+  return hit;
+}
+
+/**
+ * The argument names a message uses (`{name}`, `{count, plural, …}`), in
+ * order of first use, nested ones included. The catalog test compares them
+ * between languages.
+ */
+export function messageArguments(text: string, lang: Language): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageElement[]) => {
+    for (const el of elements) {
+      if ("value" in el && typeof el.value === "string" && el.type !== 0) {
+        names.add(el.value);
+      }
+      if ("options" in el && el.options) {
+        for (const option of Object.values(el.options)) walk(option.value);
+      }
+    }
+  };
+  walk(
+    new IntlMessageFormat(text, lang, undefined, { ignoreTag: true })
+      .getAst() as MessageElement[],
+  );
+  return [...names];
+}
+
+// The part of intl-messageformat's AST this module reads (type 0 is literal text).
+interface MessageElement {
+  type: number;
+  value?: string;
+  options?: Record<string, { value: MessageElement[] }>;
 }
 
 /** A translator bound to one language, as components receive it. */
 export type Translate = (
   key: MessageKey,
-  params?: Record<string, string | number>,
+  params?: Record<string, MessageParam>,
 ) => string;
 
 /** Binds `translate` to a language. */
@@ -106,4 +169,30 @@ export function formatDateTime(lang: Language, date: Date): string {
     hour: "2-digit",
     minute: "2-digit",
   });
+}
+
+/** A number in the UI language (grouping, decimals as the locale writes them). */
+export function formatNumber(
+  lang: Language,
+  value: number,
+  options?: Intl.NumberFormatOptions,
+): string {
+  return new Intl.NumberFormat(lang, options).format(value);
+}
+
+/** A time of day in the UI language, on Beijing time. */
+export function formatTime(lang: Language, date: Date): string {
+  return date.toLocaleTimeString(lang, {
+    timeZone: "Asia/Shanghai",
+    hour: "2-digit",
+    minute: "2-digit",
+  });
+}
+
+/** The plural category of `count` in `lang` ("one", "other", …), by Intl.PluralRules. */
+export function pluralCategory(
+  lang: Language,
+  count: number,
+): Intl.LDMLPluralRule {
+  return new Intl.PluralRules(lang).select(count);
 }

@@ -244,7 +244,7 @@ export const zhCN = {
   "team.never": "尚未开始",
   "team.disabled": "已停用",
   "team.standing_rule":
-    "“有风险”:逾期超过 3 项，或有任务逾期超过 4 天。课程、测验（通过才算）、模拟对话和快速应答会自动记录；跟岗旁听、问卷和考试暂不计入。",
+    "“有风险”：逾期超过 3 项，或有任务逾期超过 4 天。课程、测验（通过才算）、模拟对话和快速应答会自动记录；跟岗旁听、问卷和考试暂不计入。",
   "learner.title": "{name} 的学习进度",
   "learner.cohort": "{team} · {cohort} · 第 {day} 天",
   "learner.no_cohort": "不在任何入职批次中",
@@ -369,7 +369,7 @@ export const zhCN = {
   "invitations.invite.title": "邀请一位新人",
   "invitations.invite.submit": "生成邀请链接",
   "invitations.cohort": "入职批次",
-  "invitations.cohort_option": "{cohort} · {team}(开始于 {date})",
+  "invitations.cohort_option": "{cohort} · {team}（开始于 {date}）",
   "invitations.cohort_required": "请选择入职批次",
   "invitations.cohort_unknown": "这个入职批次不存在",
   "invitations.name": "姓名",
@@ -472,7 +472,7 @@ export const zhCN = {
   "invitations.csv.other": "无法读取：{detail}",
   "invitations.accept.title": "接受邀请",
   "invitations.accept.lead":
-    "{name}，欢迎加入{team}!你被邀请参加入职批次「{cohort}」，{date} 开始。设置密码后即可开始学习。",
+    "{name}，欢迎加入{team}！你被邀请参加入职批次「{cohort}」，{date} 开始。设置密码后即可开始学习。",
   "invitations.accept.name": "你的姓名",
   "invitations.accept.name_hint": "同事和带教老师会看到这个名字。",
   "invitations.accept.name_invalid": "请填写你的姓名",

@@ -20,5 +20,9 @@ export function checkLabels(t: Translate): InlineCheckLabels {
     placeholder: t("check.written.placeholder"),
     error: t("check.error"),
     pending: t("check.pending"),
+    hint: t("learner.check.hint"),
+    reveal: t("learner.check.reveal"),
+    revealing: t("learner.check.revealing"),
+    blank: t("learner.blank"),
   };
 }

@@ -11,6 +11,7 @@ import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
 import type { Attempt } from "./attempt.ts";
 import { type PublicQuestion, toPublicQuestion } from "./public_question.ts";
 import type { Answer } from "./score.ts";
+import { labelOptionRefs, optionLabel } from "./option_labels.ts";
 
 /** A module quiz as published in one course version. */
 export interface ModuleQuizView {
@@ -144,15 +145,23 @@ export function reviewAttempt(
     attempt.result?.questions.map((r) => [r.questionId, r]),
   );
   const weak = new Set<string>();
+  // Labels follow the order this attempt showed the options in.
+  const shown = new Map(
+    publicQuestions(questions, attempt).map((p) => [
+      p.id,
+      "options" in p.question ? p.question.options.map((o) => o.id) : [],
+    ]),
+  );
   const items = questions.map((q): ReviewItem => {
     const r = results.get(q.id);
     if (!r?.correct) q.skills.forEach((s) => weak.add(s));
+    const ids = shown.get(q.id) ?? [];
     return {
       id: q.id,
       prompt: q.prompt,
-      yours: describeAnswer(q, attempt.answers[q.id], words),
-      key: describeKey(q, words),
-      explanation: q.explanation,
+      yours: describeAnswer(q, attempt.answers[q.id], words, ids),
+      key: describeKey(q, words, ids),
+      explanation: q.explanation && labelOptionRefs(q.explanation, ids),
       points: r?.points ?? 0,
       correct: r?.correct ?? false,
     };
@@ -170,6 +179,16 @@ export function reviewAttempt(
 const text = (items: { id: string; text: string }[], id: string) =>
   items.find((i) => i.id === id)?.text ?? id;
 
+/** An option as the learner saw it: its shown label, then its text. */
+const labelled = (
+  items: { id: string; text: string }[],
+  id: string,
+  shownIds: readonly string[],
+) => {
+  const i = shownIds.indexOf(id);
+  return i < 0 ? text(items, id) : `${optionLabel(i)}. ${text(items, id)}`;
+};
+
 /** How true and false read in the learner's language. */
 export interface TrueFalseWords {
   true: string;
@@ -181,14 +200,17 @@ export function describeAnswer(
   q: Question,
   a: Answer | undefined,
   words: TrueFalseWords,
+  shownIds: readonly string[] = [],
 ): string {
   if (!a) return "—";
   switch (q.type) {
     case "single":
-      return a.type === "single" ? text(q.options, a.choice) : "—";
+      return a.type === "single"
+        ? labelled(q.options, a.choice, shownIds)
+        : "—";
     case "multiple":
       return a.type === "multiple"
-        ? a.choices.map((c) => text(q.options, c)).join(";")
+        ? a.choices.map((c) => labelled(q.options, c, shownIds)).join("；")
         : "—";
     case "truefalse":
       return a.type === "truefalse"
@@ -202,7 +224,7 @@ export function describeAnswer(
       return a.type === "matching"
         ? q.left.map((l) =>
           `${l.text} — ${a.pairs[l.id] ? text(q.right, a.pairs[l.id]) : "?"}`
-        ).join(";")
+        ).join("；")
         : "—";
     case "fillin":
     case "written":
@@ -211,18 +233,23 @@ export function describeAnswer(
 }
 
 /** The expected answer in words. */
-export function describeKey(q: Question, words: TrueFalseWords): string {
+export function describeKey(
+  q: Question,
+  words: TrueFalseWords,
+  shownIds: readonly string[] = [],
+): string {
   switch (q.type) {
     case "single":
     case "multiple":
-      return q.options.filter((o) => o.correct).map((o) => o.text).join(";");
+      return q.options.filter((o) => o.correct)
+        .map((o) => labelled(q.options, o.id, shownIds)).join("；");
     case "truefalse":
       return q.answer ? words.true : words.false;
     case "ordering":
       return q.answer.map((id) => text(q.items, id)).join(" → ");
     case "matching":
       return q.left.map((l) => `${l.text} — ${text(q.right, q.answer[l.id])}`)
-        .join(";");
+        .join("；");
     case "fillin":
       return q.answers.join(" / ");
     case "written":

@@ -91,10 +91,10 @@ Deno.test({
       await page.waitForSelector("frsh-island[data-hydrated='true']");
       const check = page.locator("form.check").first();
       await check.getByLabel("售中").check();
-      await check.getByRole("button").click();
+      await check.locator("button[type=submit]").click();
       await page.waitForSelector(".feedback.wrong");
       await check.getByLabel("售前").check();
-      await check.getByRole("button").click();
+      await check.locator("button[type=submit]").click();
       await page.waitForSelector(".feedback.correct");
       assert.match(
         await check.locator(".feedback").textContent() ?? "",
