@@ -43,7 +43,7 @@ export const settings = {
   /** Seconds of load in the two-instance run. */
   seconds: setting("REL_SECONDS", 10),
   /** Malformed bodies per endpoint in the fuzz run. */
-  fuzz: setting("REL_FUZZ", 150),
+  fuzz: setting("REL_FUZZ", 500),
 };
 
 export const COURSE = "demo";
