@@ -254,19 +254,23 @@ export type QuestionBank = z.infer<typeof QuestionBankSchema>;
 
 // ---------------------------------------------------------------- rubrics
 
+/** A required criterion: what a reply must contain, as patterns. */
+export const RequiredCriterionSchema = z.strictObject({
+  id: Id,
+  label: Text,
+  element: ReplyElement,
+  patterns: z.array(z.string().min(1)).min(1),
+  examples: z.array(Text).optional(),
+  hint: Text,
+});
+export type RequiredCriterion = z.infer<typeof RequiredCriterionSchema>;
+
 /** `assessments/rubrics/<id>.yaml`: criteria for free-text replies. */
 export const RubricSchema = z.strictObject({
   id: Id,
   title: Text,
   length: z.strictObject({ min: z.int().min(0), max: z.int().min(1) }),
-  required: z.array(z.strictObject({
-    id: Id,
-    label: Text,
-    element: ReplyElement,
-    patterns: z.array(z.string().min(1)).min(1),
-    examples: z.array(Text).optional(),
-    hint: Text,
-  })).min(1),
+  required: z.array(RequiredCriterionSchema).min(1),
   forbidden: z.array(z.strictObject({
     id: Id,
     label: Text,
@@ -395,6 +399,8 @@ export const DrillSchema = z.strictObject({
     customer: Text,
     seconds: z.int().min(1),
     elements: z.array(ReplyElement).optional(),
+    /** What this customer's message needs answered; every one must be met. */
+    criteria: z.array(RequiredCriterionSchema).optional(),
     modelAnswer: Text,
   })).min(1),
 });

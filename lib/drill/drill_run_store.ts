@@ -20,8 +20,9 @@ import {
   commitWithProgress,
   foldScore,
 } from "@/lib/evidence/progress_store.ts";
-import type { ReplyGrader } from "@/lib/scenario/engine.ts";
-import { DRILL_PASS, itemScore, runScore, speedScore } from "./drill_score.ts";
+import { verdictLines } from "@/lib/rubric/rubric.ts";
+import { gradeDrillItem } from "./drill_grade.ts";
+import { itemScore, runPassed, runScore, speedScore } from "./drill_score.ts";
 
 const ulid = monotonicFactory();
 const runKey = (id: string) => ["drill_runs", id];
@@ -46,6 +47,10 @@ const AnswerSchema = z.object({
   rubricScore: z.number(),
   speed: z.number(),
   score: z.number(),
+  /** Passed on content (item criteria met, no red line); older runs lack it. */
+  passed: z.boolean().optional(),
+  /** A red line was crossed. */
+  blocked: z.boolean().optional(),
   criteria: z.array(
     // Verdict lines (lib/rubric): reason codes and spans; older runs have only the first four.
     z.object({
@@ -55,6 +60,7 @@ const AnswerSchema = z.object({
       reason: z.string(),
       kind: z.enum(["criterion", "blocker", "deduction", "refused"]).optional(),
       element: z.string().optional(),
+      must: z.boolean().optional(),
       spans: z.array(
         z.object({ start: z.number(), end: z.number(), text: z.string() }),
       ).optional(),
@@ -154,7 +160,6 @@ export async function answerDrillItem(
   runId: string,
   drill: Drill,
   rubrics: readonly Rubric[],
-  grade: ReplyGrader,
   input: { itemId: string; text: string; idempotencyKey: string },
   now: Date,
   cohortId?: string,
@@ -191,23 +196,19 @@ export async function answerDrillItem(
           `The answer is ${text.length} characters; at most ${MAX_DRILL_ANSWER} are accepted`,
         );
       }
-      const rubric = rubrics.find((r) => r.id === drill.rubric);
-      if (!rubric) {
-        throw new Error(
-          `Cannot grade drill "${drill.id}": rubric "${drill.rubric}" is missing`,
-        );
-      }
-      const graded = grade(rubric, text, item.elements);
+      const verdict = gradeDrillItem(drill, rubrics, item, text);
       const seconds =
         Math.round((now.getTime() - run.shownAt.getTime()) / 100) / 10;
       const answer: DrillAnswer = {
         itemId: item.id,
         text,
         seconds,
-        rubricScore: graded.score,
+        rubricScore: verdict.score,
         speed: speedScore(seconds, item.seconds),
-        score: itemScore(graded.score, seconds, item.seconds),
-        criteria: graded.criteria,
+        score: itemScore(verdict, seconds, item.seconds),
+        passed: verdict.passed,
+        blocked: verdict.blockers.length > 0,
+        criteria: verdictLines(verdict),
       };
       const next: DrillRun = {
         ...run,
@@ -218,7 +219,7 @@ export async function answerDrillItem(
       if (next.answers.length === drill.items.length) {
         next.finishedAt = now;
         next.score = runScore(next.answers.map((a) => a.score));
-        const passed = next.score >= DRILL_PASS;
+        const passed = runPassed(next.score, next.answers);
         progress.drills[drill.id] = foldScore(
           progress.drills[drill.id],
           next.score,

@@ -1,15 +1,19 @@
 /**
- * Scoring of one quick-response drill answer, from the rubric score and the
- * server-measured answer time:
+ * Scoring of one quick-response drill answer, from its verdict (lib/rubric)
+ * and the server-measured answer time:
  * - speed: 100 within the item's limit, then falling linearly to 0 at twice
  *   the limit;
- * - item score = 60% rubric + 40% speed, rounded;
- * - a drill run passes at an average of 60 or more.
+ * - an answer that fails on content (below the pass mark, an item criterion
+ *   missed, a red line crossed) scores its content score: speed never lifts
+ *   it;
+ * - an answer that passes scores 60% content + 40% speed, never below the
+ *   pass mark: speed only adds;
+ * - a run passes at an average of 60 or more with no red line crossed.
  */
 
-/** Weight of the rubric in an item score; the rest is speed. */
+/** Weight of the content score in a passing item's score; the rest is speed. */
 export const RUBRIC_WEIGHT = 0.6;
-/** Average item score a run needs to pass. */
+/** The pass mark of an item and of a run. */
 export const DRILL_PASS = 60;
 
 /** Speed points for an answer after `seconds` against a `limit`. */
@@ -18,15 +22,19 @@ export function speedScore(seconds: number, limit: number): number {
   return Math.max(0, Math.round(100 - (100 * (seconds - limit)) / limit));
 }
 
-/** An item's score from its rubric score (0..100) and timing. */
+/** An item's score from its verdict (score 0..100, passed) and timing. */
 export function itemScore(
-  rubricScore: number,
+  verdict: { score: number; passed: boolean },
   seconds: number,
   limit: number,
 ): number {
-  return Math.round(
-    RUBRIC_WEIGHT * rubricScore +
-      (1 - RUBRIC_WEIGHT) * speedScore(seconds, limit),
+  if (!verdict.passed) return Math.min(verdict.score, DRILL_PASS - 1);
+  return Math.max(
+    DRILL_PASS,
+    Math.round(
+      RUBRIC_WEIGHT * verdict.score +
+        (1 - RUBRIC_WEIGHT) * speedScore(seconds, limit),
+    ),
   );
 }
 
@@ -35,4 +43,12 @@ export function runScore(items: readonly number[]): number {
   return items.length
     ? Math.round(items.reduce((a, b) => a + b, 0) / items.length)
     : 0;
+}
+
+/** Whether a finished run passes: its mean at the pass mark, no red line crossed. */
+export function runPassed(
+  score: number,
+  answers: readonly { blocked?: boolean }[],
+): boolean {
+  return score >= DRILL_PASS && !answers.some((a) => a.blocked);
 }

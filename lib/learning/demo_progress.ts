@@ -545,7 +545,6 @@ async function doDrill(ctx: Ctx, task: Task): Promise<void> {
       run.id,
       drill,
       rubrics,
-      gradeReplyForScenario,
       {
         itemId: item.id,
         text: hasty ? firstSentence(item.modelAnswer) : item.modelAnswer,

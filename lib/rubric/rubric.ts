@@ -51,7 +51,8 @@
  *    `deduction` once.
  * 3. A reply outside `length.min..max` characters loses {@link LENGTH_PENALTY}.
  * 4. Rounded and clamped to 0..100: the content score. The score is 0 when a
- *    red line is crossed or the reply is refused.
+ *    red line is crossed or the reply is refused, and at most one below the
+ *    pass mark when a `must` criterion (a drill item's own) is not met.
  *
  * A rubric's forbidden criteria of a red-line category (promise, blame,
  * privacy, superlative) add their patterns to the built-in red lines; their
@@ -59,7 +60,11 @@
  *
  * @module
  */
-import type { ReplyElement, Rubric } from "@/lib/content/schema.ts";
+import type {
+  ReplyElement,
+  RequiredCriterion,
+  Rubric,
+} from "@/lib/content/schema.ts";
 import { charCount, NEGATION_WINDOW, Reading } from "./text.ts";
 import {
   type BlockerCode,
@@ -82,7 +87,12 @@ export const DEFAULT_PASS_PERCENT = 60;
 /** Why a reply was not graded; an i18n key suffix (`grading.refused.<code>`). */
 export type RefusalCode = "empty" | "too_long" | "no_words";
 /** Why a criterion is met or not; `grading.reason.<code>`. */
-export type CriterionReason = "met" | "missing" | "negated" | "past_only";
+export type CriterionReason =
+  | "met"
+  | "missing"
+  | "negated"
+  | "hedged"
+  | "past_only";
 /** Why points were taken; `grading.reason.<code>`. */
 export type DeductionReason = "vague" | "too_short" | "too_long";
 
@@ -103,6 +113,8 @@ export interface CriterionVerdict {
   /** The cues that decided it: counted ones when met, discounted ones when not. */
   spans: Span[];
   reason: CriterionReason;
+  /** A criterion the caller added with `must` (a drill item's own). */
+  must?: boolean;
 }
 
 /** A red line crossed. */
@@ -145,6 +157,12 @@ export interface GradeOptions {
   elements?: readonly ReplyElement[];
   /** 0..100; default {@link DEFAULT_PASS_PERCENT}. */
   passPercent?: number;
+  /**
+   * Criteria the reply must meet on top of the rubric's (a drill item's own:
+   * the customer's problem it must address). They share the points like the
+   * rubric's, and a reply that misses one scores below the pass mark.
+   */
+  must?: readonly RequiredCriterion[];
 }
 
 interface Compiled {
@@ -203,13 +221,19 @@ function compiled(rubric: Rubric): Compiled {
 const PAST_BEFORE =
   /(?:等了|已经|过了|超过|晚了|拖了|耽误了|延误了|隔了|用了|买了|收到|签收|下单|下的单)[^，,。！？!?]{0,4}$/;
 const PAST_AFTER =
-  /^(?:了|前(?!发|回|给|到|送|处理|联系|答复|回复)|无理由|内无理由)/;
+  /^(?:了|都?还?没|无理由|内无理由|后?再(?:来|试|看|问|联系|下单|操作|刷新))/;
+// "3天前" is the past; "15点前" is a deadline.
+const AGO = /(?:天|日|周|星期|月|年|小时|分钟)$/;
+// A hedge before a time makes it a guess, not a commitment: "大概明后天".
+const HEDGE =
+  /(?:可能|大概|估计|应该|差不多|也许|说不定|或许)[^,。!?]{0,6}$|(?<!通)过$/;
 
 function cuesFor(
   reading: Reading,
   res: readonly RegExp[],
   element: ReplyElement,
-): { counted: Span[]; discounted: Span[]; negated: boolean } {
+): { counted: Span[]; discounted: Span[]; negated: boolean; hedged: boolean } {
+  let hedged = false;
   const counted: Span[] = [];
   const discounted: Span[] = [];
   let negated = false;
@@ -237,7 +261,15 @@ function cuesFor(
           m.index! + m[0].length,
           m.index! + m[0].length + 4,
         );
-        if (PAST_BEFORE.test(before) || PAST_AFTER.test(after)) {
+        if (
+          PAST_BEFORE.test(before) || PAST_AFTER.test(after) ||
+          (AGO.test(m[0]) && after.startsWith("前"))
+        ) {
+          discounted.push(span);
+          continue;
+        }
+        if (HEDGE.test(before)) {
+          hedged = true;
           discounted.push(span);
           continue;
         }
@@ -246,7 +278,18 @@ function cuesFor(
     }
   }
   counted.sort((a, b) => a.start - b.start);
-  return { counted, discounted, negated };
+  return { counted, discounted, negated, hedged };
+}
+
+const mustCache = new WeakMap<object, RegExp[]>();
+
+function compiledMust(rubric: Rubric, c: RequiredCriterion): RegExp[] {
+  let res = mustCache.get(c);
+  if (!res) {
+    res = c.patterns.map((p) => compileOne(rubric, c.id, p));
+    mustCache.set(c, res);
+  }
+  return res;
 }
 
 function spanOf(text: string, start: number, end: number): Span {
@@ -334,9 +377,23 @@ export function gradeReply(
   }
 
   const criteria: CriterionVerdict[] = [];
-  rubric.required.forEach((r, i) => {
-    if (options.elements && !options.elements.includes(r.element)) return;
-    const found = cuesFor(reading, patterns.required[i], r.element);
+  const asked = [
+    ...rubric.required.map((r, i) => ({
+      r,
+      res: patterns.required[i],
+      must: false,
+    }))
+      .filter(({ r }) =>
+        !options.elements || options.elements.includes(r.element)
+      ),
+    ...(options.must ?? []).map((r) => ({
+      r,
+      res: compiledMust(rubric, r),
+      must: true,
+    })),
+  ];
+  asked.forEach(({ r, res, must }) => {
+    const found = cuesFor(reading, res, r.element);
     const met = found.counted.length > 0;
     criteria.push({
       id: r.id,
@@ -348,15 +405,17 @@ export function gradeReply(
         ? "met"
         : found.negated
         ? "negated"
+        : found.hedged
+        ? "hedged"
         : found.discounted.length
         ? "past_only"
         : "missing",
+      ...(must ? { must } : {}),
     });
   });
-  const asked = criteria.length;
-  let score = asked === 0
+  let score = criteria.length === 0
     ? 100
-    : (100 * criteria.filter((c) => c.met).length) / asked;
+    : (100 * criteria.filter((c) => c.met).length) / criteria.length;
 
   const deductions: Deduction[] = [];
   for (const v of patterns.vague) {
@@ -401,7 +460,12 @@ export function gradeReply(
     span: spanOf(reply, h.start, h.end),
   }));
   const contentScore = Math.max(0, Math.min(100, Math.round(score)));
-  const final = blockers.length ? 0 : contentScore;
+  const mustMissed = criteria.some((c) => c.must && !c.met);
+  const final = blockers.length
+    ? 0
+    : mustMissed
+    ? Math.min(contentScore, Math.max(0, passPercent - 1))
+    : contentScore;
   return {
     ...base,
     text: reply,
@@ -424,6 +488,8 @@ export interface VerdictLine {
   /** The rubric's label for a criterion; the category for a blocker. */
   label: string;
   element?: ReplyElement;
+  /** A drill item's own criterion. */
+  must?: boolean;
   passed: boolean;
   /** A reason, blocker or refusal code (i18n key suffix). */
   reason: string;
@@ -460,6 +526,7 @@ export function verdictLines(v: Verdict): VerdictLine[] {
       kind: "criterion",
       label: c.label,
       element: c.element,
+      ...(c.must ? { must: true } : {}),
       passed: c.met,
       reason: c.reason,
       spans: c.spans,

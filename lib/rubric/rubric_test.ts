@@ -92,7 +92,9 @@ Deno.test("gradeReply() shares 100 points equally among required elements", () =
 
 Deno.test("gradeReply() deducts a vague criterion once, with every span", () => {
   const v = gradeReply(mini, "您好，抱歉，可能要晚点，大概24小时内补发");
-  assert.equal(v.score, 90);
+  // The time is hedged ("大概"), so it is no commitment: 3 of 4, less 10.
+  assert.equal(crit(v, "time").reason, "hedged");
+  assert.equal(v.score, 65);
   assert.deepEqual(v.deductions, [{
     id: "vague",
     kind: "vague",
@@ -294,7 +296,7 @@ Deno.test("verdictLines() puts blockers first and keeps codes and spans", () => 
     ["criterion", "greeting", true, "met"],
     ["criterion", "empathy", true, "met"],
     ["criterion", "solution", false, "missing"],
-    ["criterion", "time", true, "met"],
+    ["criterion", "time", false, "hedged"],
     ["deduction", "vague", false, "vague"],
   ]);
   assert.deepEqual(verdictLines(gradeReply(mini, "")), [

@@ -31,6 +31,7 @@ export interface StoredLine {
   reason: string;
   kind?: VerdictLine["kind"];
   element?: string;
+  must?: boolean;
   spans?: Span[];
   points?: number;
 }
@@ -45,6 +46,8 @@ function title(line: StoredLine, t: Translate): string {
     ? `grading.deduction.${line.id === "length" ? "length" : "vague"}`
     : line.kind === "refused"
     ? "grading.refused.title"
+    : line.must
+    ? "grading.must"
     : line.element
     ? `grading.element.${line.element}`
     : "";

@@ -15,6 +15,7 @@ export const zh = {
   "grading.element.solution": "方案与下一步",
   "grading.element.time": "明确时间",
   "grading.element.closing": "礼貌收尾",
+  "grading.must": "回应这位顾客的问题",
   "grading.redline.promise": "红线：越权承诺",
   "grading.redline.blame": "红线：推卸责任",
   "grading.redline.privacy": "红线：隐私",
@@ -27,6 +28,8 @@ export const zh = {
   "grading.reason.negated": "{quote}前面有否定词，意思反了，不算做到。",
   "grading.reason.past_only":
     "{quote}说的是已经发生的事，不是给顾客的时间承诺。",
+  "grading.reason.hedged":
+    "{quote}前面有“大概”“估计”这类词，是猜测，不是承诺。",
   "grading.reason.vague":
     "出现了{quote}，扣 {points} 分。能给出具体时间或结果时别说“可能”“大概”。",
   "grading.reason.too_short": "回复太短，扣 {points} 分。",
@@ -86,6 +89,7 @@ export const en: Record<keyof typeof zh, string> = {
   "grading.element.solution": "Solution and next step",
   "grading.element.time": "A clear time",
   "grading.element.closing": "Polite closing",
+  "grading.must": "This customer's problem",
   "grading.redline.promise": "Red line: unauthorised promise",
   "grading.redline.blame": "Red line: shifting the blame",
   "grading.redline.privacy": "Red line: privacy",
@@ -99,6 +103,8 @@ export const en: Record<keyof typeof zh, string> = {
     "{quote} is negated, so it says the opposite and does not count.",
   "grading.reason.past_only":
     "{quote} tells what already happened; it is not a time you commit to.",
+  "grading.reason.hedged":
+    "{quote} comes after “probably” or “about”: a guess, not a commitment.",
   "grading.reason.vague":
     "{quote} found, {points} points off. Where you can give a time or result, do not say “maybe”.",
   "grading.reason.too_short": "The reply is too short: {points} points off.",

@@ -10,7 +10,6 @@ import { drillResults, findDrill } from "@/lib/drill/drill_view.ts";
 import { readJsonBody } from "@/lib/http/body.ts";
 import { fieldErrors } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { gradeReplyForScenario } from "@/lib/scenario/grader.ts";
 
 const AnswerInput = z.strictObject({
   itemId: z.string().max(100),
@@ -57,7 +56,6 @@ export const handler: Handlers<unknown, SignedInState> = {
         run.id,
         found.drill,
         found.rubrics,
-        gradeReplyForScenario,
         input.data,
         now,
         ctx.state.user.cohortId,
