@@ -8,13 +8,20 @@
  */
 import { startServer } from "../tests/server.ts";
 import { ensureWrk } from "./load.ts";
+import { lessonNavigation } from "./lesson_nav_section.ts";
 import { notBuilt } from "./not_built.ts";
 import { pages } from "./pages.ts";
 import { type Row, type Section, table } from "./rows.ts";
 import { start } from "./start.ts";
 import { submissions } from "./submissions.ts";
 
-const SECTIONS: Section[] = [pages, submissions, start, notBuilt];
+const SECTIONS: Section[] = [
+  pages,
+  lessonNavigation,
+  submissions,
+  start,
+  notBuilt,
+];
 
 const ROOT = new URL("../", import.meta.url);
 const deno = Deno.execPath();
