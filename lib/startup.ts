@@ -57,6 +57,7 @@ export async function prepareStore(): Promise<Deno.Kv> {
     await importAll(kv, rootDir);
     await saveFingerprint(kv, fingerprint);
   }
+  // As shouldSeedDemo (demo_seed.ts) says, without loading that module.
   if (!Deno.env.get("SA_PRODUCTION")) await seedDemoData(kv);
   return kv;
 }
@@ -90,11 +91,29 @@ async function seedDemoData(kv: Deno.Kv): Promise<void> {
   const { seedDemoProgress } = await import(
     "@/lib/learning/demo_progress.ts"
   );
+  const { seedDemoCertification } = await import(
+    "@/lib/onboarding/demo_certification.ts"
+  );
   const now = new Date();
   const logins = await seedDemo(kv, now);
   await seedDemoProgress(kv, "onboarding", now);
   console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
   for (const l of logins) {
     console.log(`  ${l.role.padEnd(8)} ${l.login}  ${l.name}`);
+  }
+  // Finished onboardings: certified, expiring, expired, revoked, ready.
+  const origin = Deno.env.get("SA_PUBLIC_ORIGIN")?.replace(/\/$/, "") ??
+    `http://localhost:${Deno.env.get("PORT") ?? 8000}`;
+  const certificate = await seedDemoCertification(
+    kv,
+    "onboarding",
+    origin,
+    now,
+  );
+  console.log(
+    "  learner  graduate@ renewal@ expired@ revoked@ ready@demo.academy  (finished onboarding)",
+  );
+  if (certificate) {
+    console.log(`A valid demo certificate: ${origin}/verify/${certificate}`);
   }
 }

@@ -24,6 +24,7 @@ import {
   foldScore,
   type Progress,
 } from "@/lib/evidence/progress_store.ts";
+import { Dimension } from "@/lib/content/schema.ts";
 import {
   applyChoice,
   applyReply,
@@ -47,6 +48,17 @@ const turnKey = (
 ) => ["scenario_turn_keys", runId, key];
 
 const DimensionScores = z.record(z.string(), z.number());
+const BlockerSchema = z.object({
+  category: z.string(),
+  text: z.string().optional(),
+  start: z.number().optional(),
+  end: z.number().optional(),
+});
+const BreachSchema = BlockerSchema.extend({
+  nodeId: z.string(),
+  turn: z.number().int().min(0),
+  source: z.enum(["choice", "reply"]),
+});
 const TurnSchema = z.object({
   nodeId: z.string(),
   customer: z.string(),
@@ -76,8 +88,15 @@ const TurnSchema = z.object({
         points: z.number().optional(),
       }),
     ),
+    blockers: z.array(BlockerSchema).optional(),
   }).optional(),
   late: z.object({ seconds: z.number(), limit: z.number() }).optional(),
+  penalties: z.array(z.object({
+    kind: z.enum(["late", "failedReply", "redLine"]),
+    points: z.number(),
+    dimension: Dimension,
+  })).optional(),
+  best: z.number().optional(),
 });
 
 /** A stored run. */
@@ -90,6 +109,8 @@ export const RunSchema = z.object({
   startedAt: z.date(),
   finishedAt: z.date().optional(),
   percent: z.number().optional(),
+  /** Set when the run ends: not lost, no failed reply, no breach. */
+  passed: z.boolean().optional(),
   state: z.object({
     scenarioId: z.string(),
     nodeId: z.string().nullable(),
@@ -97,6 +118,10 @@ export const RunSchema = z.object({
     mood: z.number(),
     chose: z.array(z.string()),
     turns: z.array(TurnSchema),
+    /** Red lines crossed: certification reads "no compliance violation" here. */
+    breaches: z.array(BreachSchema).default([]),
+    /** Seeds the order choices are shown in (absent on runs started before shuffling). */
+    seed: z.string().optional(),
   }),
 });
 export type Run = z.infer<typeof RunSchema>;
@@ -136,7 +161,7 @@ export async function startScenarioRun(
     version,
     scenarioId: scenario.id,
     startedAt: now,
-    state: startRun(scenario),
+    state: startRun(scenario, `${id}:${crypto.randomUUID()}`),
   });
   const res = await kv.atomic()
     .check({ key: runKey(id), versionstamp: null })
@@ -181,6 +206,57 @@ export async function listRuns(
   return entries.filter((e) => e.versionstamp !== null).map((e) =>
     decode(e.key, e.value)
   );
+}
+
+/** What certification counts of one scenario: its latest finished run. */
+export interface CountedRun {
+  runId: string;
+  percent: number;
+  passed: boolean;
+  /** A red line was crossed in this run (a tagged choice or a blocked reply). */
+  redLine: boolean;
+  breaches: Run["state"]["breaches"];
+  finishedAt: Date;
+}
+
+/**
+ * Per scenario of a course, the learner's latest finished run with its score,
+ * pass and breaches, as certification reads "no compliance violation".
+ * Looks at the newest `limit` runs of each scenario at most.
+ */
+export async function countedRuns(
+  kv: Deno.Kv,
+  learnerId: string,
+  courseId: string,
+  limit = 500,
+): Promise<Record<string, CountedRun>> {
+  const ids = await Array.fromAsync(
+    kv.list<string>({
+      prefix: ["scenario_runs_by_learner", learnerId, courseId],
+    }, {
+      limit,
+      reverse: true,
+    }),
+    (e) => e.value,
+  );
+  const runs = (await getAll(kv, ids.map(runKey)))
+    .filter((e) => e.versionstamp !== null)
+    .map((e) => decode(e.key, e.value));
+  const out: Record<string, CountedRun> = {};
+  for (const run of runs) {
+    if (!run.finishedAt) continue;
+    const seen = out[run.scenarioId];
+    if (seen && seen.finishedAt >= run.finishedAt) continue;
+    out[run.scenarioId] = {
+      runId: run.id,
+      percent: run.percent ?? 0,
+      passed: run.passed ?? false,
+      redLine: run.state.breaches.length > 0,
+      breaches: run.state.breaches,
+      finishedAt: run.finishedAt,
+    };
+  }
+  return out;
 }
 
 /** A learner's move: a choice or a reply at a node. */
@@ -240,7 +316,8 @@ export async function takeTurn(
         const d = debrief(scenario, state);
         next.finishedAt = now;
         next.percent = d.percent;
-        const good = d.outcome !== "lost";
+        next.passed = d.passed;
+        const good = d.passed;
         progress.scenarios[scenario.id] = {
           ...foldScore(progress.scenarios[scenario.id], d.percent, good, now),
           outcome: d.outcome,
@@ -269,6 +346,8 @@ export async function takeTurn(
               "https://service-academy.example/xapi/extensions/outcome":
                 d.outcome,
               "https://service-academy.example/xapi/extensions/run": run.id,
+              "https://service-academy.example/xapi/extensions/breaches":
+                state.breaches ?? [],
             },
             at: now,
           }),
