@@ -152,6 +152,10 @@ Deno.test({
       await page.waitForSelector("h1.plain");
       assert.equal(new URL(page.url()).pathname, "/plain");
       assert.equal(await marked(page), false);
+      // Back goes to the page before, with its own content.
+      await page.goBack();
+      await page.waitForSelector("main h1:text('Docs')");
+      assert.equal(new URL(page.url()).pathname, "/docs");
 
       // An answer that is not HTML: a full load.
       await page.goto(`${server.origin}/docs/one`);
