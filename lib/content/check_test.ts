@@ -435,7 +435,7 @@ Deno.test("bankBalance() reports where keys sit and which are longest", async ()
   assert.deepEqual(b.longestIds, ["q-basics-001", "q-basics-002"]);
   assert.equal(
     formatBankBalance(b),
-    "basics: 3 single-choice, key at position 1:0 2:3, key longest 2 (67%)",
+    "basics: 3 single-choice, key at position 1:0 2:3, key longest 2 (67%), decision tagged 0 of 3",
   );
 });
 

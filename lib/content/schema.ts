@@ -165,6 +165,8 @@ const bankFields = {
   }),
   /** The parallel form of the pre/post-test blueprint this question is in, if any. */
   form: Form.optional(),
+  /** The decision an agent makes that the question tests ("质量问题不按无理由退货处理"). */
+  decision: Text.optional(),
 };
 
 const body = { prompt: Text, explanation: Text };
@@ -229,6 +231,7 @@ export const InlineQuestionSchema = questionUnion({
   skills: bankFields.skills.optional(),
   difficulty: bankFields.difficulty.optional(),
   form: bankFields.form,
+  decision: bankFields.decision,
 });
 export type InlineQuestion = z.infer<typeof InlineQuestionSchema>;
 
