@@ -139,6 +139,14 @@ export const zh = {
     "这个表单邀请学员加入入职批次；导师、培训师、主管和管理员请用下方“邀请员工”。",
   "staff.invite.learner_hint_manager":
     "这个表单邀请学员加入你团队的入职批次；员工账号由管理员邀请。",
+  "staff.users.search": "搜索姓名、邮箱或手机号",
+  "staff.users.search_hint":
+    "输入姓名的一部分、邮箱或手机号（可带空格或 +86）。",
+  "staff.users.search_too_long": "搜索内容太长了（最多 100 个字符）",
+  "staff.users.col.last": "最近登录",
+  "staff.users.never": "从未登录",
+  "staff.users.no_match.title": "没有找到符合条件的用户",
+  "staff.users.no_match.body": "换个关键词试试，或清空搜索框查看全部用户。",
   "audit.export": "导出为 CSV（按当前筛选）",
   "audit.filter.title": "筛选操作记录",
   "audit.filter.anyone": "所有人",
@@ -299,6 +307,16 @@ export const en: Record<keyof typeof zh, string> = {
     'This form invites learners into an onboarding cohort; invite mentors, trainers, managers and admins with "Invite staff" below.',
   "staff.invite.learner_hint_manager":
     "This form invites learners into your teams' cohorts; staff accounts are invited by an admin.",
+  "staff.users.search": "Search name, email or phone",
+  "staff.users.search_hint":
+    "Type part of a name, an email or a phone number (spaces and +86 are fine).",
+  "staff.users.search_too_long":
+    "The search is too long (at most 100 characters)",
+  "staff.users.col.last": "Last sign-in",
+  "staff.users.never": "Never",
+  "staff.users.no_match.title": "No user matches",
+  "staff.users.no_match.body":
+    "Try another word, or clear the search to see everyone.",
   "audit.export": "Export as CSV (with this filter)",
   "audit.filter.title": "Filter the audit log",
   "audit.filter.anyone": "Anyone",
