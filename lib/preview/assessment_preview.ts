@@ -55,6 +55,7 @@ export const ASSESSMENT_SOURCES: Partial<
       quiz: view.quiz,
       questions: view.questions,
       rubrics: view.rubrics,
+      lessonOrder: [],
       skills: {},
     };
   },
