@@ -1,3 +1,5 @@
+import { PreviewBanner } from "@/components/preview/PreviewBanner.tsx";
+import { isPreviewRole } from "@/lib/preview/preview_kinds.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import DrillRunner from "@/islands/DrillRunner.tsx";
@@ -43,13 +45,14 @@ export const handler: Handlers<Data, SignedInState> = {
 };
 
 export default function DrillRunPage(
-  { data, url, state: { t } }: PageProps<Data, SignedInState>,
+  { data, url, state: { t, user } }: PageProps<Data, SignedInState>,
 ) {
   return (
     <>
       <Head>
         <title>{`${data.found.drill.title} · ${t("drill.list.title")}`}</title>
       </Head>
+      {isPreviewRole(user.role) && <PreviewBanner t={t} />}
       <h1>{data.found.drill.title}</h1>
       <DrillRunner
         answerUrl={`${url.pathname}/answers`}

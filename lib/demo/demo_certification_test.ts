@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { importContent } from "@/lib/content/course_import.ts";
+import { importContent } from "@/lib/authoring/course_import.ts";
 import { getCertificate } from "@/lib/certification/certificate_store.ts";
 import { checkCertificate } from "@/lib/certification/issuing.ts";
 import { getGain } from "@/lib/exam/gain_store.ts";
@@ -7,7 +7,7 @@ import { seedDemo } from "@/lib/identity/demo_seed.ts";
 import { findUserByLogin } from "@/lib/identity/user_store.ts";
 import { seedDemoProgress } from "@/lib/learning/demo_progress.ts";
 import { seedDemoCertification } from "./demo_certification.ts";
-import { todayView } from "./today.ts";
+import { todayView } from "@/lib/onboarding/today.ts";
 
 const ORIGIN = "http://localhost:8000";
 
