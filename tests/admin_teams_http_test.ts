@@ -173,6 +173,22 @@ Deno.test({
       startDate: "2026-03-01",
       mentorId: "x".repeat(26),
     }, "带教老师必须是在职的员工账号"],
+    ["unknown time zone", {
+      action: "cohort",
+      teamId: "team-presale",
+      id: "c1",
+      name: "n",
+      startDate: "2026-03-01",
+      timeZone: "Mars/Olympus",
+    }, "时区不正确"],
+    ["script time zone", {
+      action: "cohort",
+      teamId: "team-presale",
+      id: "c1",
+      name: "n",
+      startDate: "2026-03-01",
+      timeZone: SCRIPT,
+    }, "时区不正确"],
     ["control chars", {
       action: "cohort",
       teamId: "team-presale",

@@ -35,7 +35,7 @@ export async function mentorHome(
         id: c.id,
         name: c.name,
         teamName: team.name,
-        day: dayOfPlan(c.startDate, now),
+        day: dayOfPlan(c.startDate, now, c.timeZone),
         mentees: users.flatMap((u) =>
           u && !u.anonymisedAt ? [{ id: u.id, name: u.name }] : []
         ).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),

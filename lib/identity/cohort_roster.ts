@@ -75,7 +75,7 @@ export async function cohortRoster(
     cohort,
     teamName: (await getTeam(kv, cohort.teamId))?.name ?? cohort.teamId,
     mentor: mentor?.name ?? null,
-    day: dayOfPlan(cohort.startDate, now),
+    day: dayOfPlan(cohort.startDate, now, cohort.timeZone),
     members,
     candidates,
   };

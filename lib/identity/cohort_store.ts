@@ -36,9 +36,42 @@ const byMember = (userId: string) => ["cohorts_by_member", userId];
 
 /** Length of the onboarding plan in days. */
 export const PLAN_DAYS = 30;
-/** Plan days are counted in Beijing time (UTC+8, no daylight saving). */
-const TZ_OFFSET_MS = 8 * 3600_000;
+/** A cohort's time zone when none was chosen (and for cohorts stored before time zones). */
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 const DAY_MS = 86_400_000;
+
+/**
+ * The canonical IANA name of a time zone ("asia/shanghai" ->
+ * "Asia/Shanghai"), or null when the runtime does not know it. Offsets such
+ * as "+08:00" are refused: a cohort's days follow a region's rules.
+ */
+export function canonicalTimeZone(name: string): string | null {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(name)) return null;
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: name })
+      .resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/** The IANA time zone names this runtime knows, for the cohort form's suggestions. */
+export function timeZoneNames(): string[] {
+  return Intl.supportedValuesOf("timeZone");
+}
+
+/** The calendar day `at` falls on in `timeZone`, as days since 1970-01-01. */
+function localDayNumber(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+  }).formatToParts(at);
+  const part = (type: string) =>
+    Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(part("year"), part("month") - 1, part("day")) / DAY_MS;
+}
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const DateSchema = z.string().superRefine((v, ctx) => {
@@ -60,7 +93,7 @@ export function isCalendarDate(v: string): boolean {
 /**
  * The day of the plan `today` falls on: 1 on the start date, 30 on the last
  * day; 0 or less before the start, above 30 after the plan. Days change at
- * midnight Beijing time.
+ * midnight in the cohort's time zone (Beijing time unless given).
  * @example
  * ```ts
  * import assert from "node:assert/strict";
@@ -68,20 +101,27 @@ export function isCalendarDate(v: string): boolean {
  * assert.equal(dayOfPlan("2026-03-01", new Date("2026-03-12T09:00:00+08:00")), 12);
  * ```
  */
-export function dayOfPlan(startDate: string, today: Date): number {
+export function dayOfPlan(
+  startDate: string,
+  today: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): number {
   if (!isCalendarDate(startDate)) {
     throw new RangeError(
       `Cannot count plan days: "${startDate}" is not a date`,
     );
   }
   const start = Date.parse(`${startDate}T00:00:00Z`) / DAY_MS;
-  const local = Math.floor((today.getTime() + TZ_OFFSET_MS) / DAY_MS);
-  return local - start + 1;
+  return localDayNumber(today, timeZone) - start + 1;
 }
 
 /** The start date (YYYY-MM-DD) that makes `today` day `day` of the plan. */
-export function startDateForDay(day: number, today: Date): string {
-  const local = Math.floor((today.getTime() + TZ_OFFSET_MS) / DAY_MS);
+export function startDateForDay(
+  day: number,
+  today: Date,
+  timeZone: string = DEFAULT_TIME_ZONE,
+): string {
+  const local = localDayNumber(today, timeZone);
   return new Date((local - day + 1) * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -91,6 +131,11 @@ export const CohortSchema = z.object({
   name: z.string().trim().min(1, "name is required").max(50),
   teamId: TeamIdSchema,
   startDate: DateSchema,
+  /** IANA name; the plan's days change at midnight there. Old records have none. */
+  timeZone: z.string().refine(
+    (v) => canonicalTimeZone(v) !== null,
+    "not a known IANA time zone",
+  ).default(DEFAULT_TIME_ZONE),
   mentorId: z.string().optional(),
   createdAt: z.date(),
 });
@@ -117,6 +162,7 @@ export async function createCohort(
     name: string;
     teamId: string;
     startDate: string;
+    timeZone?: string;
     mentorId?: string;
     id?: string;
   },
@@ -148,7 +194,11 @@ export async function createCohort(
       action: "cohort.created",
       targetType: "cohort",
       targetId: cohort.id,
-      detail: { teamId: cohort.teamId, startDate: cohort.startDate },
+      detail: {
+        teamId: cohort.teamId,
+        startDate: cohort.startDate,
+        timeZone: cohort.timeZone,
+      },
     }, now);
   }
   const res = await op.commit();

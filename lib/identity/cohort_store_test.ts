@@ -4,6 +4,7 @@ import {
   addMember,
   createCohort,
   dayOfPlan,
+  getCohort,
   listCohortsOfTeam,
   listMembers,
   listMembershipsOfUser,
@@ -171,4 +172,65 @@ Deno.test("canManagerSeeLearner() allows only learners in cohorts of the manager
     managerScopeAllows({ managedTeamIds: ["t1"], learnerTeamIds: [] }),
     false,
   );
+});
+
+Deno.test("dayOfPlan() follows the cohort's time zone: Los Angeles and Shanghai differ on the same instant", async () => {
+  using kv = await Deno.openKv(":memory:");
+  const team = await createTeam(kv, { name: "跨境组" }, NOW);
+  const la = await createCohort(kv, {
+    name: "洛杉矶",
+    teamId: team.id,
+    startDate: "2026-03-10",
+    timeZone: "America/Los_Angeles",
+  }, NOW);
+  const sh = await createCohort(kv, {
+    name: "上海",
+    teamId: team.id,
+    startDate: "2026-03-10",
+  }, NOW);
+  // Stored and read back with its zone; the default is Beijing time.
+  assert.equal((await getCohort(kv, la.id))?.timeZone, "America/Los_Angeles");
+  assert.equal((await getCohort(kv, sh.id))?.timeZone, "Asia/Shanghai");
+  // 02:00 UTC on 12 March: 10:00 on the 12th in Shanghai (day 3), 19:00 on
+  // the 11th in Los Angeles (PDT, UTC-7: day 2).
+  const at = new Date("2026-03-12T02:00:00Z");
+  assert.equal(dayOfPlan(sh.startDate, at, sh.timeZone), 3);
+  assert.equal(dayOfPlan(la.startDate, at, la.timeZone), 2);
+  // Eight hours later both are on the 12th: day 3 in both.
+  const later = new Date("2026-03-12T10:00:00Z");
+  assert.equal(dayOfPlan(sh.startDate, later, sh.timeZone), 3);
+  assert.equal(dayOfPlan(la.startDate, later, la.timeZone), 3);
+  // Before the start in Los Angeles, already day 1 in Shanghai.
+  const eve = new Date("2026-03-10T05:00:00Z");
+  assert.equal(dayOfPlan(sh.startDate, eve, sh.timeZone), 1);
+  assert.equal(dayOfPlan(la.startDate, eve, la.timeZone), 0);
+  // The inverse holds in any zone.
+  assert.equal(startDateForDay(2, at, "America/Los_Angeles"), "2026-03-10");
+  assert.equal(startDateForDay(3, at, "Asia/Shanghai"), "2026-03-10");
+});
+
+Deno.test("a cohort stored before time zones reads as Asia/Shanghai; an unknown zone is refused", async () => {
+  using kv = await Deno.openKv(":memory:");
+  const team = await createTeam(kv, { name: "老数据" }, NOW);
+  await kv.set(["cohorts", "old"], {
+    id: "old",
+    name: "第 1 期",
+    teamId: team.id,
+    startDate: "2026-03-01",
+    createdAt: NOW,
+  });
+  assert.equal((await getCohort(kv, "old"))?.timeZone, "Asia/Shanghai");
+  for (const timeZone of ["Mars/Olympus", "+08:00", "UTC+8", ""]) {
+    await assert.rejects(
+      createCohort(kv, {
+        name: "c",
+        teamId: team.id,
+        startDate: "2026-03-01",
+        timeZone,
+      }, NOW),
+      ValidationError,
+      timeZone,
+    );
+  }
+  assert.deepEqual(await listCohortsOfTeam(kv, team.id), []);
 });

@@ -26,9 +26,15 @@ export type TeamAdminResult =
   };
 
 const FALLBACKS: Partial<
-  Record<TeamFormField, "teams.date_invalid" | "teams.manager_invalid">
+  Record<
+    TeamFormField,
+    | "teams.date_invalid"
+    | "teams.manager_invalid"
+    | "onboarding.cohort.time_zone_invalid"
+  >
 > = {
   startDate: "teams.date_invalid",
+  timeZone: "onboarding.cohort.time_zone_invalid",
   managerIds: "teams.manager_invalid",
 };
 

@@ -23,6 +23,8 @@ export interface TeamEntry {
     id: string;
     name: string;
     startDate: string;
+    /** IANA name the plan days follow. */
+    timeZone: string;
     day: number;
     members: number;
     mentor: string | null;
@@ -54,7 +56,8 @@ export async function teamDirectory(
             id: c.id,
             name: c.name,
             startDate: c.startDate,
-            day: dayOfPlan(c.startDate, now),
+            timeZone: c.timeZone,
+            day: dayOfPlan(c.startDate, now, c.timeZone),
             members: (await listMembers(kv, c.id, 1000)).length,
             mentor: c.mentorId ? names.get(c.mentorId) || null : null,
           })),

@@ -4,7 +4,11 @@
  * stores check again (managers must be managers, the team must exist).
  */
 import { z } from "zod";
-import { isCalendarDate } from "./cohort_store.ts";
+import {
+  canonicalTimeZone,
+  DEFAULT_TIME_ZONE,
+  isCalendarDate,
+} from "./cohort_store.ts";
 import { CONTROL } from "./contact.ts";
 
 const Name = z.string().trim()
@@ -33,6 +37,16 @@ export const CohortForm = z.object({
   id: Id,
   name: Name,
   startDate: z.string().refine(isCalendarDate, "teams.date_invalid"),
+  // Left empty (or absent, from older clients): Beijing time. Stored under
+  // its canonical IANA name.
+  timeZone: z.string("onboarding.cohort.time_zone_invalid").trim()
+    .max(64, "onboarding.cohort.time_zone_invalid").optional()
+    .transform((v) => v || DEFAULT_TIME_ZONE)
+    .refine(
+      (v) => canonicalTimeZone(v) !== null,
+      "onboarding.cohort.time_zone_invalid",
+    )
+    .transform((v) => canonicalTimeZone(v)!),
   mentorId: z.string().max(40, "teams.mentor_invalid").optional()
     .transform((v) => v || undefined),
 });
@@ -44,6 +58,7 @@ export type TeamFormField =
   | "managerIds"
   | "teamId"
   | "startDate"
+  | "timeZone"
   | "mentorId"
   | "action";
 
@@ -61,6 +76,7 @@ export function teamFormValues(form: FormData): Record<string, unknown> {
     name: text(form.get("name")),
     teamId: text(form.get("teamId")),
     startDate: text(form.get("startDate")),
+    timeZone: text(form.get("timeZone")),
     mentorId: text(form.get("mentorId")),
     managerIds: form.getAll("managerIds").map((v) =>
       typeof v === "string" ? v : 0

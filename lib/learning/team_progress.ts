@@ -134,7 +134,7 @@ async function cohortProgress(
   ctx: PlanContext | null,
   now: Date,
 ): Promise<CohortProgress> {
-  const day = dayOfPlan(cohort.startDate, now);
+  const day = dayOfPlan(cohort.startDate, now, cohort.timeZone);
   const members = await listMembers(kv, cohort.id, 500);
   const lines = await Promise.all(members.map(async (m) => {
     const [user, progress] = await Promise.all([
@@ -269,7 +269,7 @@ export async function learnerProgress(
   const membership = memberships.at(-1);
   const cohort = membership ? await getCohort(kv, membership.cohortId) : null;
   const team = cohort ? await getTeam(kv, cohort.teamId) : null;
-  const day = cohort ? dayOfPlan(cohort.startDate, now) : 0;
+  const day = cohort ? dayOfPlan(cohort.startDate, now, cohort.timeZone) : 0;
   const progress = ctx
     ? await getProgress(kv, learnerId, ctx.view.id, now)
     : null;

@@ -77,7 +77,7 @@ export async function mentorQueue(
   const offline = offlineItems(plan);
   const items: WaitingItem[] = [];
   for (const cohort of cohorts) {
-    const today = dayOfPlan(cohort.startDate, now);
+    const today = dayOfPlan(cohort.startDate, now, cohort.timeZone);
     for (const m of await listMembers(kv, cohort.id)) {
       const [user, confirmed] = await Promise.all([
         getUser(kv, m.userId),

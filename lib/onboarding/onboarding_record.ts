@@ -85,7 +85,7 @@ export async function onboardingRecord(
   const plan = view?.published.plans.find((p) => p.course === courseId);
   if (!view || !plan) return null;
   const cohort = await cohortOf(kv, learnerId);
-  const day = cohort ? dayOfPlan(cohort.startDate, now) : 0;
+  const day = cohort ? dayOfPlan(cohort.startDate, now, cohort.timeZone) : 0;
   const published = view.published;
   const scenarioIds = new Set([
     ...published.scenarios.map((s) => s.id),

@@ -12,6 +12,10 @@ import {
   teamDirectory,
   type TeamEntry,
 } from "@/lib/identity/team_directory.ts";
+import {
+  DEFAULT_TIME_ZONE,
+  timeZoneNames,
+} from "@/lib/identity/cohort_store.ts";
 import { submitTeamAdmin } from "@/lib/identity/team_admin.ts";
 import {
   type TeamFormField,
@@ -55,6 +59,8 @@ export const handler: Handlers<Data, SignedInState> = {
     }, { status: 422 });
   },
 };
+
+const TIME_ZONES = timeZoneNames();
 
 export default function TeamsPage(
   { data, state: { t, csrfToken } }: PageProps<Data, SignedInState>,
@@ -142,7 +148,9 @@ export default function TeamsPage(
                             {c.name}
                           </a>
                         </th>
-                        <td>{c.startDate}</td>
+                        <td>
+                          {c.startDate} <span class="meta">{c.timeZone}</span>
+                        </td>
                         <td>{c.day}</td>
                         <td>{c.members}</td>
                         <td>{c.mentor ?? t("teams.none")}</td>
@@ -244,6 +252,19 @@ export default function TeamsPage(
               required: true,
             })}
             <p class="meta">{t("teams.start_hint")}</p>
+            {input("cohort", "timeZone", "onboarding.cohort.time_zone", {
+              value: value("cohort", "timeZone") || DEFAULT_TIME_ZONE,
+              list: "time-zones",
+              autocomplete: "off",
+              spellcheck: false,
+              "aria-describedby": "cohort-timeZone-error cohort-timeZone-hint",
+            })}
+            <p class="meta" id="cohort-timeZone-hint">
+              {t("onboarding.cohort.time_zone_hint")}
+            </p>
+            <datalist id="time-zones">
+              {TIME_ZONES.map((z) => <option key={z} value={z} />)}
+            </datalist>
             <label for="cohort-mentorId">{t("teams.mentor")}</label>
             <select
               id="cohort-mentorId"

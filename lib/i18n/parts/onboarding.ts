@@ -44,6 +44,11 @@ export const zh = {
   "onboarding.learner.eligible": "已满足全部条件，证书将自动颁发。",
   "onboarding.learner.missing_intro": "获得证书还需要：",
   "onboarding.learner.none": "该学员尚未加入入职批次，暂无认证进度。",
+  "onboarding.cohort.time_zone": "时区",
+  "onboarding.cohort.time_zone_hint":
+    "IANA 时区名，例如 Asia/Shanghai（北京时间）或 America/Los_Angeles。计划的每一天在该时区的午夜切换。",
+  "onboarding.cohort.time_zone_invalid":
+    "时区不正确：请填写 IANA 时区名，例如 Asia/Shanghai。",
   "onboarding.today.renew":
     "你的「{level}」将在 {days} 天后到期，请尽快完成复认证。",
   // Criteria
@@ -244,6 +249,11 @@ export const en: Record<keyof typeof zh, string> = {
   "onboarding.learner.missing_intro": "Still needed for the certificate:",
   "onboarding.learner.none":
     "Not in an onboarding cohort yet, so no certification progress.",
+  "onboarding.cohort.time_zone": "Time zone",
+  "onboarding.cohort.time_zone_hint":
+    "An IANA time zone name, e.g. Asia/Shanghai (Beijing time) or America/Los_Angeles. Each plan day starts at midnight there.",
+  "onboarding.cohort.time_zone_invalid":
+    "Time zone not recognised: enter an IANA name such as Asia/Shanghai.",
   "onboarding.today.renew":
     "Your {level} expires in {days} days: recertify soon.",
   "onboarding.state.met": "Met",
