@@ -85,6 +85,8 @@ export default function DrillRunner(props: DrillRunnerProps) {
         await res.json();
       results.value = body.results;
       total.value = body.total;
+      // The round is over: the page shows each reply beside its model answer.
+      if (body.total !== null) globalThis.location.reload();
       text.value = "";
       elapsed.value = 0;
     } catch {
@@ -106,7 +108,8 @@ export default function DrillRunner(props: DrillRunnerProps) {
             <ul class="criteria">
               {r.criteria.map((c) => (
                 <li key={c.label} class={c.passed ? "pass" : "fail"}>
-                  {c.passed ? "✓" : "✗"} {c.label}:{c.reason}
+                  <span aria-hidden="true">{c.passed ? "✓" : "✗"}</span>{" "}
+                  <strong>{c.label}</strong> {c.reason}
                 </li>
               ))}
             </ul>
