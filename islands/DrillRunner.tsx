@@ -32,6 +32,8 @@ export interface DrillLabels {
   error: string;
   done: string;
   total: string;
+  /** The link to the round's result: each reply beside its model answer. */
+  review: string;
 }
 
 export interface DrillRunnerProps {
@@ -42,6 +44,8 @@ export interface DrillRunnerProps {
   shownSeconds: number;
   total: number | null;
   labels: DrillLabels;
+  /** The run's page, which shows the finished round in full. */
+  resultUrl: string;
 }
 
 /** Timed quick replies: shows the countdown; the server times and grades. */
@@ -85,8 +89,6 @@ export default function DrillRunner(props: DrillRunnerProps) {
         await res.json();
       results.value = body.results;
       total.value = body.total;
-      // The round is over: the page shows each reply beside its model answer.
-      if (body.total !== null) globalThis.location.reload();
       text.value = "";
       elapsed.value = 0;
     } catch {
@@ -147,9 +149,12 @@ export default function DrillRunner(props: DrillRunnerProps) {
           </form>
         )
         : (
-          <p class="drill-done" role="status">
-            {labels.done} {labels.total}: <strong>{total.value}</strong>
-          </p>
+          <div class="drill-done-box">
+            <p class="drill-done" role="status">
+              {labels.done} {labels.total}: <strong>{total.value}</strong>
+            </p>
+            <a class="button" href={props.resultUrl}>{labels.review}</a>
+          </div>
         )}
     </section>
   );

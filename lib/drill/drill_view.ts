@@ -82,6 +82,7 @@ export function drillLabels(t: Translate): DrillLabels {
     error: t("scenario.error"),
     done: t("drill.done"),
     total: t("drill.total"),
+    review: t("grading.drill.review"),
   };
 }
 

@@ -138,3 +138,95 @@ Deno.test({
     }
   },
 });
+
+Deno.test({
+  ...opts,
+  name:
+    "browser: after a drill round the learner sees each reply beside its model answer, practises again, and the list shows best and last",
+  fn: async () => {
+    const server = await startServer({
+      env: { SA_CONTENT_DIR: "tests/fixtures/content" },
+    });
+    const browser: Browser = await launchBrowser();
+    try {
+      const page = await phonePage(browser);
+      const errors = collectPageErrors(page);
+      await signInPage(page, server.origin, "learner4@demo.academy");
+      const answer = async (text: string) => {
+        await page.waitForSelector("frsh-island[data-hydrated='true']");
+        await page.fill("#drill-answer", text);
+        await page.locator(".drill-item button[type=submit]").click();
+        await page.waitForSelector(".drill-done");
+        await Promise.all([
+          page.waitForURL(/\/runs\/[^/]+$/),
+          page.locator(".drill-done-box a").click(),
+        ]);
+      };
+
+      await page.goto(`${server.origin}/courses/demo/drills`);
+      assert.match(
+        await page.locator(".drill-scores").first().textContent() ?? "",
+        /还没练过/,
+      );
+      await page.goto(`${server.origin}/courses/demo/drills/drill-greeting`);
+      await Promise.all([
+        page.waitForURL(/\/runs\//),
+        page.getByRole("button", { name: "开始训练" }).click(),
+      ]);
+      await answer("您好，在的！这款目前有货，请问您想要哪个颜色呢？");
+      const round = page.locator(".drill-round");
+      assert.match(await round.locator("h2").textContent() ?? "", /本轮结果/);
+      assert.match(await round.locator(".outcome").textContent() ?? "", /通过/);
+      const item = round.locator(".drill-round-item").first();
+      assert.match(
+        await item.locator(".from-customer").textContent() ?? "",
+        /在吗/,
+      );
+      assert.match(
+        await item.locator(".compare").textContent() ?? "",
+        /你的回复.*参考回复.*您好,在的!这款目前有货/s,
+      );
+      assert.ok(await item.locator(".verdict .criteria li").count() >= 1);
+      await assertAccessible(page, "drill round");
+      await page.screenshot({
+        path: new URL("grader-drill-round-phone.png", SCREENSHOTS).pathname,
+        fullPage: true,
+      });
+
+      // 再练一次, this time with a reply that crosses a red line.
+      await Promise.all([
+        page.waitForURL(/\/runs\/[^/]+$/),
+        page.getByRole("button", { name: "再练一次" }).click(),
+      ]);
+      await answer("您好，在的！这款是全网最低价，赶紧拍");
+      assert.match(
+        await page.locator(".drill-round .outcome").textContent() ?? "",
+        /未通过/,
+      );
+      assert.match(
+        await page.locator(".drill-round .verdict-blocker").textContent() ?? "",
+        /广告法/,
+      );
+
+      // The way back, and best and last on the list.
+      await Promise.all([
+        page.waitForURL(/\/drills$/),
+        page.getByRole("link", { name: "返回训练列表" }).click(),
+      ]);
+      const scores =
+        await page.locator(".drill-scores").first().textContent() ?? "";
+      const m = scores.match(/最好 (\d+) 分 · 最近 (\d+) 分/);
+      assert.ok(m, scores);
+      assert.ok(Number(m[1]) >= 60 && Number(m[2]) < 60, scores);
+      await assertAccessible(page, "drill list");
+      assert.deepEqual(
+        errors.filter((e) => !/status of 4\d\d/.test(e)),
+        [],
+        "no script errors",
+      );
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  },
+});

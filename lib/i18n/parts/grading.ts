@@ -85,6 +85,7 @@ export const zh = {
   "grading.drill.item_score":
     "得分 {score}（用时 {seconds} 秒，限时 {limit} 秒）",
   "grading.drill.again": "再练一次",
+  "grading.drill.review": "查看参考回复和逐条点评",
   "grading.drill.back": "返回训练列表",
   "grading.drill.best_last": "最好 {best} 分 · 最近 {latest} 分",
   "grading.drill.not_yet": "还没练过",
@@ -176,6 +177,7 @@ export const en: Record<keyof typeof zh, string> = {
   "grading.drill.model": "Model answer",
   "grading.drill.item_score": "Score {score} ({seconds} s, limit {limit} s)",
   "grading.drill.again": "Practise again",
+  "grading.drill.review": "See the model answers and feedback",
   "grading.drill.back": "Back to the drills",
   "grading.drill.best_last": "Best {best} · last {latest}",
   "grading.drill.not_yet": "Not practised yet",

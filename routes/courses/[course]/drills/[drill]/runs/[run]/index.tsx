@@ -75,6 +75,7 @@ export default function DrillRunPage(
             shownSeconds={data.shownSeconds}
             total={data.run.score ?? null}
             labels={drillLabels(t)}
+            resultUrl={url.pathname}
           />
         )}
     </>
