@@ -5,7 +5,8 @@ import * as $404 from "./routes/_404.tsx";
 import * as $500 from "./routes/_500.tsx";
 import * as $app from "./routes/_app.tsx";
 import * as $middleware from "./routes/_middleware.ts";
-import * as $admin_audit from "./routes/admin/audit.tsx";
+import * as $admin_audit_export from "./routes/admin/audit/export.ts";
+import * as $admin_audit_index from "./routes/admin/audit/index.tsx";
 import * as $admin_cohorts_cohort from "./routes/admin/cohorts/[cohort].tsx";
 import * as $admin_teams from "./routes/admin/teams.tsx";
 import * as $admin_users_user from "./routes/admin/users/[user].tsx";
@@ -53,7 +54,8 @@ const manifest = {
     "./routes/_500.tsx": $500,
     "./routes/_app.tsx": $app,
     "./routes/_middleware.ts": $middleware,
-    "./routes/admin/audit.tsx": $admin_audit,
+    "./routes/admin/audit/export.ts": $admin_audit_export,
+    "./routes/admin/audit/index.tsx": $admin_audit_index,
     "./routes/admin/cohorts/[cohort].tsx": $admin_cohorts_cohort,
     "./routes/admin/teams.tsx": $admin_teams,
     "./routes/admin/users/[user].tsx": $admin_users_user,

@@ -368,3 +368,20 @@ Deno.test("RenderCache: renders once per id, keeps islands inside working; an is
   );
   assert.match(second, /<section class="outer"><div class="counter"/);
 });
+
+Deno.test("Head: a <Head> title and meta replace ones from a cached fragment of the document head, every time", async () => {
+  for (let i = 0; i < 3; i++) {
+    const { body } = await get("/head-cached");
+    const head = body.slice(0, body.indexOf("</head>"));
+    assert.equal((head.match(/<title>/g) ?? []).length, 1);
+    assert.match(head, /<title>page title<\/title>/);
+    assert.equal((head.match(/name="description"/g) ?? []).length, 1);
+    assert.match(head, /content="page description"/);
+    assert.match(head, /<meta name="keep" content="kept"\/>/);
+    assert.match(head, /<meta charset="utf-8"\/>/);
+  }
+  // A page without <Head> keeps the app's.
+  const plain = (await get("/")).body;
+  assert.match(plain, /<title>app title<\/title>/);
+  assert.match(plain, /content="app description"/);
+});

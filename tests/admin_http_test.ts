@@ -139,7 +139,20 @@ Deno.test({
   name: "admin users: an admin changes a learner's role and back, both audited",
 }, async () => {
   const path = userPage("learner2@demo.academy");
-  const up = await admin.postForm(path, { action: "role", role: "trainer" });
+  // Still in a cohort: leaving the learner role needs the admin to confirm
+  // that the membership ends (issue 22); unconfirmed, nothing changes.
+  const unconfirmed = await admin.postForm(path, {
+    action: "role",
+    role: "trainer",
+  });
+  const refused = await html(unconfirmed, 409);
+  assert.match(refused, /请勾选确认结束其批次学员身份/);
+  assert.match(refused, /<dt>角色<\/dt><dd>学员<\/dd>/);
+  const up = await admin.postForm(path, {
+    action: "role",
+    role: "trainer",
+    endMemberships: "yes",
+  });
   assert.equal(up.status, 303);
   assert.equal(up.headers.get("location"), `${path}?done=role`);
   await up.body?.cancel();
@@ -147,6 +160,11 @@ Deno.test({
   assert.match(after, /class="notice" role="status">角色已修改/);
   assert.match(after, /<dt>角色<\/dt><dd>培训师<\/dd>/);
   assert.match(after, /修改角色<\/td><td>学员 → 培训师/);
+  // The membership ended in the same change, audited on the cohort.
+  assert.match(after, /<dt>入职批次<\/dt><dd>没有加入入职批次<\/dd>/);
+  const log = await html(await admin.get("/admin/audit"), 200);
+  assert.match(log, /学员移出批次/);
+  assert.match(log, /角色改为非学员，学员身份随之结束/);
 
   const back = await admin.postForm(path, { action: "role", role: "learner" });
   assert.equal(back.status, 303);

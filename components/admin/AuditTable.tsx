@@ -1,37 +1,25 @@
 import type { Language, Translate } from "@/lib/i18n/i18n.ts";
 import { formatDateTime } from "@/lib/i18n/i18n.ts";
-import type { AuditEntry } from "@/lib/identity/audit_store.ts";
-import { isRole } from "@/lib/identity/roles.ts";
-import type { AuditNames } from "@/lib/identity/audit_names.ts";
+import type { AuditEntry } from "@/lib/audit/audit_store.ts";
+import type { AuditNames } from "@/lib/audit/audit_names.ts";
+import {
+  actionLabel,
+  actorName,
+  detailText,
+  targetName,
+} from "@/lib/audit/audit_text.ts";
 
-const DETAIL_LABELS = {
-  reason: "admin.audit.detail.reason",
-  role: "admin.audit.detail.role",
-} as const;
-
-/** One entry's detail in words: a role change as "from → to", other values as "label: value". */
-function detailText(t: Translate, detail: AuditEntry["detail"]): string {
-  const parts: string[] = [];
-  const { from, to } = detail;
-  const roleChange = isRole(from) && isRole(to);
-  if (roleChange) {
-    parts.push(t("admin.audit.detail.role_change", {
-      from: t(`role.${from}`),
-      to: t(`role.${to}`),
-    }));
+/** Where a subject's own page is, when it has one. */
+function targetHref(e: AuditEntry): string | null {
+  const id = encodeURIComponent(e.targetId);
+  switch (e.targetType) {
+    case "user":
+      return `/admin/users/${id}`;
+    case "cohort":
+      return `/admin/cohorts/${id}`;
+    default:
+      return null;
   }
-  for (const [key, value] of Object.entries(detail)) {
-    if (roleChange && (key === "from" || key === "to")) continue;
-    if (value === "" || value === null) continue;
-    const label = key in DETAIL_LABELS
-      ? t(DETAIL_LABELS[key as keyof typeof DETAIL_LABELS])
-      : key;
-    const shown = key === "role" && isRole(value)
-      ? t(`role.${value}`)
-      : String(value);
-    parts.push(t("admin.audit.detail.pair", { label, value: shown }));
-  }
-  return parts.join(t("admin.audit.detail.separator"));
 }
 
 /** The audit log as a table: when, who, what, about whom, detail. */
@@ -58,37 +46,41 @@ export function AuditTable(
           </tr>
         </thead>
         <tbody>
-          {entries.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <time dateTime={e.at.toISOString()}>
-                  {formatDateTime(lang, e.at)}
-                </time>
-              </td>
-              <td>
-                {names[e.actorId] ?? <code class="audit-id">{e.actorId}</code>}
-              </td>
-              <td>{t(`admin.audit.action.${e.action}`)}</td>
-              {showTarget && (
+          {entries.map((e) => {
+            const subject = targetName(e, names);
+            const href = targetHref(e);
+            return (
+              <tr key={e.id}>
                 <td>
-                  <span class="meta">
-                    {t(`admin.audit.target.${e.targetType}`)}
-                  </span>{" "}
-                  {e.targetType === "user"
-                    ? (
-                      <a
-                        href={`/admin/users/${encodeURIComponent(e.targetId)}`}
-                      >
-                        {names[e.targetId] ??
-                          <code class="audit-id">{e.targetId}</code>}
-                      </a>
-                    )
-                    : <code class="audit-id">{e.targetId}</code>}
+                  <time dateTime={e.at.toISOString()}>
+                    {formatDateTime(lang, e.at)}
+                  </time>
                 </td>
-              )}
-              <td>{detailText(t, e.detail)}</td>
-            </tr>
-          ))}
+                <td>
+                  {actorName(t, e, names) ??
+                    <code class="audit-id">{e.actorId}</code>}
+                </td>
+                <td>{actionLabel(t, e)}</td>
+                {showTarget && (
+                  <td>
+                    <span class="meta">
+                      {t(`admin.audit.target.${e.targetType}`)}
+                    </span>{" "}
+                    {href
+                      ? (
+                        <a href={href}>
+                          {subject ?? (
+                            <code class="audit-id">{e.targetId}</code>
+                          )}
+                        </a>
+                      )
+                      : subject ?? <code class="audit-id">{e.targetId}</code>}
+                  </td>
+                )}
+                <td>{detailText(t, e, names)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

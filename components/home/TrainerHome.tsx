@@ -44,7 +44,7 @@ function ItemRow({ item, t }: { item: ContentItem; t: Translate }) {
           ? (
             <a href={item.previewUrl}>
               {t("home.trainer.preview")}
-              <span class="visually-hidden">: {item.title}</span>
+              <span class="sr-only">: {item.title}</span>
             </a>
           )
           : <a href={item.url}>{t("home.trainer.read")}</a>}

@@ -219,13 +219,13 @@ function compileRoutes(manifest: Manifest): Routes {
       mw.push(...(middlewares.get(key) ?? []));
     }
     const override = mod.config?.routeOverride;
-    const { pathname, dynamic } = override
-      ? { pathname: override, dynamic: true }
+    const { pathname, matcher, dynamic } = override
+      ? { pathname: override, matcher: override, dynamic: true }
       : toPathname(segments);
     return {
       file,
       pattern: pathname,
-      matcher: dynamic ? new URLPattern({ pathname }) : null,
+      matcher: dynamic ? new URLPattern({ pathname: matcher }) : null,
       filter: override ? null : segmentFilter(segments),
       module: mod,
       layouts: mod.config?.skipInheritedLayouts ? [] : chain,

@@ -595,52 +595,109 @@ function dedupeHead(chunks: ComponentChildren[]): VNode[] {
   return out;
 }
 
-const MARK_PATTERN = new RegExp(
-  `${MARK.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\d+)${MARK_END}`,
-  "g",
-);
 const decoder = new TextDecoder();
 
 function unescapeAttr(value: string): string {
+  if (!value.includes("&")) return value;
   return value.replace(/&quot;/g, '"').replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+const TITLE_TAG = /<title\b[^>]*>[\s\S]*?<\/title>/g;
+const META_TAG = /<meta\b[^>]*>/g;
+const META_KEY = /\s(name|property)="([^"]*)"/;
+
+/** What a `<Head>` replaces in the document head: its title, its metas. */
+interface HeadIds {
+  title: boolean;
+  metas: Set<string> | null;
+  /** Both, as one string (a memo key). */
+  key: string;
+}
+
+/** `html` without the tags `ids` replaces (`html` itself if none). */
+function stripReplaced(html: string, ids: HeadIds): string {
+  let out = html;
+  if (ids.title && out.includes("<title")) out = out.replace(TITLE_TAG, "");
+  if (ids.metas !== null && out.includes("<meta")) {
+    const metas = ids.metas;
+    out = out.replace(META_TAG, (tag) => {
+      const m = META_KEY.exec(tag);
+      return m && metas.has(`${m[1]}:${unescapeAttr(m[2])}`) ? "" : tag;
+    });
+  }
+  return out;
+}
+
+// A cached fragment in the head, stripped for a set of ids (null: nothing
+// to strip), computed once per fragment and set: the app's cached head
+// parts cost a map lookup per request.
+const strippedFragments = new WeakMap<Uint8Array, Map<string, string | null>>();
+function strippedFragment(bytes: Uint8Array, ids: HeadIds): string | null {
+  let byIds = strippedFragments.get(bytes);
+  if (!byIds) strippedFragments.set(bytes, byIds = new Map());
+  let out = byIds.get(ids.key);
+  if (out === undefined) {
+    const text = decoder.decode(bytes);
+    const stripped = stripReplaced(text, ids);
+    out = stripped === text ? null : stripped;
+    byIds.set(ids.key, out);
+  }
+  return out;
 }
 
 /**
  * Removes from the document's own `<head>` (written by `_app` or a layout)
  * the `<title>` and the `<meta name|property>` that a `<Head>` also sets,
- * so the page's one wins, as in Fresh. Runs only when `<Head>` set one.
+ * so the page's one wins, as in Fresh. Runs only when `<Head>` set one, and
+ * returns `body` itself when there was nothing to remove.
  */
 function dedupeDocumentHead(
   body: string,
   head: ComponentChildren[],
   fragments: Uint8Array[],
 ): string {
-  const ids = new Set<string>();
+  let title = false;
+  let metas: Set<string> | null = null;
   for (const node of flattenHead(head)) {
     const id = headId(node);
-    if (id !== null && !id.startsWith("key:")) ids.add(id);
+    if (id === "title") title = true;
+    else if (id !== null && !id.startsWith("key:")) {
+      (metas ??= new Set()).add(id);
+    }
   }
-  if (ids.size === 0) return body;
+  if (!title && metas === null) return body;
+  const ids: HeadIds = {
+    title,
+    metas,
+    key: `${title}|${metas ? [...metas].join("|") : ""}`,
+  };
   const start = body.indexOf("<head");
   const end = body.indexOf("</head>");
   if (start === -1 || end === -1) return body;
-  let region = body.slice(start, end);
-  // Cached fragments in the head are expanded here so their tags can go.
-  if (fragments.length > 0 && region.includes(MARK)) {
-    region = region.replace(
-      MARK_PATTERN,
-      (_, i) => decoder.decode(fragments[Number(i)]),
-    );
+  const region = body.slice(start, end);
+  // The head's own text and its cached fragments, each stripped.
+  let out = "";
+  let changed = false;
+  let at = 0;
+  for (;;) {
+    const mark = fragments.length > 0 ? region.indexOf(MARK, at) : -1;
+    const literal = region.slice(at, mark === -1 ? region.length : mark);
+    const stripped = stripReplaced(literal, ids);
+    if (stripped !== literal) changed = true;
+    out += stripped;
+    if (mark === -1) break;
+    const close = region.indexOf(MARK_END, mark);
+    const index = Number(region.slice(mark + MARK.length, close));
+    const fragment = strippedFragment(fragments[index], ids);
+    at = close + MARK_END.length;
+    if (fragment === null) out += region.slice(mark, at);
+    else {
+      out += fragment;
+      changed = true;
+    }
   }
-  if (ids.has("title")) {
-    region = region.replace(/<title\b[^>]*>[\s\S]*?<\/title>/g, "");
-  }
-  region = region.replace(/<meta\b[^>]*>/g, (tag) => {
-    const m = /\s(name|property)="([^"]*)"/.exec(tag);
-    return m && ids.has(`${m[1]}:${unescapeAttr(m[2])}`) ? "" : tag;
-  });
-  return body.slice(0, start) + region + body.slice(end);
+  return changed ? body.slice(0, start) + out + body.slice(end) : body;
 }
 
 /**

@@ -12,25 +12,34 @@ const order = (files: string[]) =>
   );
 
 Deno.test("toPathname() maps Fresh file syntax to URL patterns", () => {
-  assert.deepEqual(toPathname(["index"]), { pathname: "/", dynamic: false });
+  assert.deepEqual(toPathname(["index"]), {
+    pathname: "/",
+    matcher: "/",
+    dynamic: false,
+  });
   assert.deepEqual(toPathname(["courses", "index"]), {
     pathname: "/courses",
+    matcher: "/courses",
     dynamic: false,
   });
   assert.deepEqual(toPathname(["(app)", "courses", "[id]"]), {
     pathname: "/courses/:id",
+    matcher: "/courses/:id([^/]+)",
     dynamic: true,
   });
   assert.deepEqual(toPathname(["docs", "[[lang]]"]), {
     pathname: "/docs{/:lang}?",
+    matcher: "/docs{/:lang([^/]+)}?",
     dynamic: true,
   });
   assert.deepEqual(toPathname(["files", "[...path]"]), {
     pathname: "/files/:path*",
+    matcher: "/files/:path*",
     dynamic: true,
   });
   assert.deepEqual(toPathname(["foo.bar"]), {
     pathname: "/foo.bar",
+    matcher: "/foo.bar",
     dynamic: false,
   });
 });
@@ -77,7 +86,9 @@ Deno.test("decodeParams() decodes and rejects malformed escapes", () => {
 Deno.test("toPathname() writes mixed segments as Fresh does", () => {
   assert.equal(toPathname(["post-[id]"]).pathname, "/post-:id");
   assert.equal(toPathname(["[id]x"]).pathname, "/{:id}x");
-  const m = new URLPattern({ pathname: toPathname(["[id]x"]).pathname })
-    .exec({ pathname: "/42x" });
-  assert.equal(m?.pathname.groups.id, "42");
+  for (const form of ["pathname", "matcher"] as const) {
+    const m = new URLPattern({ pathname: toPathname(["[id]x"])[form] })
+      .exec({ pathname: "/42x" });
+    assert.equal(m?.pathname.groups.id, "42", form);
+  }
 });

@@ -64,8 +64,10 @@ export function matchUrl(
   href: string,
 ): "current" | "ancestor" | null {
   let path = href;
-  const cut = path.search(/[?#]/);
-  if (cut !== -1) path = path.slice(0, cut);
+  const query = path.indexOf("?");
+  if (query !== -1) path = path.slice(0, query);
+  const hash = path.indexOf("#");
+  if (hash !== -1) path = path.slice(0, hash);
   if (/[^\x21-\x7e]/.test(path)) {
     path = new URL(path, "http://localhost").pathname;
   }

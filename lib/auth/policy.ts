@@ -78,6 +78,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/admin/users/:user": ["admin"],
   "/admin/users/:user/delete": ["admin"],
   "/admin/audit": ["admin"],
+  "/admin/audit/export": ["admin"],
 };
 
 /** The outcome of an access check. */

@@ -1,17 +1,49 @@
 import assert from "node:assert/strict";
 import manifest from "@/fresh.gen.ts";
-import { splitRoutePath, toPathname } from "$fresh/src/router.ts";
 import { decide, ROLES, ROUTE_POLICY } from "./policy.ts";
+
+/**
+ * The route pattern Fresh 1.x reports as `ctx.route` for a routes/ file,
+ * written here from Fresh's documented rule (not taken from our layer, so
+ * the policy keeps working when `$fresh/` points at upstream Fresh): groups
+ * and `index` drop out, `[id]` is `/:id`, `[[x]]` is `{/:x}?`, `[...x]` is
+ * `/:x*`. tests/fresh_routes_test.ts checks the layer reports the same.
+ */
+function freshPattern(file: string): string {
+  const segments = file.replace(/^\.\/routes\//, "").replace(/\.[jt]sx?$/, "")
+    .split("/").filter((s) => !/^\(.*\)$/.test(s));
+  if (segments.at(-1) === "index") segments.pop();
+  const path = segments.map((s) =>
+    s.replace(/^\[\.\.\.(\w+)\]$/, "\u0000/:$1*")
+      .replace(/^\[\[(\w+)\]\]$/, "\u0000{/:$1}?")
+      .replace(/\[(\w+)\]/g, ":$1")
+  ).map((s) => s.startsWith("\u0000") ? s.slice(1) : `/${s}`).join("");
+  return path === "" ? "/" : path;
+}
 
 /** Every page and API route of the app, as the router names it. */
 function appRoutes(): string[] {
   return Object.entries(manifest.routes)
-    .filter(([file]) => !splitRoutePath(file).name.startsWith("_"))
+    .filter(([file]) => !file.split("/").at(-1)!.startsWith("_"))
     .map(([file, mod]) =>
       (mod as { config?: { routeOverride?: string } }).config?.routeOverride ??
-        toPathname(splitRoutePath(file).segments).pathname
+        freshPattern(file)
     );
 }
+
+Deno.test("freshPattern() writes Fresh's route form", () => {
+  assert.equal(freshPattern("./routes/index.tsx"), "/");
+  assert.equal(freshPattern("./routes/(g)/team/index.tsx"), "/team");
+  assert.equal(
+    freshPattern(
+      "./routes/courses/[course]/[module]/quiz/[attempt]/answers.ts",
+    ),
+    "/courses/:course/:module/quiz/:attempt/answers",
+  );
+  assert.equal(freshPattern("./routes/docs/[[lang]].tsx"), "/docs{/:lang}?");
+  assert.equal(freshPattern("./routes/files/[...path].tsx"), "/files/:path*");
+  assert.equal(freshPattern("./routes/p/post-[id].tsx"), "/p/post-:id");
+});
 
 Deno.test("every route in fresh.gen.ts has an access policy, and every policy a route", () => {
   const routes = appRoutes();

@@ -27,6 +27,7 @@ import { checkPolicyFigures } from "./checks/policy_figures.ts";
 import { checkBankBalance } from "./checks/bank_balance.ts";
 import { checkNearDuplicates } from "./checks/near_duplicates.ts";
 import { checkModelAnswers } from "./checks/model_answers.ts";
+import { checkCoverage } from "./checks/coverage.ts";
 import {
   type DataPath,
   editDistance,
@@ -180,6 +181,7 @@ class Checker {
     this.problems.push(...checkBankBalance(this.tree));
     this.problems.push(...checkNearDuplicates(this.tree));
     this.problems.push(...checkModelAnswers(this.tree));
+    this.problems.push(...checkCoverage(this.tree));
   }
 
   // ------------------------------------------------------------ ids

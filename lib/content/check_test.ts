@@ -436,3 +436,33 @@ Deno.test("checkContent() reports a near-duplicate question at the second one", 
     "q-basics-002 is a near-duplicate of q-basics-001 at assessments/quizzes/basics.yaml:9",
   );
 });
+
+// ------------------------------------------------------------ coverage
+
+Deno.test("checkContent() reports a mapped lesson that does not teach its fact, and the fact as taught nowhere", async () => {
+  await assertProblem(
+    "coverage-untaught",
+    "courses/demo/coverage.yaml:10:15",
+    'lesson "basics-stages" does not teach fact "sanbao": none of "三包" appears in it',
+  );
+  await assertProblem(
+    "coverage-untaught",
+    "courses/demo/coverage.yaml:7:5",
+    'fact "sanbao" (三包:7 天内退换修由顾客选) is taught nowhere',
+  );
+  await assertProblem(
+    "coverage-untaught",
+    "courses/demo/coverage.yaml:11:5",
+    'no mapped question tests fact "sanbao"',
+  );
+});
+
+Deno.test("checkContent() asks for key phrases on every fact, and accepts a fact that is taught and tested", async () => {
+  await assertProblem(
+    "coverage-untaught",
+    "courses/demo/coverage.yaml:12:5",
+    'fact "no-key" has no key phrases',
+  );
+  const lines = await problemLines("broken/coverage-untaught");
+  assert.ok(!lines.some((l) => l.includes('"three-stages"')), lines.join("\n"));
+});

@@ -4,6 +4,7 @@
  * held back (its errors logged and saved for trainers); the rest is served.
  * An unchanged course (same content hash) is not re-imported.
  */
+import { appendAuditEntry, SYSTEM_ACTOR } from "@/lib/audit/audit_store.ts";
 import { importCourse } from "./content_store.ts";
 import {
   type ContentStatus,
@@ -49,12 +50,37 @@ export async function importContent(
       now,
     );
     status.published.push({ courseId: course.data.id, ...result });
+    if (result.imported && result.version > 1) {
+      // A new version of a course learners already have: audited, by the
+      // platform (publishing happens at start-up). A course's first version
+      // is the installation itself, not a change to anyone's training.
+      await appendAuditEntry(kv, {
+        actorId: SYSTEM_ACTOR,
+        action: "content.published",
+        targetType: "course",
+        targetId: course.data.id,
+        detail: { version: result.version },
+      }, now);
+    }
   }
   // A course folder whose course.yaml did not load is held back too.
   for (const dir of allCourseDirs) {
     if (!tree.courses.some((c) => c.dir === dir)) status.heldBack.push(dir);
   }
   await saveContentStatus(kv, status);
+  if (status.heldBack.length > 0) {
+    await appendAuditEntry(kv, {
+      actorId: SYSTEM_ACTOR,
+      action: "content.imported",
+      targetType: "course",
+      targetId: status.heldBack.join(",").slice(0, 200),
+      detail: {
+        count: status.published.length,
+        heldBack: status.heldBack.length,
+        problems: status.problemCount,
+      },
+    }, now);
+  }
   forgetCourseHeads();
   return status;
 }

@@ -582,6 +582,8 @@ export const CoverageSchema = z.strictObject({
   facts: z.array(z.strictObject({
     id: Id,
     fact: Text,
+    /** Phrases that show the fact is there: a mapped lesson must hold one, and so must a mapped question. */
+    key: z.array(Text).min(1).optional(),
     lessons: Ids.default([]),
     questions: Ids.default([]),
     scenarios: Ids.optional(),

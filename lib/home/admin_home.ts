@@ -2,8 +2,8 @@
  * The admin's home: accounts by role, teams and cohorts, invitations
  * waiting to be accepted, and the latest audit entries with names.
  */
-import { type AuditNames, auditNames } from "@/lib/identity/audit_names.ts";
-import { type AuditEntry, listAudit } from "@/lib/identity/audit_store.ts";
+import { type AuditNames, auditNames } from "@/lib/audit/audit_names.ts";
+import { type AuditEntry, listAudit } from "@/lib/audit/audit_store.ts";
 import { listCohortsOfTeam } from "@/lib/identity/cohort_store.ts";
 import { listPendingInvitations } from "@/lib/identity/invitation_store.ts";
 import { type Role, ROLES } from "@/lib/identity/roles.ts";

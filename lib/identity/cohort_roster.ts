@@ -4,7 +4,7 @@
  * Removing a learner keeps their learning record (evidence belongs to the
  * learner); only the membership ends.
  */
-import { addAuditEntry } from "./audit_store.ts";
+import { addAuditEntry } from "@/lib/audit/audit_store.ts";
 import {
   addMembership,
   addMembershipRemoval,

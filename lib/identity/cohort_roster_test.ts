@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { listAuditAbout } from "./audit_store.ts";
+import { listAuditAbout } from "@/lib/audit/audit_store.ts";
 import { createCohort, listMembershipsOfUser } from "./cohort_store.ts";
 import {
   addLearnerToCohort,

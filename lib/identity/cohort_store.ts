@@ -14,6 +14,7 @@
 import { getAll } from "@/lib/db/many.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
+import { addAuditEntry } from "@/lib/audit/audit_store.ts";
 import {
   ConflictError,
   decodeStored,
@@ -106,7 +107,10 @@ export const MembershipSchema = z.object({
 /** A learner's place in a cohort. */
 export type Membership = z.infer<typeof MembershipSchema>;
 
-/** Creates a cohort of an existing team; the mentor must be an existing user. */
+/**
+ * Creates a cohort of an existing team; the mentor must be an active staff
+ * account. With an `actorId` it is audited in the same commit.
+ */
 export async function createCohort(
   kv: Deno.Kv,
   input: {
@@ -117,6 +121,7 @@ export async function createCohort(
     id?: string;
   },
   now: Date,
+  actorId?: string,
 ): Promise<Cohort> {
   const cohort = parseInput(CohortSchema, {
     ...input,
@@ -133,11 +138,20 @@ export async function createCohort(
       );
     }
   }
-  const res = await kv.atomic()
+  const op = kv.atomic()
     .check({ key: cohortKey(cohort.id), versionstamp: null })
     .set(cohortKey(cohort.id), cohort)
-    .set([...byTeam(cohort.teamId), cohort.id], cohort.id)
-    .commit();
+    .set([...byTeam(cohort.teamId), cohort.id], cohort.id);
+  if (actorId) {
+    addAuditEntry(op, {
+      actorId,
+      action: "cohort.created",
+      targetType: "cohort",
+      targetId: cohort.id,
+      detail: { teamId: cohort.teamId, startDate: cohort.startDate },
+    }, now);
+  }
+  const res = await op.commit();
   if (!res.ok) {
     throw new ConflictError(
       `Cannot create cohort "${cohort.id}": it exists`,

@@ -22,6 +22,7 @@
 import { getAll } from "@/lib/db/many.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
+import { addAuditEntry } from "@/lib/audit/audit_store.ts";
 import { addMembership, type Cohort, requireCohort } from "./cohort_store.ts";
 import { EmailSchema, NameSchema, PhoneSchema } from "./contact.ts";
 import {
@@ -278,6 +279,13 @@ export async function createInvitation(
     versionstamp: null,
   });
   addPending(op, d.tokenHash, d.invitation);
+  addAuditEntry(op, {
+    actorId,
+    action: "invitation.created",
+    targetType: "invitation",
+    targetId: d.invitation.id,
+    detail: { cohortId: d.invitation.cohortId, role: d.invitation.role },
+  }, now);
   if (!(await op.commit()).ok) {
     throw new Error(`Cannot invite: token hash collided`);
   }
@@ -308,6 +316,7 @@ export async function createInvitations(
     );
     const op = kv.atomic();
     for (const d of drafts) addPending(op, d.tokenHash, d.invitation);
+    auditImport(op, actorId, cohort, invitees.length, now);
     if (!(await op.commit()).ok) {
       throw new Error(`Cannot issue invitations: commit failed`);
     }
@@ -347,17 +356,35 @@ export async function createInvitations(
       }
       written.push(...drafts);
     }
-    const done = await kv.atomic().set(batchKey(batch.id), {
+    const finish = kv.atomic().set(batchKey(batch.id), {
       ...batch,
       state: "committed",
-    }, { expireIn: RETAIN_MS })
-      .commit();
+    }, { expireIn: RETAIN_MS });
+    auditImport(finish, actorId, cohort, invitees.length, now);
+    const done = await finish.commit();
     if (!done.ok) throw new Error(`Cannot commit batch "${batch.id}"`);
     return written.map(({ token, invitation }) => ({ token, invitation }));
   } catch (error) {
     await rollBack(kv, batch.id, written);
     throw error;
   }
+}
+
+/** Records an import (with its count) in the commit that makes it count. */
+function auditImport(
+  op: Deno.AtomicOperation,
+  actorId: string,
+  cohort: Cohort,
+  count: number,
+  now: Date,
+) {
+  addAuditEntry(op, {
+    actorId,
+    action: "invitations.imported",
+    targetType: "cohort",
+    targetId: cohort.id,
+    detail: { count },
+  }, now);
 }
 
 /** Deletes what a failed batch wrote; best effort, since uncommitted invitations are inert anyway. */
@@ -546,6 +573,13 @@ export async function acceptInvitation(
     // Remove the login's pending pointer only if it is still ours.
     if (ref.value === tokenHash) op.check(ref).delete(ref.key);
   }
+  addAuditEntry(op, {
+    actorId: user.id,
+    action: "invitation.accepted",
+    targetType: "user",
+    targetId: user.id,
+    detail: { invitationId: inv.id, cohortId: inv.cohortId, role: user.role },
+  }, now);
   if ((await op.commit()).ok) return user;
 
   const again = await kv.get(invitationKey(tokenHash));
@@ -577,6 +611,7 @@ export async function revokeInvitation(
   actorId: string,
   cohortId: string,
   invitationId: string,
+  now: Date = new Date(),
 ): Promise<void> {
   await assertCanInvite(kv, actorId, await requireCohort(kv, cohortId));
   const ref = await kv.get([...byCohort(cohortId), invitationId]);
@@ -588,6 +623,13 @@ export async function revokeInvitation(
   const tokenHash = decodeStored(z.string(), ref.key, ref.value);
   const e = await kv.get(invitationKey(tokenHash));
   const op = kv.atomic().delete(ref.key).delete(invitationKey(tokenHash));
+  addAuditEntry(op, {
+    actorId,
+    action: "invitation.revoked",
+    targetType: "invitation",
+    targetId: invitationId,
+    detail: { cohortId },
+  }, now);
   if (e.versionstamp !== null) {
     const inv = decodeStored(InvitationSchema, e.key, e.value);
     if (inv.status === "pending") {

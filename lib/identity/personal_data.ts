@@ -9,7 +9,7 @@ import {
   addAuditEntry,
   type AuditEntry,
   listAuditAbout,
-} from "./audit_store.ts";
+} from "@/lib/audit/audit_store.ts";
 import {
   getCohort,
   listMembershipsOfUser,

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { listAuditAbout } from "./audit_store.ts";
+import { listAuditAbout } from "@/lib/audit/audit_store.ts";
 import { addMember, createCohort, listMembers } from "./cohort_store.ts";
 import { ForbiddenError } from "./errors.ts";
 import { deletePersonalData, exportPersonalData } from "./personal_data.ts";

@@ -32,6 +32,7 @@ import {
 import {
   findUserByLogin,
   type PublicUser,
+  recordSignIn,
   toPublicUser,
   upgradePasswordHash,
   userFromEntry,
@@ -80,10 +81,13 @@ export async function signIn(
   // Always verify, even when the answer is already "no", so timing is flat.
   const matches = await verifyPassword(input.password.slice(0, 1024), stored);
   if (!user || !user.passwordHash || !matches || user.disabled) {
-    await recordLoginFailure(kv, key, input.address, now, policy);
+    await recordLoginFailure(kv, key, input.address, now, policy, user?.id);
     return { ok: false, reason: "invalid" };
   }
-  await clearLoginFailures(kv, key);
+  await Promise.all([
+    clearLoginFailures(kv, key),
+    recordSignIn(kv, user.id, now),
+  ]);
   let current = user;
   if (needsRehash(user.passwordHash, iterations)) {
     const upgraded = await hashPassword(input.password, iterations);

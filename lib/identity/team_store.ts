@@ -11,6 +11,7 @@
  */
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
+import { addAuditEntry } from "@/lib/audit/audit_store.ts";
 import {
   ConflictError,
   decodeStored,
@@ -47,11 +48,16 @@ async function checkManagers(kv: Deno.Kv, managerIds: readonly string[]) {
   }
 }
 
-/** Creates a team. Its managers must be users with the manager role. */
+/**
+ * Creates a team. Its managers must be users with the manager role. With
+ * an `actorId` (a person did it, not the demo seed) it is audited in the
+ * same commit.
+ */
 export async function createTeam(
   kv: Deno.Kv,
   input: { name: string; managerIds?: string[]; id?: string },
   now: Date,
+  actorId?: string,
 ): Promise<Team> {
   const managerIds = [...new Set(input.managerIds ?? [])];
   const team = parseInput(TeamSchema, {
@@ -66,6 +72,15 @@ export async function createTeam(
     .check({ key: teamKey(team.id), versionstamp: null })
     .set(teamKey(team.id), team);
   for (const m of managerIds) op.set([...byManager(m), team.id], team.id);
+  if (actorId) {
+    addAuditEntry(op, {
+      actorId,
+      action: "team.created",
+      targetType: "team",
+      targetId: team.id,
+      detail: { managers: managerIds.length },
+    }, now);
+  }
   if (!(await op.commit()).ok) {
     throw new ConflictError(
       `Cannot create team "${team.id}": it exists`,

@@ -13,6 +13,7 @@
  */
 import { getAll } from "@/lib/db/many.ts";
 import { z } from "zod";
+import { addAuditEntry, SYSTEM_ACTOR } from "@/lib/audit/audit_store.ts";
 import { decodeStored } from "./errors.ts";
 
 /** Throttling limits. */
@@ -82,6 +83,10 @@ function bump(
   return f;
 }
 
+function wasLocked(entry: Deno.KvEntryMaybe<unknown>, now: Date): boolean {
+  return entry.value !== null && locked(entry.value, entry.key, now);
+}
+
 /**
  * Counts a failed sign-in for the login and the address. Returns true when
  * either is now locked.
@@ -92,6 +97,8 @@ export async function recordLoginFailure(
   address: string,
   now: Date,
   policy: ThrottlePolicy = DEFAULT_THROTTLE,
+  /** The account the login belongs to, if any: named in the audit entry. */
+  userId?: string,
 ): Promise<boolean> {
   const keys = [loginKey(login), addressKey(address)];
   const expireIn = Math.max(policy.windowMs, policy.lockMs);
@@ -99,10 +106,24 @@ export async function recordLoginFailure(
     const [a, b] = await getAll(kv, keys);
     const fa = bump(a, policy.loginLimit, policy, now);
     const fb = bump(b, policy.addressLimit, policy, now);
-    const res = await kv.atomic().check(a, b)
+    const op = kv.atomic().check(a, b)
       .set(a.key, fa, { expireIn })
-      .set(b.key, fb, { expireIn })
-      .commit();
+      .set(b.key, fb, { expireIn });
+    // A burst of failures that just locked a login or an address is a
+    // security event an auditor wants to see (who, never the password).
+    const newlyLocked = [[a, fa, "login"], [b, fb, "address"]] as const;
+    for (const [entry, f, by] of newlyLocked) {
+      if (f.lockedUntil === null || f.lockedUntil <= now) continue;
+      if (wasLocked(entry, now)) continue;
+      addAuditEntry(op, {
+        actorId: SYSTEM_ACTOR,
+        action: "sign_in.locked",
+        targetType: by === "login" && userId ? "user" : "login",
+        targetId: by === "login" && userId ? userId : by,
+        detail: { failures: f.count, by },
+      }, now);
+    }
+    const res = await op.commit();
     if (res.ok) {
       return [fa, fb].some((f) =>
         f.lockedUntil !== null && f.lockedUntil > now

@@ -36,6 +36,12 @@ export const UserActionForm = z.discriminatedUnion("action", [
   z.object({
     action: z.literal("role"),
     role: z.enum(ROLES, "admin.user.role_invalid"),
+    // The admin's confirmation that a learner leaving the learner role
+    // leaves their cohorts (lib/identity/role_change.ts).
+    endMemberships: z.preprocess(
+      (v) => v === "yes" ? true : undefined,
+      z.literal(true).optional(),
+    ),
   }),
   z.object({ action: z.literal("disable") }),
   z.object({ action: z.literal("enable") }),
@@ -45,7 +51,7 @@ export const UserActionForm = z.discriminatedUnion("action", [
 export type UserAction = z.infer<typeof UserActionForm>;
 
 /** The fields the user page can mark. */
-export type UserActionField = "action" | "role";
+export type UserActionField = "action" | "role" | "endMemberships";
 
 /**
  * The login an admin sees for an account and types to confirm a deletion:

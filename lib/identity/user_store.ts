@@ -10,11 +10,12 @@
  * | ["users", userId]          | User   |
  * | ["users_by_email", email]  | userId |
  * | ["users_by_phone", phone]  | userId |
+ * | ["users_last_sign_in", userId] | Date (kept apart: a sign-in never races an admin's edit) |
  */
 import { getAll } from "@/lib/db/many.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
-import { addAuditEntry } from "./audit_store.ts";
+import { addAuditEntry } from "@/lib/audit/audit_store.ts";
 import { EmailSchema, NameSchema, parseLogin, PhoneSchema } from "./contact.ts";
 import {
   ConflictError,
@@ -32,6 +33,29 @@ const ulid = monotonicFactory();
 const userKey = (id: string) => ["users", id];
 const emailKey = (email: string) => ["users_by_email", email];
 const phoneKey = (phone: string) => ["users_by_phone", phone];
+const lastSignInKey = (id: string) => ["users_last_sign_in", id];
+
+/** Notes when a user last signed in (for the admin's user list). */
+export async function recordSignIn(
+  kv: Deno.Kv,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  await kv.set(lastSignInKey(userId), now);
+}
+
+/** When each user last signed in (absent: never), read in batches. */
+export async function lastSignIns(
+  kv: Deno.Kv,
+  userIds: readonly string[],
+): Promise<Map<string, Date>> {
+  const entries = await getAll<Date>(kv, userIds.map(lastSignInKey));
+  const out = new Map<string, Date>();
+  entries.forEach((e, i) => {
+    if (e.value instanceof Date) out.set(userIds[i], e.value);
+  });
+  return out;
+}
 
 /**
  * A stored account. An anonymised account (personal data deleted) keeps
@@ -373,13 +397,18 @@ export async function upgradePasswordHash(
   return res.ok;
 }
 
-/** Changes a user's role (admins only, not their own); audited in the same commit. */
+/**
+ * Changes a user's role (admins only, not their own); audited in the same
+ * commit. `also` may add more mutations to that commit (lib/identity/
+ * role_change.ts ends cohort memberships there).
+ */
 export async function changeRole(
   kv: Deno.Kv,
   actorId: string,
   userId: string,
   role: Role,
   now: Date,
+  also?: (op: Deno.AtomicOperation, before: User) => Promise<void> | void,
 ): Promise<User> {
   const to = RoleSchema.parse(role);
   await requireAdmin(kv, actorId, "change role");
@@ -389,8 +418,9 @@ export async function changeRole(
       `Cannot change role of "${userId}": admins cannot change their own role`,
     );
   }
-  return await updateUser(kv, userId, "change role", (u, op) => {
+  return await updateUser(kv, userId, "change role", async (u, op) => {
     if (u.role === to) return u;
+    await also?.(op, u);
     addAuditEntry(op, {
       actorId,
       action: "user.role_changed",

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { listAuditAbout } from "./audit_store.ts";
+import { listAuditAbout } from "@/lib/audit/audit_store.ts";
 import { ConflictError, ForbiddenError, ValidationError } from "./errors.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import { createSession, getSession } from "./session_store.ts";

@@ -288,6 +288,9 @@ export async function learnerProgress(
   for (const x of published?.drills ?? []) titles[`drill:${x.id}`] = x.title;
   for (const x of published?.exams ?? []) titles[`exam:${x.id}`] = x.title;
   for (const x of published?.surveys ?? []) titles[`survey:${x.id}`] = x.title;
+  for (const x of published?.observations ?? []) {
+    titles[`observation:${x.id}`] = x.title;
+  }
   const practice: LearnerProgress["practice"] = [];
   if (progress) {
     for (const [id, q] of Object.entries(progress.quizzes)) {

@@ -19,7 +19,11 @@ export interface PlanItemStanding {
   ref: string | null;
   /** Title for items without content (shadowing, milestone). */
   title: string | null;
-  /** done, due (today), overdue, upcoming; untracked for kinds not yet recorded. */
+  /**
+   * done, due (today), overdue, upcoming (not due yet); untracked for a
+   * past or today's item of a kind the platform cannot record yet (done
+   * offline). A future item is upcoming whatever its kind.
+   */
   state: "done" | "due" | "overdue" | "upcoming" | "untracked";
 }
 
@@ -28,7 +32,14 @@ export interface PlanStanding {
   /** Day of the plan (1-30; past 30 the plan is over and everything is due). */
   day: number;
   items: PlanItemStanding[];
+  /**
+   * Tracked items done among those due by today: never more than
+   * `dueByToday`, so "done / due" cannot read "18 of 2" for a learner who
+   * did the work in an earlier cohort.
+   */
   done: number;
+  /** Tracked items done before their day (counted apart from `done`). */
+  doneAhead: number;
   /** Tracked items whose day has come (including today). */
   dueByToday: number;
   overdue: number;
@@ -88,7 +99,8 @@ export function planStanding(
   progress: Progress,
 ): PlanStanding {
   const items: PlanItemStanding[] = [];
-  let done = 0, dueByToday = 0, overdue = 0, oldestOverdueDays = 0;
+  let done = 0, doneAhead = 0, dueByToday = 0, overdue = 0;
+  let oldestOverdueDays = 0;
   for (const d of plan.days) {
     for (const item of d.items ?? []) {
       const ref = "ref" in item ? item.ref : null;
@@ -99,13 +111,14 @@ export function planStanding(
           kind: item.kind,
           ref,
           title,
-          state: "untracked",
+          state: d.day > day ? "upcoming" : "untracked",
         });
         continue;
       }
       const finished = isDone(item, progress);
       if (d.day <= day) dueByToday++;
-      if (finished) done++;
+      if (finished && d.day <= day) done++;
+      if (finished && d.day > day) doneAhead++;
       const state = finished
         ? "done"
         : d.day > day
@@ -125,5 +138,14 @@ export function planStanding(
     : overdue > AT_RISK_ITEMS || oldestOverdueDays > AT_RISK_DAYS
     ? "at-risk"
     : "behind";
-  return { day, items, done, dueByToday, overdue, oldestOverdueDays, standing };
+  return {
+    day,
+    items,
+    done,
+    doneAhead,
+    dueByToday,
+    overdue,
+    oldestOverdueDays,
+    standing,
+  };
 }

@@ -109,3 +109,39 @@ Deno.test("planStanding() is at risk when one item is overdue longer than four d
   assert.equal(recent.oldestOverdueDays, 2);
   assert.equal(recent.standing, "behind");
 });
+
+Deno.test("planStanding() never counts more done than due, and future items are not due yet", () => {
+  // Day 1 of a second cohort, for a learner who did everything before.
+  const all = progress({
+    lessons: ["l1", "l2", "l3"],
+    quizzes: { basics: true },
+    scenarios: ["s1"],
+    drills: ["d1"],
+  });
+  const s = planStanding(plan, 1, all);
+  assert.equal(s.dueByToday, 1);
+  assert.equal(s.done, 1);
+  assert.equal(s.doneAhead, 5);
+  assert.ok(s.done <= s.dueByToday);
+  assert.equal(s.standing, "on-track");
+  // An item the platform cannot record: upcoming before its day, "done
+  // offline" (untracked) only once its day has come.
+  const late = {
+    ...plan,
+    days: [...plan.days, {
+      day: 30,
+      items: [{ kind: "exam" as const, ref: "certification" }],
+    }],
+  };
+  const day12 = planStanding(late, 12, all);
+  assert.equal(
+    day12.items.find((i) => i.ref === "certification")?.state,
+    "upcoming",
+  );
+  assert.equal(day12.items.find((i) => i.title === "旁听")?.state, "untracked");
+  assert.equal(
+    planStanding(late, 30, all).items.find((i) => i.ref === "certification")
+      ?.state,
+    "untracked",
+  );
+});

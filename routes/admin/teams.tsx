@@ -7,24 +7,16 @@ import { FieldError } from "@/components/FieldError.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import type { MessageKey } from "@/lib/i18n/i18n.ts";
-import { createCohort } from "@/lib/identity/cohort_store.ts";
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from "@/lib/identity/errors.ts";
 import {
   type StaffOption,
   teamDirectory,
   type TeamEntry,
 } from "@/lib/identity/team_directory.ts";
+import { submitTeamAdmin } from "@/lib/identity/team_admin.ts";
 import {
-  CohortForm,
-  TeamForm,
   type TeamFormField,
   teamFormValues,
 } from "@/lib/identity/team_forms.ts";
-import { createTeam } from "@/lib/identity/team_store.ts";
 
 type Form = "team" | "cohort";
 interface Data {
@@ -39,24 +31,6 @@ interface Data {
   done: Form | null;
 }
 
-/** Store errors that name a field, as the page's message keys. */
-function storeError(
-  form: Form,
-  error: unknown,
-): Partial<Record<TeamFormField, MessageKey>> | null {
-  if (error instanceof ConflictError) {
-    return { id: form === "team" ? "teams.id_taken" : "teams.cohort_id_taken" };
-  }
-  if (error instanceof NotFoundError) return { teamId: "teams.team_missing" };
-  if (error instanceof ValidationError) {
-    if (error.field === "managerIds") {
-      return { managerIds: "teams.manager_invalid" };
-    }
-    if (error.field === "mentorId") return { mentorId: "teams.mentor_invalid" };
-  }
-  return null;
-}
-
 export const handler: Handlers<Data, SignedInState> = {
   async GET(_req, ctx) {
     const done = ctx.url.searchParams.get("done");
@@ -66,51 +40,19 @@ export const handler: Handlers<Data, SignedInState> = {
     });
   },
   async POST(req, ctx) {
-    const values = teamFormValues(await req.formData());
-    const form: Form | null = values.action === "team"
-      ? "team"
-      : values.action === "cohort"
-      ? "cohort"
-      : null;
-    const fail = async (
-      f: Form,
-      errors: Partial<Record<TeamFormField, MessageKey>>,
-    ) =>
-      ctx.render({
-        ...await teamDirectory(ctx.state.kv, new Date()),
-        done: null,
-        failed: { form: f, values, errors },
-      }, { status: 422 });
-    if (!form) return await fail("team", { action: "teams.action_invalid" });
-    const parsed = form === "team"
-      ? TeamForm.safeParse(values)
-      : CohortForm.safeParse(values);
-    if (!parsed.success) {
-      const errors: Partial<Record<TeamFormField, MessageKey>> = {};
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0]) as TeamFormField;
-        errors[field] ??= (issue.message.startsWith("teams.")
-          ? issue.message
-          : field === "startDate"
-          ? "teams.date_invalid"
-          : field === "managerIds"
-          ? "teams.manager_invalid"
-          : "teams.id_invalid") as MessageKey;
-      }
-      return await fail(form, errors);
-    }
-    try {
-      if (form === "team") {
-        await createTeam(ctx.state.kv, TeamForm.parse(values), new Date());
-      } else {
-        await createCohort(ctx.state.kv, CohortForm.parse(values), new Date());
-      }
-    } catch (error) {
-      const errors = storeError(form, error);
-      if (!errors) throw error;
-      return await fail(form, errors);
-    }
-    return seeOther(`/admin/teams?done=${form}`);
+    const now = new Date();
+    const result = await submitTeamAdmin(
+      ctx.state.kv,
+      ctx.state.user.id,
+      teamFormValues(await req.formData()),
+      now,
+    );
+    if (result.ok) return seeOther(`/admin/teams?done=${result.form}`);
+    return ctx.render({
+      ...await teamDirectory(ctx.state.kv, now),
+      done: null,
+      failed: result,
+    }, { status: 422 });
   },
 };
 
@@ -218,16 +160,16 @@ export default function TeamsPage(
           <h2 id="new-team">{t("teams.new_team")}</h2>
           <CsrfField token={csrfToken} />
           <input type="hidden" name="action" value="team" />
-          {input("team", "id", "teams.id", {
-            maxLength: 40,
-            required: true,
-            autocomplete: "off",
-          })}
-          <p class="meta">{t("teams.id_hint")}</p>
           {input("team", "name", "teams.name", {
             maxLength: 50,
             required: true,
           })}
+          {input("team", "id", "teams.id", {
+            maxLength: 40,
+            autocomplete: "off",
+            "aria-describedby": "team-id-error team-id-hint",
+          })}
+          <p class="meta" id="team-id-hint">{t("teams.id_proposed_hint")}</p>
           <fieldset aria-describedby="team-managerIds-error">
             <legend>{t("teams.pick_managers")}</legend>
             {managers.length === 0 && (
@@ -285,15 +227,18 @@ export default function TeamsPage(
               id="cohort-teamId-error"
               message={error("cohort", "teamId")}
             />
-            {input("cohort", "id", "teams.cohort_id", {
-              maxLength: 40,
-              required: true,
-              autocomplete: "off",
-            })}
             {input("cohort", "name", "teams.cohort_name", {
               maxLength: 50,
               required: true,
             })}
+            {input("cohort", "id", "teams.cohort_id", {
+              maxLength: 40,
+              autocomplete: "off",
+              "aria-describedby": "cohort-id-error cohort-id-hint",
+            })}
+            <p class="meta" id="cohort-id-hint">
+              {t("teams.id_proposed_hint")}
+            </p>
             {input("cohort", "startDate", "teams.start_date", {
               type: "date",
               required: true,

@@ -140,7 +140,13 @@ export const handler: Handlers<Data, SignedInState> = {
         return await page(422, { alert: "invitations.revoke_invalid" });
       }
       try {
-        await revokeInvitation(kv, user.id, input.cohortId, input.invitationId);
+        await revokeInvitation(
+          kv,
+          user.id,
+          input.cohortId,
+          input.invitationId,
+          new Date(),
+        );
       } catch (error) {
         if (!(error instanceof NotFoundError)) throw error;
         return await page(404, { alert: "invitations.revoke_gone" });

@@ -17,6 +17,7 @@ import * as $docs_lang from "./routes/docs/[[lang]].tsx";
 import * as $files_path from "./routes/files/[...path].tsx";
 import * as $foo_bar from "./routes/foo.bar.tsx";
 import * as $form from "./routes/form.tsx";
+import * as $head_cached from "./routes/head-cached.tsx";
 import * as $head from "./routes/head.tsx";
 import * as $index from "./routes/index.tsx";
 import * as $islands from "./routes/islands.tsx";
@@ -55,6 +56,7 @@ const manifest = {
     "./routes/files/[...path].tsx": $files_path,
     "./routes/foo.bar.tsx": $foo_bar,
     "./routes/form.tsx": $form,
+    "./routes/head-cached.tsx": $head_cached,
     "./routes/head.tsx": $head,
     "./routes/index.tsx": $index,
     "./routes/islands.tsx": $islands,

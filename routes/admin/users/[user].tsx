@@ -2,7 +2,7 @@ import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { AdminNav } from "@/components/AdminNav.tsx";
 import { AuditTable } from "@/components/admin/AuditTable.tsx";
-import { type AuditNames, auditNames } from "@/lib/identity/audit_names.ts";
+import { type AuditNames, auditNames } from "@/lib/audit/audit_names.ts";
 import { UserStatus } from "@/components/admin/UserStatus.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
@@ -10,7 +10,7 @@ import { FieldError } from "@/components/FieldError.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDate, type MessageKey } from "@/lib/i18n/i18n.ts";
-import { type AuditEntry, listAuditAbout } from "@/lib/identity/audit_store.ts";
+import { type AuditEntry, listAuditAbout } from "@/lib/audit/audit_store.ts";
 import {
   getCohort,
   listMembershipsOfUser,
@@ -24,8 +24,8 @@ import {
   type UserActionField,
   UserActionForm,
 } from "@/lib/identity/user_admin_form.ts";
+import { changeUserRole } from "@/lib/identity/role_change.ts";
 import {
-  changeRole,
   type PublicUser,
   requireUser,
   setDisabled,
@@ -104,7 +104,7 @@ export const handler: Handlers<Data, SignedInState> = {
     // A body that is not a form reads as an empty one, so it gets the
     // same field messages instead of an error page.
     const form = await req.formData().catch(() => new FormData());
-    const values = formText(form, ["action", "role"]);
+    const values = formText(form, ["action", "role", "endMemberships"]);
     const fail = async (
       status: number,
       errors: NonNullable<Data["failed"]>["errors"],
@@ -126,7 +126,9 @@ export const handler: Handlers<Data, SignedInState> = {
     const action = parsed.data;
     try {
       if (action.action === "role") {
-        await changeRole(kv, admin.id, target.id, action.role, new Date());
+        await changeUserRole(kv, admin.id, target.id, action.role, new Date(), {
+          endMemberships: action.endMemberships,
+        });
       } else {
         await setDisabled(
           kv,
@@ -141,6 +143,11 @@ export const handler: Handlers<Data, SignedInState> = {
       // (the actor is no longer an admin) stays a plain 403.
       if (error instanceof ForbiddenError && target.id === admin.id) {
         return await fail(403, { form: SELF_REFUSED[action.action] });
+      }
+      if (
+        error instanceof ConflictError && error.code === "memberships-active"
+      ) {
+        return await fail(409, { endMemberships: "staff.role.confirm_needed" });
       }
       if (error instanceof ConflictError && error.code === "anonymised") {
         return await fail(409, { form: "admin.user.anonymised_refused" });
@@ -265,6 +272,28 @@ export default function UserPage(
               message={errors.role ? t(errors.role) : undefined}
             />
             <p id="role-hint" class="meta">{t("admin.user.role_hint")}</p>
+            {u.role === "learner" && data.memberships.length > 0 && (
+              <>
+                <label class="check-option">
+                  <input
+                    type="checkbox"
+                    name="endMemberships"
+                    value="yes"
+                    aria-invalid={errors.endMemberships ? "true" : undefined}
+                    aria-describedby="endMemberships-error"
+                  />{" "}
+                  {t("staff.role.end_memberships", {
+                    cohorts: data.memberships.map((m) => m.name).join("、"),
+                  })}
+                </label>
+                <FieldError
+                  id="endMemberships-error"
+                  message={errors.endMemberships
+                    ? t(errors.endMemberships)
+                    : undefined}
+                />
+              </>
+            )}
             <button type="submit">{t("admin.user.role_submit")}</button>
           </form>
 

@@ -4,8 +4,8 @@ import {
   appendAuditEntry,
   listAudit,
   listAuditAbout,
-} from "./audit_store.ts";
-import { minutesLater, NOW } from "./testing.ts";
+} from "@/lib/audit/audit_store.ts";
+import { minutesLater, NOW } from "@/lib/identity/testing.ts";
 
 Deno.test("addAuditEntry() joins the caller's commit: no commit, no entry", async () => {
   using kv = await Deno.openKv(":memory:");
