@@ -7,11 +7,14 @@ import * as $app from "./routes/_app.tsx";
 import * as $middleware from "./routes/_middleware.ts";
 import * as $admin_audit_export from "./routes/admin/audit/export.ts";
 import * as $admin_audit_index from "./routes/admin/audit/index.tsx";
+import * as $admin_certificates from "./routes/admin/certificates.tsx";
 import * as $admin_cohorts_cohort from "./routes/admin/cohorts/[cohort].tsx";
 import * as $admin_teams from "./routes/admin/teams.tsx";
 import * as $admin_users_user from "./routes/admin/users/[user].tsx";
 import * as $admin_users_user_delete from "./routes/admin/users/[user]/delete.tsx";
 import * as $admin_users_index from "./routes/admin/users/index.tsx";
+import * as $certifications_level_badge_svg from "./routes/certifications/[level]/badge.svg.ts";
+import * as $certifications_level_index from "./routes/certifications/[level]/index.tsx";
 import * as $courses_course_module_lesson_checks_index from "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts";
 import * as $courses_course_module_lesson_complete from "./routes/courses/[course]/[module]/[lesson]/complete.ts";
 import * as $courses_course_module_lesson_index from "./routes/courses/[course]/[module]/[lesson]/index.tsx";
@@ -22,26 +25,38 @@ import * as $courses_course_drills_drill_index from "./routes/courses/[course]/d
 import * as $courses_course_drills_drill_runs_run_answers from "./routes/courses/[course]/drills/[drill]/runs/[run]/answers.ts";
 import * as $courses_course_drills_drill_runs_run_index from "./routes/courses/[course]/drills/[drill]/runs/[run]/index.tsx";
 import * as $courses_course_drills_index from "./routes/courses/[course]/drills/index.tsx";
+import * as $courses_course_exams_exam_attempt_answers from "./routes/courses/[course]/exams/[exam]/[attempt]/answers.ts";
+import * as $courses_course_exams_exam_attempt_index from "./routes/courses/[course]/exams/[exam]/[attempt]/index.tsx";
+import * as $courses_course_exams_exam_index from "./routes/courses/[course]/exams/[exam]/index.tsx";
 import * as $courses_course_index from "./routes/courses/[course]/index.tsx";
 import * as $courses_course_scenarios_scenario_index from "./routes/courses/[course]/scenarios/[scenario]/index.tsx";
 import * as $courses_course_scenarios_scenario_runs_run_debrief from "./routes/courses/[course]/scenarios/[scenario]/runs/[run]/debrief.tsx";
 import * as $courses_course_scenarios_scenario_runs_run_index from "./routes/courses/[course]/scenarios/[scenario]/runs/[run]/index.tsx";
 import * as $courses_course_scenarios_scenario_runs_run_turns from "./routes/courses/[course]/scenarios/[scenario]/runs/[run]/turns.ts";
 import * as $courses_course_scenarios_index from "./routes/courses/[course]/scenarios/index.tsx";
+import * as $courses_course_surveys_survey from "./routes/courses/[course]/surveys/[survey].tsx";
 import * as $index from "./routes/index.tsx";
 import * as $invitations_import from "./routes/invitations/import.tsx";
 import * as $invitations_index from "./routes/invitations/index.tsx";
 import * as $invite_token from "./routes/invite/[token].tsx";
+import * as $issuer from "./routes/issuer.ts";
 import * as $lang from "./routes/lang.ts";
 import * as $login from "./routes/login.tsx";
 import * as $logout from "./routes/logout.ts";
 import * as $me_export from "./routes/me/export.ts";
 import * as $me_index from "./routes/me/index.tsx";
 import * as $me_password from "./routes/me/password.tsx";
+import * as $mentor from "./routes/mentor.tsx";
 import * as $preview_kind_course_ref from "./routes/preview/[kind]/[course]/[ref].tsx";
 import * as $preview_runs_id from "./routes/preview/runs/[id].tsx";
+import * as $status_list from "./routes/status/[list].ts";
 import * as $team_index from "./routes/team/index.tsx";
 import * as $team_learners_learner from "./routes/team/learners/[learner].tsx";
+import * as $team_learners_learner_observation from "./routes/team/learners/[learner]/observation.tsx";
+import * as $verify_id_badge_svg from "./routes/verify/[id]/badge.svg.ts";
+import * as $verify_id_credential_json from "./routes/verify/[id]/credential.json.ts";
+import * as $verify_id_index from "./routes/verify/[id]/index.tsx";
+import * as $verify_id_print from "./routes/verify/[id]/print.tsx";
 import * as $$DrillRunner from "./islands/DrillRunner.tsx";
 import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
@@ -56,11 +71,15 @@ const manifest = {
     "./routes/_middleware.ts": $middleware,
     "./routes/admin/audit/export.ts": $admin_audit_export,
     "./routes/admin/audit/index.tsx": $admin_audit_index,
+    "./routes/admin/certificates.tsx": $admin_certificates,
     "./routes/admin/cohorts/[cohort].tsx": $admin_cohorts_cohort,
     "./routes/admin/teams.tsx": $admin_teams,
     "./routes/admin/users/[user].tsx": $admin_users_user,
     "./routes/admin/users/[user]/delete.tsx": $admin_users_user_delete,
     "./routes/admin/users/index.tsx": $admin_users_index,
+    "./routes/certifications/[level]/badge.svg.ts":
+      $certifications_level_badge_svg,
+    "./routes/certifications/[level]/index.tsx": $certifications_level_index,
     "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts":
       $courses_course_module_lesson_checks_index,
     "./routes/courses/[course]/[module]/[lesson]/complete.ts":
@@ -80,6 +99,12 @@ const manifest = {
     "./routes/courses/[course]/drills/[drill]/runs/[run]/index.tsx":
       $courses_course_drills_drill_runs_run_index,
     "./routes/courses/[course]/drills/index.tsx": $courses_course_drills_index,
+    "./routes/courses/[course]/exams/[exam]/[attempt]/answers.ts":
+      $courses_course_exams_exam_attempt_answers,
+    "./routes/courses/[course]/exams/[exam]/[attempt]/index.tsx":
+      $courses_course_exams_exam_attempt_index,
+    "./routes/courses/[course]/exams/[exam]/index.tsx":
+      $courses_course_exams_exam_index,
     "./routes/courses/[course]/index.tsx": $courses_course_index,
     "./routes/courses/[course]/scenarios/[scenario]/index.tsx":
       $courses_course_scenarios_scenario_index,
@@ -91,20 +116,31 @@ const manifest = {
       $courses_course_scenarios_scenario_runs_run_turns,
     "./routes/courses/[course]/scenarios/index.tsx":
       $courses_course_scenarios_index,
+    "./routes/courses/[course]/surveys/[survey].tsx":
+      $courses_course_surveys_survey,
     "./routes/index.tsx": $index,
     "./routes/invitations/import.tsx": $invitations_import,
     "./routes/invitations/index.tsx": $invitations_index,
     "./routes/invite/[token].tsx": $invite_token,
+    "./routes/issuer.ts": $issuer,
     "./routes/lang.ts": $lang,
     "./routes/login.tsx": $login,
     "./routes/logout.ts": $logout,
     "./routes/me/export.ts": $me_export,
     "./routes/me/index.tsx": $me_index,
     "./routes/me/password.tsx": $me_password,
+    "./routes/mentor.tsx": $mentor,
     "./routes/preview/[kind]/[course]/[ref].tsx": $preview_kind_course_ref,
     "./routes/preview/runs/[id].tsx": $preview_runs_id,
+    "./routes/status/[list].ts": $status_list,
     "./routes/team/index.tsx": $team_index,
     "./routes/team/learners/[learner].tsx": $team_learners_learner,
+    "./routes/team/learners/[learner]/observation.tsx":
+      $team_learners_learner_observation,
+    "./routes/verify/[id]/badge.svg.ts": $verify_id_badge_svg,
+    "./routes/verify/[id]/credential.json.ts": $verify_id_credential_json,
+    "./routes/verify/[id]/index.tsx": $verify_id_index,
+    "./routes/verify/[id]/print.tsx": $verify_id_print,
   },
   islands: {
     "./islands/DrillRunner.tsx": $$DrillRunner,

@@ -3,6 +3,7 @@ import type { Translate } from "@/lib/i18n/i18n.ts";
 const LINKS = [
   { href: "/admin/users", label: "admin_nav.users" },
   { href: "/admin/teams", label: "admin_nav.teams" },
+  { href: "/admin/certificates", label: "onboarding.admin_nav.certificates" },
   { href: "/admin/audit", label: "admin_nav.audit" },
 ] as const;
 

@@ -1,6 +1,6 @@
 import { useSignal } from "@preact/signals";
 import { csrfHeader } from "@/lib/http/csrf_client.ts";
-import { useEffect } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 
 /** One drill item as shown (no model answer). */
 export interface DrillItemView {
@@ -59,6 +59,15 @@ export default function DrillRunner(props: DrillRunnerProps) {
   const error = useSignal(false);
   const index = results.value.length;
   const item = items[index];
+  // One idempotency key per item, reused on every retry of that item until
+  // the server has stored it, so a retried answer is never stored twice.
+  const itemKey = useRef<{ item: string; key: string } | null>(null);
+  const keyFor = (step: string) => {
+    if (itemKey.current?.item !== step) {
+      itemKey.current = { item: step, key: crypto.randomUUID() };
+    }
+    return itemKey.current.key;
+  };
 
   useEffect(() => {
     const timer = setInterval(() => (elapsed.value += 1), 1000);
@@ -81,12 +90,13 @@ export default function DrillRunner(props: DrillRunnerProps) {
         body: JSON.stringify({
           itemId: item.id,
           text: text.value,
-          idempotencyKey: crypto.randomUUID(),
+          idempotencyKey: keyFor(`${index}/${item.id}`),
         }),
       });
       if (!res.ok) throw new Error(String(res.status));
       const body: { results: DrillResultView[]; total: number | null } =
         await res.json();
+      itemKey.current = null;
       results.value = body.results;
       total.value = body.total;
       text.value = "";

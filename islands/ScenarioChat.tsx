@@ -47,6 +47,9 @@ export default function ScenarioChat(props: ScenarioChatProps) {
   const firstAnswered = props.initial.history.some((e) => e.from === "agent");
   const answered = useSignal(firstAnswered);
   const log = useRef<HTMLOListElement>(null);
+  // One idempotency key per step, reused on every retry of that step until
+  // the server has answered it, so a retried turn is never applied twice.
+  const stepKey = useRef<{ step: string; key: string } | null>(null);
 
   useEffect(() => {
     if (answered.value) return;
@@ -60,8 +63,17 @@ export default function ScenarioChat(props: ScenarioChatProps) {
     log.current?.lastElementChild?.scrollIntoView({ block: "nearest" });
   }, [history.value.length, typing.value]);
 
+  const keyFor = (step: string) => {
+    if (stepKey.current?.step !== step) {
+      stepKey.current = { step, key: crypto.randomUUID() };
+    }
+    return stepKey.current.key;
+  };
+
   const send = async (body: Record<string, string>) => {
     if (busy.value) return;
+    const nodeId = view.value.step?.nodeId;
+    const turn = `${history.value.length}/${nodeId}`;
     busy.value = true;
     error.value = false;
     answered.value = true;
@@ -75,12 +87,13 @@ export default function ScenarioChat(props: ScenarioChatProps) {
         },
         body: JSON.stringify({
           ...body,
-          nodeId: view.value.step?.nodeId,
-          idempotencyKey: crypto.randomUUID(),
+          nodeId,
+          idempotencyKey: keyFor(turn),
         }),
       });
       if (!res.ok) throw new Error(String(res.status));
       const next: ChatView = await res.json();
+      stepKey.current = null;
       const fresh = next.history.slice(history.value.length);
       const mine = fresh.filter((e) => e.from !== "customer");
       history.value = [...history.value, ...mine];
@@ -177,18 +190,22 @@ export default function ScenarioChat(props: ScenarioChatProps) {
           <textarea
             id="chat-reply-text"
             rows={4}
+            aria-describedby="chat-reply-length"
             maxLength={step.reply.maxLength}
             value={reply.value}
             onInput={(
               e,
             ) => (reply.value = (e.currentTarget as HTMLTextAreaElement).value)}
           />
-          <p class="meta">
-            {reply.value.length} / {step.reply.maxLength} {labels.chars}
+          <p class="meta" id="chat-reply-length">
+            {[...reply.value].length} / {step.reply.maxLength} {labels.chars}
+            {" · "}
+            {step.reply.lengthHint}
           </p>
           <button
             type="submit"
-            disabled={busy.value || reply.value.trim() === ""}
+            disabled={busy.value || reply.value.trim() === "" ||
+              [...reply.value].length > step.reply.maxLength}
           >
             {busy.value ? labels.sending : labels.send}
           </button>

@@ -11,6 +11,7 @@ import {
   shouldSeedDemo,
 } from "@/lib/identity/demo_seed.ts";
 import { seedDemoProgress } from "@/lib/learning/demo_progress.ts";
+import { seedDemoCertification } from "@/lib/onboarding/demo_certification.ts";
 
 let store: Promise<Deno.Kv> | null = null;
 
@@ -51,6 +52,21 @@ export async function prepareStore(): Promise<Deno.Kv> {
     console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
     for (const l of logins) {
       console.log(`  ${l.role.padEnd(8)} ${l.login}  ${l.name}`);
+    }
+    // Finished onboardings: certified, expiring, expired, revoked, ready.
+    const origin = Deno.env.get("SA_PUBLIC_ORIGIN")?.replace(/\/$/, "") ??
+      `http://localhost:${Deno.env.get("PORT") ?? 8000}`;
+    const certificate = await seedDemoCertification(
+      kv,
+      "onboarding",
+      origin,
+      now,
+    );
+    console.log(
+      "  learner  graduate@ renewal@ expired@ revoked@ ready@demo.academy  (finished onboarding)",
+    );
+    if (certificate) {
+      console.log(`A valid demo certificate: ${origin}/verify/${certificate}`);
     }
   }
   return kv;

@@ -15,11 +15,17 @@ import {
 } from "@/lib/home/staff_home.ts";
 import { MyLearning } from "@/components/MyLearning.tsx";
 import { type MyCourse, myLearning } from "@/lib/learning/my_learning.ts";
+import { LearnerToday } from "@/components/home/LearnerToday.tsx";
+import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
+import { publicOrigin } from "@/lib/http/public_origin.ts";
+import { type TodayView, todayView } from "@/lib/onboarding/today.ts";
 
 interface HomeData {
   courses: CatalogueEntry[];
   /** The signed-in learner's progress; null for everyone else. */
   mine: MyCourse[] | null;
+  /** The signed-in learner's Today (null outside a cohort and for others). */
+  today: TodayView | null;
   /** A staff member's own home (each role starts at its own work). */
   staff?: StaffHomeData | null;
 }
@@ -31,11 +37,14 @@ export const handler: Handlers<HomeData, AppState> = {
     const courses = await listCatalogue(ctx.state.kv);
     // A visitor's home page shows nothing but the published versions.
     if (!user) ctx.state.visitorPageKey = catalogueKey(courses);
+    const learner = user?.role === "learner" ? user : null;
+    const now = new Date();
     return ctx.render({
       courses,
       staff,
-      mine: user?.role === "learner"
-        ? await myLearning(ctx.state.kv, user.id, new Date())
+      mine: learner ? await myLearning(ctx.state.kv, learner.id, now) : null,
+      today: learner
+        ? await todayView(ctx.state.kv, learner, publicOrigin(ctx.url), now)
         : null,
     });
   },
@@ -91,6 +100,12 @@ export default function Home(
           <p class="lead">{t("home.lead")}</p>
         </section>
       </RenderCache>
+      {data.today && (
+        <>
+          <OnboardingStyles />
+          <LearnerToday data={data.today} t={t} lang={lang} />
+        </>
+      )}
       {data.mine && <MyLearning courses={data.mine} t={t} />}
       {catalogue}
     </>

@@ -79,6 +79,32 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/admin/users/:user/delete": ["admin"],
   "/admin/audit": ["admin"],
   "/admin/audit/export": ["admin"],
+  // Certificates: revocation and grant/withhold (audited).
+  "/admin/certificates": ["admin"],
+  // Exams and surveys of the onboarding plan: the learner's own attempts and
+  // responses (the stores key them by the signed-in learner).
+  "/courses/:course/exams/:exam": ["learner"],
+  "/courses/:course/exams/:exam/:attempt": ["learner"],
+  "/courses/:course/exams/:exam/:attempt/answers": [
+    "learner",
+  ],
+  "/courses/:course/surveys/:survey": ["learner"],
+  // A mentor's queue: staff only; the domain lists only cohorts the user
+  // mentors (lib/onboarding/mentor_queue.ts), admins all.
+  "/mentor": ["trainer", "manager", "admin"],
+  // QA observation on the scorecard: the learner's manager (checked in the
+  // route through lib/identity/access.ts) or an admin.
+  "/team/learners/:learner/observation": ["manager", "admin"],
+  // Public by design: anyone holding a certificate link can verify it, and
+  // verifiers need the issuer's keys and the status list. Nothing private.
+  "/issuer": "public",
+  "/status/:list": "public",
+  "/verify/:id": "public",
+  "/verify/:id/credential.json": "public",
+  "/verify/:id/badge.svg": "public",
+  "/verify/:id/print": "public",
+  "/certifications/:level": "public",
+  "/certifications/:level/badge.svg": "public",
 };
 
 /** The outcome of an access check. */

@@ -8,6 +8,7 @@
  */
 import type { ContentTree, Kind, Loaded, LoadedLesson } from "./loader.ts";
 import { sortProblems } from "./loader.ts";
+import { bestChoice, checkScenario } from "@/lib/scenario/scenario_check.ts";
 import type {
   Condition,
   DrawRule,
@@ -18,7 +19,6 @@ import type {
   ReplyElement,
   Rubric,
   Scenario,
-  ScenarioChoice,
 } from "./schema.ts";
 import { QuestionType as QuestionTypes } from "./schema.ts";
 import { lessonMarkupProblems } from "./markup_check.ts";
@@ -54,34 +54,6 @@ interface Definition extends Located {
  */
 export function normalizeReply(text: string): string {
   return text.normalize("NFKC");
-}
-
-/** Conversation state a scenario `when` condition is tested against. */
-export interface ConditionState {
-  mood: number;
-  /** `node.choice` ids picked so far. */
-  chose: ReadonlySet<string>;
-}
-
-/** Whether every test of a `when` condition holds. */
-export function evaluateCondition(
-  when: Condition,
-  state: ConditionState,
-): boolean {
-  if (when.moodAtLeast !== undefined && state.mood < when.moodAtLeast) {
-    return false;
-  }
-  if (when.moodBelow !== undefined && state.mood >= when.moodBelow) {
-    return false;
-  }
-  if (when.chose?.some((c) => !state.chose.has(c))) return false;
-  if (when.notChose?.some((c) => state.chose.has(c))) return false;
-  return true;
-}
-
-/** Total of a choice's dimension scores; the model path takes the highest. */
-export function choiceTotal(choice: ScenarioChoice): number {
-  return Object.values(choice.scores).reduce((a: number, b) => a + (b ?? 0), 0);
 }
 
 /** Runs every semantic check; problems come sorted by path and line. */
@@ -817,26 +789,8 @@ class Checker {
       reached.add(n);
       queue.push(...(edges.get(n) ?? []));
     }
-    if (d.nodes[d.start]) {
-      for (const n of nodes) {
-        if (!reached.has(n)) {
-          this.add(
-            s,
-            ["nodes", n],
-            `node "${n}" is unreachable from start "${d.start}"`,
-          );
-        }
-      }
-      for (const e of endings) {
-        if (!reached.has(e)) {
-          this.add(
-            s,
-            ["endings", e],
-            `ending "${e}" is unreachable from start "${d.start}"`,
-          );
-        }
-      }
-    }
+    // Whether a run reaches each node is checked with the engine
+    // (lib/scenario/scenario_check.ts), conditions included.
 
     // Nodes from which no ending can be reached are trapped in a cycle.
     const ends = new Set(endings);
@@ -868,7 +822,7 @@ class Checker {
       );
     }
 
-    this.modelPath(s);
+    this.problems.push(...checkScenario(s));
 
     // The best choice is what the learner is taught to say, so it must pass the rubrics too.
     const rubrics = [...usedRubrics].flatMap((id) =>
@@ -877,7 +831,7 @@ class Checker {
     for (const n of nodes) {
       const choices = d.nodes[n].choices;
       if (!choices) continue;
-      const best = bestChoice(choices);
+      const best = bestChoice(choices)!;
       const i = choices.indexOf(best);
       for (const r of rubrics) {
         this.forbidden(
@@ -888,72 +842,6 @@ class Checker {
           "best choice",
         );
       }
-    }
-  }
-
-  /** Plays the scenario taking the best-scoring offered choice and passing every reply. */
-  modelPath(s: Loaded<Scenario>) {
-    const d = s.data;
-    if (!d.nodes[d.start]) return;
-    const state = { mood: d.persona.mood, chose: new Set<string>() };
-    const steps: string[] = [];
-    let current = d.start;
-    let via: DataPath = ["start"];
-    const limit = Object.keys(d.nodes).length * 3 + 3;
-    const follow = (
-      next: string,
-      branches: { when: Condition; next: string }[] | undefined,
-      at: DataPath,
-    ) => {
-      const i = branches?.findIndex((b) => evaluateCondition(b.when, state)) ??
-        -1;
-      via = i >= 0 ? [...at, "branches", i, "next"] : [...at, "next"];
-      return i >= 0 ? branches![i].next : next;
-    };
-    while (d.nodes[current]) {
-      steps.push(current);
-      if (steps.length > limit) {
-        this.add(
-          s,
-          ["start"],
-          `the model path (best choices) loops forever: ${
-            steps.slice(0, 8).join(" → ")
-          } …`,
-        );
-        return;
-      }
-      const node = d.nodes[current];
-      if (node.reply) {
-        current = follow(node.reply.next, node.reply.branches, [
-          "nodes",
-          current,
-          "reply",
-        ]);
-        continue;
-      }
-      const offered = node.choices!.filter((c) =>
-        !c.when || evaluateCondition(c.when, state)
-      );
-      if (offered.length === 0) return; // reported as a dead end
-      const best = bestChoice(offered);
-      state.mood = Math.max(0, Math.min(100, state.mood + best.mood));
-      state.chose.add(`${current}.${best.id}`);
-      current = follow(best.next, best.branches, [
-        "nodes",
-        current,
-        "choices",
-        node.choices!.indexOf(best),
-      ]);
-    }
-    const ending = d.endings[current];
-    if (ending && !GOOD_OUTCOMES.has(ending.outcome)) {
-      this.add(
-        s,
-        via,
-        `the model path (best-scoring choices: ${
-          [...steps, current].join(" → ")
-        }) ends in "${current}" with outcome ${ending.outcome}; it must end resolved or escalated`,
-      );
     }
   }
 
@@ -1108,13 +996,6 @@ class Checker {
       );
     }
   }
-}
-
-function bestChoice(choices: readonly ScenarioChoice[]): ScenarioChoice {
-  return choices.reduce((
-    best,
-    c,
-  ) => (choiceTotal(c) > choiceTotal(best) ? c : best));
 }
 
 /** Counts of authored content, for the content:check summary and coverage goals. */

@@ -1,11 +1,6 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import {
-  checkContent,
-  countContent,
-  evaluateCondition,
-  normalizeReply,
-} from "./check.ts";
+import { checkContent, countContent, normalizeReply } from "./check.ts";
 import { loadContent } from "./loader.ts";
 import { bankBalance, formatBankBalance } from "./checks/bank_balance.ts";
 
@@ -53,23 +48,6 @@ Deno.test("countContent() counts lessons, question types, decision points and dr
   assert.deepEqual([c.drillSets, c.drillItems, c.surveys], [1, 1, 1]);
   assert.deepEqual(c.psychologies, ["venting"]);
   assert.equal(c.allPsychologies, false);
-});
-
-Deno.test("evaluateCondition() needs every test to hold", () => {
-  const state = { mood: 30, chose: new Set(["open.empathise"]) };
-  assert.equal(
-    evaluateCondition({
-      moodAtLeast: 20,
-      moodBelow: 80,
-      chose: ["open.empathise"],
-    }, state),
-    true,
-  );
-  assert.equal(evaluateCondition({ moodBelow: 30 }, state), false);
-  assert.equal(
-    evaluateCondition({ notChose: ["open.empathise"] }, state),
-    false,
-  );
 });
 
 Deno.test("normalizeReply() turns full-width characters half-width", () => {
@@ -204,6 +182,30 @@ Deno.test("checkContent() reports a model path that ends badly", async () => {
     "scenario-bad-model-path",
     "assessments/scenarios/bad-model-path.yaml:17",
     'the model path (best-scoring choices: open → lost) ends in "lost"',
+  );
+});
+
+Deno.test("checkContent() reports a path that scores above the model path, at the move that leaves it", async () => {
+  await assertProblem(
+    "scenario-outscores-model",
+    "assessments/scenarios/outscores.yaml:20",
+    "a path scores 6 points, above the model path's 3: open.detour → recover.make-up → resolved",
+  );
+});
+
+Deno.test("checkContent() reports a loop that gains points on every lap", async () => {
+  await assertProblem(
+    "scenario-point-loop",
+    "assessments/scenarios/point-loop.yaml:30",
+    'a loop gains 2 points each time round (open.ask-again → again.back → back to "open")',
+  );
+});
+
+Deno.test("checkContent() reports a red-line choice that still ends resolved", async () => {
+  await assertProblem(
+    "scenario-redline-resolved",
+    "assessments/scenarios/redline.yaml:25",
+    'red-line choice "open.promise" (promise) still ends resolved',
   );
 });
 

@@ -87,9 +87,13 @@ function buildPage(
     parts,
     checks: checks.map((index) => ({
       index,
+      // Options are shuffled by a seed of the check itself, so the key is
+      // not where the author wrote it, every reload (and the labels the page
+      // gives) stays the same, and the page can be cached for everyone.
       question: toPublicQuestion(
         lesson.checks[index],
         inlineCheckSeed(view.id, lessonId, index),
+        true,
       ),
     })),
     toc: rendered.toc,

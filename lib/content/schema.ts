@@ -302,6 +302,20 @@ export const ConditionSchema = z.strictObject({
 });
 export type Condition = z.infer<typeof ConditionSchema>;
 
+/**
+ * Compliance red lines (../shared/domain.md §6): a choice tagged with one, or
+ * a reply the grader blocks, is a breach the run records and that no total
+ * can make up for.
+ */
+export const RedLine = z.enum([
+  "promise",
+  "blame",
+  "privacy",
+  "superlative",
+  "insult",
+]);
+export type RedLine = z.infer<typeof RedLine>;
+
 /** A conditional `next`: the first branch whose `when` holds wins. */
 export const BranchSchema = z.strictObject({ when: ConditionSchema, next: Id });
 export type Branch = z.infer<typeof BranchSchema>;
@@ -324,6 +338,8 @@ export const ScenarioChoiceSchema = z.strictObject({
   next: nextRequired("every choice"),
   branches: z.array(BranchSchema).optional(),
   when: ConditionSchema.optional(),
+  /** The option crosses this red line: the run records a breach and cannot pass. */
+  redLine: RedLine.optional(),
 });
 export type ScenarioChoice = z.infer<typeof ScenarioChoiceSchema>;
 
@@ -364,6 +380,21 @@ export const ScenarioEndingSchema = z.strictObject({
 });
 export type ScenarioEnding = z.infer<typeof ScenarioEndingSchema>;
 
+/**
+ * What each kind of failure costs a run, in points off its total (the same
+ * points the choices give). A run with a failed reply or a breach never
+ * passes, whatever these are.
+ */
+export const ScenarioPenaltiesSchema = z.strictObject({
+  /** A reply that fails its node (below `passPercent` or blocked). */
+  failedReply: z.number().min(0).max(50).default(8),
+  /** A red-line choice or a blocked reply, on top of a failed reply's cost. */
+  redLine: z.number().min(0).max(50).default(10),
+  /** A first response after `firstResponseSeconds`. */
+  late: z.number().min(0).max(50).default(4),
+});
+export type ScenarioPenalties = z.infer<typeof ScenarioPenaltiesSchema>;
+
 /** `assessments/scenarios/<id>.yaml`: a branching chat. */
 export const ScenarioSchema = z.strictObject({
   id: Id,
@@ -379,6 +410,7 @@ export const ScenarioSchema = z.strictObject({
     background: Text.optional(),
   }),
   firstResponseSeconds: z.int().min(1),
+  penalties: ScenarioPenaltiesSchema.prefault({}),
   start: Id,
   nodes: z.record(Id, ScenarioNodeSchema),
   endings: z.record(Id, ScenarioEndingSchema),
@@ -440,6 +472,10 @@ export const SurveySchema = z.strictObject({
   title: Text,
   when: z.enum(["module-end", "onboarding-end"]),
   module: Id.optional(),
+  /** Responses are never shown by name to the learner's manager or trainers. */
+  anonymous: z.boolean().optional(),
+  /** Below this many responses trainers see no aggregate (default 5). */
+  minReportN: z.int().min(1).optional(),
   questions: z.array(SurveyQuestion).min(1),
 }).superRefine((s, ctx) => {
   if (s.when === "module-end" && s.module === undefined) {
@@ -492,6 +528,10 @@ export const ExamSchema = z.strictObject({
   scenarios: Ids.optional(),
   timeLimitMinutes: z.int().min(1),
   passPercent: Percent,
+  /** Submitted attempts allowed (no limit when absent). */
+  maxAttempts: z.int().min(1).optional(),
+  /** Hours after a submitted attempt before the next may start. */
+  cooldownHours: z.number().min(0).optional(),
 });
 export type Exam = z.infer<typeof ExamSchema>;
 

@@ -14,6 +14,7 @@ export const VERBS = {
   passed: "http://adlnet.gov/expapi/verbs/passed",
   failed: "http://adlnet.gov/expapi/verbs/failed",
   answered: "http://adlnet.gov/expapi/verbs/answered",
+  responded: "http://adlnet.gov/expapi/verbs/responded",
 } as const;
 /** A verb name. */
 export type VerbName = keyof typeof VERBS;

@@ -67,7 +67,7 @@ type Play = "model" | "slip" | "weak" | "poor" | "careless";
 type DrillStyle = "quick" | "slow" | "hasty";
 
 /** One demo learner's habits and gaps. */
-interface Profile {
+export interface Profile {
   /** Hour of day (Beijing) the learner usually studies. */
   hour: number;
   /** Plan refs never done (overdue now). */
@@ -214,7 +214,12 @@ interface Task {
   ref: string;
 }
 
-async function seedLearner(
+/**
+ * Plays one learner (by login, in their latest cohort) through the plan's
+ * lessons, quizzes, scenarios and drills due by `now`, as `profile` says.
+ * Used by other demo seeds (lib/onboarding/demo_certification.ts) too.
+ */
+export async function seedLearner(
   kv: Deno.Kv,
   view: CourseView,
   plan: Plan,
@@ -560,4 +565,32 @@ async function doDrill(ctx: Ctx, task: Task): Promise<void> {
 function firstSentence(text: string): string {
   const m = /^.+?[。！？!?]/.exec(text);
   return m ? m[0] : text;
+}
+
+/**
+ * One model run of a scenario started at `at` (an exam's required
+ * scenarios are played inside its window by lib/onboarding/demo_certification.ts).
+ */
+export async function playModelScenario(
+  kv: Deno.Kv,
+  view: CourseView,
+  learnerId: string,
+  cohortId: string,
+  scenarioId: string,
+  at: Date,
+): Promise<void> {
+  const scenario = view.published.scenarios.find((s) => s.id === scenarioId);
+  if (!scenario) return;
+  await playScenario(
+    {
+      kv,
+      view,
+      learnerId,
+      cohortId,
+      profile: { hour: 9, quizWrong: 0, drills: "quick" },
+    },
+    scenario,
+    "model",
+    at,
+  );
 }

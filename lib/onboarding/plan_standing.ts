@@ -7,9 +7,22 @@
 import type { Plan, PlanItem } from "@/lib/content/schema.ts";
 import type { Progress } from "@/lib/evidence/progress_store.ts";
 
-/** Plan item kinds the platform records today; the rest are shown, not counted. */
+/** Plan item kinds the progress rollup alone records. */
 export const TRACKED_KINDS = ["lesson", "quiz", "scenario", "drill"] as const;
 type TrackedKind = typeof TRACKED_KINDS[number];
+
+/**
+ * Evidence beyond the rollup: submitted exams, survey responses, QA
+ * observations and mentor confirmations. With it every kind is tracked.
+ */
+export interface PlanEvidence {
+  /** Exam ids with a submitted attempt. */
+  exams: ReadonlySet<string>;
+  surveys: ReadonlySet<string>;
+  observations: ReadonlySet<string>;
+  /** Confirmed offline items by `kind:title` (lib/onboarding/confirmation_store.ts). */
+  confirmed: ReadonlySet<string>;
+}
 
 /** One plan item as the learner stands with it. */
 export interface PlanItemStanding {
@@ -61,8 +74,26 @@ function isTracked(kind: PlanItem["kind"]): kind is TrackedKind {
   return (TRACKED_KINDS as readonly string[]).includes(kind);
 }
 
-function isDone(item: PlanItem, progress: Progress): boolean {
+/** The stable key of a plan item: kind and ref, or kind and title. */
+export function planItemKey(item: PlanItem): string {
+  return `${item.kind}:${"ref" in item ? item.ref : item.title}`;
+}
+
+function isDone(
+  item: PlanItem,
+  progress: Progress,
+  evidence?: PlanEvidence,
+): boolean {
   switch (item.kind) {
+    case "exam":
+      return evidence?.exams.has(item.ref) ?? false;
+    case "survey":
+      return evidence?.surveys.has(item.ref) ?? false;
+    case "observation":
+      return evidence?.observations.has(item.ref) ?? false;
+    case "shadowing":
+    case "milestone":
+      return evidence?.confirmed.has(planItemKey(item)) ?? false;
     case "lesson":
       return item.ref in progress.lessons;
     case "quiz":
@@ -79,7 +110,11 @@ function isDone(item: PlanItem, progress: Progress): boolean {
 /**
  * Computes the standing on `day` (the cohort's day of plan). A quiz counts
  * as done once passed; a lesson once completed; a scenario or drill once
- * played through.
+ * played through; with `evidence`, an exam once submitted, a survey once
+ * answered, an observation once recorded, shadowing or a milestone once the
+ * mentor confirmed it. Items are matched by kind and ref (or title), never by
+ * position: an item a trainer moves to another day keeps its done state and
+ * counts on its new day.
  * @example Usage
  * ```ts
  * import assert from "node:assert/strict";
@@ -97,6 +132,7 @@ export function planStanding(
   plan: Plan,
   day: number,
   progress: Progress,
+  evidence?: PlanEvidence,
 ): PlanStanding {
   const items: PlanItemStanding[] = [];
   let done = 0, doneAhead = 0, dueByToday = 0, overdue = 0;
@@ -105,7 +141,7 @@ export function planStanding(
     for (const item of d.items ?? []) {
       const ref = "ref" in item ? item.ref : null;
       const title = "title" in item ? item.title : null;
-      if (!isTracked(item.kind)) {
+      if (!evidence && !isTracked(item.kind)) {
         items.push({
           day: d.day,
           kind: item.kind,
@@ -115,7 +151,7 @@ export function planStanding(
         });
         continue;
       }
-      const finished = isDone(item, progress);
+      const finished = isDone(item, progress, evidence);
       if (d.day <= day) dueByToday++;
       if (finished && d.day <= day) done++;
       if (finished && d.day > day) doneAhead++;

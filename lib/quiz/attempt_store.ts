@@ -1,5 +1,9 @@
 /**
- * Module quiz attempts, each pinned to the course version it was taken on.
+ * Summative attempts, each pinned to the course version it was taken on:
+ * module quizzes and exams through one engine, keyed by the assessment they
+ * belong to (a module id for a quiz, `exam:<id>` for an exam, see
+ * {@linkcode examAssessmentKey}); only a module quiz folds into the
+ * progress rollup's quizzes.
  * Ids are ULIDs, so a prefix lists them in time order. A submission is one
  * atomic commit of the graded attempt, its idempotency record, its evidence
  * statement and the learner's progress rollup: all of it lands or none does.
@@ -33,6 +37,17 @@ import { drawQuestions, seededRandom } from "./draw.ts";
 import type { Answer } from "./score.ts";
 
 const ulid = monotonicFactory();
+
+/** The assessment key of an exam's attempts (module quizzes use their module id). */
+export function examAssessmentKey(examId: string): string {
+  return `exam:${examId}`;
+}
+
+/** True for an exam's assessment key. */
+export function isExamKey(key: string): boolean {
+  return key.startsWith("exam:");
+}
+
 const attemptKey = (id: string) => ["quiz_attempts", id];
 const byLearner = (learnerId: string, courseId: string, moduleId: string) => [
   "quiz_attempts_by_learner",
@@ -71,7 +86,15 @@ export class AttemptNotFoundError extends NotFoundError {
   }
 }
 
-/** The attempt was already submitted under another idempotency key. */
+/** The attempt's time ran out (deadline plus grace, on the server clock): answers are refused. */
+export class AttemptExpiredError extends Error {
+  constructor(id: string, readonly deadline: Date) {
+    super(`Attempt "${id}" ran out of time at ${deadline.toISOString()}`);
+    this.name = "AttemptExpiredError";
+  }
+}
+
+/** The attempt was already submitted (under another idempotency key), so it takes no more answers. */
 export class AttemptClosedError extends Error {
   constructor(id: string) {
     super(`Attempt "${id}" was already submitted`);
@@ -214,7 +237,12 @@ export async function startOrResume(
   );
 }
 
-/** Saves answers of an open attempt (so it resumes after a reload or on another device). */
+/**
+ * Saves answers of an open attempt (so it resumes after a reload or on
+ * another device). A submitted attempt refuses them (AttemptClosedError), and
+ * so does one past its deadline and grace on `now`, the server clock
+ * (AttemptExpiredError); nothing is stored then.
+ */
 export async function saveAnswers(
   kv: Deno.Kv,
   learnerId: string,
@@ -231,7 +259,10 @@ export async function saveAnswers(
     if (attempt.learnerId !== learnerId) {
       throw new AttemptNotFoundError(attemptId);
     }
-    if (attempt.status !== "open" || isExpired(attempt, now)) return attempt;
+    if (attempt.status !== "open") throw new AttemptClosedError(attempt.id);
+    if (isExpired(attempt, now)) {
+      throw new AttemptExpiredError(attempt.id, attempt.deadline!);
+    }
     const next = AttemptSchema.parse({
       ...attempt,
       answers: { ...attempt.answers, ...answers },
@@ -330,7 +361,9 @@ export async function submitAttempt(
           verb: result.passed ? "passed" : "failed",
           activity: {
             kind: "assessment",
-            path: `modules/${attempt.moduleId}/quiz`,
+            path: isExamKey(attempt.moduleId)
+              ? `exams/${attempt.moduleId.slice(5)}`
+              : `modules/${attempt.moduleId}/quiz`,
             name: input.moduleTitle,
           },
           courseId: attempt.courseId,
@@ -349,12 +382,16 @@ export async function submitAttempt(
         }),
         now,
       );
-      progress.quizzes[attempt.moduleId] = foldScore(
-        progress.quizzes[attempt.moduleId],
-        result.percent,
-        result.passed,
-        now,
-      );
+      // An exam's verdict needs more than its score (required scenarios), so
+      // it is read from its attempts (lib/exam/exam_outcome.ts), not rolled up.
+      if (!isExamKey(attempt.moduleId)) {
+        progress.quizzes[attempt.moduleId] = foldScore(
+          progress.quizzes[attempt.moduleId],
+          result.percent,
+          result.passed,
+          now,
+        );
+      }
       return { next: progress, value: { attempt: submitted, stored: true } };
     },
   );

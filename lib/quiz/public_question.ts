@@ -29,7 +29,9 @@ export type PublicQuestion =
 
 /**
  * Strips the key from a question; `seed` makes the shuffles stable per
- * question. Summative attempts also shuffle choice options.
+ * question. With `shuffleOptions`, choice options are shown in the seed's
+ * order too (quiz attempts seed it per attempt, inline checks per check);
+ * answers name options by id, so the order never changes a score.
  */
 export function toPublicQuestion(
   q: InlineQuestion,

@@ -24,6 +24,7 @@ import {
   foldScore,
   type Progress,
 } from "@/lib/evidence/progress_store.ts";
+import { Dimension } from "@/lib/content/schema.ts";
 import {
   applyChoice,
   applyReply,
@@ -47,6 +48,17 @@ const turnKey = (
 ) => ["scenario_turn_keys", runId, key];
 
 const DimensionScores = z.record(z.string(), z.number());
+const BlockerSchema = z.object({
+  category: z.string(),
+  text: z.string().optional(),
+  start: z.number().optional(),
+  end: z.number().optional(),
+});
+const BreachSchema = BlockerSchema.extend({
+  nodeId: z.string(),
+  turn: z.number().int().min(0),
+  source: z.enum(["choice", "reply"]),
+});
 const TurnSchema = z.object({
   nodeId: z.string(),
   customer: z.string(),
@@ -76,8 +88,15 @@ const TurnSchema = z.object({
         points: z.number().optional(),
       }),
     ),
+    blockers: z.array(BlockerSchema).optional(),
   }).optional(),
   late: z.object({ seconds: z.number(), limit: z.number() }).optional(),
+  penalties: z.array(z.object({
+    kind: z.enum(["late", "failedReply", "redLine"]),
+    points: z.number(),
+    dimension: Dimension,
+  })).optional(),
+  best: z.number().optional(),
 });
 
 /** A stored run. */
@@ -90,6 +109,8 @@ export const RunSchema = z.object({
   startedAt: z.date(),
   finishedAt: z.date().optional(),
   percent: z.number().optional(),
+  /** Set when the run ends: not lost, no failed reply, no breach. */
+  passed: z.boolean().optional(),
   state: z.object({
     scenarioId: z.string(),
     nodeId: z.string().nullable(),
@@ -97,6 +118,10 @@ export const RunSchema = z.object({
     mood: z.number(),
     chose: z.array(z.string()),
     turns: z.array(TurnSchema),
+    /** Red lines crossed: certification reads "no compliance violation" here. */
+    breaches: z.array(BreachSchema).default([]),
+    /** Seeds the order choices are shown in (absent on runs started before shuffling). */
+    seed: z.string().optional(),
   }),
 });
 export type Run = z.infer<typeof RunSchema>;
@@ -136,7 +161,7 @@ export async function startScenarioRun(
     version,
     scenarioId: scenario.id,
     startedAt: now,
-    state: startRun(scenario),
+    state: startRun(scenario, `${id}:${crypto.randomUUID()}`),
   });
   const res = await kv.atomic()
     .check({ key: runKey(id), versionstamp: null })
@@ -240,7 +265,8 @@ export async function takeTurn(
         const d = debrief(scenario, state);
         next.finishedAt = now;
         next.percent = d.percent;
-        const good = d.outcome !== "lost";
+        next.passed = d.passed;
+        const good = d.passed;
         progress.scenarios[scenario.id] = {
           ...foldScore(progress.scenarios[scenario.id], d.percent, good, now),
           outcome: d.outcome,
@@ -269,6 +295,8 @@ export async function takeTurn(
               "https://service-academy.example/xapi/extensions/outcome":
                 d.outcome,
               "https://service-academy.example/xapi/extensions/run": run.id,
+              "https://service-academy.example/xapi/extensions/breaches":
+                state.breaches ?? [],
             },
             at: now,
           }),

@@ -3,13 +3,14 @@
  * from the scenario version and the stored run, with nothing the learner
  * should not see yet (no scores of options not taken, no next nodes).
  */
-import type { Scenario } from "@/lib/content/schema.ts";
+import type { Rubric, Scenario } from "@/lib/content/schema.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import {
-  availableChoices,
   type Debrief,
   debrief,
+  replyLength,
   type RunState,
+  shownChoices,
 } from "./engine.ts";
 import type { Run } from "./run_store.ts";
 import { verdictView } from "@/lib/rubric/verdict_view.ts";
@@ -25,8 +26,15 @@ export interface ChatEntry {
 /** The step awaiting the learner. */
 export interface StepView {
   nodeId: string;
+  /** In the order this run shows them (shuffled per run); answered by id. */
   choices?: { id: string; text: string }[];
-  reply?: { instruction: string; maxLength: number };
+  /** The reply box: the length the node's rubric accepts, and a hint saying so. */
+  reply?: {
+    instruction: string;
+    minLength: number;
+    maxLength: number;
+    lengthHint: string;
+  };
 }
 
 /** Everything the chat island needs. */
@@ -66,11 +74,11 @@ function coachLines(
   return out;
 }
 
-/** Builds the chat view of a run. */
+/** Builds the chat view of a run; `rubrics` set the reply box's length. */
 export function chatView(
   scenario: Scenario,
   run: Pick<Run, "state">,
-  maxReplyLength: number,
+  rubrics: readonly Rubric[],
   t: Translate,
 ): ChatView {
   const state = run.state as RunState;
@@ -90,18 +98,12 @@ export function chatView(
       step: node.choices
         ? {
           nodeId: state.nodeId,
-          choices: availableChoices(scenario, state).map((c) => ({
+          choices: shownChoices(scenario, state).map((c) => ({
             id: c.id,
             text: c.text,
           })),
         }
-        : {
-          nodeId: state.nodeId,
-          reply: {
-            instruction: node.reply!.instruction,
-            maxLength: maxReplyLength,
-          },
-        },
+        : replyStep(state.nodeId, node.reply!, rubrics, t),
     };
   }
   const ending = scenario.endings[state.endingId!];
@@ -111,6 +113,24 @@ export function chatView(
     mood: state.mood,
     ending: { outcome: ending.outcome },
     step: null,
+  };
+}
+
+function replyStep(
+  nodeId: string,
+  reply: NonNullable<Scenario["nodes"][string]["reply"]>,
+  rubrics: readonly Rubric[],
+  t: Translate,
+): StepView {
+  const { min, max } = replyLength(reply, rubrics);
+  return {
+    nodeId,
+    reply: {
+      instruction: reply.instruction,
+      minLength: min,
+      maxLength: max,
+      lengthHint: t("scoring.reply_length", { min, max }),
+    },
   };
 }
 

@@ -54,7 +54,7 @@ async function switchLanguage(page: Page, to: "en" | "zh-CN") {
 }
 
 async function blockerText(page: Page): Promise<string> {
-  const blockers = page.locator(".verdict .verdict-blocker");
+  const blockers = page.locator(".rubric-verdict .verdict-blocker");
   assert.ok(await blockers.count() >= 1, "the debrief lists a red line");
   return (await blockers.allTextContents()).join("\n");
 }
@@ -85,7 +85,8 @@ Deno.test({
       assert.match(zh, /把责任推给了快递/);
       assert.match(zh, /“联系快递”/);
       assert.match(
-        await page.locator(".verdict-summary").first().textContent() ?? "",
+        await page.locator(".rubric-verdict .verdict-summary").first()
+          .textContent() ?? "",
         /触碰红线，不通过/,
       );
       await page.screenshot({
@@ -97,7 +98,8 @@ Deno.test({
       assert.match(en, /Red line: shifting the blame/);
       assert.match(en, /“快递的问题”: blames the courier/);
       assert.match(
-        await page.locator(".verdict-summary").first().textContent() ?? "",
+        await page.locator(".rubric-verdict .verdict-summary").first()
+          .textContent() ?? "",
         /Red line crossed: not passed/,
       );
       await assertAccessible(page, "debrief in English");
@@ -186,7 +188,9 @@ Deno.test({
         await item.locator(".compare").textContent() ?? "",
         /你的回复.*参考回复.*您好,在的!这款目前有货/s,
       );
-      assert.ok(await item.locator(".verdict .criteria li").count() >= 1);
+      assert.ok(
+        await item.locator(".rubric-verdict .criteria li").count() >= 1,
+      );
       await assertAccessible(page, "drill round");
       await page.screenshot({
         path: new URL("grader-drill-round-phone.png", SCREENSHOTS).pathname,

@@ -52,7 +52,7 @@ export const handler: Handlers<unknown, AppState> = {
       return Response.json({ errors }, { status: 422 });
     }
     const shownIds = shownOptionIds(
-      toPublicQuestion(question, inlineCheckSeed(view.id, lesson, index)),
+      toPublicQuestion(question, inlineCheckSeed(view.id, lesson, index), true),
     );
     const { answer, tries, reveal } = input.data;
     if (reveal || !answer) {

@@ -1,6 +1,10 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
+import {
+  RunVerdict,
+  StepCostTable,
+} from "@/components/scenario/DebriefScore.tsx";
 import { VerdictDetails } from "@/components/rubric/VerdictDetails.tsx";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { type Debrief, DIMENSIONS } from "@/lib/scenario/engine.ts";
@@ -62,6 +66,7 @@ export default function DebriefPage(
         {t(`scenario.outcome.${d.outcome}`)}
       </p>
       <p class="lead">{t("scenario.debrief.score", { percent: d.percent })}</p>
+      <RunVerdict d={d} t={t} />
       <blockquote class="ending-line">{d.customer}</blockquote>
       <p>{d.debrief}</p>
       <h2>{t("scenario.debrief.dimensions")}</h2>
@@ -98,6 +103,7 @@ export default function DebriefPage(
           </tbody>
         </table>
       </div>
+      <StepCostTable d={d} t={t} />
       <h2>{t("scenario.debrief.transcript")}</h2>
       <ol class="transcript">
         {d.transcript.map((turn, i) => (

@@ -3,7 +3,6 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { PersonaCard } from "@/components/scenario/PersonaCard.tsx";
 import ScenarioChat from "@/islands/ScenarioChat.tsx";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { MAX_REPLY_LENGTH } from "@/lib/scenario/engine.ts";
 import { getRun, type Run } from "@/lib/scenario/run_store.ts";
 import { chatView } from "@/lib/scenario/run_view.ts";
 import {
@@ -57,7 +56,7 @@ export default function RunPage(
           turnUrl={`${url.pathname}/turns`}
           debriefUrl={`${url.pathname}/debrief`}
           customerName={found.scenario.persona.name}
-          initial={chatView(found.scenario, run, MAX_REPLY_LENGTH, t)}
+          initial={chatView(found.scenario, run, found.rubrics, t)}
           limitSeconds={found.scenario.firstResponseSeconds}
           elapsedSeconds={data.elapsedSeconds}
           labels={chatLabels(t)}

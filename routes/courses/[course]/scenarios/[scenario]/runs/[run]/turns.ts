@@ -65,7 +65,7 @@ export const handler: Handlers<unknown, SignedInState> = {
         ctx.state.user.cohortId,
       );
       return Response.json(
-        chatView(found.scenario, next, MAX_REPLY_LENGTH, ctx.state.t),
+        chatView(found.scenario, next, found.rubrics, ctx.state.t),
       );
     } catch (e) {
       if (e instanceof ScenarioInputError) {

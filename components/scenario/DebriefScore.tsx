@@ -1,0 +1,116 @@
+import { RedLine } from "@/lib/content/schema.ts";
+import type { Translate } from "@/lib/i18n/i18n.ts";
+import type { Debrief } from "@/lib/scenario/engine.ts";
+
+/**
+ * Whether the run passed and, when not, every reason: the ending, failed
+ * replies, red lines crossed (with the words, when the grader marked them)
+ * and a late first response.
+ */
+export function RunVerdict({ d, t }: { d: Debrief; t: Translate }) {
+  const f = d.failures;
+  const reasons = [
+    ...(f.lost ? [t("scoring.fail.lost")] : []),
+    ...(f.failedReplies.length
+      ? [t("scoring.fail.failed_reply", { count: f.failedReplies.length })]
+      : []),
+    ...(f.breaches.length ? [t("scoring.fail.breach")] : []),
+    ...(f.late ? [t("scoring.fail.late")] : []),
+  ];
+  return (
+    <section class="run-verdict" aria-labelledby="run-verdict">
+      <p
+        id="run-verdict"
+        class={`verdict ${d.passed ? "verdict-pass" : "verdict-fail"}`}
+      >
+        {t(d.passed ? "scoring.passed" : "scoring.not_passed")}
+      </p>
+      {!d.passed && reasons.length > 0 && (
+        <p>
+          {t("scoring.not_passed_because")}
+          {reasons.join(t("scoring.list_separator"))}
+        </p>
+      )}
+      {f.breaches.length > 0 && (
+        <>
+          <h2>{t("scoring.breaches.title")}</h2>
+          <ul class="breaches">
+            {f.breaches.map((b) => (
+              <li key={`${b.turn}-${b.category}-${b.start ?? ""}`}>
+                {t("scoring.breaches.item", {
+                  step: b.turn + 1,
+                  category: redLineName(b.category, t),
+                })}
+                {b.text && (
+                  <>
+                    {" "}
+                    <q>{b.text}</q>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Per step: points earned, points possible, and what each failure took off. */
+export function StepCostTable({ d, t }: { d: Debrief; t: Translate }) {
+  const costly = d.costs.filter((c) => c.lost > 0);
+  return (
+    <section aria-labelledby="step-costs">
+      <h2 id="step-costs">{t("scoring.costs.title")}</h2>
+      {costly.length === 0 ? <p>{t("scoring.costs.none")}</p> : (
+        <>
+          <p class="meta">{t("scoring.costs.lead")}</p>
+          <div class="table-wrap">
+            <table class="step-costs">
+              <thead>
+                <tr>
+                  <th scope="col">{t("scoring.costs.step")}</th>
+                  <th scope="col">{t("scoring.costs.earned")}</th>
+                  <th scope="col">{t("scoring.costs.best")}</th>
+                  <th scope="col">{t("scoring.costs.lost")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {costly.map((c) => (
+                  <tr key={c.turn}>
+                    <th scope="row">
+                      {c.turn + 1}. {short(d.transcript[c.turn].customer)}
+                    </th>
+                    <td>{c.earned}</td>
+                    <td>{c.best}</td>
+                    <td>
+                      −{c.lost}
+                      {c.penalties.map((p) => (
+                        <span class="meta penalty" key={p.kind}>
+                          {" "}
+                          {t(`scoring.penalty.${p.kind}`, { points: p.points })}
+                        </span>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The customer's line, cut to fit a table cell. */
+function short(text: string): string {
+  const chars = [...text];
+  return chars.length > 36 ? `${chars.slice(0, 36).join("")}…` : text;
+}
+
+/** A red line's name; a category this catalog does not know shows as it is. */
+function redLineName(category: string, t: Translate): string {
+  const known = RedLine.safeParse(category);
+  return known.success ? t(`scoring.redline.${known.data}`) : category;
+}

@@ -1,0 +1,296 @@
+import { Head } from "$fresh/runtime.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
+import { AdminNav } from "@/components/AdminNav.tsx";
+import { CertificateStatusBadge } from "@/components/certification/CertificateStatusBadge.tsx";
+import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
+import { CsrfField } from "@/components/CsrfField.tsx";
+import { EmptyState } from "@/components/EmptyState.tsx";
+import {
+  DecisionForm,
+  formErrors,
+  RevokeForm,
+} from "@/lib/certification/admin_forms.ts";
+import {
+  AlreadyRevokedError,
+  type Certificate,
+  certificateStatus,
+  listCertificates,
+  revokeCertificate,
+  setDecision,
+} from "@/lib/certification/certificate_store.ts";
+import { levelName } from "@/lib/certification/levels.ts";
+import { getCourseView } from "@/lib/content/course_view.ts";
+import type { Certification } from "@/lib/content/schema.ts";
+import { seeOther } from "@/lib/http/responses.ts";
+import type { SignedInState } from "@/lib/http/state.ts";
+import { formatDate } from "@/lib/i18n/i18n.ts";
+import { findUserByLogin } from "@/lib/identity/user_store.ts";
+import {
+  onboardingCourseId,
+  refreshForLearner,
+} from "@/lib/onboarding/today.ts";
+
+interface Data {
+  certificates: Certificate[];
+  levels: Certification[];
+  now: Date;
+  done: string | null;
+  /** Which form failed and its fields. */
+  failed?: {
+    form: "revoke" | "decide";
+    id?: string;
+    errors: Record<string, true>;
+    values: Record<string, string>;
+  };
+}
+
+async function load(kv: Deno.Kv, done: string | null): Promise<Data> {
+  const courseId = await onboardingCourseId(kv);
+  const view = courseId ? await getCourseView(kv, courseId) : null;
+  return {
+    certificates: await listCertificates(kv, 500),
+    levels: view?.published.certifications ?? [],
+    now: new Date(),
+    done,
+  };
+}
+
+export const handler: Handlers<Data, SignedInState> = {
+  async GET(_req, ctx) {
+    return ctx.render(
+      await load(ctx.state.kv, ctx.url.searchParams.get("done")),
+    );
+  },
+  async POST(req, ctx) {
+    const { kv, user } = ctx.state;
+    const form = Object.fromEntries(
+      [...(await req.formData())].map(([k, v]) => [k, String(v)]),
+    );
+    const now = new Date();
+    if (form.action === "revoke") {
+      const input = RevokeForm.safeParse(form);
+      if (!input.success) {
+        return ctx.render({
+          ...(await load(kv, null)),
+          failed: {
+            form: "revoke",
+            id: form.certificateId,
+            errors: formErrors(input.error),
+            values: form,
+          },
+        }, { status: 422 });
+      }
+      try {
+        await revokeCertificate(kv, input.data.certificateId, {
+          by: user.id,
+          reason: input.data.reason,
+        }, now);
+      } catch (e) {
+        if (!(e instanceof AlreadyRevokedError)) throw e;
+      }
+      return seeOther("/admin/certificates?done=revoked");
+    }
+    const input = DecisionForm.safeParse(form);
+    const learner = input.success
+      ? await findUserByLogin(kv, input.data.login)
+      : null;
+    if (!input.success || !learner || learner.role !== "learner") {
+      return ctx.render({
+        ...(await load(kv, null)),
+        failed: {
+          form: "decide",
+          errors: input.success ? { login: true } : formErrors(input.error),
+          values: form,
+        },
+      }, { status: 422 });
+    }
+    await setDecision(kv, learner.id, input.data.levelId, {
+      kind: input.data.kind,
+      reason: input.data.reason,
+      by: user.id,
+      at: now,
+    });
+    if (input.data.kind === "grant") {
+      await refreshForLearner(kv, learner, ctx.url, now);
+    }
+    return seeOther(`/admin/certificates?done=${input.data.kind}`);
+  },
+};
+
+/** Every certificate, revocation with a reason, and grant/withhold decisions. */
+export default function AdminCertificatesPage(
+  { data, state, url }: PageProps<Data, SignedInState>,
+) {
+  const { t, lang } = state;
+  const f = data.failed;
+  const decideErr = (field: string) => f?.form === "decide" && f.errors[field];
+  const levelById = new Map(data.levels.map((l) => [l.id, l]));
+  return (
+    <>
+      <OnboardingStyles />
+      <Head>
+        <title>{t("onboarding.admin.title")}</title>
+      </Head>
+      <AdminNav t={t} current={url.pathname} />
+      <h1>{t("onboarding.admin.title")}</h1>
+      {data.done && (
+        <p class="notice" role="status">
+          {t("onboarding.admin.done")}
+        </p>
+      )}
+      {data.certificates.length === 0
+        ? (
+          <EmptyState title={t("onboarding.admin.empty")}>
+            {t("onboarding.admin.empty_body")}
+          </EmptyState>
+        )
+        : (
+          <ul class="plan-list">
+            {data.certificates.map((c) => {
+              const status = certificateStatus(c, data.now);
+              const level = levelById.get(c.levelId);
+              const failedHere = f?.form === "revoke" && f.id === c.id;
+              return (
+                <li key={c.id} data-certificate={c.id}>
+                  <strong>{c.holderName}</strong>
+                  {" · "}
+                  {level ? levelName(level, lang) : c.levelId}
+                  {" · "}
+                  {t("onboarding.today.cert_dates", {
+                    issued: formatDate(lang, c.issuedAt),
+                    expires: formatDate(lang, c.validUntil),
+                  })}
+                  {c.grant && (
+                    <span class="meta">
+                      {" · "}
+                      {t("onboarding.admin.granted", {
+                        reason: c.grant.reason,
+                      })}
+                    </span>
+                  )}
+                  <CertificateStatusBadge status={status} t={t} />{" "}
+                  <a href={`/verify/${c.id}`}>{t("onboarding.admin.verify")}</a>
+                  {c.revoked && (
+                    <p class="meta">
+                      {t("onboarding.admin.revoked_because", {
+                        reason: c.revoked.reason,
+                      })}
+                    </p>
+                  )}
+                  {!c.revoked && (
+                    <details open={failedHere}>
+                      <summary>{t("onboarding.admin.revoke")}</summary>
+                      <form method="post">
+                        <CsrfField token={state.user.csrfToken} />
+                        <input type="hidden" name="action" value="revoke" />
+                        <input
+                          type="hidden"
+                          name="certificateId"
+                          value={c.id}
+                        />
+                        <label for={`reason-${c.id}`}>
+                          {t("onboarding.admin.reason")}
+                        </label>
+                        <textarea
+                          id={`reason-${c.id}`}
+                          name="reason"
+                          rows={2}
+                          maxlength={500}
+                          required
+                          aria-invalid={failedHere && f!.errors.reason
+                            ? "true"
+                            : undefined}
+                          aria-describedby={`reason-err-${c.id}`}
+                        >
+                          {failedHere ? f!.values.reason ?? "" : ""}
+                        </textarea>
+                        <p class="field-error" id={`reason-err-${c.id}`}>
+                          {failedHere && f!.errors.reason
+                            ? t("onboarding.admin.error.reason")
+                            : ""}
+                        </p>
+                        <label class="option">
+                          <input
+                            type="checkbox"
+                            name="confirm"
+                            value="yes"
+                            required
+                            aria-describedby={`confirm-err-${c.id}`}
+                          />
+                          <span>
+                            {t("onboarding.admin.confirm_revoke", {
+                              name: c.holderName,
+                            })}
+                          </span>
+                        </label>
+                        <p class="field-error" id={`confirm-err-${c.id}`}>
+                          {failedHere && f!.errors.confirm
+                            ? t("onboarding.admin.error.confirm")
+                            : ""}
+                        </p>
+                        <button type="submit" class="danger">
+                          {t("onboarding.admin.revoke_button")}
+                        </button>
+                      </form>
+                    </details>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      <h2>{t("onboarding.admin.decide")}</h2>
+      <p class="meta">{t("onboarding.admin.decide_lead")}</p>
+      <form method="post" class="survey-form">
+        <CsrfField token={state.user.csrfToken} />
+        <input type="hidden" name="action" value="decide" />
+        <label for="decide-login">{t("onboarding.admin.login")}</label>
+        <input
+          id="decide-login"
+          name="login"
+          required
+          maxlength={100}
+          value={f?.form === "decide" ? f.values.login ?? "" : ""}
+          aria-invalid={decideErr("login") ? "true" : undefined}
+          aria-describedby="decide-login-err"
+        />
+        <p class="field-error" id="decide-login-err">
+          {decideErr("login") ? t("onboarding.admin.error.login") : ""}
+        </p>
+        <label for="decide-level">{t("onboarding.admin.level")}</label>
+        <select id="decide-level" name="levelId">
+          {data.levels.map((l) => (
+            <option key={l.id} value={l.id}>{levelName(l, lang)}</option>
+          ))}
+        </select>
+        <fieldset>
+          <legend>{t("onboarding.admin.kind")}</legend>
+          <label class="option">
+            <input type="radio" name="kind" value="grant" required />
+            <span>{t("onboarding.admin.kind.grant")}</span>
+          </label>
+          <label class="option">
+            <input type="radio" name="kind" value="withhold" />
+            <span>{t("onboarding.admin.kind.withhold")}</span>
+          </label>
+        </fieldset>
+        <label for="decide-reason">{t("onboarding.admin.reason")}</label>
+        <textarea
+          id="decide-reason"
+          name="reason"
+          rows={2}
+          maxlength={500}
+          required
+          aria-invalid={decideErr("reason") ? "true" : undefined}
+          aria-describedby="decide-reason-err"
+        >
+          {f?.form === "decide" ? f.values.reason ?? "" : ""}
+        </textarea>
+        <p class="field-error" id="decide-reason-err">
+          {decideErr("reason") ? t("onboarding.admin.error.reason") : ""}
+        </p>
+        <button type="submit">{t("onboarding.admin.decide_button")}</button>
+      </form>
+    </>
+  );
+}

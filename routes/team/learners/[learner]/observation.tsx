@@ -1,0 +1,146 @@
+import { Head } from "$fresh/runtime.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
+import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
+import { CsrfField } from "@/components/CsrfField.tsx";
+import { getCourseView } from "@/lib/content/course_view.ts";
+import type { Observation } from "@/lib/content/schema.ts";
+import { seeOther } from "@/lib/http/responses.ts";
+import type { SignedInState } from "@/lib/http/state.ts";
+import { canManagerSeeLearner } from "@/lib/identity/access.ts";
+import { NotFoundError } from "@/lib/identity/errors.ts";
+import { getUser } from "@/lib/identity/user_store.ts";
+import {
+  latestObservations,
+  type ObservationRecord,
+  recordObservation,
+} from "@/lib/onboarding/observation_store.ts";
+import {
+  onboardingCourseId,
+  refreshForLearner,
+} from "@/lib/onboarding/today.ts";
+
+interface Data {
+  learnerId: string;
+  learnerName: string;
+  card: Observation;
+  latest: ObservationRecord | null;
+  saved: boolean;
+}
+
+/** The learner (404 when the manager may not see them) and the scorecard. */
+async function load(
+  ctx: { state: SignedInState; params: Record<string, string> },
+) {
+  const { kv, user } = ctx.state;
+  const learner = await getUser(kv, ctx.params.learner);
+  if (
+    !learner || learner.role !== "learner" ||
+    (user.role !== "admin" &&
+      !(await canManagerSeeLearner(kv, user.id, learner.id)))
+  ) throw new NotFoundError(`No learner "${ctx.params.learner}"`);
+  const courseId = await onboardingCourseId(kv);
+  const view = courseId ? await getCourseView(kv, courseId) : null;
+  const card = view?.published.observations[0];
+  if (!card) throw new NotFoundError("No QA scorecard published");
+  return { learner, card };
+}
+
+export const handler: Handlers<Data, SignedInState> = {
+  async GET(_req, ctx) {
+    const { learner, card } = await load(ctx);
+    const latest = (await latestObservations(ctx.state.kv, learner.id)).get(
+      card.id,
+    ) ?? null;
+    return ctx.render({
+      learnerId: learner.id,
+      learnerName: learner.name,
+      card,
+      latest,
+      saved: ctx.url.searchParams.has("saved"),
+    });
+  },
+  async POST(req, ctx) {
+    const { learner, card } = await load(ctx);
+    const form = await req.formData();
+    const now = new Date();
+    await recordObservation(ctx.state.kv, {
+      card,
+      learnerId: learner.id,
+      by: ctx.state.user.id,
+      met: form.getAll("met").map(String).slice(0, 200),
+      breached: form.getAll("breached").map(String).slice(0, 50),
+      note: String(form.get("note") ?? "").trim().slice(0, 500),
+    }, now);
+    await refreshForLearner(ctx.state.kv, learner, ctx.url, now);
+    return seeOther(`/team/learners/${learner.id}/observation?saved=1`);
+  },
+};
+
+/** The QA reviewer's or manager's scorecard entry for one learner. */
+export default function ObservationPage(
+  { data, state }: PageProps<Data, SignedInState>,
+) {
+  const { t } = state;
+  const { card, latest } = data;
+  return (
+    <>
+      <OnboardingStyles />
+      <Head>
+        <title>{t("onboarding.qa.title", { name: data.learnerName })}</title>
+      </Head>
+      <p>
+        <a href={`/team/learners/${data.learnerId}`}>
+          ← {t("onboarding.qa.back")}
+        </a>
+      </p>
+      <h1>{t("onboarding.qa.title", { name: data.learnerName })}</h1>
+      <p class="lead">{card.title}</p>
+      {data.saved && (
+        <p class="notice" role="status">{t("onboarding.qa.saved")}</p>
+      )}
+      {latest && (
+        <p class="meta" data-testid="qa-latest">
+          {t("onboarding.qa.latest", {
+            percent: latest.percent,
+            breaches: latest.breached.length,
+          })}
+        </p>
+      )}
+      <form method="post" class="survey-form">
+        <CsrfField token={state.user.csrfToken} />
+        {(card.critical?.length ?? 0) > 0 && (
+          <fieldset>
+            <legend>{t("onboarding.qa.critical")}</legend>
+            {card.critical!.map((c) => (
+              <label class="option" key={c.id}>
+                <input type="checkbox" name="breached" value={c.id} />
+                <span>{c.text}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {card.sections.map((s) => (
+          <fieldset key={s.id}>
+            <legend>{s.title}</legend>
+            {s.items.map((it) => (
+              <label class="option" key={it.id}>
+                <input type="checkbox" name="met" value={it.id} />
+                <span>
+                  {it.text}{" "}
+                  <span class="meta">
+                    {t("onboarding.qa.points", { points: it.points })}
+                  </span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        <label>
+          {t("onboarding.qa.note")}
+          <textarea name="note" rows={2} maxlength={500}></textarea>
+        </label>
+        <button type="submit">{t("onboarding.qa.save")}</button>
+      </form>
+    </>
+  );
+}
