@@ -65,7 +65,13 @@ export function StepCostTable({ d, t }: { d: Debrief; t: Translate }) {
       {costly.length === 0 ? <p>{t("scoring.costs.none")}</p> : (
         <>
           <p class="meta">{t("scoring.costs.lead")}</p>
-          <div class="table-wrap">
+          <div
+            class="table-wrap"
+            // Scrolls sideways on a phone: reachable by keyboard.
+            tabIndex={0}
+            role="region"
+            aria-labelledby="step-costs"
+          >
             <table class="step-costs">
               <thead>
                 <tr>
