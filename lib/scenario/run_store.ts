@@ -208,6 +208,57 @@ export async function listRuns(
   );
 }
 
+/** What certification counts of one scenario: its latest finished run. */
+export interface CountedRun {
+  runId: string;
+  percent: number;
+  passed: boolean;
+  /** A red line was crossed in this run (a tagged choice or a blocked reply). */
+  redLine: boolean;
+  breaches: Run["state"]["breaches"];
+  finishedAt: Date;
+}
+
+/**
+ * Per scenario of a course, the learner's latest finished run with its score,
+ * pass and breaches, as certification reads "no compliance violation".
+ * Looks at the newest `limit` runs of each scenario at most.
+ */
+export async function countedRuns(
+  kv: Deno.Kv,
+  learnerId: string,
+  courseId: string,
+  limit = 500,
+): Promise<Record<string, CountedRun>> {
+  const ids = await Array.fromAsync(
+    kv.list<string>({
+      prefix: ["scenario_runs_by_learner", learnerId, courseId],
+    }, {
+      limit,
+      reverse: true,
+    }),
+    (e) => e.value,
+  );
+  const runs = (await getAll(kv, ids.map(runKey)))
+    .filter((e) => e.versionstamp !== null)
+    .map((e) => decode(e.key, e.value));
+  const out: Record<string, CountedRun> = {};
+  for (const run of runs) {
+    if (!run.finishedAt) continue;
+    const seen = out[run.scenarioId];
+    if (seen && seen.finishedAt >= run.finishedAt) continue;
+    out[run.scenarioId] = {
+      runId: run.id,
+      percent: run.percent ?? 0,
+      passed: run.passed ?? false,
+      redLine: run.state.breaches.length > 0,
+      breaches: run.state.breaches,
+      finishedAt: run.finishedAt,
+    };
+  }
+  return out;
+}
+
 /** A learner's move: a choice or a reply at a node. */
 export type TurnInput =
   | { nodeId: string; choiceId: string; idempotencyKey: string }

@@ -4,11 +4,13 @@
  * Fresh: a link inside `f-client-nav` swaps only the named area (islands
  * outside keep their state, islands inside hydrate), the address, title,
  * meta tags and active links follow, back and forward work, `f-partial`
- * fetches another URL for the same address, `f-client-nav={false}` and
+ * fetches another URL for the same address (on a link) or updates areas
+ * without changing it (on a button; `mode="append"` keeps what was there), `f-client-nav={false}` and
  * answers without areas or not HTML fall back to a full page load.
  */
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
+import { assertAccessible } from "./axe.ts";
 import { launchBrowser } from "./browser.ts";
 import { startServer } from "../server.ts";
 
@@ -47,6 +49,7 @@ Deno.test({
       await page.waitForSelector('.counter.outside[data-ready="yes"]');
       await page.waitForSelector('.counter.inside-one[data-ready="yes"]');
       assert.equal(await page.title(), "Doc one · Fixture");
+      await assertAccessible(page, "fixture doc one");
       await page.click(".counter.outside button");
       await page.click(".counter.outside button");
       assert.equal(await page.textContent(".counter.outside output"), "2");
@@ -69,16 +72,19 @@ Deno.test({
       assert.equal(await page.textContent(".counter.inside-two output"), "3");
       await page.click(".counter.inside-two button");
       assert.equal(await page.textContent(".counter.inside-two output"), "4");
+      const mounts = await page.evaluate(() =>
+        (globalThis as unknown as { mounts: string[] }).mounts
+      );
+      // (Islands of one page may mount in either order.)
       assert.deepEqual(
-        await page.evaluate(() =>
-          (globalThis as unknown as { mounts: string[] }).mounts
-        ),
-        ["outside", "inside-one", "inside-two"],
-        "the island outside mounted once",
+        mounts.toSorted(),
+        ["inside-one", "inside-two", "outside"],
+        "the island outside mounted once, each inside one once",
       );
       assert.equal(await ariaCurrent(page, "Two"), "page");
       assert.equal(await ariaCurrent(page, "One"), null);
       assert.equal(await ariaCurrent(page, "Docs"), "true");
+      await assertAccessible(page, "fixture doc two after a partial swap");
       assert.equal(
         await page.locator("nav a", { hasText: /^Two$/ }).getAttribute(
           "data-current",
@@ -108,6 +114,19 @@ Deno.test({
       await page.click("nav a:text-is('Three')");
       await page.waitForSelector("main p.via");
       assert.equal(new URL(page.url()).pathname, "/docs/three");
+      assert.ok(await marked(page));
+
+      // A button with f-partial: its areas update, the address stays; an
+      // `append` area keeps what it had.
+      await page.click("nav a:text-is('Docs')");
+      await page.waitForSelector("main h1:text('Docs')");
+      await page.click("main button:text-is('More')");
+      await page.waitForSelector("ul.items li:text('item 2')");
+      assert.deepEqual(
+        await page.locator("ul.items li").allTextContents(),
+        ["first", "item 2"],
+      );
+      assert.equal(new URL(page.url()).pathname, "/docs");
       assert.ok(await marked(page));
 
       // A page without the area: a full load.

@@ -6,6 +6,7 @@
  * back and forward restore the lessons.
  */
 import assert from "node:assert/strict";
+import { assertAccessible } from "./axe.ts";
 import { launchBrowser, phonePage, signInPage } from "./browser.ts";
 import { startServer } from "../server.ts";
 
@@ -41,6 +42,7 @@ Deno.test({
       await signInPage(page, server.origin, "learner@demo.academy");
       const first = `${server.origin}/courses/demo/basics/basics-stages`;
       await page.goto(first);
+      await assertAccessible(page, "first lesson");
       const firstTitle = await page.title();
       const firstH1 = await page.textContent("h1");
       await page.evaluate(() => {
@@ -95,6 +97,9 @@ Deno.test({
       );
       assert.equal(page.url(), first);
       assert.equal(await page.title(), firstTitle);
+      // (Checked on this lesson: the payloads lesson holds trainer images
+      // with no alt text on purpose, which axe rightly reports on any load.)
+      await assertAccessible(page, "first lesson after a partial swap back");
       assert.ok(await marked());
       await page.goForward();
       await page.waitForFunction(

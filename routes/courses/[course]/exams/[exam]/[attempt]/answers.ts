@@ -4,7 +4,12 @@ import { findExam } from "@/lib/exam/exam_view.ts";
 import { fieldErrors } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { answersFromForm } from "@/lib/quiz/answer_form.ts";
-import { getAttempt, saveAnswers } from "@/lib/quiz/attempt_store.ts";
+import {
+  AttemptClosedError,
+  AttemptExpiredError,
+  getAttempt,
+  saveAnswers,
+} from "@/lib/quiz/attempt_store.ts";
 import { ScoringInputError } from "@/lib/quiz/score.ts";
 
 const MAX_FORM_BYTES = 64 * 1024;
@@ -50,6 +55,12 @@ export const handler: Handlers<unknown, SignedInState> = {
     } catch (e) {
       if (e instanceof ScoringInputError) {
         return fieldErrors(422, { answers: e.message });
+      }
+      if (e instanceof AttemptClosedError) {
+        return fieldErrors(409, { attempt: ctx.state.t("scoring.closed") });
+      }
+      if (e instanceof AttemptExpiredError) {
+        return fieldErrors(409, { attempt: ctx.state.t("scoring.expired") });
       }
       throw e;
     }
