@@ -38,6 +38,7 @@ import * as $courses_course_surveys_survey from "./routes/courses/[course]/surve
 import * as $index from "./routes/index.tsx";
 import * as $invitations_import from "./routes/invitations/import.tsx";
 import * as $invitations_index from "./routes/invitations/index.tsx";
+import * as $invitations_links from "./routes/invitations/links.ts";
 import * as $invite_token from "./routes/invite/[token].tsx";
 import * as $issuer from "./routes/issuer.ts";
 import * as $lang from "./routes/lang.ts";
@@ -57,6 +58,7 @@ import * as $verify_id_badge_svg from "./routes/verify/[id]/badge.svg.ts";
 import * as $verify_id_credential_json from "./routes/verify/[id]/credential.json.ts";
 import * as $verify_id_index from "./routes/verify/[id]/index.tsx";
 import * as $verify_id_print from "./routes/verify/[id]/print.tsx";
+import * as $$CopyLink from "./islands/CopyLink.tsx";
 import * as $$DrillRunner from "./islands/DrillRunner.tsx";
 import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
@@ -121,6 +123,7 @@ const manifest = {
     "./routes/index.tsx": $index,
     "./routes/invitations/import.tsx": $invitations_import,
     "./routes/invitations/index.tsx": $invitations_index,
+    "./routes/invitations/links.ts": $invitations_links,
     "./routes/invite/[token].tsx": $invite_token,
     "./routes/issuer.ts": $issuer,
     "./routes/lang.ts": $lang,
@@ -143,6 +146,7 @@ const manifest = {
     "./routes/verify/[id]/print.tsx": $verify_id_print,
   },
   islands: {
+    "./islands/CopyLink.tsx": $$CopyLink,
     "./islands/DrillRunner.tsx": $$DrillRunner,
     "./islands/InlineCheck.tsx": $$InlineCheck,
     "./islands/QuizAutosave.tsx": $$QuizAutosave,

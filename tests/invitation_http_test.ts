@@ -179,9 +179,11 @@ Deno.test({
   const token = tokenIn(page);
   assert.ok(page.includes(`${server.origin}/invite/${token}`));
   assert.ok([...(await pending(manager)).values()].includes("陈新人"));
-  // The link is on the result page only: the list never shows it.
-  const list = await (await manager.get("/invitations")).text();
-  assert.ok(!list.includes(token));
+  // The link stays on the list until it is used or revoked (issue 22), on
+  // a page kept out of caches.
+  const listed = await manager.get("/invitations");
+  assert.equal(listed.headers.get("cache-control"), "no-store");
+  assert.ok((await listed.text()).includes(`/invite/${token}`));
 
   const { c: invitee, page: acceptPage } = await opener(token);
   assert.match(acceptPage, /陈新人/);
@@ -211,6 +213,9 @@ Deno.test({
   );
   // The invitation left the pending list; the manager's team shows the learner.
   assert.ok(![...(await pending(manager)).values()].includes("陈新人"));
+  assert.ok(
+    !(await (await manager.get("/invitations")).text()).includes(token),
+  );
   assert.match(await (await manager.get("/team")).text(), /陈新人/);
 
   // Second use: a clear "already used" page, whether opened or posted.

@@ -63,6 +63,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // lib/identity/invitation_store.ts assertCanInvite), admins anywhere.
   "/invitations": ["manager", "admin"],
   "/invitations/import": ["manager", "admin"],
+  "/invitations/links": ["manager", "admin"],
   // Accepting an invitation. "public", not "anonymous-only": a signed-in
   // user opening someone's link (a manager checking it, a colleague on a
   // shared computer) must be told the link creates a new account and offered

@@ -31,12 +31,14 @@ const CohortId = z.string({ error: "invitations.cohort_required" }).trim()
   .max(40, "invitations.cohort_unknown")
   .regex(/^[A-Za-z0-9_-]+$/, "invitations.cohort_unknown");
 
-const Name = z.string({ error: "invitations.name_required" }).trim()
+/** An invitee's suggested name. */
+export const Name = z.string({ error: "invitations.name_required" }).trim()
   .min(1, "invitations.name_required")
   .max(50, "invitations.name_too_long")
   .refine((v) => !CONTROL.test(v), "invitations.name_invalid");
 
-const Email = z.preprocess(
+/** An optional email, normalised. */
+export const Email = z.preprocess(
   blankToUndefined,
   z.string({ error: "invitations.email_invalid" }).transform((v, ctx) => {
     const e = normalizeEmail(v);
@@ -48,7 +50,8 @@ const Email = z.preprocess(
   }).optional(),
 );
 
-const Phone = z.preprocess(
+/** An optional mobile number, normalised. */
+export const Phone = z.preprocess(
   blankToUndefined,
   z.string({ error: "invitations.phone_invalid" }).transform((v, ctx) => {
     const p = normalizePhone(v);
@@ -88,8 +91,9 @@ export type InviteField =
 export const RevokeForm = z.object({
   invitationId: z.string({ error: "invitations.revoke_invalid" })
     .regex(/^[0-9A-Z]{26}$/, "invitations.revoke_invalid"),
+  // Blank for a staff invitation, which has no cohort.
   cohortId: z.string({ error: "invitations.revoke_invalid" })
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, "invitations.revoke_invalid"),
+    .regex(/^[A-Za-z0-9_-]{0,40}$/, "invitations.revoke_invalid"),
 });
 
 /**

@@ -17,6 +17,13 @@
  * | ["invitations", tokenHash]                         | Invitation                 |
  * | ["invitations_by_login", login]                    | tokenHash (latest pending) |
  * | ["invitations_by_cohort", cohortId, invitationId]  | tokenHash (while pending)  |
+ * | ["invitations_staff", invitationId]                | tokenHash (while pending)  |
+ *
+ * Staff invitations (mentor, trainer, manager, admin: admins only) have no
+ * cohort; accepting one creates the account with its role and nothing else.
+ * A pending invitation keeps its link token so the inviter can copy the
+ * link again until it is used or revoked (accepting drops it with the
+ * invitee's data).
  * | ["invitation_batches", batchId]                    | Batch                      |
  */
 import { getAll } from "@/lib/db/many.ts";
@@ -34,6 +41,7 @@ import {
   ValidationError,
 } from "./errors.ts";
 import { hashPassword, PasswordSchema, PBKDF2_ITERATIONS } from "./password.ts";
+import { type Role, RoleSchema } from "./roles.ts";
 import { managesTeam } from "./team_store.ts";
 import { hashToken, randomToken, TOKEN_PATTERN } from "./token.ts";
 import {
@@ -48,6 +56,10 @@ const ulid = monotonicFactory();
 const invitationKey = (tokenHash: string) => ["invitations", tokenHash];
 const byLogin = (login: string) => ["invitations_by_login", login];
 const byCohort = (cohortId: string) => ["invitations_by_cohort", cohortId];
+const staffIndex = ["invitations_staff"];
+/** Where a pending invitation is listed: its cohort, or the staff list. */
+const pendingKey = (inv: { cohortId?: string; id: string }) =>
+  inv.cohortId ? [...byCohort(inv.cohortId), inv.id] : [...staffIndex, inv.id];
 const batchKey = (id: string) => ["invitation_batches", id];
 
 /** An invitation link works this long. */
@@ -62,9 +74,10 @@ export const INVITATIONS_PER_COMMIT = 300;
 
 const Common = {
   id: z.string().length(26),
-  role: z.literal("learner"),
-  teamId: z.string(),
-  cohortId: z.string(),
+  role: RoleSchema,
+  /** A learner's team and cohort; absent for a staff invitation. */
+  teamId: z.string().optional(),
+  cohortId: z.string().optional(),
   invitedBy: z.string(),
   createdAt: z.date(),
   expiresAt: z.date(),
@@ -77,6 +90,8 @@ export const InvitationSchema = z.discriminatedUnion("status", [
     ...Common,
     status: z.literal("pending"),
     name: z.string().max(50),
+    /** The link token, to show the link again (absent on older records). */
+    token: z.string().optional(),
     email: z.string().optional(),
     phone: z.string().optional(),
   }),
@@ -217,10 +232,11 @@ async function assertLoginsFree(
 
 async function draft(
   invitee: z.output<typeof InviteeSchema>,
-  cohort: Cohort,
+  cohort: Cohort | null,
   actorId: string,
   now: Date,
   batchId?: string,
+  role: Role = "learner",
 ): Promise<
   { token: string; tokenHash: string; invitation: PendingInvitation }
 > {
@@ -228,10 +244,11 @@ async function draft(
   const invitation = InvitationSchema.parse({
     id: ulid(now.getTime()),
     status: "pending",
-    role: "learner",
+    role,
     ...invitee,
-    teamId: cohort.teamId,
-    cohortId: cohort.id,
+    token,
+    teamId: cohort?.teamId,
+    cohortId: cohort?.id,
     invitedBy: actorId,
     createdAt: now,
     expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
@@ -246,9 +263,7 @@ function addPending(
   inv: PendingInvitation,
 ) {
   op.set(invitationKey(tokenHash), inv, { expireIn: RETAIN_MS })
-    .set([...byCohort(inv.cohortId), inv.id], tokenHash, {
-      expireIn: INVITATION_TTL_MS,
-    });
+    .set(pendingKey(inv), tokenHash, { expireIn: INVITATION_TTL_MS });
   for (const login of [inv.email, inv.phone]) {
     if (login) {
       op.set(byLogin(login), tokenHash, { expireIn: INVITATION_TTL_MS });
@@ -284,12 +299,74 @@ export async function createInvitation(
     action: "invitation.created",
     targetType: "invitation",
     targetId: d.invitation.id,
-    detail: { cohortId: d.invitation.cohortId, role: d.invitation.role },
+    detail: {
+      cohortId: d.invitation.cohortId ?? null,
+      role: d.invitation.role,
+    },
   }, now);
   if (!(await op.commit()).ok) {
     throw new Error(`Cannot invite: token hash collided`);
   }
   return { token: d.token, invitation: d.invitation };
+}
+
+/** Roles a staff invitation can make. */
+export const STAFF_INVITE_ROLES = [
+  "mentor",
+  "trainer",
+  "manager",
+  "admin",
+] as const;
+
+/**
+ * Invites a staff member (mentor, trainer, manager or admin; no cohort).
+ * Admins only (ForbiddenError otherwise); audited in the same commit.
+ * ValidationError for bad input, ConflictError when a login is taken.
+ */
+export async function createStaffInvitation(
+  kv: Deno.Kv,
+  actorId: string,
+  role: typeof STAFF_INVITE_ROLES[number],
+  invitee: Invitee,
+  now: Date,
+): Promise<IssuedInvitation> {
+  const data = parseInput(InviteeSchema, invitee);
+  if (!(STAFF_INVITE_ROLES as readonly string[]).includes(role)) {
+    throw new ValidationError("role", `"${role}" is not a staff role`);
+  }
+  const actor = await getUser(kv, actorId);
+  if (!actor || actor.disabled || actor.role !== "admin") {
+    throw new ForbiddenError(
+      `Cannot invite a ${role}: "${actorId}" is not an active admin`,
+    );
+  }
+  await assertLoginsFree(kv, data, now);
+  const d = await draft(data, null, actorId, now, undefined, role);
+  const op = kv.atomic().check({
+    key: invitationKey(d.tokenHash),
+    versionstamp: null,
+  });
+  addPending(op, d.tokenHash, d.invitation);
+  addAuditEntry(op, {
+    actorId,
+    action: "invitation.created",
+    targetType: "invitation",
+    targetId: d.invitation.id,
+    detail: { role },
+  }, now);
+  if (!(await op.commit()).ok) {
+    throw new Error(`Cannot invite: token hash collided`);
+  }
+  return { token: d.token, invitation: d.invitation };
+}
+
+/** Lists live pending staff invitations (at most `limit`). */
+export async function listPendingStaffInvitations(
+  kv: Deno.Kv,
+  now: Date,
+  limit = 200,
+): Promise<PendingInvitation[]> {
+  return await pendingFrom(kv, staffIndex, now, limit);
 }
 
 /**
@@ -399,10 +476,7 @@ async function rollBack(
       const op = kv.atomic();
       const ours = new Set<string>();
       for (const { tokenHash, invitation: inv } of part) {
-        op.delete(invitationKey(tokenHash)).delete([
-          ...byCohort(inv.cohortId),
-          inv.id,
-        ]);
+        op.delete(invitationKey(tokenHash)).delete(pendingKey(inv));
         ours.add(tokenHash);
       }
       const logins = part.flatMap((
@@ -433,14 +507,24 @@ export async function listPendingInvitations(
   now: Date,
   limit = 200,
 ): Promise<PendingInvitation[]> {
-  const refs = await Array.fromAsync(
-    kv.list({ prefix: byCohort(cohortId) }, { limit }),
-  );
+  return await pendingFrom(kv, byCohort(cohortId), now, limit);
+}
+
+async function pendingFrom(
+  kv: Deno.Kv,
+  prefix: Deno.KvKey,
+  now: Date,
+  limit: number,
+): Promise<PendingInvitation[]> {
+  const refs = await Array.fromAsync(kv.list({ prefix }, { limit }));
   const out: PendingInvitation[] = [];
-  for (const ref of refs) {
-    const e = await kv.get(
-      invitationKey(decodeStored(z.string(), ref.key, ref.value)),
-    );
+  const entries = await getAll(
+    kv,
+    refs.map((ref) =>
+      invitationKey(decodeStored(z.string(), ref.key, ref.value))
+    ),
+  );
+  for (const e of entries) {
     if (e.versionstamp === null) continue;
     const inv = decodeStored(InvitationSchema, e.key, e.value);
     if (
@@ -536,23 +620,26 @@ export async function acceptInvitation(
     name: name.data,
     email: inv.email,
     phone: inv.phone,
-    role: "learner",
+    role: inv.role,
     passwordHash: await hashPassword(password.data, iterations),
   }, now);
-  await requireCohort(kv, inv.cohortId);
+  if (inv.cohortId) await requireCohort(kv, inv.cohortId);
   const loginRefs = await getAll(
     kv,
     [inv.email, inv.phone].filter((l) => l !== undefined).map(byLogin),
   );
   const op = kv.atomic().check(first!);
   addUserCreation(op, user);
-  addMembership(op, {
-    cohortId: inv.cohortId,
-    teamId: inv.teamId,
-    userId: user.id,
-    joinedAt: now,
-  });
-  const { name: _n, email: _e, phone: _p, ...rest } = inv;
+  // Cohorts are for learners: a staff invitation makes the account only.
+  if (inv.cohortId && inv.teamId && inv.role === "learner") {
+    addMembership(op, {
+      cohortId: inv.cohortId,
+      teamId: inv.teamId,
+      userId: user.id,
+      joinedAt: now,
+    });
+  }
+  const { name: _n, email: _e, phone: _p, token: _t, ...rest } = inv;
   op.set(
     invitationKey(tokenHash),
     InvitationSchema.parse({
@@ -568,7 +655,7 @@ export async function acceptInvitation(
       ),
     },
   );
-  op.delete([...byCohort(inv.cohortId), inv.id]);
+  op.delete(pendingKey(inv));
   for (const ref of loginRefs) {
     // Remove the login's pending pointer only if it is still ours.
     if (ref.value === tokenHash) op.check(ref).delete(ref.key);
@@ -578,7 +665,11 @@ export async function acceptInvitation(
     action: "invitation.accepted",
     targetType: "user",
     targetId: user.id,
-    detail: { invitationId: inv.id, cohortId: inv.cohortId, role: user.role },
+    detail: {
+      invitationId: inv.id,
+      cohortId: inv.cohortId ?? null,
+      role: user.role,
+    },
   }, now);
   if ((await op.commit()).ok) return user;
 
@@ -609,15 +700,29 @@ export async function acceptInvitation(
 export async function revokeInvitation(
   kv: Deno.Kv,
   actorId: string,
-  cohortId: string,
+  /** The invitation's cohort; null for a staff invitation (admins only). */
+  cohortId: string | null,
   invitationId: string,
   now: Date = new Date(),
 ): Promise<void> {
-  await assertCanInvite(kv, actorId, await requireCohort(kv, cohortId));
-  const ref = await kv.get([...byCohort(cohortId), invitationId]);
+  if (cohortId) {
+    await assertCanInvite(kv, actorId, await requireCohort(kv, cohortId));
+  } else {
+    const actor = await getUser(kv, actorId);
+    if (!actor || actor.disabled || actor.role !== "admin") {
+      throw new ForbiddenError(
+        `Cannot revoke staff invitation "${invitationId}": "${actorId}" is not an active admin`,
+      );
+    }
+  }
+  const ref = await kv.get(
+    pendingKey({ cohortId: cohortId ?? undefined, id: invitationId }),
+  );
   if (ref.versionstamp === null) {
     throw new NotFoundError(
-      `Cannot revoke invitation "${invitationId}": no pending invitation in cohort "${cohortId}"`,
+      `Cannot revoke invitation "${invitationId}": no pending invitation in ${
+        cohortId ? `cohort "${cohortId}"` : "the staff list"
+      }`,
     );
   }
   const tokenHash = decodeStored(z.string(), ref.key, ref.value);

@@ -5,11 +5,15 @@
  */
 import { getCohort } from "./cohort_store.ts";
 import type { CohortOption } from "./invitation_form.ts";
+import Papa from "papaparse";
 import {
   getInvitationByToken,
   invitationState,
   listPendingInvitations,
+  listPendingStaffInvitations,
+  type PendingInvitation,
 } from "./invitation_store.ts";
+import type { Role } from "./roles.ts";
 import { getTeam } from "./team_store.ts";
 
 /** How the pages name a cohort: its name and its team's. */
@@ -25,32 +29,70 @@ export function inviteeContact(i: { email?: string; phone?: string }): string {
 /** One pending invitation as the invitations page lists it. */
 export interface PendingRow {
   id: string;
+  /** "" for a staff invitation (no cohort). */
   cohortId: string;
   cohortName: string;
+  role: Role;
   name: string;
   contact: string;
   expiresAt: Date;
+  /** The link token (null on invitations issued before links were kept). */
+  token: string | null;
 }
 
-/** Pending invitations of the given cohorts, the newest first. */
+/**
+ * Pending invitations of the given cohorts (and the staff invitations, for
+ * an admin), the newest first, with their links until used or revoked.
+ */
 export async function pendingInvitations(
   kv: Deno.Kv,
   cohorts: CohortOption[],
   now: Date,
+  options: { staff?: boolean } = {},
 ): Promise<PendingRow[]> {
+  const row = (inv: PendingInvitation, c: CohortOption | null): PendingRow => ({
+    id: inv.id,
+    cohortId: c?.id ?? "",
+    cohortName: c ? cohortLabel(c) : "",
+    role: inv.role,
+    name: inv.name,
+    contact: inviteeContact(inv),
+    expiresAt: inv.expiresAt,
+    token: inv.token ?? null,
+  });
   const lists = await Promise.all(
     cohorts.map(async (c) =>
-      (await listPendingInvitations(kv, c.id, now)).map((inv) => ({
-        id: inv.id,
-        cohortId: c.id,
-        cohortName: cohortLabel(c),
-        name: inv.name,
-        contact: inviteeContact(inv),
-        expiresAt: inv.expiresAt,
-      }))
+      (await listPendingInvitations(kv, c.id, now)).map((inv) => row(inv, c))
     ),
   );
+  if (options.staff) {
+    lists.push(
+      (await listPendingStaffInvitations(kv, now)).map((inv) => row(inv, null)),
+    );
+  }
   return lists.flat().sort((a, b) => b.id.localeCompare(a.id));
+}
+
+/** Pending invitations with their links, as a CSV to hand out. */
+export function invitationLinksCsv(
+  rows: readonly PendingRow[],
+  origin: string,
+  labels: { role: (r: Role) => string; date: (d: Date) => string },
+): string {
+  const safe = (v: string) => /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return "\uFEFF" + Papa.unparse({
+    fields: ["name", "contact", "role", "cohort", "expires", "link"],
+    data: rows.map((r) =>
+      [
+        r.name,
+        r.contact,
+        labels.role(r.role),
+        r.cohortName,
+        labels.date(r.expiresAt),
+        r.token ? `${origin}/invite/${r.token}` : "",
+      ].map(safe)
+    ),
+  }, { newline: "\r\n" });
 }
 
 /** Why a link cannot be used. */
@@ -59,9 +101,9 @@ export type UnusableLink = "unknown" | "used" | "expired";
 /** The invitation behind a usable link, as its page shows it. */
 export interface LinkInvitation {
   name: string;
-  cohortName: string;
-  teamName: string;
-  startDate: string;
+  role: Role;
+  /** The learner's cohort; null for a staff invitation. */
+  cohort: { name: string; teamName: string; startDate: string } | null;
   expiresAt: Date;
 }
 
@@ -76,6 +118,14 @@ export async function openInvitation(
   // A revoked invitation is deleted, so it reads as unknown.
   if (state !== "usable") return state;
   if (inv?.status !== "pending") return "unknown";
+  if (!inv.cohortId || !inv.teamId) {
+    return {
+      name: inv.name,
+      role: inv.role,
+      cohort: null,
+      expiresAt: inv.expiresAt,
+    };
+  }
   const [cohort, team] = await Promise.all([
     getCohort(kv, inv.cohortId),
     getTeam(kv, inv.teamId),
@@ -83,9 +133,12 @@ export async function openInvitation(
   if (!cohort || !team) return "unknown";
   return {
     name: inv.name,
-    cohortName: cohort.name,
-    teamName: team.name,
-    startDate: cohort.startDate,
+    role: inv.role,
+    cohort: {
+      name: cohort.name,
+      teamName: team.name,
+      startDate: cohort.startDate,
+    },
     expiresAt: inv.expiresAt,
   };
 }

@@ -22,8 +22,15 @@ import {
 } from "@/lib/identity/invitation_form.ts";
 import {
   createInvitation,
+  createStaffInvitation,
   revokeInvitation,
+  STAFF_INVITE_ROLES,
 } from "@/lib/identity/invitation_store.ts";
+import {
+  parseStaffInviteForm,
+  type StaffInviteField,
+} from "@/lib/identity/staff_invite_form.ts";
+import CopyLink from "@/islands/CopyLink.tsx";
 import {
   cohortLabel,
   inviteeContact,
@@ -31,11 +38,12 @@ import {
   type PendingRow,
 } from "@/lib/identity/invitation_view.ts";
 
-/** The one invitation just issued: its link is shown on this answer only. */
+/** The one invitation just issued (its link stays on the list until used or revoked). */
 interface Issued {
   link: string;
   name: string;
   contact: string;
+  /** The cohort, or for a staff invitation the role it makes. */
   cohortName: string;
   expiresAt: Date;
 }
@@ -46,11 +54,24 @@ interface Data {
   /** The invite form's values and messages after a failed submit. */
   values: Record<string, string>;
   errors: Partial<Record<InviteField, MessageKey>>;
+  /** The same for the admin's staff form. */
+  staffValues?: Record<string, string>;
+  staffErrors?: Partial<Record<StaffInviteField, MessageKey>>;
   /** A page-level message about a revoke (or an unknown action). */
   alert?: MessageKey;
   done?: "revoked";
   issued?: Issued;
+  /** Where links point (the public origin). */
+  origin?: string;
 }
+
+/** What the issued page needs of an invitation. */
+type PendingRowSource = {
+  name: string;
+  email?: string;
+  phone?: string;
+  expiresAt: Date;
+};
 
 const INVITE_FIELDS = ["cohortId", "name", "email", "phone", "role"] as const;
 
@@ -104,15 +125,21 @@ function inviteError(
 export const handler: Handlers<Data, SignedInState> = {
   async GET(_req, ctx) {
     const cohorts = await invitableCohorts(ctx.state.kv, ctx.state.user);
-    return ctx.render({
+    const res = await ctx.render({
       cohorts,
-      pending: await pendingInvitations(ctx.state.kv, cohorts, new Date()),
+      origin: publicOrigin(ctx.url),
+      pending: await pendingInvitations(ctx.state.kv, cohorts, new Date(), {
+        staff: ctx.state.user.role === "admin",
+      }),
       values: {},
       errors: {},
       done: ctx.url.searchParams.get("done") === "revoked"
         ? "revoked"
         : undefined,
     });
+    // Pending links are passwords in all but name: keep them out of caches.
+    res.headers.set("cache-control", "no-store");
+    return res;
   },
   async POST(req, ctx) {
     const { kv, user } = ctx.state;
@@ -126,11 +153,37 @@ export const handler: Handlers<Data, SignedInState> = {
     ) =>
       ctx.render({
         cohorts,
-        pending: await pendingInvitations(kv, cohorts, now),
+        origin: publicOrigin(ctx.url),
+        pending: await pendingInvitations(kv, cohorts, now, {
+          staff: user.role === "admin",
+        }),
         values: {},
         errors: {},
         ...more,
       }, { status });
+
+    const issuedPage = async (
+      issued: { token: string; invitation: PendingRowSource },
+      where: string,
+    ) => {
+      const inv = issued.invitation;
+      const res = await ctx.render({
+        cohorts,
+        pending: [],
+        values: {},
+        errors: {},
+        issued: {
+          link: `${publicOrigin(ctx.url)}/invite/${issued.token}`,
+          name: inv.name,
+          contact: inviteeContact(inv),
+          cohortName: where,
+          expiresAt: inv.expiresAt,
+        },
+      }, { status: 201 });
+      // The link is a password in all but name: keep it out of caches.
+      res.headers.set("cache-control", "no-store");
+      return res;
+    };
 
     if (action === "revoke") {
       const input = parseRevokeForm(
@@ -143,7 +196,7 @@ export const handler: Handlers<Data, SignedInState> = {
         await revokeInvitation(
           kv,
           user.id,
-          input.cohortId,
+          input.cohortId || null,
           input.invitationId,
           new Date(),
         );
@@ -152,6 +205,35 @@ export const handler: Handlers<Data, SignedInState> = {
         return await page(404, { alert: "invitations.revoke_gone" });
       }
       return seeOther("/invitations?done=revoked");
+    }
+    if (action === "invite-staff") {
+      const values = formValues(form, ["role", "name", "email", "phone"]);
+      const input = parseStaffInviteForm(values);
+      if (!input.ok) {
+        return await page(422, {
+          staffValues: keep(values),
+          staffErrors: input.errors,
+        });
+      }
+      const { role, name, email, phone } = input.data;
+      let issued;
+      try {
+        issued = await createStaffInvitation(
+          kv,
+          user.id,
+          role,
+          { name, email, phone },
+          now,
+        );
+      } catch (error) {
+        const refused = inviteError(error);
+        if (!refused) throw error;
+        return await page(refused.status, {
+          staffValues: keep(values),
+          staffErrors: refused.errors,
+        });
+      }
+      return issuedPage(issued, ctx.state.t(`role.${role}`));
     }
     if (action !== "invite") {
       return await page(422, { alert: "invitations.action_invalid" });
@@ -180,24 +262,8 @@ export const handler: Handlers<Data, SignedInState> = {
         errors: refused.errors,
       });
     }
-    const inv = issued.invitation;
-    const cohort = cohorts.find((c) => c.id === inv.cohortId);
-    const res = await ctx.render({
-      cohorts,
-      pending: [],
-      values: {},
-      errors: {},
-      issued: {
-        link: `${publicOrigin(ctx.url)}/invite/${issued.token}`,
-        name: inv.name,
-        contact: inviteeContact(inv),
-        cohortName: cohort ? cohortLabel(cohort) : cohortId,
-        expiresAt: inv.expiresAt,
-      },
-    }, { status: 201 });
-    // The link is a password in all but name: keep it out of caches.
-    res.headers.set("cache-control", "no-store");
-    return res;
+    const cohort = cohorts.find((c) => c.id === issued.invitation.cohortId);
+    return issuedPage(issued, cohort ? cohortLabel(cohort) : cohortId);
   },
 };
 
@@ -232,8 +298,16 @@ function IssuedView(
       >
         {issued.link}
       </textarea>
+      <CopyLink
+        text={issued.link}
+        labels={{
+          copy: t("staff.invite.copy"),
+          copied: t("staff.invite.copied"),
+          failed: t("staff.invite.copy_failed"),
+        }}
+      />
       <p id="invite-link-hint" class="meta">
-        {t("invitations.issued.once", {
+        {t("staff.invite.issued_kept", {
           date: formatDateTime(lang, issued.expiresAt),
           contact: issued.contact,
         })}
@@ -254,6 +328,7 @@ export default function InvitationsPage(
   >,
 ) {
   if (data.issued) return <IssuedView issued={data.issued} t={t} lang={lang} />;
+  const origin = data.origin;
   const error = (f: InviteField) =>
     data.errors[f] ? t(data.errors[f]!) : undefined;
   const input = (
@@ -313,6 +388,7 @@ export default function InvitationsPage(
                   <th scope="col">{t("invitations.col.contact")}</th>
                   <th scope="col">{t("invitations.col.cohort")}</th>
                   <th scope="col">{t("invitations.col.expires")}</th>
+                  <th scope="col">{t("staff.invite.col.link")}</th>
                   <th scope="col">{t("invitations.col.action")}</th>
                 </tr>
               </thead>
@@ -321,8 +397,36 @@ export default function InvitationsPage(
                   <tr key={p.id} id={`invitation-${p.id}`}>
                     <th scope="row">{p.name}</th>
                     <td>{p.contact}</td>
-                    <td>{p.cohortName}</td>
+                    <td>
+                      {p.cohortId ? p.cohortName : t("staff.invite.staff_row", {
+                        role: t(`role.${p.role}`),
+                      })}
+                    </td>
                     <td>{formatDateTime(lang, p.expiresAt)}</td>
+                    <td>
+                      {p.token
+                        ? (
+                          <>
+                            <input
+                              class="invite-link"
+                              readOnly
+                              value={`${origin}/invite/${p.token}`}
+                              aria-label={t("staff.invite.link_of", {
+                                name: p.name,
+                              })}
+                            />
+                            <CopyLink
+                              text={`${origin}/invite/${p.token}`}
+                              labels={{
+                                copy: t("staff.invite.copy"),
+                                copied: t("staff.invite.copied"),
+                                failed: t("staff.invite.copy_failed"),
+                              }}
+                            />
+                          </>
+                        )
+                        : <span class="meta">{t("staff.invite.no_link")}</span>}
+                    </td>
                     <td>
                       <details class="confirm">
                         <summary>{t("invitations.revoke")}</summary>
@@ -352,6 +456,15 @@ export default function InvitationsPage(
                 ))}
               </tbody>
             </table>
+            <p>
+              <a
+                class="button secondary small"
+                href="/invitations/links"
+                download
+              >
+                {t("staff.invite.download")}
+              </a>
+            </p>
           </div>
         )}
 
@@ -420,7 +533,11 @@ export default function InvitationsPage(
             </select>
             <FieldError id="invite-role-error" message={error("role")} />
             <p id="invite-role-hint" class="meta">
-              {t("invitations.role_hint")}
+              {t(
+                user.role === "admin"
+                  ? "staff.invite.learner_hint_admin"
+                  : "staff.invite.learner_hint_manager",
+              )}
             </p>
             <button type="submit">{t("invitations.invite.submit")}</button>
           </form>
@@ -436,6 +553,77 @@ export default function InvitationsPage(
           </aside>
         </div>
       )}
+      {user.role === "admin" && (
+        <StaffInviteFormView
+          t={t}
+          csrfToken={csrfToken}
+          values={data.staffValues ?? {}}
+          errors={data.staffErrors ?? {}}
+        />
+      )}
     </section>
+  );
+}
+
+/** The admin's form for staff accounts: every role an invitation can make besides learner. */
+function StaffInviteFormView(
+  { t, csrfToken, values, errors }: {
+    t: SignedInState["t"];
+    csrfToken: string;
+    values: Record<string, string>;
+    errors: Partial<Record<StaffInviteField, MessageKey>>;
+  },
+) {
+  const err = (f: StaffInviteField) => errors[f] ? t(errors[f]!) : undefined;
+  const field = (
+    name: "name" | "email" | "phone",
+    label: MessageKey,
+    attrs: Record<string, unknown>,
+  ) => (
+    <>
+      <label for={`staff-${name}`}>{t(label)}</label>
+      <input
+        id={`staff-${name}`}
+        name={name}
+        value={values[name] ?? ""}
+        aria-invalid={err(name) ? "true" : undefined}
+        aria-describedby={`staff-${name}-error staff-contact-error`}
+        autocomplete="off"
+        {...attrs}
+      />
+      <FieldError id={`staff-${name}-error`} message={err(name)} />
+    </>
+  );
+  return (
+    <form
+      method="post"
+      class="stack staff-invite"
+      novalidate
+      aria-labelledby="staff-heading"
+    >
+      <h2 id="staff-heading">{t("staff.invite.title")}</h2>
+      <p class="meta">{t("staff.invite.lead")}</p>
+      <CsrfField token={csrfToken} />
+      <input type="hidden" name="action" value="invite-staff" />
+      <label for="staff-role">{t("invitations.role")}</label>
+      <select
+        id="staff-role"
+        name="role"
+        aria-invalid={err("role") ? "true" : undefined}
+        aria-describedby="staff-role-error"
+      >
+        {STAFF_INVITE_ROLES.map((r) => (
+          <option key={r} value={r} selected={values.role === r}>
+            {t(`role.${r}`)}
+          </option>
+        ))}
+      </select>
+      <FieldError id="staff-role-error" message={err("role")} />
+      {field("name", "invitations.name", { maxLength: 50, required: true })}
+      {field("email", "invitations.email", { type: "email", maxLength: 254 })}
+      {field("phone", "invitations.phone", { type: "tel", maxLength: 20 })}
+      <FieldError id="staff-contact-error" message={err("contact")} />
+      <button type="submit">{t("staff.invite.submit")}</button>
+    </form>
   );
 }

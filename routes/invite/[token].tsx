@@ -173,13 +173,25 @@ function InviteSummary(
     lang: AppState["lang"];
   },
 ) {
+  const cohort = invite.cohort;
+  if (!cohort) {
+    // A staff invitation: the account and its role, no cohort.
+    return (
+      <p class="lead">
+        {t("staff.invite.accept_lead", {
+          name: invite.name,
+          role: t(`role.${invite.role}`),
+        })}
+      </p>
+    );
+  }
   return (
     <p class="lead">
       {t("invitations.accept.lead", {
         name: invite.name,
-        cohort: invite.cohortName,
-        team: invite.teamName,
-        date: formatDate(lang, new Date(`${invite.startDate}T00:00:00+08:00`)),
+        cohort: cohort.name,
+        team: cohort.teamName,
+        date: formatDate(lang, new Date(`${cohort.startDate}T00:00:00+08:00`)),
       })}
     </p>
   );

@@ -52,6 +52,19 @@ Deno.test({
         page.evaluate(() =>
           (globalThis as unknown as { marker?: string }).marker === "kept"
         );
+      // Active-link state of every link outside the lesson, as loaded.
+      const linkMarks = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll("header a, footer a")].map((a) =>
+            [
+              a.getAttribute("href"),
+              a.getAttribute("aria-current"),
+              a.getAttribute("data-current"),
+              a.getAttribute("data-ancestor"),
+            ].join(" ")
+          )
+        );
+      const marksLoaded = await linkMarks();
       const headerBefore = await page.evaluateHandle(() =>
         document.querySelector("header")
       );
@@ -76,6 +89,9 @@ Deno.test({
         "the header element is the same one",
       );
       assert.match(await page.title(), new RegExp(`^${nextTitle} · `));
+      // Header and footer links look as on a loaded page (the app caches
+      // them, so the server does not mark them, and navigation does not).
+      assert.deepEqual(await linkMarks(), marksLoaded);
       assert.notEqual(await page.title(), firstTitle);
       assert.equal(await page.locator("title").count(), 1);
       assert.equal(await page.locator("h1").count(), 1);

@@ -66,7 +66,7 @@ function clientNavOn(el: Element): boolean {
  * Swaps the areas of a fetched document into the page; throws (changing
  * nothing) when the answer has no area or one the page does not have.
  */
-function applyPartials(doc: Document): void {
+function applyPartials(doc: Document): Element[] {
   const incoming = [...findAreas(doc.body).values()].filter((a) =>
     a.depth === 0
   );
@@ -103,6 +103,7 @@ function applyPartials(doc: Document): void {
     first?.closest<HTMLElement>("[tabindex]")?.focus({ preventScroll: true });
   }
   updateHead(doc);
+  return inserted;
 }
 
 /** Title, `<meta name|property>` and stylesheets follow the new page. */
@@ -140,13 +141,44 @@ function updateHead(doc: Document): void {
   }
 }
 
+// Links the server left unmarked though they match (a `RenderCache`
+// fragment is rendered once for every URL, so its links are not marked):
+// navigation leaves them alone too, so a page looks the same whether it was
+// loaded or navigated to.
+const unmarked = new WeakSet<Element>();
+
+function linkState(a: Element): "current" | "ancestor" | null {
+  return a.hasAttribute("data-current")
+    ? "current"
+    : a.hasAttribute("data-ancestor")
+    ? "ancestor"
+    : null;
+}
+
+function localHref(a: Element): string | null {
+  const href = a.getAttribute("href");
+  return href && href[0] === "/" && href[1] !== "/" ? href : null;
+}
+
+/** Notes the links under `roots` the server did not mark for `path`. */
+function noteUnmarked(roots: ParentNode[], path: string): void {
+  for (const root of roots) {
+    const links = root instanceof Element && root.matches("a[href]")
+      ? [root]
+      : [...root.querySelectorAll("a[href]")];
+    for (const a of links) {
+      const href = localHref(a);
+      if (href && linkState(a) !== matchUrl(path, href)) unmarked.add(a);
+    }
+  }
+}
+
 /** Active-link attributes after navigation (the server sets them on load). */
 function updateLinks(url: URL): void {
   for (const a of document.querySelectorAll<HTMLAnchorElement>("a[href]")) {
-    const href = a.getAttribute("href")!;
-    if (href[0] !== "/" || href[1] === "/") continue;
-    const ours = a.hasAttribute("data-current") ||
-      a.hasAttribute("data-ancestor") || !a.hasAttribute("aria-current");
+    const href = localHref(a);
+    if (!href || unmarked.has(a)) continue;
+    const ours = linkState(a) !== null || !a.hasAttribute("aria-current");
     const match = matchUrl(url.pathname, href);
     if (match === "current") a.setAttribute("data-current", "true");
     else a.removeAttribute("data-current");
@@ -203,7 +235,10 @@ async function navigate(
       );
       history.pushState({ fresh: { scrollY: 0 } }, "", address.href);
     }
-    applyPartials(doc);
+    const inserted = applyPartials(doc);
+    // Links in the answer were marked for the page fetched (for an
+    // `f-partial` link, that URL, not the address).
+    noteUnmarked(inserted, landed.pathname);
     shown = location.pathname + location.search;
     updateLinks(new URL(location.href));
     if (how === "pop") scrollTo(0, scrollY);
@@ -248,8 +283,8 @@ function onClick(e: MouseEvent): void {
 /** Swaps areas from `source` without changing the address. */
 async function swapFrom(source: URL, init?: RequestInit): Promise<void> {
   try {
-    const { doc } = await fetchPartials(source, init);
-    applyPartials(doc);
+    const { doc, url } = await fetchPartials(source, init);
+    noteUnmarked(applyPartials(doc), url.pathname);
     updateLinks(new URL(location.href));
   } catch (e) {
     if ((e as Error).name === "AbortError") return;
@@ -289,6 +324,7 @@ function onPopState(): void {
 /** Starts client navigation for the document (once). */
 export function startClientNav(): void {
   if (!document.querySelector("[f-client-nav]")) return;
+  noteUnmarked([document], location.pathname);
   document.addEventListener("click", onClick);
   document.addEventListener("submit", onSubmit);
   addEventListener("popstate", onPopState);

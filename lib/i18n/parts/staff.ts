@@ -115,6 +115,27 @@ export const zh = {
     "改为非学员角色时，结束此人在 {cohorts} 的学员身份（学习记录保留）",
   "staff.role.confirm_needed":
     "此人还在入职批次里。改为非学员角色前，请勾选确认结束其批次学员身份。",
+  "staff.invite.accept_lead":
+    "{name}，欢迎加入客服学院。这个链接为你开通{role}账号，设置密码后即可开始工作。",
+  "staff.invite.role_invalid": "请选择导师、培训师、主管或管理员",
+  "staff.invite.issued_kept":
+    "请复制链接发给 {contact}。有效期至 {date}，使用一次后失效；在被使用或撤销之前，邀请列表里随时可以再次复制。",
+  "staff.invite.title": "邀请员工",
+  "staff.invite.lead":
+    "为导师、培训师、主管或管理员开通账号：不需要入职批次。对方打开链接设置密码后，账号即以所选角色创建。",
+  "staff.invite.submit": "生成员工邀请链接",
+  "staff.invite.staff_row": "员工：{role}",
+  "staff.invite.col.link": "邀请链接",
+  "staff.invite.link_of": "{name} 的邀请链接",
+  "staff.invite.copy": "复制链接",
+  "staff.invite.copied": "已复制",
+  "staff.invite.copy_failed": "无法复制，请选中链接手动复制",
+  "staff.invite.no_link": "链接未保存（旧邀请），可撤销后重新邀请",
+  "staff.invite.download": "下载全部待接受邀请的链接（CSV）",
+  "staff.invite.learner_hint_admin":
+    "这个表单邀请学员加入入职批次；导师、培训师、主管和管理员请用下方“邀请员工”。",
+  "staff.invite.learner_hint_manager":
+    "这个表单邀请学员加入你团队的入职批次；员工账号由管理员邀请。",
   "audit.export": "导出为 CSV（按当前筛选）",
   "audit.filter.title": "筛选操作记录",
   "audit.filter.anyone": "所有人",
@@ -250,6 +271,28 @@ export const en: Record<keyof typeof zh, string> = {
     "Moving away from the learner role ends this person's membership of {cohorts} (their learning record stays)",
   "staff.role.confirm_needed":
     "This person is still in an onboarding cohort. Tick the box to confirm their cohort membership ends before changing the role.",
+  "staff.invite.accept_lead":
+    "Welcome to Service Academy, {name}. This link opens your {role} account: set a password and start.",
+  "staff.invite.role_invalid": "Pick mentor, trainer, manager or admin",
+  "staff.invite.issued_kept":
+    "Copy the link and send it to {contact}. It works until {date}, once; until it is used or revoked you can copy it again from the invitations list.",
+  "staff.invite.title": "Invite staff",
+  "staff.invite.lead":
+    "Open an account for a mentor, trainer, manager or admin: no cohort needed. When they open the link and set a password, the account is created with the chosen role.",
+  "staff.invite.submit": "Create a staff invitation link",
+  "staff.invite.staff_row": "Staff: {role}",
+  "staff.invite.col.link": "Invitation link",
+  "staff.invite.link_of": "Invitation link of {name}",
+  "staff.invite.copy": "Copy link",
+  "staff.invite.copied": "Copied",
+  "staff.invite.copy_failed": "Could not copy: select the link and copy it",
+  "staff.invite.no_link":
+    "Link not kept (an older invitation): revoke it and invite again",
+  "staff.invite.download": "Download every pending invitation link (CSV)",
+  "staff.invite.learner_hint_admin":
+    'This form invites learners into an onboarding cohort; invite mentors, trainers, managers and admins with "Invite staff" below.',
+  "staff.invite.learner_hint_manager":
+    "This form invites learners into your teams' cohorts; staff accounts are invited by an admin.",
   "audit.export": "Export as CSV (with this filter)",
   "audit.filter.title": "Filter the audit log",
   "audit.filter.anyone": "Anyone",
