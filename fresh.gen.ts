@@ -18,6 +18,7 @@ import * as $certifications_level_index from "./routes/certifications/[level]/in
 import * as $courses_course_module_lesson_checks_index from "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts";
 import * as $courses_course_module_lesson_complete from "./routes/courses/[course]/[module]/[lesson]/complete.ts";
 import * as $courses_course_module_lesson_index from "./routes/courses/[course]/[module]/[lesson]/index.tsx";
+import * as $courses_course_module_index from "./routes/courses/[course]/[module]/index.tsx";
 import * as $courses_course_module_quiz_attempt_answers from "./routes/courses/[course]/[module]/quiz/[attempt]/answers.ts";
 import * as $courses_course_module_quiz_attempt_index from "./routes/courses/[course]/[module]/quiz/[attempt]/index.tsx";
 import * as $courses_course_module_quiz_index from "./routes/courses/[course]/[module]/quiz/index.tsx";
@@ -88,6 +89,8 @@ const manifest = {
       $courses_course_module_lesson_complete,
     "./routes/courses/[course]/[module]/[lesson]/index.tsx":
       $courses_course_module_lesson_index,
+    "./routes/courses/[course]/[module]/index.tsx":
+      $courses_course_module_index,
     "./routes/courses/[course]/[module]/quiz/[attempt]/answers.ts":
       $courses_course_module_quiz_attempt_answers,
     "./routes/courses/[course]/[module]/quiz/[attempt]/index.tsx":

@@ -1,10 +1,28 @@
 import type { CatalogueEntry } from "@/lib/content/catalogue.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 
-/** One course in the catalogue. */
+/** A learner's place in a course, for the card's button. */
+export interface CardProgress {
+  done: number;
+  total: number;
+  /** Where "继续学习" leads: the first lesson not done. */
+  url: string;
+}
+
+/**
+ * One course in the catalogue. With `progress` (a signed-in learner) the
+ * button says how far they are: "继续学习 · 17/25".
+ */
 export function CourseCard(
-  { course, t }: { course: CatalogueEntry; t: Translate },
+  { course, t, progress }: {
+    course: CatalogueEntry;
+    t: Translate;
+    progress?: CardProgress | null;
+  },
 ) {
+  const started = progress && progress.done > 0;
+  const finished = progress && progress.total > 0 &&
+    progress.done >= progress.total;
   return (
     <article class="course-card">
       <h3>
@@ -16,9 +34,29 @@ export function CourseCard(
         <span>{t("home.course.lessons", { count: course.lessons })}</span>
         <span>{t("home.course.minutes", { count: course.minutes })}</span>
       </p>
-      {course.firstLesson && (
-        <a class="button" href={course.firstLesson}>{t("home.course.start")}</a>
-      )}
+      {finished
+        ? (
+          <a class="button secondary" href={`/courses/${course.id}`}>
+            {t("learner.home.review", {
+              done: progress.done,
+              total: progress.total,
+            })}
+          </a>
+        )
+        : started
+        ? (
+          <a class="button" href={progress.url}>
+            {t("learner.home.continue", {
+              done: progress.done,
+              total: progress.total,
+            })}
+          </a>
+        )
+        : course.firstLesson && (
+          <a class="button" href={course.firstLesson}>
+            {t("home.course.start")}
+          </a>
+        )}
     </article>
   );
 }

@@ -14,7 +14,7 @@ export function MyLearning(
           {c.resume && (
             <p>
               <a class="button" href={c.resume.url}>
-                {t("my.resume")}:{c.resume.title}
+                {t("learner.resume", { title: c.resume.title })}
               </a>
             </p>
           )}
@@ -53,9 +53,12 @@ export function MyLearning(
               <ul class="recent-scores">
                 {c.recent.map((r) => (
                   <li key={r.kind + r.title}>
-                    {r.title}:{t("my.recent_score", {
-                      best: r.best,
-                      latest: r.latest,
+                    {t("learner.recent_row", {
+                      title: r.title,
+                      score: t("my.recent_score", {
+                        best: r.best,
+                        latest: r.latest,
+                      }),
                     })}
                   </li>
                 ))}

@@ -28,6 +28,8 @@ export interface InlineCheckLabels {
   reveal: string;
   revealing: string;
   blank: string;
+  /** Between a label and its text: "：" in Chinese, ": " in English. */
+  sep: string;
 }
 
 export interface InlineCheckProps {
@@ -199,17 +201,23 @@ export default function InlineCheck(
             )}
             {fb.hint && !fb.explanation && (
               <p class="hint">
-                {labels.hint}：{fb.hint}
+                {labels.hint}
+                {labels.sep}
+                {fb.hint}
               </p>
             )}
             {fb.criteria?.map((c) => (
               <p key={c.label}>
-                {c.passed ? "✓" : "✗"} {c.label}：{c.reason}
+                {c.passed ? "✓" : "✗"} {c.label}
+                {labels.sep}
+                {c.reason}
               </p>
             ))}
             {fb.explanation && (
               <p class="explanation">
-                {labels.why}：{fb.explanation}
+                {labels.why}
+                {labels.sep}
+                {fb.explanation}
               </p>
             )}
           </div>
@@ -324,7 +332,7 @@ function Inputs({ question: q, name, answer, set, labels }: InputsProps) {
               <button
                 type="button"
                 class="secondary"
-                aria-label={`${labels.up}:${text.get(id)}`}
+                aria-label={`${labels.up}${labels.sep}${text.get(id)}`}
                 disabled={i === 0}
                 onClick={() => move(i, -1)}
               >
@@ -333,7 +341,7 @@ function Inputs({ question: q, name, answer, set, labels }: InputsProps) {
               <button
                 type="button"
                 class="secondary"
-                aria-label={`${labels.down}:${text.get(id)}`}
+                aria-label={`${labels.down}${labels.sep}${text.get(id)}`}
                 disabled={i === order.length - 1}
                 onClick={() => move(i, 1)}
               >

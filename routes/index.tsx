@@ -19,6 +19,19 @@ import { LearnerToday } from "@/components/home/LearnerToday.tsx";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
 import { publicOrigin } from "@/lib/http/public_origin.ts";
 import { type TodayView, todayView } from "@/lib/onboarding/today.ts";
+import type { CardProgress } from "@/components/CourseCard.tsx";
+
+/** The card's progress from the learner's own courses, if they have one. */
+function cardProgress(
+  mine: MyCourse[] | null,
+  courseId: string,
+): CardProgress | null {
+  const c = mine?.find((m) => m.id === courseId);
+  if (!c) return null;
+  const done = c.modules.reduce((n, m) => n + m.done, 0);
+  const total = c.modules.reduce((n, m) => n + m.total, 0);
+  return { done, total, url: c.resume?.url ?? `/courses/${courseId}` };
+}
 
 interface HomeData {
   courses: CatalogueEntry[];
@@ -55,28 +68,34 @@ export default function Home(
 ) {
   // The page depends only on the language and the published versions.
   const key = `home:${lang}:${catalogueKey(data.courses)}`;
-  const catalogue = (
-    <RenderCache id={key}>
-      <section aria-labelledby="catalogue-heading">
-        <h2 id="catalogue-heading">{t("home.catalogue")}</h2>
-        {data.courses.length === 0
-          ? (
-            <EmptyState title={t("home.empty.title")}>
-              {t("home.empty.body")}
-            </EmptyState>
-          )
-          : (
-            <ul class="course-grid">
-              {data.courses.map((c) => (
-                <li key={c.id}>
-                  <CourseCard course={c} t={t} />
-                </li>
-              ))}
-            </ul>
-          )}
-      </section>
-    </RenderCache>
+  // A learner's cards carry their own progress, so only others share the cache.
+  const cards = (
+    <section aria-labelledby="catalogue-heading">
+      <h2 id="catalogue-heading">{t("home.catalogue")}</h2>
+      {data.courses.length === 0
+        ? (
+          <EmptyState title={t("home.empty.title")}>
+            {t("home.empty.body")}
+          </EmptyState>
+        )
+        : (
+          <ul class="course-grid">
+            {data.courses.map((c) => (
+              <li key={c.id}>
+                <CourseCard
+                  course={c}
+                  t={t}
+                  progress={cardProgress(data.mine, c.id)}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+    </section>
   );
+  const catalogue = data.mine
+    ? cards
+    : <RenderCache id={key}>{cards}</RenderCache>;
   if (data.staff) {
     // Staff start at their own work; the learner pages stay one link away.
     return (

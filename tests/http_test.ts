@@ -419,7 +419,7 @@ Deno.test({
   const html = await (await c.get("/")).text();
   assert.match(html, /我的学习/);
   assert.match(html, /已学 1 \/ 2 课/);
-  assert.match(html, /继续学习:不可信的培训师文本/);
+  assert.match(html, /继续学习：不可信的培训师文本/);
   const anon = await (await client(server.origin).get("/")).text();
   assert.doesNotMatch(anon, /我的学习/);
 });

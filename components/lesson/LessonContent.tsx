@@ -25,7 +25,11 @@ export function LessonContent({ page, t }: { page: LessonPage; t: Translate }) {
           <li>
             <a href={`/courses/${page.courseId}`}>{page.courseTitle}</a>
           </li>
-          <li>{page.moduleTitle}</li>
+          <li>
+            <a href={`/courses/${page.courseId}/${page.moduleId}`}>
+              {page.moduleTitle}
+            </a>
+          </li>
           <li aria-current="page">{page.position} / {page.moduleLessons}</li>
         </ol>
       </nav>

@@ -67,7 +67,9 @@ export function QuestionFields(
                 <label>
                   <select
                     name={`${field}.${item.id}`}
-                    aria-label={`${t("quiz.position")}:${item.text}`}
+                    aria-label={`${t("quiz.position")}${
+                      t("learner.label_separator")
+                    }${item.text}`}
                   >
                     <option value="">—</option>
                     {q.items.map((_, i) => (

@@ -17,11 +17,19 @@ export function QuizReviewList(
             <PromptText text={item.prompt} blank={t("learner.blank")} />
           </p>
           <p>
-            <span class="meta">{t("quiz.review.yours")}：</span> {item.yours}
+            <span class="meta">
+              {t("quiz.review.yours")}
+              {t("learner.label_separator")}
+            </span>{" "}
+            {item.yours}
           </p>
           {!item.correct && (
             <p>
-              <span class="meta">{t("quiz.review.key")}：</span> {item.key}
+              <span class="meta">
+                {t("quiz.review.key")}
+                {t("learner.label_separator")}
+              </span>{" "}
+              {item.key}
             </p>
           )}
           <p class="meta">

@@ -29,6 +29,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/logout": "signed-in",
   // Course content: every signed-in role may read and try it.
   "/courses/:course": "signed-in",
+  "/courses/:course/:module": "signed-in",
   "/courses/:course/:module/:lesson": "signed-in",
   "/courses/:course/:module/:lesson/checks/:index": "signed-in",
   // Records of a learner's own progress.

@@ -209,6 +209,14 @@ Deno.test("checkContent() reports a red-line choice that still ends resolved", a
   );
 });
 
+Deno.test("checkContent() reports an option the grader would block that is not tagged as a red line", async () => {
+  await assertProblem(
+    "scenario-untagged-redline",
+    "assessments/scenarios/untagged.yaml:19",
+    'option "open.courier" crosses the red line "blame"',
+  );
+});
+
 // ------------------------------------------------------------ answer keys
 
 Deno.test("checkContent() reports a single-choice question with two correct options", async () => {

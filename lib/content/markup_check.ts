@@ -10,8 +10,12 @@ import { Lexer } from "marked";
 import { renderLesson } from "./markdown.ts";
 import type { Problem } from "./source.ts";
 
-/** Markup a learner must never see as text: `**`, a lone `__` pair, a backtick. */
-const LEFTOVER = /\*\*|(?<!_)__(?!_)|`/;
+/**
+ * Markup a learner must never see as text: a `**` or `__` pair (exactly two,
+ * so a masked phone number `138****5678` and a fill-in blank `____` are text),
+ * a backtick.
+ */
+const LEFTOVER = /(?<!\*)\*\*(?!\*)|(?<!_)__(?!_)|`/;
 
 /**
  * The text a reader sees in rendered lesson HTML, code and pre blocks left

@@ -20,6 +20,11 @@ Deno.test("leftoverMarkup() finds **, a __ pair and backticks, not blanks or sin
   assert.ok(leftoverMarkup("a __b__ c"));
   assert.ok(leftoverMarkup("用 `code` 表示"));
   assert.equal(leftoverMarkup("5 * 3 和 ____ 倍"), null);
+  assert.equal(
+    leftoverMarkup("尾号 138****5678 的顾客"),
+    null,
+    "a masked number",
+  );
 });
 
 Deno.test("lessonMarkupProblems() locates the line that still shows markup", () => {

@@ -24,5 +24,6 @@ export function checkLabels(t: Translate): InlineCheckLabels {
     reveal: t("learner.check.reveal"),
     revealing: t("learner.check.revealing"),
     blank: t("learner.blank"),
+    sep: t("learner.label_separator"),
   };
 }

@@ -2,6 +2,7 @@
 import type { Attempt } from "./attempt.ts";
 import { listAttempts } from "./attempt_store.ts";
 import type { ModuleQuizView } from "./quiz_page.ts";
+import { lessonsToReview, type ReviewLesson } from "./retake.ts";
 
 /** What the intro shows. */
 export interface QuizIntro {
@@ -13,6 +14,8 @@ export interface QuizIntro {
   >[];
   open: string | null;
   blocked: { reason: "limit" } | { reason: "cooldown"; until: Date } | null;
+  /** The lessons behind the latest attempt's wrong answers. */
+  review: ReviewLesson[];
 }
 
 /** Reads the learner's attempts and applies the attempt limit and cool-down. */
@@ -51,5 +54,13 @@ export async function quizIntro(
     ) => ({ id, status, startedAt, submittedAt, result })),
     open,
     blocked,
+    review: submitted[0]?.result
+      ? lessonsToReview(
+        submitted[0].result,
+        found.questions,
+        found.skills,
+        found.lessonOrder,
+      )
+      : [],
   };
 }

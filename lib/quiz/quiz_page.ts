@@ -23,6 +23,8 @@ export interface ModuleQuizView {
   quiz: ModuleQuiz;
   questions: Question[];
   rubrics: Rubric[];
+  /** Lesson URLs of the course in course order. */
+  lessonOrder: string[];
   /** Skill id -> title and the lessons of the course that teach it. */
   skills: Record<
     string,
@@ -81,6 +83,7 @@ function buildQuizView(
     quiz,
     questions: bank.questions,
     rubrics: view.published.rubrics,
+    lessonOrder: view.lessons.map((l) => l.url),
     skills,
   };
 }

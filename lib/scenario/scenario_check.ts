@@ -15,18 +15,21 @@
  * - a model path that loops, ends lost or crosses a red line;
  * - a path that scores above the model path;
  * - a loop that gains points on each lap (a run could pile them up);
- * - a resolved ending reached through a red-line choice.
+ * - a resolved ending reached through a red-line choice;
+ * - an option whose words the grader blocks (a red line in the learner's
+ *   mouth) that is not tagged `redLine`, so the run would not record it.
  *
  * @module
  */
 import type { Loaded } from "@/lib/content/loader.ts";
-import type { Scenario } from "@/lib/content/schema.ts";
+import type { Rubric, Scenario } from "@/lib/content/schema.ts";
 import {
   type DataPath,
   label,
   type Problem,
   problemAt,
 } from "@/lib/content/source.ts";
+import { gradeReply } from "@/lib/rubric/rubric.ts";
 import { evaluateCondition } from "./condition.ts";
 import {
   applyChoice,
@@ -175,6 +178,15 @@ export function walkScenario(scenario: Scenario): ScenarioWalk {
 }
 
 const GOOD = new Set(["resolved", "escalated"]);
+
+/** A rubric with no criteria of its own: grading with it finds only the grader's built-in red lines. */
+const PROBE_RUBRIC: Rubric = {
+  id: "red-line-probe",
+  title: "red lines",
+  length: { min: 0, max: 5000 },
+  required: [],
+  forbidden: [],
+};
 
 /** Where in the file a step's move is written. */
 function stepAt(scenario: Scenario, step: WalkStep): DataPath {
@@ -334,6 +346,28 @@ export function checkScenario(s: Loaded<Scenario>): Problem[] {
         lap[0].nodeId
       }"): a run can pile up points by repeating steps`,
     );
+  }
+
+  // The grader's red lines apply to options too: an option it would block
+  // in a reply must be tagged, so the run records the breach.
+  const probe = { ...PROBE_RUBRIC };
+  for (const [n, node] of Object.entries(d.nodes)) {
+    node.choices?.forEach((c, i) => {
+      if (c.redLine) return;
+      const crossed = [
+        ...new Set(gradeReply(probe, c.text).blockers.map((b) => b.category)),
+      ];
+      if (crossed.length > 0) {
+        add(
+          ["nodes", n, "choices", i, "text"],
+          `option "${n}.${c.id}" crosses the red line ${
+            crossed.map((x) => `"${x}"`).join(", ")
+          } (the grader would block it in a reply): tag it \`redLine: ${
+            crossed[0]
+          }\``,
+        );
+      }
+    });
   }
 
   // A red-line choice must never end resolved.

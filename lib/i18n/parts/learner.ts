@@ -24,6 +24,8 @@ export const zh = {
   "learner.quiz.answered": "已答 {done}/{total}",
   "learner.quiz.navigator": "题目导航",
   "learner.quiz.question": "第 {n} 题",
+  "learner.list_separator": "、",
+  "learner.label_separator": "：",
   "learner.quiz.question_answered": "第 {n} 题（已答）",
   "learner.quiz.question_open": "第 {n} 题（未答）",
   "learner.quiz.confirm_title": "还有题没答，确定交卷吗？",
@@ -91,6 +93,8 @@ export const en: Record<keyof typeof zh, string> = {
   "learner.quiz.answered": "{done}/{total} answered",
   "learner.quiz.navigator": "Questions",
   "learner.quiz.question": "Question {n}",
+  "learner.list_separator": ", ",
+  "learner.label_separator": ": ",
   "learner.quiz.question_answered": "Question {n} (answered)",
   "learner.quiz.question_open": "Question {n} (not answered)",
   "learner.quiz.confirm_title":

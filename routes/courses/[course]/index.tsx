@@ -1,46 +1,68 @@
 import { Head } from "$fresh/runtime.ts";
-import { type Handlers, type PageProps, RenderCache } from "$fresh/server.ts";
-import {
-  type CourseOutline,
-  getCourseOutline,
-} from "@/lib/content/course_outline.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
+import { ModuleCard } from "@/components/course/ModuleCard.tsx";
 import type { AppState } from "@/lib/http/state.ts";
+import { type CoursePage, coursePage } from "@/lib/learning/course_page.ts";
 
-export const handler: Handlers<CourseOutline, AppState> = {
+interface Data {
+  course: CoursePage;
+  learner: boolean;
+}
+
+export const handler: Handlers<Data, AppState> = {
   async GET(_req, ctx) {
-    const outline = await getCourseOutline(ctx.state.kv, ctx.params.course);
-    return outline ? ctx.render(outline) : ctx.renderNotFound();
+    const user = ctx.state.user;
+    const learner = user?.role === "learner";
+    const course = await coursePage(
+      ctx.state.kv,
+      ctx.params.course,
+      learner ? user.id : null,
+      new Date(),
+    );
+    return course ? ctx.render({ course, learner }) : ctx.renderNotFound();
   },
 };
 
+/** The course: each module with its lessons (ticked), its quiz and its practice. */
 export default function Course(
-  { data, state: { t, lang } }: PageProps<CourseOutline, AppState>,
+  { data, state: { t } }: PageProps<Data, AppState>,
 ) {
+  const { course } = data;
   return (
-    <RenderCache id={`course:${data.id}@${data.version}:${lang}`}>
+    <>
       <Head>
-        <title>{`${data.title} · ${t("app.name")}`}</title>
+        <title>{`${course.title} · ${t("app.name")}`}</title>
       </Head>
-      <h1>{data.title}</h1>
-      <p class="lead">{data.summary}</p>
-      <h2>{t("course.modules")}</h2>
-      <ol class="module-list">
-        {data.modules.map((m) => (
-          <li class="module-card">
-            <h3>{m.title}</h3>
-            <ol>
-              {m.lessons.map((l) => (
-                <li>
-                  <a href={l.url}>{l.title}</a>{" "}
-                  <span class="meta">
-                    {t("course.lesson.minutes", { count: l.minutes })}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          </li>
+      <h1>{course.title}</h1>
+      <p class="lead">{course.summary}</p>
+      {data.learner && course.resume && (
+        <p>
+          <a class="button" href={course.resume.url}>
+            {t("learner.home.continue", {
+              done: course.done,
+              total: course.total,
+            })}
+          </a>
+        </p>
+      )}
+      <p class="meta">
+        {t("learner.course.practice")}
+        {t("learner.label_separator")}
+        <a href={`/courses/${course.id}/scenarios`}>
+          {t("scenario.list.title")}
+        </a>{" "}
+        · <a href={`/courses/${course.id}/drills`}>{t("drill.list.title")}</a>
+      </p>
+      <div class="module-list">
+        {course.modules.map((m) => (
+          <ModuleCard
+            key={m.id}
+            m={m}
+            t={t}
+            showProgress={data.learner}
+          />
         ))}
-      </ol>
-    </RenderCache>
+      </div>
+    </>
   );
 }

@@ -10,6 +10,7 @@ import {
 import { isPreviewRole, previewUrl } from "@/lib/preview/preview_kinds.ts";
 import { type QuizIntro, quizIntro } from "@/lib/quiz/quiz_intro.ts";
 import { findModuleQuiz } from "@/lib/quiz/quiz_page.ts";
+import { ReviewLessons } from "@/components/quiz/ReviewLessons.tsx";
 
 /** Staff do not take quizzes: they preview them (see lib/preview/). */
 function toPreview(ctx: {
@@ -104,11 +105,14 @@ export default function QuizIntroPage(
       </ul>
       {blocked
         ? (
-          <p class="notice" role="status">
-            {blocked.reason === "limit"
-              ? t("quiz.blocked.limit")
-              : t("quiz.blocked.cooldown", { time: fmt(blocked.until) })}
-          </p>
+          <>
+            <p class="notice" role="status">
+              {blocked.reason === "limit"
+                ? t("quiz.blocked.limit")
+                : t("quiz.blocked.cooldown", { time: fmt(blocked.until) })}
+            </p>
+            <ReviewLessons lessons={data.review} t={t} />
+          </>
         )
         : (
           <form method="post">

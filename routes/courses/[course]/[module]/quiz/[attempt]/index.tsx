@@ -21,10 +21,15 @@ import {
   reviewAttempt,
 } from "@/lib/quiz/quiz_page.ts";
 import { ScoringInputError } from "@/lib/quiz/score.ts";
+import { type RetakeStatus, retakeStatus } from "@/lib/quiz/retake.ts";
+import { listAttempts } from "@/lib/quiz/attempt_store.ts";
+import { formatDateTime } from "@/lib/i18n/i18n.ts";
 
 interface Data {
   found: ModuleQuizView;
   attempt: Attempt;
+  /** After submission: attempts left and when the next one opens. */
+  retake?: RetakeStatus;
   error?: string;
   notice?: "closed";
 }
@@ -47,7 +52,19 @@ async function load(
     !found || found.courseId !== ctx.params.course ||
     found.moduleId !== ctx.params.module
   ) return null;
-  return { attempt, found };
+  if (attempt.status !== "submitted") return { attempt, found };
+  const submitted = (await listAttempts(
+    ctx.state.kv,
+    ctx.state.user.id,
+    found.courseId,
+    found.moduleId,
+    50,
+  )).filter((a) => a.status === "submitted");
+  return {
+    attempt,
+    found,
+    retake: retakeStatus(found.quiz, submitted, new Date()),
+  };
 }
 
 export const handler: Handlers<Data, SignedInState> = {
@@ -123,6 +140,34 @@ export default function AttemptPage(
         </p>
         <p class="meta">{t("quiz.result.stored")}</p>
         {r.timeExpired && <p class="notice">{t("quiz.result.expired")}</p>}
+        {data.retake && (
+          <section class="retake" aria-label={t("learner.quiz.retry")}>
+            <p class="retake-left">
+              {data.retake.left === null
+                ? t("learner.quiz.attempts_unlimited")
+                : data.retake.left === 0
+                ? t("learner.quiz.attempts_none")
+                : t("learner.quiz.attempts_left", {
+                  count: data.retake.left,
+                })} {data.retake.opensAt
+                ? t("learner.quiz.next_open", {
+                  time: formatDateTime(lang, data.retake.opensAt),
+                })
+                : data.retake.canStart
+                ? t("learner.quiz.next_now")
+                : ""}
+            </p>
+            {data.retake.canStart && !r.passed && (
+              <form
+                method="post"
+                action={`/courses/${found.courseId}/${found.moduleId}/quiz`}
+              >
+                <CsrfField token={state.user.csrfToken} />
+                <button type="submit">{t("learner.quiz.retry")}</button>
+              </form>
+            )}
+          </section>
+        )}
         <h2>{t("quiz.weak")}</h2>
         {review.weakSkills.length === 0
           ? <p>{t("quiz.weak.none")}</p>
@@ -162,7 +207,7 @@ export default function AttemptPage(
       </Head>
       <h1>{title}</h1>
       {attempt.deadline && (
-        <p class="timer">
+        <p class="meta deadline">
           {t("quiz.deadline", {
             time: attempt.deadline.toLocaleTimeString(lang, {
               timeZone: "Asia/Shanghai",
@@ -182,7 +227,26 @@ export default function AttemptPage(
           saved: t("quiz.saved"),
           saving: t("quiz.saving"),
           failed: t("quiz.save_failed"),
+          timeLeft: t("learner.quiz.time_left"),
+          timeUp: t("learner.quiz.time_up"),
+          answered: t("learner.quiz.answered", {
+            done: "{done}",
+            total: "{total}",
+          }),
+          navigator: t("learner.quiz.navigator"),
+          questionAnswered: t("learner.quiz.question_answered", { n: "{n}" }),
+          questionOpen: t("learner.quiz.question_open", { n: "{n}" }),
+          question: t("learner.quiz.question", { n: "{n}" }),
+          separator: t("learner.list_separator"),
+          confirmTitle: t("learner.quiz.confirm_title"),
+          confirmBody: t("learner.quiz.confirm_body", { list: "{list}" }),
+          confirmSubmit: t("learner.quiz.confirm_submit"),
+          confirmBack: t("learner.quiz.confirm_back"),
         }}
+        questions={questions.map((q, i) => ({ id: q.id, n: i + 1 }))}
+        answered={Object.keys(attempt.answers)}
+        deadline={attempt.deadline?.toISOString() ?? null}
+        serverNow={new Date().toISOString()}
       >
         <form method="post" class="quiz-form">
           <CsrfField token={state.user.csrfToken} />
