@@ -1,33 +1,70 @@
 /**
- * Process start-up: opens the store once and imports the bundled content.
- * The store handle is the only process-wide value; it holds a connection,
- * not user data, so instances stay interchangeable.
+ * Process start-up: opens the store once and, before the server listens,
+ * does only what has to be done: imports the content when its files (or the
+ * code that reads them) changed since the last import, and seeds the demo
+ * data unless in production. The importer, the demo seeders and what they
+ * load (YAML, Markdown, HTML sanitizer) are imported only when used, so a
+ * warm production start loads none of them. The store handle is the only
+ * process-wide value; it holds a connection, not user data, so instances
+ * stay interchangeable.
  */
-import { importContent } from "@/lib/content/course_import.ts";
 import { openStore } from "@/lib/db/kv.ts";
 import {
-  DEMO_PASSWORD,
-  seedDemo,
-  shouldSeedDemo,
-} from "@/lib/identity/demo_seed.ts";
-import { seedDemoProgress } from "@/lib/learning/demo_progress.ts";
-import { seedDemoCertification } from "@/lib/onboarding/demo_certification.ts";
+  CACHE_TTL_MS,
+  enableSessionCache,
+  POLL_MS,
+} from "@/lib/identity/session_cache.ts";
+import {
+  contentFingerprint,
+  DEFAULT_CONTENT_ROOT,
+  saveFingerprint,
+  storedFingerprint,
+} from "@/lib/content/import_fingerprint.ts";
 
 let store: Promise<Deno.Kv> | null = null;
 
-/** The process's store, opened on first use. */
+/**
+ * The process's store, opened on first use, with this instance's session
+ * cache (2 s bound, see lib/identity/session_cache.ts). `SA_SESSION_CACHE_MS`
+ * shortens the bound (0 turns the cache off); `SA_SESSION_CACHE_POLL_MS=0`
+ * and `SA_SESSION_CACHE_WATCH=0` turn off the change log and the watch, so
+ * the reliability suite can test the bound when no notice arrives.
+ */
 export function getStore(): Promise<Deno.Kv> {
-  return store ??= openStore();
+  return store ??= openStore().then((kv) => {
+    const ttlMs = Number(Deno.env.get("SA_SESSION_CACHE_MS") ?? CACHE_TTL_MS);
+    if (ttlMs > 0) {
+      enableSessionCache(kv, {
+        ttlMs,
+        pollMs: Number(Deno.env.get("SA_SESSION_CACHE_POLL_MS") ?? POLL_MS),
+        watch: Deno.env.get("SA_SESSION_CACHE_WATCH") !== "0",
+      });
+    }
+    return kv;
+  });
 }
 
 /** Opens the store and imports content before the server starts listening. */
 export async function prepareStore(): Promise<Deno.Kv> {
   const kv = await getStore();
-  const status = await importContent(
-    kv,
-    new Date(),
-    Deno.env.get("SA_CONTENT_DIR") ?? undefined,
-  );
+  const rootDir = Deno.env.get("SA_CONTENT_DIR") ?? DEFAULT_CONTENT_ROOT;
+  const fingerprint = await contentFingerprint(rootDir);
+  if (fingerprint === await storedFingerprint(kv)) {
+    console.log(
+      `Content unchanged (${fingerprint.slice(0, 12)}): not imported`,
+    );
+  } else {
+    await importAll(kv, rootDir);
+    await saveFingerprint(kv, fingerprint);
+  }
+  // As shouldSeedDemo (demo_seed.ts) says, without loading that module.
+  if (!Deno.env.get("SA_PRODUCTION")) await seedDemoData(kv);
+  return kv;
+}
+
+async function importAll(kv: Deno.Kv, rootDir: string): Promise<void> {
+  const { importContent } = await import("@/lib/content/course_import.ts");
+  const status = await importContent(kv, new Date(), rootDir);
   for (const p of status.published) {
     console.log(
       `Course "${p.courseId}" version ${p.version}${
@@ -45,29 +82,38 @@ export async function prepareStore(): Promise<Deno.Kv> {
       console.warn(`  ${p.path}:${p.line}:${p.col}: ${p.message}`);
     }
   }
-  if (shouldSeedDemo()) {
-    const now = new Date();
-    const logins = await seedDemo(kv, now);
-    await seedDemoProgress(kv, "onboarding", now);
-    console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
-    for (const l of logins) {
-      console.log(`  ${l.role.padEnd(8)} ${l.login}  ${l.name}`);
-    }
-    // Finished onboardings: certified, expiring, expired, revoked, ready.
-    const origin = Deno.env.get("SA_PUBLIC_ORIGIN")?.replace(/\/$/, "") ??
-      `http://localhost:${Deno.env.get("PORT") ?? 8000}`;
-    const certificate = await seedDemoCertification(
-      kv,
-      "onboarding",
-      origin,
-      now,
-    );
-    console.log(
-      "  learner  graduate@ renewal@ expired@ revoked@ ready@demo.academy  (finished onboarding)",
-    );
-    if (certificate) {
-      console.log(`A valid demo certificate: ${origin}/verify/${certificate}`);
-    }
+}
+
+async function seedDemoData(kv: Deno.Kv): Promise<void> {
+  const { DEMO_PASSWORD, seedDemo } = await import(
+    "@/lib/identity/demo_seed.ts"
+  );
+  const { seedDemoProgress } = await import(
+    "@/lib/learning/demo_progress.ts"
+  );
+  const { seedDemoCertification } = await import(
+    "@/lib/onboarding/demo_certification.ts"
+  );
+  const now = new Date();
+  const logins = await seedDemo(kv, now);
+  await seedDemoProgress(kv, "onboarding", now);
+  console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
+  for (const l of logins) {
+    console.log(`  ${l.role.padEnd(8)} ${l.login}  ${l.name}`);
   }
-  return kv;
+  // Finished onboardings: certified, expiring, expired, revoked, ready.
+  const origin = Deno.env.get("SA_PUBLIC_ORIGIN")?.replace(/\/$/, "") ??
+    `http://localhost:${Deno.env.get("PORT") ?? 8000}`;
+  const certificate = await seedDemoCertification(
+    kv,
+    "onboarding",
+    origin,
+    now,
+  );
+  console.log(
+    "  learner  graduate@ renewal@ expired@ revoked@ ready@demo.academy  (finished onboarding)",
+  );
+  if (certificate) {
+    console.log(`A valid demo certificate: ${origin}/verify/${certificate}`);
+  }
 }

@@ -19,6 +19,7 @@ import {
 } from "@/lib/auth/refusal.ts";
 import { localReturnPath } from "@/lib/http/return_path.ts";
 import { toHttpError } from "@/lib/http/domain_errors.ts";
+import { guardFormReading } from "@/lib/http/body.ts";
 import { isSameOriginRequest } from "@/lib/http/origin_check.ts";
 import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
 import { withSecurityHeaders } from "@/lib/http/security_headers.ts";
@@ -146,6 +147,7 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
   if (decision === "forbid") throw new RefusedError(roleRefusal(route ?? ""));
 
   if (!SAFE.has(req.method)) {
+    guardFormReading(req);
     let presented: Presented;
     try {
       presented = await presentedForm(req);

@@ -10,6 +10,9 @@ export function MentorHome(
     <section aria-labelledby="mentor-heading">
       <h1 id="mentor-heading">{t("home.mentor.title")}</h1>
       <p class="lead">{t("home.mentor.lead")}</p>
+      <p>
+        <a class="button" href="/mentor">{t("home.mentor.queue")}</a>
+      </p>
       {cohorts.length === 0 && (
         <EmptyState title={t("home.mentor.empty.title")}>
           {t("home.mentor.empty.body")}

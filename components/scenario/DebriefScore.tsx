@@ -56,7 +56,7 @@ export function RunVerdict({ d, t }: { d: Debrief; t: Translate }) {
   );
 }
 
-/** Per step: points earned, points possible, and what each failure took off. */
+/** Per costly step: points earned, points possible, and what each failure took off (a list: it fits a phone). */
 export function StepCostTable({ d, t }: { d: Debrief; t: Translate }) {
   const costly = d.costs.filter((c) => c.lost > 0);
   return (
@@ -65,44 +65,33 @@ export function StepCostTable({ d, t }: { d: Debrief; t: Translate }) {
       {costly.length === 0 ? <p>{t("scoring.costs.none")}</p> : (
         <>
           <p class="meta">{t("scoring.costs.lead")}</p>
-          <div
-            class="table-wrap"
-            // Scrolls sideways on a phone: reachable by keyboard.
-            tabIndex={0}
-            role="region"
-            aria-labelledby="step-costs"
-          >
-            <table class="step-costs">
-              <thead>
-                <tr>
-                  <th scope="col">{t("scoring.costs.step")}</th>
-                  <th scope="col">{t("scoring.costs.earned")}</th>
-                  <th scope="col">{t("scoring.costs.best")}</th>
-                  <th scope="col">{t("scoring.costs.lost")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {costly.map((c) => (
-                  <tr key={c.turn}>
-                    <th scope="row">
-                      {c.turn + 1}. {short(d.transcript[c.turn].customer)}
-                    </th>
-                    <td>{c.earned}</td>
-                    <td>{c.best}</td>
-                    <td>
-                      −{c.lost}
-                      {c.penalties.map((p) => (
-                        <span class="meta penalty" key={p.kind}>
-                          {" "}
-                          {t(`scoring.penalty.${p.kind}`, { points: p.points })}
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ol class="step-costs">
+            {costly.map((c) => (
+              <li key={c.turn}>
+                <p class="step-costs-line">
+                  {t("scoring.costs.step", {
+                    step: c.turn + 1,
+                    customer: short(d.transcript[c.turn].customer),
+                  })}
+                </p>
+                <p class="meta">
+                  {t("scoring.costs.earned")} {c.earned} · {t(
+                    "scoring.costs.best",
+                  )} {c.best} ·{" "}
+                  <strong>{t("scoring.costs.lost")} −{c.lost}</strong>
+                </p>
+                {c.penalties.length > 0 && (
+                  <ul class="penalties">
+                    {c.penalties.map((p) => (
+                      <li key={p.kind}>
+                        {t(`scoring.penalty.${p.kind}`, { points: p.points })}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
         </>
       )}
     </section>

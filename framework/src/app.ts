@@ -11,6 +11,7 @@ import {
   JS_PREFIX,
   readBundle,
   sourceFingerprint,
+  writeBundle,
 } from "./bundle.ts";
 import { fromFileUrl, join } from "./path.ts";
 import {
@@ -138,23 +139,40 @@ export async function createHandler(
     return file ? `${path}?${ASSET_QUERY}=${file.hash}` : path;
   });
 
-  // The prebuilt bundle is used when present (and not in dev); otherwise
-  // islands are bundled in memory on first need.
+  // The prebuilt bundle is used when it matches the sources (and not in
+  // dev). Otherwise (missing or stale) islands are bundled on first need,
+  // and outside dev the result is written to _fresh/ so the next start
+  // finds it current.
   let bundlePromise: Promise<Bundle> | null = null;
+  let writeBack = false;
   if (!resolved.dev) {
     const prebuilt = await readBundle(resolved.outDir);
     const islandFiles = Object.keys(manifest.islands);
-    if (prebuilt) {
-      const fresh = islandFiles.every((f) => prebuilt.islands.has(f)) &&
-        prebuilt.fingerprint === await sourceFingerprint(baseDir);
-      if (fresh) bundlePromise = Promise.resolve(prebuilt);
-      else {console.warn(
-          "The prebuilt island bundle in _fresh/ is stale; bundling in memory (run `deno task build`)",
-        );}
+    const fresh = prebuilt !== null &&
+      islandFiles.every((f) => prebuilt.islands.has(f)) &&
+      prebuilt.fingerprint === await sourceFingerprint(baseDir);
+    if (fresh) bundlePromise = Promise.resolve(prebuilt);
+    else {
+      writeBack = true;
+      console.log(
+        `The island bundle in ${resolved.outDir} is ${
+          prebuilt ? "stale" : "missing"
+        }: islands are bundled on first use`,
+      );
     }
   }
   const getBundle = () =>
-    bundlePromise ??= bundle(baseDir, Object.keys(manifest.islands));
+    bundlePromise ??= bundle(baseDir, Object.keys(manifest.islands)).then(
+      async (b) => {
+        if (writeBack) {
+          // A read-only deployment keeps the bundle in memory only.
+          await writeBundle(b, resolved.outDir).catch((e) =>
+            console.warn(`Cannot write the bundle to ${resolved.outDir}: ${e}`)
+          );
+        }
+        return b;
+      },
+    );
 
   return (req, info) =>
     handle(req, info, { routes, staticFiles, getBundle, config: resolved });

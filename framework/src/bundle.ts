@@ -4,7 +4,9 @@
  * is honoured: local aliases resolve to files, `npm:` targets to the packages
  * Deno installed in node_modules/.
  */
-import * as esbuild from "esbuild";
+// esbuild is loaded only when something is bundled: a production start
+// with a current bundle in _fresh/ never loads it.
+import type * as esbuild from "esbuild";
 import { dirname, fromFileUrl, join } from "./path.ts";
 import type { ClientAssets } from "./render.ts";
 
@@ -50,6 +52,7 @@ export async function bundle(
     entryByName.set(name, file);
   }
   const importMap = await readImportMap(baseDir);
+  const esbuild = await import("esbuild");
   try {
     const result = await esbuild.build({
       entryPoints,
@@ -105,26 +108,33 @@ export async function bundle(
   }
 }
 
-/** Writes a bundle and its snapshot to `outDir`. */
+/**
+ * Writes a bundle and its snapshot to `outDir`. The files go to a new
+ * folder first, which then replaces `outDir`, so a process starting
+ * meanwhile reads the old bundle or the new one, never half of one.
+ */
 export async function writeBundle(b: Bundle, outDir: string): Promise<void> {
-  await Deno.remove(outDir, { recursive: true }).catch(() => {});
-  await Deno.mkdir(join(outDir, "js"), { recursive: true });
-  for (const [url, bytes] of b.files) {
-    await Deno.writeFile(
-      join(outDir, "js", url.slice(JS_PREFIX.length)),
-      bytes,
+  const tmp = `${outDir}.tmp-${crypto.randomUUID()}`;
+  try {
+    await Deno.mkdir(join(tmp, "js"), { recursive: true });
+    for (const [url, bytes] of b.files) {
+      await Deno.writeFile(join(tmp, "js", url.slice(JS_PREFIX.length)), bytes);
+    }
+    const snapshot: Snapshot = {
+      fingerprint: b.fingerprint,
+      main: b.main,
+      islands: Object.fromEntries(b.islands),
+      files: [...b.files.keys()],
+    };
+    await Deno.writeTextFile(
+      join(tmp, "snapshot.json"),
+      JSON.stringify(snapshot, null, 2) + "\n",
     );
+    await Deno.remove(outDir, { recursive: true }).catch(() => {});
+    await Deno.rename(tmp, outDir);
+  } finally {
+    await Deno.remove(tmp, { recursive: true }).catch(() => {});
   }
-  const snapshot: Snapshot = {
-    fingerprint: b.fingerprint,
-    main: b.main,
-    islands: Object.fromEntries(b.islands),
-    files: [...b.files.keys()],
-  };
-  await Deno.writeTextFile(
-    join(outDir, "snapshot.json"),
-    JSON.stringify(snapshot, null, 2) + "\n",
-  );
 }
 
 /** Reads a bundle written by `build`, or null when there is none. */
@@ -140,10 +150,16 @@ export async function readBundle(outDir: string): Promise<Bundle | null> {
   }
   const files = new Map<string, Uint8Array<ArrayBuffer>>();
   for (const url of snapshot.files) {
-    files.set(
-      url,
-      await Deno.readFile(join(outDir, "js", url.slice(JS_PREFIX.length))),
-    );
+    try {
+      files.set(
+        url,
+        await Deno.readFile(join(outDir, "js", url.slice(JS_PREFIX.length))),
+      );
+    } catch (e) {
+      // Replaced while we read it: as good as no bundle.
+      if (e instanceof Deno.errors.NotFound) return null;
+      throw e;
+    }
   }
   return {
     fingerprint: snapshot.fingerprint ?? "",

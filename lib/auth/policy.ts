@@ -93,7 +93,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/courses/:course/surveys/:survey": ["learner"],
   // A mentor's queue: staff only; the domain lists only cohorts the user
   // mentors (lib/onboarding/mentor_queue.ts), admins all.
-  "/mentor": ["trainer", "manager", "admin"],
+  "/mentor": ["mentor", "trainer", "manager", "admin"],
   // QA observation on the scorecard: the learner's manager (checked in the
   // route through lib/identity/access.ts) or an admin.
   "/team/learners/:learner/observation": ["manager", "admin"],

@@ -28,6 +28,8 @@ import { checkBankBalance } from "./checks/bank_balance.ts";
 import { checkNearDuplicates } from "./checks/near_duplicates.ts";
 import { checkModelAnswers } from "./checks/model_answers.ts";
 import { checkCoverage } from "./checks/coverage.ts";
+import { checkParallelForms } from "./checks/parallel_forms.ts";
+import { checkPlanRota } from "./checks/plan_rota.ts";
 import {
   type DataPath,
   editDistance,
@@ -154,6 +156,8 @@ class Checker {
     this.problems.push(...checkNearDuplicates(this.tree));
     this.problems.push(...checkModelAnswers(this.tree));
     this.problems.push(...checkCoverage(this.tree));
+    this.problems.push(...checkParallelForms(this.tree));
+    this.problems.push(...checkPlanRota(this.tree));
   }
 
   // ------------------------------------------------------------ ids
@@ -339,6 +343,7 @@ class Checker {
     const matching =
       pool.filter((q) =>
         (rule.module === undefined || q.module === rule.module) &&
+        (rule.form === undefined || q.form === rule.form) &&
         (rule.difficulty === undefined || q.difficulty === rule.difficulty) &&
         (rule.types === undefined || rule.types.includes(q.type)) &&
         (rule.skills === undefined ||

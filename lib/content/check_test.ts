@@ -435,7 +435,7 @@ Deno.test("bankBalance() reports where keys sit and which are longest", async ()
   assert.deepEqual(b.longestIds, ["q-basics-001", "q-basics-002"]);
   assert.equal(
     formatBankBalance(b),
-    "basics: 3 single-choice, key at position 1:0 2:3, key longest 2 (67%)",
+    "basics: 3 single-choice, key at position 1:0 2:3, key longest 2 (67%), decision tagged 0 of 3",
   );
 });
 
@@ -475,4 +475,65 @@ Deno.test("checkContent() asks for key phrases on every fact, and accepts a fact
   );
   const lines = await problemLines("broken/coverage-untaught");
   assert.ok(!lines.some((l) => l.includes('"three-stages"')), lines.join("\n"));
+});
+
+// ------------------------------------------------------------ pre/post parallel forms
+
+Deno.test("checkContent() fails pre/post forms that do not ask the same skills", async () => {
+  await assertProblem(
+    "forms-unbalanced",
+    "assessments/exams/posttest.yaml:6:5",
+    "rule 1: form b (basics/1/returns) is not parallel to form a (basics/1/privacy)",
+  );
+  await assertProblem(
+    "forms-unbalanced",
+    "assessments/exams/pretest.yaml:7:31",
+    "rule 2 draws 1 of the 0 questions of form a",
+  );
+  await assertProblem(
+    "forms-unbalanced",
+    "assessments/exams/posttest.yaml:7:5",
+    "rule 2: form b (basics/2/returns) is not parallel to form a (empty)",
+  );
+});
+
+Deno.test("the bundled pre-test and post-test are parallel forms with no shared item", async () => {
+  const { tree } = await loadContent(
+    fileURLToPath(new URL("../../", import.meta.url)),
+  );
+  const problems = checkContent(tree).filter((p) =>
+    p.path.startsWith("assessments/exams/")
+  );
+  assert.deepEqual(problems, []);
+  const forms = tree.banks.flatMap((b) => b.data.questions).filter((q) =>
+    q.form
+  );
+  const a = forms.filter((q) => q.form === "a").map((q) =>
+    `${q.module}/${q.difficulty}/${q.skills[0]}`
+  ).sort();
+  const b = forms.filter((q) => q.form === "b").map((q) =>
+    `${q.module}/${q.difficulty}/${q.skills[0]}`
+  ).sort();
+  assert.equal(a.length, 20);
+  assert.deepEqual(a, b);
+});
+
+// ------------------------------------------------------------ the plan as a rota
+
+Deno.test("checkContent() fails a plan that rests every weekend and has no weekend shift or promotion drill", async () => {
+  await assertProblem(
+    "plan-weekends-only",
+    "assessments/plans/weekends-only.yaml:5:1",
+    "rest days do not rotate",
+  );
+  await assertProblem(
+    "plan-weekends-only",
+    "assessments/plans/weekends-only.yaml:5:1",
+    "no weekend shift",
+  );
+  await assertProblem(
+    "plan-weekends-only",
+    "assessments/plans/weekends-only.yaml:5:1",
+    "no promotion-day drill",
+  );
 });

@@ -93,8 +93,13 @@ export const CourseSchema = z.strictObject({
 export type Course = z.infer<typeof CourseSchema>;
 
 /** One rule of a module quiz or exam draw; every filter is optional. */
+/** A parallel form of the pre/post-test blueprint a question belongs to. */
+export const Form = z.enum(["a", "b"]);
+
 export const DrawRuleSchema = z.strictObject({
   module: Id.optional(),
+  /** Only questions of this parallel form (pre-test a, post-test b). */
+  form: Form.optional(),
   skills: Ids.optional(),
   types: z.array(QuestionType).optional(),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
@@ -158,6 +163,10 @@ const bankFields = {
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], {
     error: "must be 1 (easy), 2 (medium) or 3 (hard)",
   }),
+  /** The parallel form of the pre/post-test blueprint this question is in, if any. */
+  form: Form.optional(),
+  /** The decision an agent makes that the question tests ("质量问题不按无理由退货处理"). */
+  decision: Text.optional(),
 };
 
 const body = { prompt: Text, explanation: Text };
@@ -221,6 +230,8 @@ export const InlineQuestionSchema = questionUnion({
   module: bankFields.module.optional(),
   skills: bankFields.skills.optional(),
   difficulty: bankFields.difficulty.optional(),
+  form: bankFields.form,
+  decision: bankFields.decision,
 });
 export type InlineQuestion = z.infer<typeof InlineQuestionSchema>;
 
@@ -607,10 +618,22 @@ export const PlanSchema = z.strictObject({
   id: Id,
   title: Text,
   course: Id,
+  /** The weekday of day 1 (cohorts start on it), so the rota can be checked against weekends. */
+  startsOn: z.enum([
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+  ]).optional(),
   days: z.array(z.strictObject({
     day: z.int().min(1).max(30, { error: "must be 1-30" }),
     title: Text.optional(),
     rest: z.boolean().optional(),
+    /** A worked weekend day, or a promotion-day (618, 双11) drill. */
+    shift: z.enum(["weekend", "promotion"]).optional(),
     items: z.array(PlanItemSchema).optional(),
   })).min(1),
 });

@@ -163,6 +163,8 @@ export async function answerDrillItem(
   input: { itemId: string; text: string; idempotencyKey: string },
   now: Date,
   cohortId?: string,
+  /** A staff member's run: scored the same, no statement, no progress. */
+  options: { preview?: boolean } = {},
 ): Promise<DrillRun> {
   const first = await getDrillRun(kv, learnerId, runId);
   return await commitWithProgress(
@@ -220,35 +222,38 @@ export async function answerDrillItem(
         next.finishedAt = now;
         next.score = runScore(next.answers.map((a) => a.score));
         const passed = runPassed(next.score, next.answers);
-        progress.drills[drill.id] = foldScore(
-          progress.drills[drill.id],
-          next.score,
-          passed,
-          now,
-        );
-        nextProgress = progress;
-        addStatement(
-          op,
-          buildStatement({
-            learnerId,
-            verb: passed ? "passed" : "failed",
-            activity: {
-              kind: "simulation",
-              path: `drills/${drill.id}`,
-              name: drill.title,
-            },
-            courseId: run.courseId,
-            moduleId: drill.module,
-            contentVersion: run.version,
-            cohortId,
-            score: { raw: next.score, max: 100 },
-            success: passed,
-            completion: true,
-            durationMs: now.getTime() - run.startedAt.getTime(),
-            at: now,
-          }),
-          now,
-        );
+        // A preview is scored and kept on the run; evidence of nothing.
+        if (!options.preview) {
+          progress.drills[drill.id] = foldScore(
+            progress.drills[drill.id],
+            next.score,
+            passed,
+            now,
+          );
+          nextProgress = progress;
+          addStatement(
+            op,
+            buildStatement({
+              learnerId,
+              verb: passed ? "passed" : "failed",
+              activity: {
+                kind: "simulation",
+                path: `drills/${drill.id}`,
+                name: drill.title,
+              },
+              courseId: run.courseId,
+              moduleId: drill.module,
+              contentVersion: run.version,
+              cohortId,
+              score: { raw: next.score, max: 100 },
+              success: passed,
+              completion: true,
+              durationMs: now.getTime() - run.startedAt.getTime(),
+              at: now,
+            }),
+            now,
+          );
+        }
       }
       op.check(entry)
         .set(entry.key, DrillRunSchema.parse(next))

@@ -8,7 +8,13 @@
  * | ----------------------------------- | -------- |
  * | ["progress", learnerId, courseId]   | Progress |
  */
-import { readOne } from "@/lib/db/coalesced_reads.ts";
+import { readMany, readOne } from "@/lib/db/coalesced_reads.ts";
+import {
+  addUserChange,
+  sessionCacheOf,
+  userChanged,
+  userChangeKey,
+} from "@/lib/identity/session_cache.ts";
 import { z } from "zod";
 
 const progressKey = (
@@ -76,23 +82,61 @@ export async function readProgress(
       versionstamp: null,
     };
   }
-  const parsed = ProgressSchema.safeParse(entry.value);
-  if (!parsed.success) {
-    throw new Error(
-      `Cannot read ${JSON.stringify(key)}: ${parsed.error.message}`,
-    );
-  }
-  return { progress: parsed.data, versionstamp: entry.versionstamp };
+  return {
+    progress: decodeProgress(key, entry.value),
+    versionstamp: entry.versionstamp,
+  };
 }
 
-/** A learner's progress, or empty progress. */
+/**
+ * A learner's progress, or empty progress, for pages: read-only (frozen), and
+ * taken from this instance's session cache when it holds it (at most 2 s
+ * old, dropped at once when the learner's progress changes here, and told by
+ * the learner's change key when it changes on another instance). Writers
+ * read with `readProgress` instead.
+ */
 export async function getProgress(
   kv: Deno.Kv,
   learnerId: string,
   courseId: string,
   now: Date,
-): Promise<Progress> {
-  return (await readProgress(kv, learnerId, courseId, now)).progress;
+): Promise<Readonly<Progress>> {
+  const cache = sessionCacheOf<Progress>(kv);
+  if (!cache) {
+    return (await readProgress(kv, learnerId, courseId, now)).progress;
+  }
+  const cacheKey = `progress:${learnerId}:${courseId}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit.value;
+  const generation = cache.generation(learnerId);
+  const key = progressKey(learnerId, courseId);
+  const [entry, change] = await readMany(kv, [key, userChangeKey(learnerId)]);
+  const progress = deepFreeze(
+    entry.versionstamp === null
+      ? emptyProgress(learnerId, courseId, now)
+      : decodeProgress(key, entry.value),
+  );
+  cache.put(cacheKey, learnerId, progress, change.versionstamp, generation);
+  return progress;
+}
+
+function decodeProgress(key: Deno.KvKey, value: unknown): Progress {
+  const parsed = ProgressSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new Error(
+      `Cannot read ${JSON.stringify(key)}: ${parsed.error.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+/** Freezes a value shared by requests, so no page can change it for another. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /** Adds the new progress to `op`, checked against the versionstamp it was read at. */
@@ -150,9 +194,17 @@ export async function commitWithProgress<T>(
     const read = await readProgress(kv, learnerId, courseId, now);
     const op = kv.atomic();
     const { next, value } = await build(op, structuredClone(read.progress));
-    if (next) stageProgress(op, read, { ...next, updatedAt: now });
+    if (next) {
+      stageProgress(op, read, { ...next, updatedAt: now });
+      // Cached pages of this learner are dropped here at once and, through
+      // the watched change key, on other instances (session_cache.ts).
+      addUserChange(op, learnerId, now, { log: false });
+    }
     const res = await op.commit();
-    if (res.ok) return value;
+    if (res.ok) {
+      if (next) userChanged(kv, learnerId);
+      return value;
+    }
   }
   throw new Error(
     `Cannot update progress of "${learnerId}" in "${courseId}": too much contention`,

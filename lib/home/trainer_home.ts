@@ -1,6 +1,6 @@
 /**
- * The trainer's home: every published lesson, module quiz, scenario and
- * drill of each course, with what the last `content:check` (run by every
+ * The trainer's home: every published lesson, module quiz, exam, scenario
+ * and drill of each course, with what the last `content:check` (run by every
  * import) said about it, and where to open or preview it. Reads the course
  * views and the stored content status only.
  */
@@ -18,7 +18,7 @@ export interface ContentProblem {
 
 /** One item of content as the trainer's list shows it. */
 export interface ContentItem {
-  kind: "lesson" | "quiz" | "scenario" | "drill";
+  kind: "lesson" | "quiz" | "exam" | "scenario" | "drill";
   id: string;
   title: string;
   /** Where a learner opens it (a trainer may open it too). */
@@ -100,6 +100,14 @@ export async function trainerHome(kv: Deno.Kv): Promise<TrainerHome> {
         ],
       })),
       practice: [
+        ...view.published.exams.map((e): ContentItem => ({
+          kind: "exam",
+          id: e.id,
+          title: e.title,
+          url: `/courses/${c}/exams/${e.id}`,
+          previewUrl: previewUrl("exam", c, e.id),
+          problems: problemsOf(e.id),
+        })),
         ...view.published.scenarios.map((s): ContentItem => ({
           kind: "scenario",
           id: s.id,

@@ -74,3 +74,40 @@ export async function readAtMost(
   }
   return bytes;
 }
+
+/** A route asked for a form the request does not carry (wrong type, unparseable). */
+export class UnreadableFormError extends Error {
+  constructor(readonly status: 400 | 415, message: string) {
+    super(message);
+    this.name = "UnreadableFormError";
+  }
+}
+
+const FORM_TYPE = /application\/x-www-form-urlencoded|multipart\/form-data/;
+
+/**
+ * Makes `req.formData()` fail with an UnreadableFormError (mapped to 415 or
+ * 400 with its page) instead of the TypeError Deno throws for a JSON, plain
+ * text or broken multipart body, which would surface as a 500. Called once,
+ * by the root middleware, for every state-changing request, so a form
+ * route cannot forget it.
+ */
+export function guardFormReading(req: Request): void {
+  const read = req.formData.bind(req);
+  Object.defineProperty(req, "formData", {
+    configurable: true,
+    value: async (): Promise<FormData> => {
+      if (!FORM_TYPE.test(req.headers.get("content-type") ?? "")) {
+        throw new UnreadableFormError(
+          415,
+          "This address takes a form (application/x-www-form-urlencoded or multipart/form-data)",
+        );
+      }
+      try {
+        return await read();
+      } catch {
+        throw new UnreadableFormError(400, "The form could not be read");
+      }
+    },
+  });
+}

@@ -53,12 +53,13 @@ export async function presentedForm(
   maxBytes = MAX_FORM_BODY_BYTES,
 ): Promise<Presented> {
   const header = req.headers.get("x-csrf-token");
-  if (header) return { token: header, form: null };
   const type = req.headers.get("content-type") ?? "";
   if (
     !type.includes("application/x-www-form-urlencoded") &&
     !type.includes("multipart/form-data")
-  ) return { token: null, form: null };
+  ) return { token: header, form: null };
+  // A form is read (capped) even when the token came as a header, so a
+  // route's `formData()` never meets an unbounded body.
   if (Number(req.headers.get("content-length") ?? 0) > maxBytes) {
     throw new FormTooLargeError();
   }
@@ -72,9 +73,12 @@ export async function presentedForm(
       headers: { "content-type": type },
     }).formData();
     const value = form.get("_csrf");
-    return { token: typeof value === "string" ? value : null, form };
+    return {
+      token: header ?? (typeof value === "string" ? value : null),
+      form,
+    };
   } catch {
-    return { token: null, form: null };
+    return { token: header, form: null };
   }
 }
 

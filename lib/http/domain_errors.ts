@@ -6,6 +6,7 @@
  */
 import { HttpError } from "$fresh/server.ts";
 import { RefusedError } from "@/lib/auth/refusal.ts";
+import { UnreadableFormError } from "@/lib/http/body.ts";
 import {
   ConflictError,
   ForbiddenError,
@@ -22,6 +23,9 @@ export function toHttpError(error: unknown): unknown {
   }
   if (error instanceof ValidationError) {
     return new HttpError(422, `Invalid input: ${error.message}`);
+  }
+  if (error instanceof UnreadableFormError) {
+    return new HttpError(error.status, error.message);
   }
   return error;
 }

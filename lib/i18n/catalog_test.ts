@@ -79,3 +79,16 @@ Deno.test("translate() picks English plural forms by Intl.PluralRules and format
   // A missing value stays visible instead of failing the page.
   assert.equal(translate("zh-CN", "home.course.lessons"), "{count} 节课");
 });
+
+Deno.test("translate() formats dates and times on Beijing time, in the UI language", () => {
+  // 01:30 UTC is 09:30 in Beijing, the next calendar day for 23:30 UTC.
+  const at = new Date("2026-12-07T23:30:00Z");
+  assert.equal(
+    translate("zh-CN", "learner.quiz.next_open", { time: at }),
+    "下一次最早可在 2026年12月8日 07:30 开始。",
+  );
+  assert.equal(
+    translate("en", "learner.quiz.next_open", { time: at }),
+    "The next attempt opens on Dec 8, 2026 at 07:30 AM.",
+  );
+});

@@ -52,12 +52,37 @@ interface Compiled {
 
 const compiledMessages = new Map<string, Compiled>();
 
+const BEIJING = "Asia/Shanghai";
+// `{d, date, medium}` and `{d, time, short}` in a message show Beijing time,
+// where the teams work, whatever the server's own time zone.
+const BEIJING_FORMATS = {
+  date: {
+    short: { timeZone: BEIJING, month: "numeric", day: "numeric" },
+    medium: {
+      timeZone: BEIJING,
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+    },
+    long: { timeZone: BEIJING, year: "numeric", month: "long", day: "numeric" },
+  },
+  time: {
+    short: { timeZone: BEIJING, hour: "2-digit", minute: "2-digit" },
+    medium: {
+      timeZone: BEIJING,
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    },
+  },
+} as const;
+
 function compile(lang: Language, key: MessageKey): Compiled {
   const id = `${lang}\u0000${key}`;
   let hit = compiledMessages.get(id);
   if (!hit) {
     const text = catalogs[lang][key];
-    const format = new IntlMessageFormat(text, lang, undefined, {
+    const format = new IntlMessageFormat(text, lang, BEIJING_FORMATS, {
       ignoreTag: true,
     });
     const args = messageArguments(text, lang);
@@ -169,30 +194,4 @@ export function formatDateTime(lang: Language, date: Date): string {
     hour: "2-digit",
     minute: "2-digit",
   });
-}
-
-/** A number in the UI language (grouping, decimals as the locale writes them). */
-export function formatNumber(
-  lang: Language,
-  value: number,
-  options?: Intl.NumberFormatOptions,
-): string {
-  return new Intl.NumberFormat(lang, options).format(value);
-}
-
-/** A time of day in the UI language, on Beijing time. */
-export function formatTime(lang: Language, date: Date): string {
-  return date.toLocaleTimeString(lang, {
-    timeZone: "Asia/Shanghai",
-    hour: "2-digit",
-    minute: "2-digit",
-  });
-}
-
-/** The plural category of `count` in `lang` ("one", "other", …), by Intl.PluralRules. */
-export function pluralCategory(
-  lang: Language,
-  count: number,
-): Intl.LDMLPluralRule {
-  return new Intl.PluralRules(lang).select(count);
 }

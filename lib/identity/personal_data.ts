@@ -16,6 +16,7 @@ import {
   type Membership,
 } from "./cohort_store.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "./errors.ts";
+import { userChanged } from "./session_cache.ts";
 import { addSessionRevocations, revokeUserSessions } from "./session_store.ts";
 import { addClearLoginFailures } from "./throttle_store.ts";
 import {
@@ -111,6 +112,8 @@ export async function deletePersonalData(
       detail: { role: entry.user.role },
     }, now);
     if ((await op.commit()).ok) {
+      // addSessionRevocations staged the change key for other instances.
+      userChanged(kv, userId);
       if (more) await revokeUserSessions(kv, userId);
       return stub;
     }

@@ -7,8 +7,9 @@
  * leak live cookies. Each session has its own CSRF token, an idle expiry
  * (default 2 h) and an absolute one (default 12 h); KV `expireIn` removes
  * dead sessions by itself. A session holds only the user id: role, name and
- * disabled flag are read from the user record on each request, so a role
- * change takes effect at once. Only this module reads or writes these keys:
+ * disabled flag are read from the user record with it (or from the
+ * instance's session cache, at most 2 s old and dropped on any change, see
+ * session_cache.ts). Only this module reads or writes these keys:
  *
  * | key                                   | value                      |
  * | ------------------------------------- | -------------------------- |
@@ -17,6 +18,7 @@
  */
 import { z } from "zod";
 import { decodeStored } from "./errors.ts";
+import { addUserChange, userChanged } from "./session_cache.ts";
 import {
   constantTimeEqual,
   hashToken,
@@ -167,9 +169,13 @@ export function verifyCsrfToken(session: Session, submitted: unknown): boolean {
     constantTimeEqual(submitted, session.csrfToken);
 }
 
-/** Ends one session (logout). Unknown ids are ignored. */
+/**
+ * Ends one session (logout). Unknown ids are ignored. Other instances that
+ * cached the session learn of it through the user's change key.
+ */
 export async function endSession(kv: Deno.Kv, id: string): Promise<void> {
-  if (!sessionLookup(id)) return;
+  const lookup = sessionLookup(id);
+  if (!lookup) return;
   const idHash = await hashToken(id);
   const entry = await kv.get(sessionKey(idHash));
   const op = kv.atomic().delete(sessionKey(idHash));
@@ -177,7 +183,9 @@ export async function endSession(kv: Deno.Kv, id: string): Promise<void> {
     const s = decodeStored(SessionSchema, entry.key, entry.value);
     op.delete([...byUser(s.userId), idHash]);
   }
+  addUserChange(op, lookup.userId, new Date());
   await op.commit();
+  userChanged(kv, lookup.userId);
 }
 
 /**
@@ -197,6 +205,8 @@ export async function addSessionRevocations(
   for (const e of entries.slice(0, REVOKE_BATCH)) {
     op.delete(sessionKey(e.key.at(-1) as string)).delete(e.key);
   }
+  // The caller's commit tells every instance; it calls `userChanged` after.
+  addUserChange(op, userId, new Date());
   return {
     count: Math.min(entries.length, REVOKE_BATCH),
     more: entries.length > REVOKE_BATCH,
@@ -212,7 +222,10 @@ export async function revokeUserSessions(
   while (true) {
     const op = kv.atomic();
     const { count, more } = await addSessionRevocations(kv, op, userId);
-    if (count > 0) await op.commit();
+    if (count > 0) {
+      await op.commit();
+      userChanged(kv, userId);
+    }
     total += count;
     if (!more) return total;
   }

@@ -6,6 +6,7 @@
  * account. Hashes with out-of-date parameters are upgraded on success.
  */
 import { readMany } from "@/lib/db/coalesced_reads.ts";
+import { sessionCacheOf, userChangeKey } from "./session_cache.ts";
 import { parseLogin } from "./contact.ts";
 import {
   dummyHash,
@@ -106,22 +107,36 @@ export async function signIn(
   return { ok: true, user: toPublicUser(current), sessionId: id, session };
 }
 
+/** What a signed-in request knows about its session and user. */
+export type SignedIn = { session: Session; user: PublicUser };
+
 /**
- * The signed-in user of a session cookie, or null. Reads the user on every
- * request so a role change or disabling takes effect at once; a session of a
- * missing, disabled or anonymised user is ended on the way.
+ * The signed-in user of a session cookie, or null. A role change or
+ * disabling takes effect on the next request: the user is read with the
+ * session, or taken from this instance's session cache, which holds a
+ * lookup at most 2 s and drops it as soon as the user changes (see
+ * session_cache.ts). A session of a missing, disabled or anonymised user is
+ * ended on the way.
  */
 export async function getSignedIn(
   kv: Deno.Kv,
   sessionId: string,
   now: Date,
-): Promise<{ session: Session; user: PublicUser } | null> {
+): Promise<SignedIn | null> {
   const lookup = sessionLookup(sessionId);
   if (!lookup) return null;
-  // One read for both: every signed-in request pays for it.
-  const [sessionEntry, userEntry] = await readMany(kv, [
+  const cache = sessionCacheOf<SignedIn>(kv);
+  const cacheKey = lookup.key.at(-1) as string;
+  const hit = cache?.get(cacheKey);
+  if (hit && hit.userId === lookup.userId && isLive(hit.value.session, now)) {
+    return hit.value;
+  }
+  const generation = cache?.generation(lookup.userId) ?? 0;
+  // One read for all three: every signed-in request that misses pays for it.
+  const [sessionEntry, userEntry, changeEntry] = await readMany(kv, [
     lookup.key,
     userLookupKey(lookup.userId),
+    userChangeKey(lookup.userId),
   ]);
   const session = await liveSession(kv, sessionEntry, now);
   if (!session || session.userId !== lookup.userId) return null;
@@ -130,7 +145,21 @@ export async function getSignedIn(
     await endSession(kv, sessionId);
     return null;
   }
-  return { session, user: toPublicUser(user) };
+  const signedIn = { session, user: toPublicUser(user) };
+  cache?.put(
+    cacheKey,
+    lookup.userId,
+    signedIn,
+    changeEntry.versionstamp,
+    generation,
+  );
+  return signedIn;
+}
+
+/** Whether a session read earlier is still within its idle and absolute expiry. */
+function isLive(s: Session, now: Date): boolean {
+  const t = now.getTime();
+  return t < s.expiresAt.getTime() && t - s.lastSeenAt.getTime() < s.idleMs;
 }
 
 /** Signs out: ends the cookie's session. */

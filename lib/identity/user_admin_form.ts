@@ -17,11 +17,15 @@ const Cursor = z.string().max(500, "admin.cursor_invalid")
 /** An empty query value means "not given". */
 const blank = (v: unknown) => v === "" || v === null ? undefined : v;
 
-/** GET /admin/users: `?role=` (empty means every role) and `?cursor=`. */
+/** GET /admin/users: `?role=` (empty means every role), `?q=` and `?cursor=`. */
 export const UserListQuery = z.object({
   role: z.preprocess(
     blank,
     z.enum(ROLES, "admin.users.role_invalid").optional(),
+  ),
+  q: z.preprocess(
+    blank,
+    z.string().trim().max(100, "staff.users.search_too_long").optional(),
   ),
   cursor: z.preprocess(blank, Cursor),
 });

@@ -27,6 +27,7 @@ import {
 } from "./errors.ts";
 import { hashPassword, PasswordSchema, PBKDF2_ITERATIONS } from "./password.ts";
 import { type Role, RoleSchema } from "./roles.ts";
+import { addUserChange, userChanged } from "./session_cache.ts";
 import { addSessionRevocations, revokeUserSessions } from "./session_store.ts";
 
 const ulid = monotonicFactory();
@@ -313,7 +314,12 @@ async function updateUser(
     });
     const next = UserSchema.parse(await change(entry.user, op));
     op.set(userKey(id), next);
-    if ((await op.commit()).ok) return next;
+    // Every instance drops its cached sessions of this user (session_cache.ts).
+    addUserChange(op, id, new Date());
+    if ((await op.commit()).ok) {
+      userChanged(kv, id);
+      return next;
+    }
   }
   throw new ConflictError(
     `Cannot ${action} of user "${id}": too much contention`,

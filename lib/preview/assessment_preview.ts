@@ -9,6 +9,7 @@ import {
   AttemptSchema,
   gradeAttempt,
 } from "@/lib/quiz/attempt.ts";
+import { findExam } from "@/lib/exam/exam_view.ts";
 import { drawQuestions, seededRandom } from "@/lib/quiz/draw.ts";
 import {
   attemptQuestions,
@@ -35,16 +36,29 @@ export type AssessmentSource = (
   version?: number,
 ) => Promise<ModuleQuizView | null>;
 
-/**
- * Where each assessment kind is found. "exam" has no source until the exam
- * engine provides one, so its previews are "not found" until then.
- */
+/** Where each assessment kind is found; a new kind adds its source here. */
 export const ASSESSMENT_SOURCES: Partial<
   Record<AssessmentKind, AssessmentSource>
 > = {
   // A module quiz is named by its module.
   quiz: (kv, courseId, moduleId, version) =>
     findModuleQuiz(kv, courseId, moduleId, version),
+  // An exam, drawn from its blueprint as the exam engine draws it.
+  exam: async (kv, courseId, examId, version) => {
+    const view = await findExam(kv, courseId, examId, version);
+    return view && {
+      courseId,
+      courseTitle: "",
+      version: view.version,
+      moduleId: view.exam.id,
+      moduleTitle: view.exam.title,
+      quiz: view.quiz,
+      questions: view.questions,
+      rubrics: view.rubrics,
+      lessonOrder: [],
+      skills: {},
+    };
+  },
 };
 
 /** Finds the assessment a preview is of; null when unknown. */

@@ -125,10 +125,26 @@ Deno.test("a trainer's quiz preview is drawn and scored as a learner's, and leav
   await assert.rejects(() => getPreview(kv, other.id, preview.id));
 });
 
-Deno.test("an assessment kind without a source (exams, until the exam engine adds one) is not found", async () => {
+Deno.test("an exam previews through the same path, drawn from its blueprint; unknown ones are not found", async () => {
   using kv = await Deno.openKv(":memory:");
   await importContent(kv, NOW, CONTENT);
-  assert.equal(await findAssessment(kv, "exam", "demo", "certification"), null);
+  const exam = await findAssessment(kv, "exam", "demo", "certification");
+  assert.ok(exam);
+  assert.equal(exam.moduleId, "certification");
+  const trainer = await makeUser(kv, "trainer", "t@x.cn");
+  const p = await startPreview(
+    kv,
+    trainer.id,
+    "exam",
+    "certification",
+    exam,
+    NOW,
+  );
+  assert.equal(
+    p.attempt.questionIds.length,
+    exam.quiz.draw.reduce((n, r) => n + r.count, 0),
+  );
+  assert.equal(await findAssessment(kv, "exam", "demo", "no-such-exam"), null);
   assert.equal(
     await findAssessment(kv, "quiz", "demo", "no-such-module"),
     null,

@@ -17,6 +17,7 @@
  * | ["quiz_submissions", learnerId, idempotencyKey]                   | attemptId |
  */
 import { getAll } from "@/lib/db/many.ts";
+import { CONFLICT_TRIES, conflictBackoff } from "@/lib/db/contention.ts";
 import { NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
@@ -168,7 +169,8 @@ export async function startOrResume(
   spec: QuizSpec,
   now: Date,
 ): Promise<{ attempt: Attempt; resumed: boolean }> {
-  for (let tries = 0; tries < 5; tries++) {
+  for (let tries = 0; tries < CONFLICT_TRIES; tries++) {
+    await conflictBackoff(tries);
     const open = await kv.get<string>(
       openKey(spec.learnerId, spec.courseId, spec.moduleId),
     );
@@ -252,7 +254,8 @@ export async function saveAnswers(
   now: Date,
 ): Promise<Attempt> {
   validateAnswers(questions, answers);
-  for (let tries = 0; tries < 5; tries++) {
+  for (let tries = 0; tries < CONFLICT_TRIES; tries++) {
+    await conflictBackoff(tries);
     const entry = await kv.get(attemptKey(attemptId));
     if (entry.versionstamp === null) throw new AttemptNotFoundError(attemptId);
     const attempt = decode(entry.key, entry.value);

@@ -38,6 +38,7 @@ export function matchesRule(
   rule: Omit<DrawRule, "count">,
 ): boolean {
   if (rule.module && q.module !== rule.module) return false;
+  if (rule.form && q.form !== rule.form) return false;
   if (rule.difficulty && q.difficulty !== rule.difficulty) return false;
   if (rule.types && !rule.types.includes(q.type)) return false;
   if (rule.skills && !rule.skills.some((s) => q.skills.includes(s))) {

@@ -280,6 +280,11 @@ export async function takeTurn(
   input: TurnInput,
   now: Date,
   cohortId?: string,
+  /**
+   * A staff member's run (lib/preview/preview_kinds.ts): scored the same,
+   * but no statement and no progress, so it counts toward nothing.
+   */
+  options: { preview?: boolean } = {},
 ): Promise<Run> {
   const first = await getRun(kv, learnerId, runId);
   return await commitWithProgress(
@@ -317,6 +322,9 @@ export async function takeTurn(
         next.finishedAt = now;
         next.percent = d.percent;
         next.passed = d.passed;
+      }
+      if (state.endingId && !options.preview) {
+        const d = debrief(scenario, state);
         const good = d.passed;
         progress.scenarios[scenario.id] = {
           ...foldScore(progress.scenarios[scenario.id], d.percent, good, now),

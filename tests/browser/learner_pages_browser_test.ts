@@ -200,6 +200,20 @@ Deno.test({
   fn: () =>
     withBrowser({}, async (server, browser) => {
       const { page, errors } = await learnerAt(browser, server, 390);
+      // The home card says how far the learner is and leads to the next lesson.
+      await page.goto(`${server.origin}/`);
+      const card = page.locator(".course-card a.button", {
+        hasText: /^继续学习 · \d+\/\d+$/,
+      });
+      assert.equal(await card.count(), 1, "继续学习 · n/N on the course card");
+      const [, done, total] = /(\d+)\/(\d+)/.exec(
+        await card.textContent() ?? "",
+      )!.map(Number);
+      assert.ok(done > 0 && done < total, `${done}/${total}`);
+      assert.match(
+        await card.getAttribute("href") ?? "",
+        /^\/courses\/onboarding\/[a-z-]+\/[a-z0-9-]+$/,
+      );
       await page.goto(
         `${server.origin}/courses/onboarding/basics/basics-service-value`,
       );

@@ -155,6 +155,14 @@ Deno.test({
       const errors = collectPageErrors(page);
       await signInPage(page, server.origin, "learner6@demo.academy");
       for (const p of PLAYS) await play(page, server, p);
+      // Lessons show the policy's figures where the source has placeholders.
+      await page.goto(
+        `${server.origin}/courses/onboarding/core-skills/core-return-rules`,
+      );
+      const lesson = await page.locator("main").textContent() ?? "";
+      assert.match(lesson, /仓库确认后 1-2 天原路到账/);
+      assert.match(lesson, /售出 15 天内：换货或者修理/);
+      assert.doesNotMatch(lesson, /\{\{/);
       assert.deepEqual(
         errors.filter((e) => !/status of 4\d\d/.test(e)),
         [],

@@ -25,6 +25,9 @@ export interface BankBalance {
   longest: number;
   /** Question ids whose key is the longest option. */
   longestIds: string[];
+  /** Questions of any type, and how many name the decision they test. */
+  questions: number;
+  decisions: number;
 }
 
 const length = (s: string) => [...s.normalize("NFKC").trim()].length;
@@ -53,6 +56,8 @@ export function bankBalance(tree: ContentTree): BankBalance[] {
       positions: Array.from(positions, (n) => n ?? 0),
       longest: longestIds.length,
       longestIds,
+      questions: b.data.questions.length,
+      decisions: b.data.questions.filter((q) => q.decision).length,
     };
   });
 }
@@ -63,7 +68,7 @@ export function formatBankBalance(b: BankBalance): string {
   const where = b.positions.map((n, i) => `${i + 1}:${n}`).join(" ");
   return `${b.bank}: ${b.single} single-choice, key at position ${
     where || "-"
-  }, key longest ${b.longest} (${share}%)`;
+  }, key longest ${b.longest} (${share}%), decision tagged ${b.decisions} of ${b.questions}`;
 }
 
 /** Fails a bank whose key is the longest option too often. */

@@ -36,7 +36,8 @@ export const zh = {
   "learner.quiz.attempts_left": "还剩 {count} 次机会。",
   "learner.quiz.attempts_none": "测验次数已经用完。",
   "learner.quiz.attempts_unlimited": "可以不限次数重做。",
-  "learner.quiz.next_open": "下一次最早可在 {time} 开始。",
+  "learner.quiz.next_open":
+    "下一次最早可在 {time, date, medium} {time, time, short} 开始。",
   "learner.quiz.next_now": "现在就可以再做一次。",
   "learner.quiz.retry": "再做一次",
   "learner.quiz.review_first": "重做之前，先回顾这些课程：",
@@ -107,7 +108,8 @@ export const en: Record<keyof typeof zh, string> = {
     "{count, plural, one {# attempt} other {# attempts}} left.",
   "learner.quiz.attempts_none": "No attempts left.",
   "learner.quiz.attempts_unlimited": "You can retake it as often as you like.",
-  "learner.quiz.next_open": "The next attempt opens at {time}.",
+  "learner.quiz.next_open":
+    "The next attempt opens on {time, date, medium} at {time, time, short}.",
   "learner.quiz.next_now": "You can take it again now.",
   "learner.quiz.retry": "Take it again",
   "learner.quiz.review_first": "Before you retake it, review these lessons:",

@@ -16,7 +16,7 @@ export const zh = {
   "scoring.fail.late": "首次响应超时",
   "scoring.costs.title": "每一步的得失",
   "scoring.costs.lead": "与这一步最好的做法相比少得的分，以及失误扣掉的分。",
-  "scoring.costs.step": "步骤",
+  "scoring.costs.step": "第 {step} 步：{customer}",
   "scoring.costs.earned": "得分",
   "scoring.costs.best": "可得",
   "scoring.costs.lost": "失分",
@@ -53,7 +53,7 @@ export const en: Record<keyof typeof zh, string> = {
   "scoring.costs.title": "What each step cost",
   "scoring.costs.lead":
     "Points missed against the best move at each step, and points taken off for mistakes.",
-  "scoring.costs.step": "Step",
+  "scoring.costs.step": "Step {step}: {customer}",
   "scoring.costs.earned": "Earned",
   "scoring.costs.best": "Possible",
   "scoring.costs.lost": "Lost",

@@ -47,6 +47,7 @@ export const zh = {
   "home.trainer.held_back": "这些课程因内容错误暂未发布：{courses}。",
   "home.trainer.kind.lesson": "课程",
   "home.trainer.kind.quiz": "模块测验",
+  "home.trainer.kind.exam": "考试",
   "home.trainer.kind.scenario": "情景对话",
   "home.trainer.kind.drill": "话术练习",
   "home.trainer.ok": "检查通过",
@@ -57,7 +58,7 @@ export const zh = {
   "home.trainer.col.title": "标题",
   "home.trainer.col.status": "内容检查",
   "home.trainer.col.open": "打开",
-  "home.trainer.practice": "练习：情景对话和话术练习",
+  "home.trainer.practice": "考试与练习：考试、情景对话和话术练习",
   "home.trainer.other_problems": "其他内容问题",
   "home.manager.title": "我的团队",
   "home.manager.lead":
@@ -65,7 +66,9 @@ export const zh = {
   "home.manager.open_team": "查看团队进度",
   "home.manager.members": "{count} 人",
   "home.mentor.title": "我带的新人",
-  "home.mentor.lead": "你担任导师的批次和其中的学员。",
+  "home.mentor.lead":
+    "你担任导师的批次和其中的学员。需要你确认的跟岗和里程碑在“待确认”页。",
+  "home.mentor.queue": "打开待确认列表",
   "home.mentor.empty.title": "你还没有担任导师的批次",
   "home.mentor.empty.body":
     "管理员在“团队与批次”页为批次指定导师后，批次和学员会显示在这里。",
@@ -136,6 +139,14 @@ export const zh = {
     "这个表单邀请学员加入入职批次；导师、培训师、主管和管理员请用下方“邀请员工”。",
   "staff.invite.learner_hint_manager":
     "这个表单邀请学员加入你团队的入职批次；员工账号由管理员邀请。",
+  "staff.users.search": "搜索姓名、邮箱或手机号",
+  "staff.users.search_hint":
+    "输入姓名的一部分、邮箱或手机号（可带空格或 +86）。",
+  "staff.users.search_too_long": "搜索内容太长了（最多 100 个字符）",
+  "staff.users.col.last": "最近登录",
+  "staff.users.never": "从未登录",
+  "staff.users.no_match.title": "没有找到符合条件的用户",
+  "staff.users.no_match.body": "换个关键词试试，或清空搜索框查看全部用户。",
   "audit.export": "导出为 CSV（按当前筛选）",
   "audit.filter.title": "筛选操作记录",
   "audit.filter.anyone": "所有人",
@@ -201,6 +212,7 @@ export const en: Record<keyof typeof zh, string> = {
   "home.trainer.held_back": "Held back by content errors: {courses}.",
   "home.trainer.kind.lesson": "Lesson",
   "home.trainer.kind.quiz": "Module quiz",
+  "home.trainer.kind.exam": "Exam",
   "home.trainer.kind.scenario": "Scenario",
   "home.trainer.kind.drill": "Drill",
   "home.trainer.ok": "Checked",
@@ -211,7 +223,7 @@ export const en: Record<keyof typeof zh, string> = {
   "home.trainer.col.title": "Title",
   "home.trainer.col.status": "Content check",
   "home.trainer.col.open": "Open",
-  "home.trainer.practice": "Practice: scenarios and drills",
+  "home.trainer.practice": "Exams and practice: exams, scenarios and drills",
   "home.trainer.other_problems": "Other content problems",
   "home.manager.title": "My teams",
   "home.manager.lead":
@@ -219,7 +231,9 @@ export const en: Record<keyof typeof zh, string> = {
   "home.manager.open_team": "Open team progress",
   "home.manager.members": "{count} members",
   "home.mentor.title": "My mentees",
-  "home.mentor.lead": "The cohorts you mentor and their learners.",
+  "home.mentor.lead":
+    "The cohorts you mentor and their learners. Shadowing and milestones waiting for you are on the confirmation page.",
+  "home.mentor.queue": "Open the confirmation queue",
   "home.mentor.empty.title": "You mentor no cohort yet",
   "home.mentor.empty.body":
     "When an admin makes you the mentor of a cohort on the Teams page, it shows here with its learners.",
@@ -293,6 +307,16 @@ export const en: Record<keyof typeof zh, string> = {
     'This form invites learners into an onboarding cohort; invite mentors, trainers, managers and admins with "Invite staff" below.',
   "staff.invite.learner_hint_manager":
     "This form invites learners into your teams' cohorts; staff accounts are invited by an admin.",
+  "staff.users.search": "Search name, email or phone",
+  "staff.users.search_hint":
+    "Type part of a name, an email or a phone number (spaces and +86 are fine).",
+  "staff.users.search_too_long":
+    "The search is too long (at most 100 characters)",
+  "staff.users.col.last": "Last sign-in",
+  "staff.users.never": "Never",
+  "staff.users.no_match.title": "No user matches",
+  "staff.users.no_match.body":
+    "Try another word, or clear the search to see everyone.",
   "audit.export": "Export as CSV (with this filter)",
   "audit.filter.title": "Filter the audit log",
   "audit.filter.anyone": "Anyone",

@@ -5,53 +5,25 @@ import { UserStatus } from "@/components/admin/UserStatus.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
 import type { SignedInState } from "@/lib/http/state.ts";
-import type { MessageKey } from "@/lib/i18n/i18n.ts";
+import { formatDateTime, type MessageKey } from "@/lib/i18n/i18n.ts";
 import { type Role, ROLES } from "@/lib/identity/roles.ts";
 import {
   firstMessages,
   shownLogin,
   UserListQuery,
 } from "@/lib/identity/user_admin_form.ts";
-import { listUsers, type User } from "@/lib/identity/user_store.ts";
-
-/** Users per page. */
-const PAGE = 50;
-/** Most accounts one filtered page reads before it stops and offers "next". */
-const MAX_SCAN = 2000;
+import { userListPage, type UserRow } from "@/lib/identity/user_list.ts";
 
 interface Data {
-  users: User[];
+  rows: UserRow[];
   role?: Role;
+  q?: string;
   /** Cursor of the next page ("" on the last). */
   next: string;
   /** True when this is not the first page. */
   paged: boolean;
-  errors: Partial<Record<"role" | "cursor", MessageKey>>;
+  errors: Partial<Record<"role" | "q" | "cursor", MessageKey>>;
   done: "deleted" | null;
-}
-
-/**
- * A page of accounts, optionally of one role, in creation order. listUsers
- * pages by cursor but does not filter, so a filtered page reads on, never
- * asking for more than the page still needs, which keeps the cursor exactly
- * after the last account shown.
- */
-async function usersPage(
-  kv: Deno.Kv,
-  role: Role | undefined,
-  cursor: string | undefined,
-): Promise<{ users: User[]; next: string }> {
-  const users: User[] = [];
-  let at = cursor;
-  let scanned = 0;
-  for (;;) {
-    const page = await listUsers(kv, PAGE - users.length, at);
-    scanned += page.users.length;
-    users.push(...page.users.filter((u) => !role || u.role === role));
-    at = page.cursor;
-    if (!at || users.length >= PAGE || scanned >= MAX_SCAN) break;
-  }
-  return { users, next: at ?? "" };
 }
 
 /** Deno KV refuses a cursor it cannot decode with this TypeError. */
@@ -64,15 +36,17 @@ export const handler: Handlers<Data, SignedInState> = {
     const done = params.get("done") === "deleted" ? "deleted" : null;
     const query = UserListQuery.safeParse({
       role: params.get("role"),
+      q: params.get("q"),
       cursor: params.get("cursor"),
     });
     if (query.success) {
-      const { role, cursor } = query.data;
+      const { role, q, cursor } = query.data;
       try {
-        const page = await usersPage(ctx.state.kv, role, cursor);
+        const page = await userListPage(ctx.state.kv, { role, q }, cursor);
         return ctx.render({
           ...page,
           role,
+          q,
           paged: Boolean(cursor),
           errors: {},
           done,
@@ -87,7 +61,7 @@ export const handler: Handlers<Data, SignedInState> = {
       ? { cursor: "admin.cursor_invalid" as const }
       : firstMessages(query.error, "cursor") as Data["errors"];
     return ctx.render({
-      ...await usersPage(ctx.state.kv, undefined, undefined),
+      ...await userListPage(ctx.state.kv, {}, undefined),
       paged: false,
       errors,
       done,
@@ -96,9 +70,12 @@ export const handler: Handlers<Data, SignedInState> = {
 };
 
 export default function UsersPage(
-  { data, state: { t } }: PageProps<Data, SignedInState>,
+  { data, state: { t, lang } }: PageProps<Data, SignedInState>,
 ) {
-  const roleQuery = data.role ? `role=${data.role}&` : "";
+  const filter = new URLSearchParams();
+  if (data.role) filter.set("role", data.role);
+  if (data.q) filter.set("q", data.q);
+  const filterQuery = filter.toString();
   return (
     <section>
       <Head>
@@ -114,6 +91,21 @@ export default function UsersPage(
         <p class="feedback wrong" role="alert">{t(data.errors.cursor)}</p>
       )}
       <form method="get" class="user-filter" novalidate>
+        <label for="q">{t("staff.users.search")}</label>
+        <input
+          id="q"
+          name="q"
+          type="search"
+          value={data.q ?? ""}
+          maxLength={100}
+          aria-invalid={data.errors.q ? "true" : undefined}
+          aria-describedby="q-error q-hint"
+        />
+        <p id="q-hint" class="meta">{t("staff.users.search_hint")}</p>
+        <FieldError
+          id="q-error"
+          message={data.errors.q ? t(data.errors.q) : undefined}
+        />
         <label for="role">{t("admin.users.filter")}</label>
         <select
           id="role"
@@ -136,10 +128,16 @@ export default function UsersPage(
           message={data.errors.role ? t(data.errors.role) : undefined}
         />
       </form>
-      {data.users.length === 0
+      {data.rows.length === 0
         ? (
-          <EmptyState title={t("admin.users.empty.title")}>
-            {t("admin.users.empty.body")}
+          <EmptyState
+            title={data.q
+              ? t("staff.users.no_match.title")
+              : t("admin.users.empty.title")}
+          >
+            {data.q
+              ? t("staff.users.no_match.body")
+              : t("admin.users.empty.body")}
           </EmptyState>
         )
         : (
@@ -151,10 +149,11 @@ export default function UsersPage(
                   <th scope="col">{t("admin.users.col.login")}</th>
                   <th scope="col">{t("admin.users.col.role")}</th>
                   <th scope="col">{t("admin.users.col.status")}</th>
+                  <th scope="col">{t("staff.users.col.last")}</th>
                 </tr>
               </thead>
               <tbody>
-                {data.users.map((u) => (
+                {data.rows.map(({ user: u, lastSignIn }) => (
                   <tr key={u.id}>
                     <th scope="row">
                       <a href={`/admin/users/${u.id}`}>
@@ -168,6 +167,15 @@ export default function UsersPage(
                     <td>
                       <UserStatus user={u} t={t} />
                     </td>
+                    <td>
+                      {lastSignIn
+                        ? (
+                          <time dateTime={lastSignIn.toISOString()}>
+                            {formatDateTime(lang, lastSignIn)}
+                          </time>
+                        )
+                        : <span class="meta">{t("staff.users.never")}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -177,15 +185,15 @@ export default function UsersPage(
       {(data.paged || data.next) && (
         <nav class="pager" aria-label={t("admin.pager")}>
           {data.paged && (
-            <a href={`/admin/users${data.role ? `?role=${data.role}` : ""}`}>
+            <a href={`/admin/users${filterQuery ? `?${filterQuery}` : ""}`}>
               {t("admin.users.first")}
             </a>
           )}
           {data.next && (
             <a
-              href={`/admin/users?${roleQuery}cursor=${
-                encodeURIComponent(data.next)
-              }`}
+              href={`/admin/users?${
+                filterQuery ? `${filterQuery}&` : ""
+              }cursor=${encodeURIComponent(data.next)}`}
               rel="next"
             >
               {t("admin.users.next")}

@@ -23,7 +23,6 @@ import {
 import { ScoringInputError } from "@/lib/quiz/score.ts";
 import { type RetakeStatus, retakeStatus } from "@/lib/quiz/retake.ts";
 import { listAttempts } from "@/lib/quiz/attempt_store.ts";
-import { formatDateTime } from "@/lib/i18n/i18n.ts";
 
 interface Data {
   found: ModuleQuizView;
@@ -150,9 +149,7 @@ export default function AttemptPage(
                 : t("learner.quiz.attempts_left", {
                   count: data.retake.left,
                 })} {data.retake.opensAt
-                ? t("learner.quiz.next_open", {
-                  time: formatDateTime(lang, data.retake.opensAt),
-                })
+                ? t("learner.quiz.next_open", { time: data.retake.opensAt })
                 : data.retake.canStart
                 ? t("learner.quiz.next_now")
                 : ""}

@@ -1,3 +1,4 @@
+import { isPreviewRole } from "@/lib/preview/preview_kinds.ts";
 import type { Handlers } from "$fresh/server.ts";
 import { z } from "zod";
 import {
@@ -59,6 +60,7 @@ export const handler: Handlers<unknown, SignedInState> = {
         input.data,
         now,
         ctx.state.user.cohortId,
+        { preview: isPreviewRole(ctx.state.user.role) },
       );
       return Response.json({
         results: drillResults(next, ctx.state.t),

@@ -1,3 +1,5 @@
+import { PreviewBanner } from "@/components/preview/PreviewBanner.tsx";
+import { isPreviewRole } from "@/lib/preview/preview_kinds.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import DrillRunner from "@/islands/DrillRunner.tsx";
@@ -56,6 +58,7 @@ export default function DrillRunPage(
       <Head>
         <title>{`${data.found.drill.title} · ${t("drill.list.title")}`}</title>
       </Head>
+      {isPreviewRole(state.user.role) && <PreviewBanner t={t} />}
       <h1>{data.found.drill.title}</h1>
       {round
         ? (

@@ -1,3 +1,5 @@
+import { PreviewBanner } from "@/components/preview/PreviewBanner.tsx";
+import { isPreviewRole } from "@/lib/preview/preview_kinds.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { PersonaCard } from "@/components/scenario/PersonaCard.tsx";
@@ -41,7 +43,7 @@ export const handler: Handlers<Data, SignedInState> = {
 };
 
 export default function RunPage(
-  { data, url, state: { t } }: PageProps<Data, SignedInState>,
+  { data, url, state: { t, user } }: PageProps<Data, SignedInState>,
 ) {
   const { found, run } = data;
   return (
@@ -49,6 +51,7 @@ export default function RunPage(
       <Head>
         <title>{`${found.scenario.title} · ${t("scenario.list.title")}`}</title>
       </Head>
+      {isPreviewRole(user.role) && <PreviewBanner t={t} />}
       <h1>{found.scenario.title}</h1>
       <div class="chat-layout">
         <PersonaCard scenario={found.scenario} t={t} />

@@ -1,3 +1,4 @@
+import { isPreviewRole } from "@/lib/preview/preview_kinds.ts";
 import type { Handlers } from "$fresh/server.ts";
 import { z } from "zod";
 import { readJsonBody } from "@/lib/http/body.ts";
@@ -63,6 +64,7 @@ export const handler: Handlers<unknown, SignedInState> = {
         input.data,
         new Date(),
         ctx.state.user.cohortId,
+        { preview: isPreviewRole(ctx.state.user.role) },
       );
       return Response.json(
         chatView(found.scenario, next, found.rubrics, ctx.state.t),
