@@ -1,4 +1,4 @@
-import type { LessonLink } from "@/lib/content/lesson_page.ts";
+import type { LessonLink } from "@/lib/learning/lesson_page.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 
 /**

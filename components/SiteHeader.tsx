@@ -18,6 +18,12 @@ const NAV: {
     roles: ["anonymous", "learner", "mentor", "trainer", "manager", "admin"],
   },
   {
+    href: "/mentor",
+    section: "mentor",
+    label: "staff.nav.mentor",
+    roles: ["mentor", "trainer"],
+  },
+  {
     href: "/team",
     section: "team",
     label: "nav.team",

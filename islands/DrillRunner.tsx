@@ -1,40 +1,11 @@
 import { useSignal } from "@preact/signals";
 import { csrfHeader } from "@/lib/http/csrf_client.ts";
 import { useEffect, useRef } from "preact/hooks";
-
-/** One drill item as shown (no model answer). */
-export interface DrillItemView {
-  id: string;
-  customer: string;
-  seconds: number;
-}
-
-/** A graded answer as the learner sees it. */
-export interface DrillResultView {
-  itemId: string;
-  text: string;
-  seconds: number;
-  score: number;
-  speed: number;
-  rubricScore: number;
-  criteria: { label: string; passed: boolean; reason: string }[];
-}
-
-/** Translated text for the drill. */
-export interface DrillLabels {
-  item: string;
-  left: string;
-  over: string;
-  send: string;
-  sending: string;
-  answer: string;
-  score: string;
-  error: string;
-  done: string;
-  total: string;
-  /** The link to the round's result: each reply beside its model answer. */
-  review: string;
-}
+import type {
+  DrillItemView,
+  DrillLabels,
+  DrillResultView,
+} from "@/lib/drill/drill_types.ts";
 
 export interface DrillRunnerProps {
   answerUrl: string;

@@ -5,32 +5,7 @@ import type { CheckFeedback } from "@/lib/quiz/check_feedback.ts";
 import { optionLabel } from "@/lib/quiz/option_labels.ts";
 import { promptParts } from "@/lib/quiz/prompt_parts.ts";
 import { useEffect } from "preact/hooks";
-
-/** Translated UI text for the check (the island holds no catalog). */
-export interface InlineCheckLabels {
-  title: string;
-  submit: string;
-  retry: string;
-  correct: string;
-  partial: string;
-  wrong: string;
-  why: string;
-  true: string;
-  false: string;
-  fill: string;
-  up: string;
-  down: string;
-  choose: string;
-  placeholder: string;
-  error: string;
-  pending: string;
-  hint: string;
-  reveal: string;
-  revealing: string;
-  blank: string;
-  /** Between a label and its text: "：" in Chinese, ": " in English. */
-  sep: string;
-}
+import type { InlineCheckLabels } from "@/lib/quiz/check_labels.ts";
 
 export interface InlineCheckProps {
   /** Where the answer is posted; the server grades it. */

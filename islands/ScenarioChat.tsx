@@ -2,23 +2,7 @@ import { useSignal } from "@preact/signals";
 import { csrfHeader } from "@/lib/http/csrf_client.ts";
 import { useEffect, useRef } from "preact/hooks";
 import type { ChatEntry, ChatView } from "@/lib/scenario/run_view.ts";
-
-/** Translated text for the chat (the island holds no catalog). */
-export interface ScenarioChatLabels {
-  typing: string;
-  timer: string;
-  timerLate: string;
-  mood: string;
-  send: string;
-  sending: string;
-  replyLabel: string;
-  error: string;
-  debrief: string;
-  you: string;
-  coach: string;
-  ended: string;
-  chars: string;
-}
+import type { ScenarioChatLabels } from "@/lib/scenario/chat_labels.ts";
 
 export interface ScenarioChatProps {
   /** Where turns are posted; the server walks the graph and scores. */

@@ -63,7 +63,7 @@ export async function prepareStore(): Promise<Deno.Kv> {
 }
 
 async function importAll(kv: Deno.Kv, rootDir: string): Promise<void> {
-  const { importContent } = await import("@/lib/content/course_import.ts");
+  const { importContent } = await import("@/lib/authoring/course_import.ts");
   const status = await importContent(kv, new Date(), rootDir);
   for (const p of status.published) {
     console.log(

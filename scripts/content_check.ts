@@ -11,7 +11,7 @@ import {
   checkContent,
   type ContentCounts,
   countContent,
-} from "../lib/content/check.ts";
+} from "../lib/authoring/check.ts";
 import {
   loadContent,
   PROJECT_ROOT,
@@ -21,7 +21,7 @@ import type { Problem } from "../lib/content/source.ts";
 import {
   bankBalance,
   formatBankBalance,
-} from "../lib/content/checks/bank_balance.ts";
+} from "../lib/authoring/checks/bank_balance.ts";
 
 /** Formats one problem the way editors and terminals link to it. */
 export function formatProblem(p: Problem): string {

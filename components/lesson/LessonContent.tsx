@@ -2,7 +2,7 @@ import { Fragment } from "preact";
 import { Head } from "$fresh/runtime.ts";
 import { SanitizedHtml } from "@/components/SanitizedHtml.tsx";
 import InlineCheck from "@/islands/InlineCheck.tsx";
-import type { LessonPage } from "@/lib/content/lesson_page.ts";
+import type { LessonPage } from "@/lib/learning/lesson_page.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import { checkLabels } from "@/lib/quiz/check_labels.ts";
 

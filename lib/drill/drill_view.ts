@@ -3,7 +3,7 @@ import type {
   DrillItemView,
   DrillLabels,
   DrillResultView,
-} from "@/islands/DrillRunner.tsx";
+} from "./drill_types.ts";
 import {
   getCourseVersionView,
   getCourseView,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { importContent } from "@/lib/content/course_import.ts";
+import { importContent } from "@/lib/authoring/course_import.ts";
 import { forgetCourseHeads } from "@/lib/content/course_view.ts";
 import { coursePage } from "./course_page.ts";
 import { completeLesson } from "./lesson_completion.ts";

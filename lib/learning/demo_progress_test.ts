@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { importContent } from "@/lib/content/course_import.ts";
+import { importContent } from "@/lib/authoring/course_import.ts";
 import { getProgress } from "@/lib/evidence/progress_store.ts";
 import { listLearnerStatements } from "@/lib/evidence/statement_store.ts";
 import { getCohort } from "@/lib/identity/cohort_store.ts";

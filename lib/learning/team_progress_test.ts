@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { importContent } from "@/lib/content/course_import.ts";
+import { importContent } from "@/lib/authoring/course_import.ts";
 import { addMember, createCohort } from "@/lib/identity/cohort_store.ts";
 import { NotFoundError } from "@/lib/identity/errors.ts";
 import { createTeam } from "@/lib/identity/team_store.ts";

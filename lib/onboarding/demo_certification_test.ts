@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { importContent } from "@/lib/content/course_import.ts";
+import { importContent } from "@/lib/authoring/course_import.ts";
 import { getCertificate } from "@/lib/certification/certificate_store.ts";
 import { checkCertificate } from "@/lib/certification/issuing.ts";
 import { getGain } from "@/lib/exam/gain_store.ts";

@@ -1,5 +1,30 @@
-import type { InlineCheckLabels } from "@/islands/InlineCheck.tsx";
 import type { Translate } from "@/lib/i18n/i18n.ts";
+
+/** Translated UI text for the check (the island holds no catalog). */
+export interface InlineCheckLabels {
+  title: string;
+  submit: string;
+  retry: string;
+  correct: string;
+  partial: string;
+  wrong: string;
+  why: string;
+  true: string;
+  false: string;
+  fill: string;
+  up: string;
+  down: string;
+  choose: string;
+  placeholder: string;
+  error: string;
+  pending: string;
+  hint: string;
+  reveal: string;
+  revealing: string;
+  blank: string;
+  /** Between a label and its text: "：" in Chinese, ": " in English. */
+  sep: string;
+}
 
 /** The inline check's UI text in the request's language. */
 export function checkLabels(t: Translate): InlineCheckLabels {

@@ -1,5 +1,21 @@
-import type { ScenarioChatLabels } from "@/islands/ScenarioChat.tsx";
 import type { Translate } from "@/lib/i18n/i18n.ts";
+
+/** Translated text for the chat (the island holds no catalog). */
+export interface ScenarioChatLabels {
+  typing: string;
+  timer: string;
+  timerLate: string;
+  mood: string;
+  send: string;
+  sending: string;
+  replyLabel: string;
+  error: string;
+  debrief: string;
+  you: string;
+  coach: string;
+  ended: string;
+  chars: string;
+}
 
 /** The chat island's text in the request's language. */
 export function chatLabels(t: Translate): ScenarioChatLabels {

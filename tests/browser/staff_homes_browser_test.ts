@@ -30,13 +30,13 @@ const HOMES = [
   {
     login: "trainer@demo.academy",
     heading: "#trainer-heading",
-    nav: ["/"],
+    nav: ["/", "/mentor"],
     text: /预览/,
   },
   {
     login: "mentor@demo.academy",
     heading: "#mentor-heading",
-    nav: ["/"],
+    nav: ["/", "/mentor"],
     text: /第 10 期/,
   },
   {
@@ -126,6 +126,43 @@ Deno.test({
   );
   await assertAccessible(page, "refusal");
   await page.screenshot({ path: `${SHOTS}/refusal-role.png` });
+  await page.context().close();
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "browser homes: an admin's audit log, invitations and user search pass axe on a phone",
+}, async () => {
+  const page = await phonePage(browser);
+  const errors = collectPageErrors(page);
+  await signInPage(page, server.origin, "admin@demo.academy");
+  // A staff invitation, so the list has a link with its copy button.
+  await page.goto(`${server.origin}/invitations`);
+  await page.selectOption("#staff-role", "trainer");
+  await page.fill("#staff-name", "浏览器培训师");
+  await page.fill("#staff-email", "browser.trainer@example.com");
+  await Promise.all([
+    page.waitForLoadState("load"),
+    page.click(".staff-invite button[type=submit]"),
+  ]);
+  await page.waitForSelector(".invitation-issued");
+  await assertAccessible(page, "staff invitation issued");
+  for (
+    const [path, shot] of [
+      ["/invitations", "invitations"],
+      ["/admin/audit", "audit"],
+      ["/admin/audit?action=invitation.created", "audit-filtered"],
+      ["/admin/users?q=138", "users-search"],
+    ] as const
+  ) {
+    await page.goto(`${server.origin}${path}`);
+    await assertAccessible(page, path);
+    await page.screenshot({ path: `${SHOTS}/admin-${shot}.png` });
+  }
+  await page.goto(`${server.origin}/invitations`);
+  assert.equal(await page.locator(".copy-link button").count() >= 1, true);
+  assert.deepEqual(errors, []);
   await page.context().close();
 });
 

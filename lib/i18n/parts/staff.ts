@@ -147,6 +147,7 @@ export const zh = {
   "staff.users.never": "从未登录",
   "staff.users.no_match.title": "没有找到符合条件的用户",
   "staff.users.no_match.body": "换个关键词试试，或清空搜索框查看全部用户。",
+  "staff.nav.mentor": "待确认",
   "audit.export": "导出为 CSV（按当前筛选）",
   "audit.filter.title": "筛选操作记录",
   "audit.filter.anyone": "所有人",
@@ -317,6 +318,7 @@ export const en: Record<keyof typeof zh, string> = {
   "staff.users.no_match.title": "No user matches",
   "staff.users.no_match.body":
     "Try another word, or clear the search to see everyone.",
+  "staff.nav.mentor": "To confirm",
   "audit.export": "Export as CSV (with this filter)",
   "audit.filter.title": "Filter the audit log",
   "audit.filter.anyone": "Anyone",

@@ -1,5 +1,5 @@
 import type { Handlers } from "$fresh/server.ts";
-import { getLessonPage } from "@/lib/content/lesson_page.ts";
+import { getLessonPage } from "@/lib/learning/lesson_page.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { completeLesson } from "@/lib/learning/lesson_completion.ts";

@@ -3,7 +3,7 @@ import { type Handlers, type PageProps, RenderCache } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { LessonContent } from "@/components/lesson/LessonContent.tsx";
 import { LessonNav } from "@/components/LessonNav.tsx";
-import { getLessonPage, type LessonPage } from "@/lib/content/lesson_page.ts";
+import { getLessonPage, type LessonPage } from "@/lib/learning/lesson_page.ts";
 import { getProgress } from "@/lib/evidence/progress_store.ts";
 import type { AppState } from "@/lib/http/state.ts";
 

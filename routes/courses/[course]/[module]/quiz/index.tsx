@@ -81,6 +81,19 @@ export default function QuizIntroPage(
       <Head>
         <title>{t("quiz.title", { module: found.moduleTitle })}</title>
       </Head>
+      <nav aria-label={t("course.modules")}>
+        <ol class="breadcrumbs">
+          <li>
+            <a href={`/courses/${found.courseId}`}>{found.courseTitle}</a>
+          </li>
+          <li>
+            <a href={`/courses/${found.courseId}/${found.moduleId}`}>
+              {found.moduleTitle}
+            </a>
+          </li>
+          <li aria-current="page">{t("learner.module.quiz")}</li>
+        </ol>
+      </nav>
       <h1>{t("quiz.title", { module: found.moduleTitle })}</h1>
       <ul class="quiz-rules">
         <li>

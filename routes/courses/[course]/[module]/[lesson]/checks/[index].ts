@@ -1,7 +1,7 @@
 import type { Handlers } from "$fresh/server.ts";
 import { z } from "zod";
 import { getCourseView } from "@/lib/content/course_view.ts";
-import { inlineCheckSeed } from "@/lib/content/lesson_page.ts";
+import { inlineCheckSeed } from "@/lib/learning/lesson_page.ts";
 import type { AppState } from "@/lib/http/state.ts";
 import { readJsonBody } from "@/lib/http/body.ts";
 import { gradeInlineCheck } from "@/lib/quiz/check_feedback.ts";

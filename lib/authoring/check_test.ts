@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { checkContent, countContent, normalizeReply } from "./check.ts";
-import { loadContent } from "./loader.ts";
+import { loadContent } from "../content/loader.ts";
 import { bankBalance, formatBankBalance } from "./checks/bank_balance.ts";
 
 const fixture = (dir: string) =>
-  fileURLToPath(new URL(`./testdata/${dir}`, import.meta.url));
+  fileURLToPath(new URL(`../content/testdata/${dir}`, import.meta.url));
 
 async function problemLines(dir: string): Promise<string[]> {
   const { tree, problems } = await loadContent(fixture(dir));

@@ -8,14 +8,18 @@
  * @module
  */
 import { gradeReply, type Verdict } from "@/lib/rubric/rubric.ts";
-import type { ContentTree } from "../loader.ts";
-import type { ReplyElement, Rubric, ScenarioChoice } from "../schema.ts";
+import type { ContentTree } from "../../content/loader.ts";
+import type {
+  ReplyElement,
+  Rubric,
+  ScenarioChoice,
+} from "../../content/schema.ts";
 import {
   type DataPath,
   type PosIndex,
   type Problem,
   problemAt,
-} from "../source.ts";
+} from "../../content/source.ts";
 
 /** The rubric a scenario's choices are graded by when it has no reply node. */
 export const DEFAULT_CHOICE_RUBRIC = "service-reply";

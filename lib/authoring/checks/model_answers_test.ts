@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { loadContent } from "../loader.ts";
+import { loadContent } from "../../content/loader.ts";
 import { checkContent } from "../check.ts";
 import { gradeModel, modelReplies } from "./model_answers.ts";
 
@@ -41,7 +41,10 @@ Deno.test("the same model answers fail once they blame the courier or promise co
 
 Deno.test("content:check reports a model answer with a red line at its field", async () => {
   const dir = fileURLToPath(
-    new URL("../testdata/broken/model-answer-red-line", import.meta.url),
+    new URL(
+      "../../content/testdata/broken/model-answer-red-line",
+      import.meta.url,
+    ),
   );
   const { tree } = await loadContent(dir);
   const lines = checkContent(tree).map((p) =>

@@ -7,9 +7,17 @@
  *
  * @module
  */
-import type { ContentTree, Loaded, LoadedLesson } from "../loader.ts";
-import type { Coverage, InlineQuestion, Question } from "../schema.ts";
-import { type Problem, problemAt } from "../source.ts";
+import type {
+  ContentTree,
+  Loaded,
+  LoadedLesson,
+} from "../../content/loader.ts";
+import type {
+  Coverage,
+  InlineQuestion,
+  Question,
+} from "../../content/schema.ts";
+import { type Problem, problemAt } from "../../content/source.ts";
 
 /** Text compared without width, case, spaces or punctuation differences. */
 export function squash(text: string): string {

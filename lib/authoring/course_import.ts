@@ -5,16 +5,16 @@
  * An unchanged course (same content hash) is not re-imported.
  */
 import { appendAuditEntry, SYSTEM_ACTOR } from "@/lib/audit/audit_store.ts";
-import { importCourse } from "./content_store.ts";
+import { importCourse } from "../content/content_store.ts";
 import {
   type ContentStatus,
   MAX_STORED_PROBLEMS,
   saveContentStatus,
-} from "./content_status_store.ts";
+} from "../content/content_status_store.ts";
 import { checkContent } from "./check.ts";
-import { loadContent, PROJECT_ROOT, sortProblems } from "./loader.ts";
-import { publishCourse } from "./published.ts";
-import { forgetCourseHeads } from "./course_view.ts";
+import { loadContent, PROJECT_ROOT, sortProblems } from "../content/loader.ts";
+import { publishCourse } from "../content/published.ts";
+import { forgetCourseHeads } from "../content/course_view.ts";
 
 /** Loads, checks and imports every course under `rootDir`. Never throws on bad content. */
 export async function importContent(

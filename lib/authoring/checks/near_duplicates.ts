@@ -7,14 +7,14 @@
  *
  * @module
  */
-import type { ContentTree } from "../loader.ts";
-import type { InlineQuestion, Question } from "../schema.ts";
+import type { ContentTree } from "../../content/loader.ts";
+import type { InlineQuestion, Question } from "../../content/schema.ts";
 import {
   type DataPath,
   type PosIndex,
   type Problem,
   problemAt,
-} from "../source.ts";
+} from "../../content/source.ts";
 
 /** Whole-question similarity (prompt and options) at or above which two questions are near-duplicates. */
 export const NEAR_DUPLICATE = 0.7;

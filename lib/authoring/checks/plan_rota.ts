@@ -8,9 +8,9 @@
  *
  * @module
  */
-import type { ContentTree, Loaded } from "../loader.ts";
-import type { Plan } from "../schema.ts";
-import { type Problem, problemAt } from "../source.ts";
+import type { ContentTree, Loaded } from "../../content/loader.ts";
+import type { Plan } from "../../content/schema.ts";
+import { type Problem, problemAt } from "../../content/source.ts";
 
 const WEEKDAYS = [
   "monday",

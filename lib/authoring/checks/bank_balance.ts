@@ -7,8 +7,8 @@
  *
  * @module
  */
-import type { ContentTree } from "../loader.ts";
-import { type Problem, problemAt } from "../source.ts";
+import type { ContentTree } from "../../content/loader.ts";
+import { type Problem, problemAt } from "../../content/source.ts";
 
 /** Largest share of single-choice questions whose key may be the longest option. */
 export const MAX_LONGEST_SHARE = 0.4;

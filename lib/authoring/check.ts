@@ -6,8 +6,13 @@
  *
  * @module
  */
-import type { ContentTree, Kind, Loaded, LoadedLesson } from "./loader.ts";
-import { sortProblems } from "./loader.ts";
+import type {
+  ContentTree,
+  Kind,
+  Loaded,
+  LoadedLesson,
+} from "../content/loader.ts";
+import { sortProblems } from "../content/loader.ts";
 import { bestChoice, checkScenario } from "@/lib/scenario/scenario_check.ts";
 import type {
   Condition,
@@ -19,10 +24,10 @@ import type {
   ReplyElement,
   Rubric,
   Scenario,
-} from "./schema.ts";
-import { QuestionType as QuestionTypes } from "./schema.ts";
-import { lessonMarkupProblems } from "./markup_check.ts";
-import { letterReferences, optionRefs } from "./option_refs.ts";
+} from "../content/schema.ts";
+import { QuestionType as QuestionTypes } from "../content/schema.ts";
+import { lessonMarkupProblems } from "../content/markup_check.ts";
+import { letterReferences, optionRefs } from "../content/option_refs.ts";
 import { checkPolicyFigures } from "./checks/policy_figures.ts";
 import { checkBankBalance } from "./checks/bank_balance.ts";
 import { checkNearDuplicates } from "./checks/near_duplicates.ts";
@@ -37,7 +42,7 @@ import {
   type PosIndex,
   type Problem,
   problemAt,
-} from "./source.ts";
+} from "../content/source.ts";
 
 /** Anything with a file and field positions that a problem can point into. */
 interface Located {

@@ -6,10 +6,10 @@ import {
   type PublicQuestion,
   toPublicQuestion,
 } from "@/lib/quiz/public_question.ts";
-import { type CourseView, getCourseView } from "./course_view.ts";
-import { splitAtChecks } from "./lesson_parts.ts";
-import type { TocEntry } from "./markdown.ts";
-import type { LessonFrontmatter } from "./schema.ts";
+import { type CourseView, getCourseView } from "../content/course_view.ts";
+import { splitAtChecks } from "../content/lesson_parts.ts";
+import type { TocEntry } from "../content/markdown.ts";
+import type { LessonFrontmatter } from "../content/schema.ts";
 
 /** A link to a neighbouring lesson. */
 export interface LessonLink {

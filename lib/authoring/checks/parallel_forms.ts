@@ -9,9 +9,9 @@
  *
  * @module
  */
-import type { ContentTree, Loaded } from "../loader.ts";
-import type { DrawRule, Exam, Question } from "../schema.ts";
-import { type Problem, problemAt } from "../source.ts";
+import type { ContentTree, Loaded } from "../../content/loader.ts";
+import type { DrawRule, Exam, Question } from "../../content/schema.ts";
+import { type Problem, problemAt } from "../../content/source.ts";
 
 /** The skill profile of a pool: sorted "module/difficulty/skill" entries, one per question. */
 export function profile(pool: readonly Question[]): string[] {

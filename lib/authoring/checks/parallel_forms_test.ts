@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { loadContent } from "../loader.ts";
+import { loadContent } from "../../content/loader.ts";
 import { drawQuestions, seededRandom } from "@/lib/quiz/draw.ts";
 
 Deno.test("drawing the bundled pre-test and post-test gives the whole of form a and of form b, never a shared item", async () => {

@@ -9,16 +9,16 @@
  *
  * @module
  */
-import type { ContentTree } from "../loader.ts";
-import { POLICY_PATH } from "../loader.ts";
+import type { ContentTree } from "../../content/loader.ts";
+import { POLICY_PATH } from "../../content/loader.ts";
 import {
   type FigureKind,
   figureValues,
   findFigures,
   PLACEHOLDER,
   type PolicyFigure,
-} from "../policy.ts";
-import type { Problem } from "../source.ts";
+} from "../../content/policy.ts";
+import type { Problem } from "../../content/source.ts";
 
 /** A clause: what lies between punctuation marks (a list joined by 、 stays one clause). */
 const SENTENCE = /[^，,。！？!?；;：:（）()\n]+/g;

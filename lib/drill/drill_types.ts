@@ -1,0 +1,39 @@
+/**
+ * What the drill island is given: plain data and its translated labels. The
+ * types live in lib/ so the server (drill_view.ts) fills them without
+ * importing the island: imports run routes -> islands -> lib only.
+ */
+
+/** One drill item as shown (no model answer). */
+export interface DrillItemView {
+  id: string;
+  customer: string;
+  seconds: number;
+}
+
+/** A graded answer as the learner sees it. */
+export interface DrillResultView {
+  itemId: string;
+  text: string;
+  seconds: number;
+  score: number;
+  speed: number;
+  rubricScore: number;
+  criteria: { label: string; passed: boolean; reason: string }[];
+}
+
+/** Translated text for the drill. */
+export interface DrillLabels {
+  item: string;
+  left: string;
+  over: string;
+  send: string;
+  sending: string;
+  answer: string;
+  score: string;
+  error: string;
+  done: string;
+  total: string;
+  /** The link to the round's result: each reply beside its model answer. */
+  review: string;
+}
