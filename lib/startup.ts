@@ -92,7 +92,7 @@ async function seedDemoData(kv: Deno.Kv): Promise<void> {
     "@/lib/learning/demo_progress.ts"
   );
   const { seedDemoCertification } = await import(
-    "@/lib/onboarding/demo_certification.ts"
+    "@/lib/demo/demo_certification.ts"
   );
   const now = new Date();
   const logins = await seedDemo(kv, now);

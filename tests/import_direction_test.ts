@@ -113,9 +113,6 @@ export const KNOWN_LIB_CYCLES: string[][] = [
   // identity stores write the audit log; the audit pages name users, teams
   // and cohorts from identity.
   ["audit", "identity"],
-  // team progress shows 30-day-plan standing; the demo certification seed
-  // builds on the demo learning progress.
-  ["learning", "onboarding"],
 ];
 
 /** One import: the importing file and the file it resolves to (project-relative). */

@@ -86,6 +86,40 @@ Deno.test({
 Deno.test({
   ...opts,
   name:
+    "http: a manager sees their learner's certification explanation; another team's manager gets 404",
+}, async () => {
+  const manager = await signedIn("manager@demo.academy");
+  const res = await manager.get(allLinks.get("李小雨")!);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.match(html, /<h2>认证进度<\/h2>/);
+  // Every level is explained, one list of criteria each, as on Today.
+  const lists = [...html.matchAll(/data-testid="criteria-([^"]+)"/g)].map((
+    m,
+  ) => m[1]);
+  assert.ok(lists.length >= 2, `levels explained: ${lists.join(",")}`);
+  const states = [
+    ...html.matchAll(/data-criterion="[^"]+" data-state="([^"]+)"/g),
+  ].map((m) => m[1]);
+  assert.ok(states.length > lists.length, "criteria listed");
+  for (const s of states) assert.match(s, /^(met|not-met|pending)$/);
+  // On day 12 of 30 she is not yet certified: something is not met yet.
+  assert.ok(states.some((s) => s !== "met"));
+  // The numbers behind a criterion: required plan items done of total.
+  assert.match(html, /计划必修项已完成 \d+\/\d+ 项/);
+  assert.match(html, /获得证书还需要：/);
+  // Another team's manager gets 404 and sees nothing of hers.
+  const manager2 = await signedIn("manager2@demo.academy");
+  const other = await manager2.get(allLinks.get("李小雨")!);
+  assert.equal(other.status, 404);
+  const otherHtml = await other.text();
+  assert.doesNotMatch(otherHtml, /李小雨/);
+  assert.doesNotMatch(otherHtml, /data-criterion=/);
+});
+
+Deno.test({
+  ...opts,
+  name:
     "http: learners and trainers may not open team pages; anonymous visitors are sent to sign in",
 }, async () => {
   for (const login of ["learner@demo.academy", "trainer@demo.academy"]) {

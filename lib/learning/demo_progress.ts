@@ -217,7 +217,7 @@ interface Task {
 /**
  * Plays one learner (by login, in their latest cohort) through the plan's
  * lessons, quizzes, scenarios and drills due by `now`, as `profile` says.
- * Used by other demo seeds (lib/onboarding/demo_certification.ts) too.
+ * Used by other demo seeds (lib/demo/demo_certification.ts) too.
  */
 export async function seedLearner(
   kv: Deno.Kv,
@@ -569,7 +569,7 @@ function firstSentence(text: string): string {
 
 /**
  * One model run of a scenario started at `at` (an exam's required
- * scenarios are played inside its window by lib/onboarding/demo_certification.ts).
+ * scenarios are played inside its window by lib/demo/demo_certification.ts).
  */
 export async function playModelScenario(
   kv: Deno.Kv,

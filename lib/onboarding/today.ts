@@ -228,3 +228,39 @@ export function missingTitles(
     }
   });
 }
+
+/** One level as the learner's manager sees it: explanation and titles. */
+export interface LearnerLevel {
+  level: Certification;
+  explanation: Explanation;
+  /** Titles of what each criterion still misses, one list per criterion. */
+  missing: string[][];
+  certificate: Certificate | null;
+  status: CertificateStatus | null;
+}
+
+/**
+ * Every certification level explained for one learner (read only: a
+ * manager looking does not issue anything). Empty when no course has a
+ * plan or the learner is in no cohort. The caller checks access first.
+ */
+export async function learnerLevels(
+  kv: Deno.Kv,
+  learnerId: string,
+  now: Date,
+): Promise<LearnerLevel[]> {
+  const courseId = await onboardingCourseId(kv);
+  if (!courseId) return [];
+  const record = await onboardingRecord(kv, learnerId, courseId, now);
+  if (!record || !record.cohort) return [];
+  return record.levels.map(({ level, explanation }) => {
+    const s = levelStatus(level, explanation, record.certificates, now);
+    return {
+      level,
+      explanation,
+      missing: explanation.criteria.map((c) => missingTitles(record, c)),
+      certificate: s.certificate,
+      status: s.status,
+    };
+  });
+}

@@ -5,7 +5,8 @@
  * outside keep their state, islands inside hydrate), the address, title,
  * meta tags and active links follow, back and forward work, `f-partial`
  * fetches another URL for the same address (on a link) or updates areas
- * without changing it (on a button; `mode="append"` keeps what was there), `f-client-nav={false}` and
+ * without changing it (on a button, or a form whose GET or POST answer
+ * fills its area; `mode="append"` keeps what was there), `f-client-nav={false}` and
  * answers without areas or not HTML fall back to a full page load.
  */
 import assert from "node:assert/strict";
@@ -129,11 +130,32 @@ Deno.test({
       assert.equal(new URL(page.url()).pathname, "/docs");
       assert.ok(await marked(page));
 
+      // A form with f-partial: GET and POST answers update its area only.
+      await page.goto(`${server.origin}/search`);
+      await page.waitForSelector('.counter.outside[data-ready="yes"]');
+      await mark(page);
+      await page.fill("input[name=q]", "基础 & more");
+      await page.click("button:text-is('Find')");
+      await page.waitForSelector("p.results:text('GET: 基础 & more')");
+      // (The answer's outermost area is the app's "main", form included.)
+      await page.fill("input[name=q]", "基础 & more");
+      await page.click("button:text-is('Find (post)')");
+      await page.waitForSelector("p.results:text('POST: 基础 & more')");
+      assert.equal(new URL(page.url()).pathname, "/search");
+      assert.equal(new URL(page.url()).search, "");
+      assert.ok(await marked(page));
+      await page.click("nav a:text-is('Docs')");
+      await page.waitForSelector("main h1:text('Docs')");
+
       // A page without the area: a full load.
       await page.click("nav a:text-is('Plain')");
       await page.waitForSelector("h1.plain");
       assert.equal(new URL(page.url()).pathname, "/plain");
       assert.equal(await marked(page), false);
+      // Back goes to the page before, with its own content.
+      await page.goBack();
+      await page.waitForSelector("main h1:text('Docs')");
+      assert.equal(new URL(page.url()).pathname, "/docs");
 
       // An answer that is not HTML: a full load.
       await page.goto(`${server.origin}/docs/one`);

@@ -63,10 +63,13 @@ function clientNavOn(el: Element): boolean {
 }
 
 /**
- * Swaps the areas of a fetched document into the page; throws (changing
- * nothing) when the answer has no area or one the page does not have.
+ * The outermost areas of a fetched document and the page's areas; throws
+ * when the answer has none or one the page does not have.
  */
-function applyPartials(doc: Document): Element[] {
+function matchAreas(doc: Document): {
+  incoming: Area[];
+  current: Map<string, Area>;
+} {
   const incoming = [...findAreas(doc.body).values()].filter((a) =>
     a.depth === 0
   );
@@ -77,6 +80,15 @@ function applyPartials(doc: Document): Element[] {
       throw new Error(`<Partial name="${area.name}"> is not on this page`);
     }
   }
+  return { incoming, current };
+}
+
+/**
+ * Swaps the areas of a fetched document into the page; throws (changing
+ * nothing) when the answer has no area or one the page does not have.
+ */
+function applyPartials(doc: Document): Element[] {
+  const { incoming, current } = matchAreas(doc);
   const hadFocus = document.activeElement;
   const inserted: Element[] = [];
   for (const area of incoming) {
@@ -228,6 +240,9 @@ async function navigate(
     const address = source.href === url.href && landed.href !== url.href
       ? landed
       : url;
+    // Checked before the history entry is added: a fallback to a full load
+    // must not leave an entry that shows this page under the new address.
+    matchAreas(doc);
     if (how === "push") {
       history.replaceState(
         { ...history.state, fresh: { scrollY: globalThis.scrollY } },

@@ -40,6 +40,10 @@ export const zh = {
   "onboarding.today.cert_link": "查看证书",
   "onboarding.today.eligible": "你已满足全部条件，证书将自动颁发。",
   "onboarding.today.missing_intro": "获得证书还需要：",
+  "onboarding.learner.certification": "认证进度",
+  "onboarding.learner.eligible": "已满足全部条件，证书将自动颁发。",
+  "onboarding.learner.missing_intro": "获得证书还需要：",
+  "onboarding.learner.none": "该学员尚未加入入职批次，暂无认证进度。",
   "onboarding.today.renew":
     "你的「{level}」将在 {days} 天后到期，请尽快完成复认证。",
   // Criteria
@@ -234,6 +238,12 @@ export const en: Record<keyof typeof zh, string> = {
   "onboarding.today.eligible":
     "You meet every rule; the certificate is issued automatically.",
   "onboarding.today.missing_intro": "Still needed for the certificate:",
+  "onboarding.learner.certification": "Certification",
+  "onboarding.learner.eligible":
+    "Meets every rule; the certificate is issued automatically.",
+  "onboarding.learner.missing_intro": "Still needed for the certificate:",
+  "onboarding.learner.none":
+    "Not in an onboarding cohort yet, so no certification progress.",
   "onboarding.today.renew":
     "Your {level} expires in {days} days: recertify soon.",
   "onboarding.state.met": "Met",

@@ -1,30 +1,41 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
+import { CertificateStatusBadge } from "@/components/certification/CertificateStatusBadge.tsx";
+import { CertificationExplanation } from "@/components/certification/CertificationExplanation.tsx";
+import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
 import { StandingBadge } from "@/components/team/StandingBadge.tsx";
+import { levelName } from "@/lib/certification/levels.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { formatDateTime } from "@/lib/i18n/i18n.ts";
+import { formatDate, formatDateTime } from "@/lib/i18n/i18n.ts";
 import {
   type LearnerProgress,
   learnerProgress,
 } from "@/lib/learning/team_progress.ts";
+import { type LearnerLevel, learnerLevels } from "@/lib/onboarding/today.ts";
 
-export const handler: Handlers<LearnerProgress, SignedInState> = {
+interface Data extends LearnerProgress {
+  levels: LearnerLevel[];
+}
+
+export const handler: Handlers<Data, SignedInState> = {
   async GET(_req, ctx) {
     const { id, role } = ctx.state.user;
-    // Someone else's team's learner is "not found", like a missing one.
-    return ctx.render(
-      await learnerProgress(
-        ctx.state.kv,
-        { id, role },
-        ctx.params.learner,
-        new Date(),
-      ),
+    const now = new Date();
+    // Someone else's team's learner is "not found", like a missing one;
+    // learnerProgress checks access before anything else is read.
+    const progress = await learnerProgress(
+      ctx.state.kv,
+      { id, role },
+      ctx.params.learner,
+      now,
     );
+    const levels = await learnerLevels(ctx.state.kv, progress.id, now);
+    return ctx.render({ ...progress, levels });
   },
 };
 
 export default function LearnerPage(
-  { data, state: { t, lang } }: PageProps<LearnerProgress, SignedInState>,
+  { data, state: { t, lang } }: PageProps<Data, SignedInState>,
 ) {
   const days = new Map<number, NonNullable<LearnerProgress["plan"]>["items"]>();
   for (const item of data.plan?.items ?? []) {
@@ -43,6 +54,7 @@ export default function LearnerPage(
       <p>
         <a href="/team">← {t("learner.back")}</a>
       </p>
+      <OnboardingStyles />
       <h1>{t("learner.title", { name: data.name })}</h1>
       <p class="lead">
         {data.cohort
@@ -72,6 +84,40 @@ export default function LearnerPage(
           </span>
         )}
       </p>
+
+      <h2>{t("onboarding.learner.certification")}</h2>
+      {data.levels.length === 0 && (
+        <p class="meta">{t("onboarding.learner.none")}</p>
+      )}
+      {data.levels.map((l) => (
+        <div class="card" key={l.level.id}>
+          <h3>{levelName(l.level, lang)}</h3>
+          {l.certificate && l.status && (
+            <>
+              <CertificateStatusBadge status={l.status} t={t} />
+              <p>
+                {t("onboarding.today.cert_dates", {
+                  issued: formatDate(lang, l.certificate.issuedAt),
+                  expires: formatDate(lang, l.certificate.validUntil),
+                })}{" "}
+                <a href={`/verify/${l.certificate.id}`}>
+                  {t("onboarding.today.cert_link")}
+                </a>
+              </p>
+            </>
+          )}
+          <p class="meta">
+            {l.explanation.eligible
+              ? t("onboarding.learner.eligible")
+              : t("onboarding.learner.missing_intro")}
+          </p>
+          <CertificationExplanation
+            explanation={l.explanation}
+            missing={l.missing}
+            t={t}
+          />
+        </div>
+      ))}
 
       <h2>{t("learner.modules")}</h2>
       <ul class="module-progress">

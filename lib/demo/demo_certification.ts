@@ -11,7 +11,9 @@
  * - 林晓 (renewal@): certified 11 months ago, inside the renewal reminder;
  * - 郭强 (expired@): certified 13 months ago, expired.
  *
- * Runs once per store (the marker).
+ * Runs once per store (the marker). It lives in lib/demo/ because it drives
+ * every domain (identity, learning, quiz, exam, survey, onboarding,
+ * certification) and so sits above them all.
  *
  * | key                                 | value |
  * | ----------------------------------- | ----- |
@@ -48,9 +50,15 @@ import { surveyClosesAt } from "@/lib/survey/survey_page.ts";
 import type { SurveyAnswer } from "@/lib/survey/survey_answers.ts";
 import { submitResponse } from "@/lib/survey/survey_response_store.ts";
 import { getTeam } from "@/lib/identity/team_store.ts";
-import { confirmItem, offlineItemKey } from "./confirmation_store.ts";
-import { recordObservation } from "./observation_store.ts";
-import { onboardingRecord, refreshCertificates } from "./onboarding_record.ts";
+import {
+  confirmItem,
+  offlineItemKey,
+} from "@/lib/onboarding/confirmation_store.ts";
+import { recordObservation } from "@/lib/onboarding/observation_store.ts";
+import {
+  onboardingRecord,
+  refreshCertificates,
+} from "@/lib/onboarding/onboarding_record.ts";
 
 const MARKER = ["demo_seeds", "certification"];
 const HOUR = 3_600_000;

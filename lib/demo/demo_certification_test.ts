@@ -7,7 +7,7 @@ import { seedDemo } from "@/lib/identity/demo_seed.ts";
 import { findUserByLogin } from "@/lib/identity/user_store.ts";
 import { seedDemoProgress } from "@/lib/learning/demo_progress.ts";
 import { seedDemoCertification } from "./demo_certification.ts";
-import { todayView } from "./today.ts";
+import { todayView } from "@/lib/onboarding/today.ts";
 
 const ORIGIN = "http://localhost:8000";
 
