@@ -15,6 +15,8 @@ export interface DrillRunnerProps {
   shownSeconds: number;
   total: number | null;
   labels: DrillLabels;
+  /** The run's page, which shows the finished round in full. */
+  resultUrl: string;
 }
 
 /** Timed quick replies: shows the countdown; the server times and grades. */
@@ -89,7 +91,8 @@ export default function DrillRunner(props: DrillRunnerProps) {
             <ul class="criteria">
               {r.criteria.map((c) => (
                 <li key={c.label} class={c.passed ? "pass" : "fail"}>
-                  {c.passed ? "✓" : "✗"} {c.label}:{c.reason}
+                  <span aria-hidden="true">{c.passed ? "✓" : "✗"}</span>{" "}
+                  <strong>{c.label}</strong> {c.reason}
                 </li>
               ))}
             </ul>
@@ -127,9 +130,12 @@ export default function DrillRunner(props: DrillRunnerProps) {
           </form>
         )
         : (
-          <p class="drill-done" role="status">
-            {labels.done} {labels.total}: <strong>{total.value}</strong>
-          </p>
+          <div class="drill-done-box">
+            <p class="drill-done" role="status">
+              {labels.done} {labels.total}: <strong>{total.value}</strong>
+            </p>
+            <a class="button" href={props.resultUrl}>{labels.review}</a>
+          </div>
         )}
     </section>
   );

@@ -23,7 +23,7 @@ export function VerdictDetails({ lines, passed, t }: VerdictDetailsProps) {
   const view = verdictView(lines, t);
   const summary = verdictSummaryKey(lines, passed);
   return (
-    <div class="verdict">
+    <div class="rubric-verdict">
       <p class={`verdict-summary ${passed ? "pass" : "fail"}`}>
         {t(summary)}
       </p>

@@ -34,4 +34,6 @@ export interface DrillLabels {
   error: string;
   done: string;
   total: string;
+  /** The link to the round's result: each reply beside its model answer. */
+  review: string;
 }

@@ -1,4 +1,4 @@
-/** What drill pages show: items without model answers, graded answers, labels. */
+/** What drill pages show: items without model answers, graded answers, labels, the round after it ends. */
 import type {
   DrillItemView,
   DrillLabels,
@@ -11,7 +11,8 @@ import {
 import type { Drill, Rubric } from "@/lib/content/schema.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { DrillRun } from "./drill_run_store.ts";
-import { verdictView } from "@/lib/rubric/verdict_view.ts";
+import { type StoredLine, verdictView } from "@/lib/rubric/verdict_view.ts";
+import { DRILL_PASS, runPassed } from "./drill_score.ts";
 
 /** A drill as published in one course version. */
 export interface PublishedDrill {
@@ -81,5 +82,53 @@ export function drillLabels(t: Translate): DrillLabels {
     error: t("scenario.error"),
     done: t("drill.done"),
     total: t("drill.total"),
+    review: t("grading.drill.review"),
+  };
+}
+
+/** One answered item after a round: the learner's reply beside the model answer. */
+export interface DrillRoundItem {
+  itemId: string;
+  customer: string;
+  reply: string;
+  modelAnswer: string;
+  seconds: number;
+  limit: number;
+  score: number;
+  speed: number;
+  /** Passed on content; older runs without the flag count by score. */
+  passed: boolean;
+  lines: StoredLine[];
+}
+
+/** A finished round as the result page shows it. */
+export interface DrillRoundView {
+  score: number;
+  passed: boolean;
+  items: DrillRoundItem[];
+}
+
+/** The result of a finished run, item by item (null while it is running). */
+export function drillRound(drill: Drill, run: DrillRun): DrillRoundView | null {
+  if (!run.finishedAt || run.score === undefined) return null;
+  const items = run.answers.map((a): DrillRoundItem => {
+    const item = drill.items.find((i) => i.id === a.itemId);
+    return {
+      itemId: a.itemId,
+      customer: item?.customer ?? "",
+      reply: a.text,
+      modelAnswer: item?.modelAnswer ?? "",
+      seconds: a.seconds,
+      limit: item?.seconds ?? 0,
+      score: a.score,
+      speed: a.speed,
+      passed: a.passed ?? a.score >= DRILL_PASS,
+      lines: a.criteria,
+    };
+  });
+  return {
+    score: run.score,
+    passed: runPassed(run.score, run.answers),
+    items,
   };
 }

@@ -84,6 +84,8 @@ const ADDRESS =
   /(?:[\u4e00-\u9fa5]{2,8}(?:省|自治区))?(?:[\u4e00-\u9fa5]{2,8}市)?[\u4e00-\u9fa5]{1,8}(?:区|县|旗)[\u4e00-\u9fa5\d]{1,14}?(?:路|街|大道|巷|弄|胡同|村|镇)[\d一二三四五六七八九十-]+号(?:院|楼)?(?:\s*[\d一二三四五六七八九十]+(?:栋|幢|号楼|单元|层|楼|室)){0,4}/g;
 const ESTATE =
   /[\u4e00-\u9fa5]{2,10}(?:小区|花园|公寓|大厦|家园|苑)\s*\d+\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d+\s*(?:室|号))?/g;
+const ADDRESS_LABEL =
+  /^(?:收货|收件|寄件|家庭|详细)?(?:地址|住址)(?:是|为)?|^(?:寄到|送到|住在|发到)/;
 const NAME_SHOWN =
   /(?:收件人|收货人|姓名|名字|联系人|户名)(?:是|为|叫|:)?\s*([\u4e00-\u9fa5]{2,3})(?![\u4e00-\u9fa5])/g;
 const NAME_MASKED =
@@ -190,7 +192,9 @@ export function findIdentifiers(text: string): Identifier[] {
   }
   for (const re of [ADDRESS, ESTATE]) {
     for (const m of view.matchAll(re)) {
-      add("address", m.index!, m.index! + m[0].length, "full");
+      // The label before an address is not part of it.
+      const label = m[0].match(ADDRESS_LABEL)?.[0].length ?? 0;
+      add("address", m.index! + label, m.index! + m[0].length, "full");
     }
   }
   for (const m of view.matchAll(NAME_MASKED)) {

@@ -75,6 +75,20 @@ export const zh = {
   "grading.summary.refused": "未评分",
   "grading.met": "做到",
   "grading.not_met": "没做到",
+  "grading.drill.result": "本轮结果",
+  "grading.drill.passed": "通过：总分 {score} 分。",
+  "grading.drill.failed":
+    "未通过：总分 {score} 分。每条回复都要回应顾客的问题，且不能触碰红线。",
+  "grading.drill.item": "第 {n} 条",
+  "grading.drill.yours": "你的回复",
+  "grading.drill.model": "参考回复",
+  "grading.drill.item_score":
+    "得分 {score}（用时 {seconds} 秒，限时 {limit} 秒）",
+  "grading.drill.again": "再练一次",
+  "grading.drill.review": "查看参考回复和逐条点评",
+  "grading.drill.back": "返回训练列表",
+  "grading.drill.best_last": "最好 {best} 分 · 最近 {latest} 分",
+  "grading.drill.not_yet": "还没练过",
 } as const;
 
 /** English messages for the same keys. */
@@ -154,4 +168,17 @@ export const en: Record<keyof typeof zh, string> = {
   "grading.summary.refused": "Not graded",
   "grading.met": "Done",
   "grading.not_met": "Not done",
+  "grading.drill.result": "This round",
+  "grading.drill.passed": "Passed: {score} points in total.",
+  "grading.drill.failed":
+    "Not passed: {score} points in total. Every reply must answer the customer's problem and cross no red line.",
+  "grading.drill.item": "Message {n}",
+  "grading.drill.yours": "Your reply",
+  "grading.drill.model": "Model answer",
+  "grading.drill.item_score": "Score {score} ({seconds} s, limit {limit} s)",
+  "grading.drill.again": "Practise again",
+  "grading.drill.review": "See the model answers and feedback",
+  "grading.drill.back": "Back to the drills",
+  "grading.drill.best_last": "Best {best} · last {latest}",
+  "grading.drill.not_yet": "Not practised yet",
 };

@@ -4,18 +4,30 @@ import { EmptyState } from "@/components/EmptyState.tsx";
 import { getCourseView } from "@/lib/content/course_view.ts";
 import type { Drill } from "@/lib/content/schema.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
+import { getProgress } from "@/lib/evidence/progress_store.ts";
 
 interface Data {
   courseId: string;
   drills: Drill[];
+  /** Best and latest score per drill the learner has finished. */
+  scores: Record<string, { best: number; latest: number }>;
 }
 
 export const handler: Handlers<Data, SignedInState> = {
   async GET(_req, ctx) {
     const view = await getCourseView(ctx.state.kv, ctx.params.course);
-    return view
-      ? ctx.render({ courseId: view.id, drills: view.published.drills })
-      : ctx.renderNotFound();
+    if (!view) return ctx.renderNotFound();
+    const progress = await getProgress(
+      ctx.state.kv,
+      ctx.state.user.id,
+      view.id,
+      new Date(),
+    );
+    return ctx.render({
+      courseId: view.id,
+      drills: view.published.drills,
+      scores: progress.drills,
+    });
   },
 };
 
@@ -43,6 +55,14 @@ export default function Drills(
                   </h2>
                   <p class="meta">
                     {t("drill.items", { count: d.items.length })}
+                  </p>
+                  <p class="meta drill-scores">
+                    {data.scores[d.id]
+                      ? t("grading.drill.best_last", {
+                        best: data.scores[d.id].best,
+                        latest: data.scores[d.id].latest,
+                      })
+                      : t("grading.drill.not_yet")}
                   </p>
                 </article>
               </li>

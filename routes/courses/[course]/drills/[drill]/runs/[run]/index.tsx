@@ -8,9 +8,11 @@ import {
   drillItems,
   drillLabels,
   drillResults,
+  drillRound,
   findDrill,
   type PublishedDrill,
 } from "@/lib/drill/drill_view.ts";
+import { DrillRound } from "@/components/drill/DrillRound.tsx";
 import type { SignedInState } from "@/lib/http/state.ts";
 
 interface Data {
@@ -45,33 +47,40 @@ export const handler: Handlers<Data, SignedInState> = {
 };
 
 export default function DrillRunPage(
-  { data, url, state: { t, user } }: PageProps<Data, SignedInState>,
+  { data, url, state }: PageProps<Data, SignedInState>,
 ) {
+  const { t } = state;
+  const round = drillRound(data.found.drill, data.run);
+  const drillUrl =
+    `/courses/${data.found.courseId}/drills/${data.found.drill.id}`;
   return (
     <>
       <Head>
         <title>{`${data.found.drill.title} · ${t("drill.list.title")}`}</title>
       </Head>
-      {isPreviewRole(user.role) && <PreviewBanner t={t} />}
+      {isPreviewRole(state.user.role) && <PreviewBanner t={t} />}
       <h1>{data.found.drill.title}</h1>
-      <DrillRunner
-        answerUrl={`${url.pathname}/answers`}
-        items={drillItems(data.found.drill)}
-        results={drillResults(data.run, t)}
-        shownSeconds={data.shownSeconds}
-        total={data.run.score ?? null}
-        labels={drillLabels(t)}
-      />
-      {data.run.finishedAt && (
-        <p>
-          <a
-            class="button secondary"
-            href={`/courses/${data.found.courseId}/drills/${data.found.drill.id}`}
-          >
-            {t("drill.again")}
-          </a>
-        </p>
-      )}
+      {round
+        ? (
+          <DrillRound
+            round={round}
+            againUrl={drillUrl}
+            backUrl={`/courses/${data.found.courseId}/drills`}
+            csrfToken={state.user.csrfToken}
+            t={t}
+          />
+        )
+        : (
+          <DrillRunner
+            answerUrl={`${url.pathname}/answers`}
+            items={drillItems(data.found.drill)}
+            results={drillResults(data.run, t)}
+            shownSeconds={data.shownSeconds}
+            total={data.run.score ?? null}
+            labels={drillLabels(t)}
+            resultUrl={url.pathname}
+          />
+        )}
     </>
   );
 }

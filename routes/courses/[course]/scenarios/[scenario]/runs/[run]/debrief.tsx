@@ -70,7 +70,13 @@ export default function DebriefPage(
       <blockquote class="ending-line">{d.customer}</blockquote>
       <p>{d.debrief}</p>
       <h2>{t("scenario.debrief.dimensions")}</h2>
-      <div class="table-wrap">
+      <div
+        class="table-wrap"
+        // Scrolls sideways on a phone in English: reachable by keyboard.
+        tabIndex={0}
+        role="region"
+        aria-label={t("scenario.debrief.dimensions")}
+      >
         <table class="dimension-table">
           <thead>
             <tr>
