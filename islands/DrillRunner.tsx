@@ -87,7 +87,9 @@ export default function DrillRunner(props: DrillRunnerProps) {
           <li key={r.itemId} class="drill-result">
             <p class="bubble from-customer">{items[i]?.customer}</p>
             <p class="bubble from-agent">{r.text}</p>
-            <p class="meta">{labels.score}: {r.score}({r.seconds}s)</p>
+            <p class="meta">
+              {fill(labels.score, { score: r.score, seconds: r.seconds })}
+            </p>
             <ul class="criteria">
               {r.criteria.map((c) => (
                 <li key={c.label} class={c.passed ? "pass" : "fail"}>
@@ -105,7 +107,7 @@ export default function DrillRunner(props: DrillRunnerProps) {
             <p class="meta">{labels.item} {index + 1} / {items.length}</p>
             <p class="bubble from-customer">{item.customer}</p>
             <p role="timer" class={left <= 3 ? "timer urgent" : "timer"}>
-              {left >= 0 ? `${labels.left}: ${left}s` : labels.over}
+              {left >= 0 ? fill(labels.left, { seconds: left }) : labels.over}
             </p>
             <label for="drill-answer">{labels.answer}</label>
             <textarea
@@ -132,11 +134,21 @@ export default function DrillRunner(props: DrillRunnerProps) {
         : (
           <div class="drill-done-box">
             <p class="drill-done" role="status">
-              {labels.done} {labels.total}: <strong>{total.value}</strong>
+              {labels.done} {labels.total}
+              {labels.separator}
+              <strong>{total.value}</strong>
             </p>
             <a class="button" href={props.resultUrl}>{labels.review}</a>
           </div>
         )}
     </section>
+  );
+}
+
+/** Fills `{name}` placeholders the server left in a label. */
+function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(
+    /\{(\w+)\}/g,
+    (m, k) => k in values ? String(values[k]) : m,
   );
 }

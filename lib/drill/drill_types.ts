@@ -25,12 +25,16 @@ export interface DrillResultView {
 /** Translated text for the drill. */
 export interface DrillLabels {
   item: string;
+  /** With `{seconds}` left in, filled by the island. */
   left: string;
   over: string;
   send: string;
   sending: string;
   answer: string;
+  /** With `{score}` and `{seconds}` left in, filled by the island. */
   score: string;
+  /** Between a label and its value: "：" in Chinese, ": " in English. */
+  separator: string;
   error: string;
   done: string;
   total: string;

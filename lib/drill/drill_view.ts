@@ -73,12 +73,13 @@ export function drillResults(run: DrillRun, t: Translate): DrillResultView[] {
 export function drillLabels(t: Translate): DrillLabels {
   return {
     item: t("drill.item"),
-    left: t("drill.left"),
+    left: t("learner.drill.time_left"),
     over: t("drill.over"),
     send: t("drill.send"),
     sending: t("scenario.sending"),
     answer: t("drill.answer"),
-    score: t("drill.score"),
+    score: t("learner.drill.item_score"),
+    separator: t("learner.label_separator"),
     error: t("scenario.error"),
     done: t("drill.done"),
     total: t("drill.total"),

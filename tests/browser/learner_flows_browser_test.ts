@@ -218,7 +218,7 @@ Deno.test({
       await page.waitForSelector("frsh-island[data-hydrated='true']");
       assert.match(
         await page.locator("[role=timer]").textContent() ?? "",
-        /剩余时间: \d+s/,
+        /剩余时间：\d+ 秒/,
       );
       await page.fill(
         "#drill-answer",

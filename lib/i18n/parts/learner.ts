@@ -4,6 +4,8 @@
  * own file.
  */
 export const zh = {
+  "learner.drill.item_score": "得分：{score}（{seconds} 秒）",
+  "learner.drill.time_left": "剩余时间：{seconds} 秒",
   "learner.hint.single":
     "这个选项不是最合适的。回到题干，找出它真正在问什么，再试一次。",
   "learner.hint.multiple":
@@ -70,6 +72,8 @@ export const zh = {
 
 /** English messages for the same keys. */
 export const en: Record<keyof typeof zh, string> = {
+  "learner.drill.item_score": "Score: {score} ({seconds} s)",
+  "learner.drill.time_left": "Time left: {seconds} s",
   "learner.hint.single":
     "That is not the best option. Read the question again for what it really asks, then try again.",
   "learner.hint.multiple":
