@@ -114,9 +114,10 @@ export default function ScenarioChat(props: ScenarioChatProps) {
         </label>
         {!answered.value && (
           <p role="timer" class={late ? "timer urgent" : "timer"}>
-            {late
-              ? labels.timerLate
-              : `${labels.timer}: ${Math.max(0, left.value)}s`}
+            {late ? labels.timerLate : labels.timer.replace(
+              "{seconds}",
+              String(Math.max(0, left.value)),
+            )}
           </p>
         )}
       </div>
@@ -135,7 +136,9 @@ export default function ScenarioChat(props: ScenarioChatProps) {
               <ul class="criteria">
                 {e.criteria.map((c) => (
                   <li key={c.label} class={c.passed ? "pass" : "fail"}>
-                    {c.passed ? "✓" : "✗"} {c.label}:{c.reason}
+                    {c.passed ? "✓" : "✗"} {c.label}
+                    {labels.separator}
+                    {c.reason}
                   </li>
                 ))}
               </ul>

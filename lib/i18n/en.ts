@@ -172,7 +172,7 @@ export const en: Record<MessageKey, string> = {
   "scenario.best":
     "Best {best} · latest {latest} · {count, plural, one {# run} other {# runs}}",
   "scenario.typing": "The customer is typing…",
-  "scenario.timer": "First response",
+  "scenario.timer": "First response: {seconds} s",
   "scenario.timer_late": "First-response time is over",
   "scenario.mood": "Customer mood",
   "scenario.send": "Send",

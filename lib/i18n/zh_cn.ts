@@ -159,7 +159,7 @@ export const zhCN = {
   "scenario.first_response": "首次响应时限 {count} 秒",
   "scenario.best": "最好成绩 {best} 分 · 最近一次 {latest} 分 · 共 {count} 次",
   "scenario.typing": "顾客正在输入…",
-  "scenario.timer": "首次响应倒计时",
+  "scenario.timer": "首次响应倒计时：{seconds} 秒",
   "scenario.timer_late": "已超过首次响应时限",
   "scenario.mood": "顾客情绪",
   "scenario.send": "发送",

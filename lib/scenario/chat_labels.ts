@@ -3,6 +3,7 @@ import type { Translate } from "@/lib/i18n/i18n.ts";
 /** Translated text for the chat (the island holds no catalog). */
 export interface ScenarioChatLabels {
   typing: string;
+  /** With `{seconds}` left in, filled by the island. */
   timer: string;
   timerLate: string;
   mood: string;
@@ -15,6 +16,8 @@ export interface ScenarioChatLabels {
   coach: string;
   ended: string;
   chars: string;
+  /** Between a label and its text: "：" in Chinese, ": " in English. */
+  separator: string;
 }
 
 /** The chat island's text in the request's language. */
@@ -32,6 +35,7 @@ export function chatLabels(t: Translate): ScenarioChatLabels {
     you: t("scenario.you"),
     coach: t("scenario.coach"),
     ended: t("scenario.ended"),
+    separator: t("learner.label_separator"),
     chars: t("scenario.chars"),
   };
 }
