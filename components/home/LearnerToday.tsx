@@ -1,7 +1,7 @@
 import { CertificationExplanation } from "@/components/certification/CertificationExplanation.tsx";
-import { CertificateStatusBadge } from "@/components/certification/CertificateStatusBadge.tsx";
+import { CertificateSummary } from "@/components/certification/CertificateSummary.tsx";
 import { levelName } from "@/lib/certification/levels.ts";
-import { formatDate, type Language, type Translate } from "@/lib/i18n/i18n.ts";
+import type { Language, Translate } from "@/lib/i18n/i18n.ts";
 import {
   itemLink,
   missingTitles,
@@ -100,18 +100,12 @@ export function LearnerToday(
         <div class="card" key={l.level.id}>
           <h4>{levelName(l.level, lang)}</h4>
           {l.certificate && l.status && (
-            <>
-              <CertificateStatusBadge status={l.status} t={t} />
-              <p>
-                {t("onboarding.today.cert_dates", {
-                  issued: formatDate(lang, l.certificate.issuedAt),
-                  expires: formatDate(lang, l.certificate.validUntil),
-                })}{" "}
-                <a href={`/verify/${l.certificate.id}`}>
-                  {t("onboarding.today.cert_link")}
-                </a>
-              </p>
-            </>
+            <CertificateSummary
+              certificate={l.certificate}
+              status={l.status}
+              lang={lang}
+              t={t}
+            />
           )}
           {(!l.certificate || l.status !== "valid" ||
             l.renewInDays !== null) && (

@@ -1,12 +1,12 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
-import { CertificateStatusBadge } from "@/components/certification/CertificateStatusBadge.tsx";
+import { CertificateSummary } from "@/components/certification/CertificateSummary.tsx";
 import { CertificationExplanation } from "@/components/certification/CertificationExplanation.tsx";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
 import { StandingBadge } from "@/components/team/StandingBadge.tsx";
 import { levelName } from "@/lib/certification/levels.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { formatDate, formatDateTime } from "@/lib/i18n/i18n.ts";
+import { formatDateTime } from "@/lib/i18n/i18n.ts";
 import {
   type LearnerProgress,
   learnerProgress,
@@ -93,18 +93,12 @@ export default function LearnerPage(
         <div class="card" key={l.level.id}>
           <h3>{levelName(l.level, lang)}</h3>
           {l.certificate && l.status && (
-            <>
-              <CertificateStatusBadge status={l.status} t={t} />
-              <p>
-                {t("onboarding.today.cert_dates", {
-                  issued: formatDate(lang, l.certificate.issuedAt),
-                  expires: formatDate(lang, l.certificate.validUntil),
-                })}{" "}
-                <a href={`/verify/${l.certificate.id}`}>
-                  {t("onboarding.today.cert_link")}
-                </a>
-              </p>
-            </>
+            <CertificateSummary
+              certificate={l.certificate}
+              status={l.status}
+              lang={lang}
+              t={t}
+            />
           )}
           <p class="meta">
             {l.explanation.eligible
