@@ -57,6 +57,14 @@ export async function prepareStore(): Promise<Deno.Kv> {
     await importAll(kv, rootDir);
     await saveFingerprint(kv, fingerprint);
   }
+  // Statements written before the evaluator's rollups (or another layout).
+  const { ensureRollups } = await import("@/lib/evaluation/rebuild.ts");
+  const rebuilt = await ensureRollups(kv);
+  if (rebuilt) {
+    console.log(
+      `Evaluation rollups rebuilt from ${rebuilt.statements} statements`,
+    );
+  }
   // As shouldSeedDemo (demo_seed.ts) says, without loading that module.
   if (!Deno.env.get("SA_PRODUCTION")) await seedDemoData(kv);
   return kv;

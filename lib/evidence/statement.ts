@@ -15,6 +15,8 @@ export const VERBS = {
   failed: "http://adlnet.gov/expapi/verbs/failed",
   answered: "http://adlnet.gov/expapi/verbs/answered",
   responded: "http://adlnet.gov/expapi/verbs/responded",
+  scored: "http://adlnet.gov/expapi/verbs/scored",
+  mentored: "http://id.tincanapi.com/verb/mentored",
 } as const;
 /** A verb name. */
 export type VerbName = keyof typeof VERBS;
@@ -74,6 +76,9 @@ export const ACTIVITY_TYPES = {
   assessment: "http://adlnet.gov/expapi/activities/assessment",
   simulation: "http://adlnet.gov/expapi/activities/simulation",
   interaction: "http://adlnet.gov/expapi/activities/cmi.interaction",
+  observation: "http://adlnet.gov/expapi/activities/performance",
+  meeting: "http://adlnet.gov/expapi/activities/meeting",
+  performance: "http://adlnet.gov/expapi/activities/objective",
 } as const;
 
 /** What a statement says, in domain terms. */

@@ -9,6 +9,7 @@
  * | ["statements_by_learner", learnerId, ulid]   | statementId           |
  */
 import { monotonicFactory } from "ulid";
+import { stageRollups } from "@/lib/evaluation/rollup.ts";
 import { type Statement, StatementSchema } from "./statement.ts";
 
 const ulid = monotonicFactory();
@@ -17,7 +18,8 @@ const byLearner = (learnerId: string) => ["statements_by_learner", learnerId];
 
 /**
  * Adds a statement to `op`, guarded so a statement id can never be written
- * twice (a retried commit with the same statement id fails instead).
+ * twice (a retried commit with the same statement id fails instead), with
+ * the evaluator's rollup changes in the same commit (lib/evaluation/rollup.ts).
  */
 export function addStatement(
   op: Deno.AtomicOperation,
@@ -25,10 +27,11 @@ export function addStatement(
   now: Date,
 ): Deno.AtomicOperation {
   const s = StatementSchema.parse(statement);
-  return op
+  op
     .check({ key: statementKey(s.id), versionstamp: null })
     .set(statementKey(s.id), s)
     .set([...byLearner(s.actor.account.name), ulid(now.getTime())], s.id);
+  return stageRollups(op, s);
 }
 
 /** A learner's statements, newest first. */

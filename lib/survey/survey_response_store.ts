@@ -13,6 +13,7 @@ import { z } from "zod";
 import type { Survey } from "@/lib/content/schema.ts";
 import { buildStatement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
+import { EVAL_EXT } from "@/lib/evaluation/extensions.ts";
 import { decodeStored } from "@/lib/identity/errors.ts";
 import type { SurveyAnswer } from "./survey_answers.ts";
 
@@ -135,6 +136,13 @@ export async function submitResponse(
         contentVersion: input.contentVersion,
         cohortId: input.cohortId,
         completion: true,
+        // The evaluator's reaction rollups count answers from the statement;
+        // an edit carries what it replaces so the counts move, not add up.
+        extensions: {
+          [EVAL_EXT.answers]: response.answers,
+          ...(prior ? { [EVAL_EXT.previous]: prior.answers } : {}),
+          ...(survey.module ? { [EVAL_EXT.surveyModule]: survey.module } : {}),
+        },
         at: now,
       }),
       now,

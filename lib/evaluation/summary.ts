@@ -1,0 +1,702 @@
+/**
+ * Reads the evaluator's rollups (rollup.ts) into the four Kirkpatrick levels
+ * of a cohort, a learner's evaluation and a team's monthly KPI series.
+ * Readers never scan statements: a cohort summary lists the cohort's
+ * counters, about ten compact counters per learner, the team's months and
+ * the comparison cohorts' counters, however many events there were.
+ *
+ * @module
+ */
+import {
+  type Cohort,
+  getCohort,
+  listCohortsOfTeam,
+  listMembers,
+} from "@/lib/identity/cohort_store.ts";
+import { type EvaluationContent, NO_CONTENT } from "./content_map.ts";
+import {
+  behaviourScore,
+  type Calibration,
+  calibration,
+  type Cell,
+  correlation,
+  type CorrelationEstimate,
+  countOf,
+  type Counts,
+  type DidEstimate,
+  differenceInDifferences,
+  distribution,
+  kpiAttainment,
+  type KpiTarget,
+  mean,
+  type MeanEstimate,
+  meanFromSums,
+  meanOfCounts,
+  MIN_N_REACTION,
+  normalisedGain,
+  nps,
+  responseRate,
+} from "./formulas.ts";
+import { DEFAULT_TARGETS, DID_METRICS, KPI_METRICS } from "./kpi.ts";
+import {
+  counterValue,
+  ROLLUP_ROOT,
+  TEXT_ROOT,
+  unpackTime,
+  unpackValue,
+} from "./rollup.ts";
+
+/** Counters of one scope: field parts joined by "|" -> value. */
+export type Fields = Map<string, bigint>;
+
+const SEP = "|";
+
+/** Lists every counter under `prefix`, keyed by the rest of the key. */
+export async function readScope(
+  kv: Deno.Kv,
+  prefix: Deno.KvKey,
+): Promise<Fields> {
+  const out: Fields = new Map();
+  for await (
+    const e of kv.list({ prefix }, { batchSize: 1000 })
+  ) out.set(e.key.slice(prefix.length).join(SEP), counterValue(e.value));
+  return out;
+}
+
+/** Lists the compact per-learner counters of a cohort, by learner. */
+async function readLearners(
+  kv: Deno.Kv,
+  cohortId: string,
+): Promise<Map<string, Fields>> {
+  const prefix = [ROLLUP_ROOT, "cx", cohortId];
+  const out = new Map<string, Fields>();
+  for await (const e of kv.list({ prefix }, { batchSize: 1000 })) {
+    const learner = String(e.key[prefix.length]);
+    let f = out.get(learner);
+    if (!f) out.set(learner, f = new Map());
+    f.set(e.key.slice(prefix.length + 1).join(SEP), counterValue(e.value));
+  }
+  return out;
+}
+
+const num = (f: Fields, ...parts: (string | number)[]) =>
+  Number(f.get(parts.join(SEP)) ?? 0n);
+const packed = (f: Fields, ...parts: (string | number)[]) => {
+  const v = f.get(parts.join(SEP));
+  return v === undefined || v === 0n ? null : v;
+};
+
+/** Distinct values of the part at `index` among keys starting with `head`. */
+function partsAfter(f: Fields, head: string[], index = 0): string[] {
+  const out = new Set<string>();
+  const h = head.join(SEP) + SEP;
+  for (const k of f.keys()) {
+    if (k.startsWith(h)) out.add(k.slice(h.length).split(SEP)[index]);
+  }
+  return [...out];
+}
+
+function cellFrom(f: Fields, ...field: string[]): Cell {
+  return {
+    n: num(f, ...field, "n"),
+    sum: num(f, ...field, "sum") / 100,
+    sumSq: num(f, ...field, "sq") / 10_000,
+  };
+}
+
+/** "YYYY-MM" of a calendar date "YYYY-MM-DD", moved by `months`. */
+export function addMonths(date: string, months: number): string {
+  const [y, m] = date.split("-").map(Number);
+  const t = y * 12 + (m - 1) + months;
+  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * The month before training (the month before the cohort starts) and the
+ * month after it (the month after the 30-day plan ends).
+ */
+export function trainingWindow(
+  startDate: string,
+): { before: string; after: string } {
+  const end = new Date(`${startDate}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 29);
+  return {
+    before: addMonths(startDate, -1),
+    after: addMonths(end.toISOString().slice(0, 10), 1),
+  };
+}
+
+// ------------------------------------------------------------------ types
+
+/** Level 1 figures of one survey question. */
+export interface ReactionItem {
+  id: string;
+  type: "likert" | "nps" | "choice";
+  prompt: string;
+  n: number;
+  /** Null below the survey's minimum n. */
+  mean: number | null;
+  nps: number | null;
+  distribution: { value: number; count: number; share: number }[] | null;
+  /** A Likert mean under 3.5: shown to trainers first. */
+  low: boolean;
+}
+
+/** Level 1 figures of one survey in a cohort. */
+export interface ReactionSurvey {
+  surveyId: string;
+  title: string;
+  module?: string;
+  respondents: number;
+  minN: number;
+  /** False below the minimum n: no figure is shown. */
+  shown: boolean;
+  responseRate: number | null;
+  nps: number | null;
+  items: ReactionItem[];
+  comments: { questionId: string; text: string }[];
+}
+
+/** Level 2 figures of one activity. */
+export interface ActivityScore {
+  path: string;
+  n: number;
+  /** Mean percent with its interval. */
+  score: MeanEstimate;
+  passRate: number | null;
+}
+
+/** One learner's evaluation figures within a cohort. */
+export interface LearnerFigures {
+  learnerId: string;
+  pre: number | null;
+  post: number | null;
+  gain: number | null;
+  /** Module id -> mean percent of quizzes, scenarios and drills. */
+  modules: Record<string, number>;
+  /** Checkpoint -> latest QA percent. */
+  qa: Record<string, number>;
+  calibration: { gap: number; kind: Calibration } | null;
+}
+
+/** The four levels of one cohort. */
+export interface CohortSummary {
+  cohort: {
+    id: string;
+    name: string;
+    teamId: string;
+    startDate: string;
+    members: number;
+  };
+  level1: { surveys: ReactionSurvey[] };
+  level2: {
+    activities: ActivityScore[];
+    skills: { skill: string; title: string; n: number; mean: number | null }[];
+    gain: {
+      n: number;
+      mean: number | null;
+      pre: number | null;
+      post: number | null;
+    };
+    overconfident: string[];
+    underconfident: string[];
+    breaches: Record<string, number>;
+  };
+  level3: {
+    qa: Record<string, {
+      n: number;
+      score: MeanEstimate;
+      passRate: number | null;
+      criticalFailRate: number | null;
+    }>;
+    criteria: {
+      id: string;
+      n: number;
+      missed: number;
+      missRate: number | null;
+    }[];
+    critical: Record<string, number>;
+    kpi: {
+      window: { before: string; after: string };
+      before: Record<string, number | null>;
+      after: Record<string, number | null>;
+      attainmentBefore: number | null;
+      attainmentAfter: number | null;
+    };
+    behaviourScore: number | null;
+    drivers: Record<string, number>;
+  };
+  level4: {
+    series: TeamMonth[];
+    cohortStarts: { cohortId: string; name: string; startDate: string }[];
+    did: Record<string, DidEstimate & { controlCohorts: string[] }>;
+    leading: {
+      qaPassRateDay14: number | null;
+      drillResponseMs: { month: string; n: number; mean: number | null }[];
+    };
+  };
+  /** Level 2 to 3: training score per module against QA movement (d30 -> d60/d90). */
+  correlations: {
+    moduleId: string;
+    title: string;
+    skills: string[];
+    estimate: CorrelationEstimate;
+  }[];
+  learners: LearnerFigures[];
+}
+
+/** One team month: KPI means, QA pass rate, drivers logged. */
+export interface TeamMonth {
+  month: string;
+  kpi: Record<string, { n: number; mean: number | null }>;
+  qaPassRate: number | null;
+  qaN: number;
+  drivers: number;
+}
+
+// ----------------------------------------------------------------- reading
+
+/** A team's KPI, QA and driver figures by month, oldest first. */
+export async function teamMonthSeries(
+  kv: Deno.Kv,
+  teamId: string,
+): Promise<TeamMonth[]> {
+  const prefix = [ROLLUP_ROOT, "tm", teamId];
+  const months = new Map<string, Fields>();
+  for await (const e of kv.list({ prefix }, { batchSize: 1000 })) {
+    const month = String(e.key[prefix.length]);
+    let f = months.get(month);
+    if (!f) months.set(month, f = new Map());
+    f.set(e.key.slice(prefix.length + 1).join(SEP), counterValue(e.value));
+  }
+  return [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(
+    ([month, f]) => {
+      const kpi: TeamMonth["kpi"] = {};
+      for (const m of KPI_METRICS) {
+        const n = num(f, "kpi", m, "n");
+        if (n > 0) kpi[m] = { n, mean: num(f, "kpi", m, "sum") / 100 / n };
+      }
+      let qaN = 0;
+      let qaPass = 0;
+      for (const cp of partsAfter(f, ["qa"])) {
+        qaN += num(f, "qa", cp, "n");
+        qaPass += num(f, "qa", cp, "pass");
+      }
+      const drivers = partsAfter(f, ["drv"]).reduce(
+        (a, k) => a + num(f, "drv", k),
+        0,
+      );
+      return {
+        month,
+        kpi,
+        qaPassRate: qaN === 0 ? null : qaPass / qaN,
+        qaN,
+        drivers,
+      };
+    },
+  );
+}
+
+function reaction(
+  c: Fields,
+  content: EvaluationContent,
+  members: number,
+  comments: { surveyId: string; questionId: string; text: string }[],
+): ReactionSurvey[] {
+  return content.surveys.map((s) => {
+    const respondents = num(c, "sv", s.id, "resp");
+    const minN = Math.max(s.minReportN, MIN_N_REACTION);
+    const shown = respondents >= minN;
+    const items: ReactionItem[] = [];
+    let surveyNps: number | null = null;
+    for (const q of s.questions) {
+      if (q.type === "text") continue;
+      const values = q.type === "likert"
+        ? [1, 2, 3, 4, 5]
+        : q.type === "nps"
+        ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]
+        : (q.options ?? []).map((_, i) => i);
+      const counts: Record<number, number> = {};
+      for (const v of values) {
+        const n = num(c, "sv", s.id, "q", q.id, v);
+        if (n) counts[v] = n;
+      }
+      const n = countOf(counts);
+      const m = q.type === "choice" ? null : meanOfCounts(counts);
+      const itemNps = q.type === "nps" ? nps(counts) : null;
+      if (q.type === "nps" && shown) surveyNps = itemNps;
+      items.push({
+        id: q.id,
+        type: q.type,
+        prompt: q.prompt,
+        n,
+        mean: shown ? m : null,
+        nps: shown ? itemNps : null,
+        distribution: shown ? distribution(counts as Counts, values) : null,
+        low: shown && q.type === "likert" && m !== null && m < 3.5,
+      });
+    }
+    return {
+      surveyId: s.id,
+      title: s.title,
+      module: s.module,
+      respondents,
+      minN,
+      shown,
+      responseRate: shown ? responseRate(respondents, members) : null,
+      nps: surveyNps,
+      items,
+      comments: shown
+        ? comments.filter((x) => x.surveyId === s.id).map((x) => ({
+          questionId: x.questionId,
+          text: x.text,
+        }))
+        : [],
+    };
+  });
+}
+
+function learnerFigures(
+  learnerId: string,
+  f: Fields,
+  content: EvaluationContent,
+): LearnerFigures {
+  const first = content.preExam
+    ? packed(f, "ex", content.preExam, "first")
+    : null;
+  const last = content.postExam
+    ? packed(f, "ex", content.postExam, "last")
+    : null;
+  const pre = first === null ? null : unpackValue(first) / 10;
+  const post = last === null ? null : unpackValue(last) / 10;
+  const modules: Record<string, number> = {};
+  for (const m of partsAfter(f, ["mod"])) {
+    const n = num(f, "mod", m, "n");
+    if (n > 0) modules[m] = num(f, "mod", m, "sum") / 10 / n;
+  }
+  const qa: Record<string, number> = {};
+  for (const cp of partsAfter(f, ["qa"])) {
+    const p = packed(f, "qa", cp);
+    if (p !== null) qa[cp] = unpackValue(p) / 10;
+  }
+  return {
+    learnerId,
+    pre,
+    post,
+    gain: pre === null || post === null ? null : normalisedGain(pre, post),
+    modules,
+    qa,
+    calibration: calibration(
+      num(f, "conf", "n"),
+      num(f, "conf", "sum") / 1000,
+      num(f, "conf", "correct"),
+    ),
+  };
+}
+
+/** QA movement of a learner: the latest of d90/d60 minus d30. */
+export function qaMovement(qa: Record<string, number>): number | null {
+  const late = qa.d90 ?? qa.d60;
+  return late === undefined || qa.d30 === undefined ? null : late - qa.d30;
+}
+
+/**
+ * The four levels of a cohort from its rollups, or null for an unknown
+ * cohort. `content` maps activities to skills and names the surveys and
+ * exams (content_map.ts); `targets` override the KPI defaults.
+ */
+export async function cohortSummary(
+  kv: Deno.Kv,
+  cohortId: string,
+  content: EvaluationContent = NO_CONTENT,
+  opts: { targets?: Partial<Record<string, KpiTarget>> } = {},
+): Promise<CohortSummary | null> {
+  const cohort = await getCohort(kv, cohortId);
+  if (!cohort) return null;
+  const targets = { ...DEFAULT_TARGETS, ...opts.targets } as Record<
+    string,
+    KpiTarget
+  >;
+  const [members, c, learners, teamCohorts, series, texts] = await Promise
+    .all([
+      listMembers(kv, cohortId, 5000),
+      readScope(kv, [ROLLUP_ROOT, "c", cohortId]),
+      readLearners(kv, cohortId),
+      listCohortsOfTeam(kv, cohort.teamId),
+      teamMonthSeries(kv, cohort.teamId),
+      Array.fromAsync(
+        kv.list<string>({ prefix: [TEXT_ROOT, cohortId] }, { limit: 500 }),
+        (e) => ({
+          surveyId: String(e.key[2]),
+          questionId: String(e.key[4]),
+          text: e.value,
+        }),
+      ),
+    ]);
+  const memberCount = members.length;
+
+  // Level 2
+  const activities: ActivityScore[] = partsAfter(c, ["act"]).sort().map(
+    (path) => {
+      const n = num(c, "act", path, "n");
+      return {
+        path,
+        n,
+        score: meanFromSums(
+          n,
+          num(c, "act", path, "sum") / 10,
+          num(c, "act", path, "sq") / 100,
+        ),
+        passRate: n === 0 ? null : num(c, "act", path, "pass") / n,
+      };
+    },
+  );
+  const skillSums = new Map<string, { n: number; sum: number }>();
+  for (const a of activities) {
+    for (const skill of content.skillsOfActivity[a.path] ?? []) {
+      const s = skillSums.get(skill) ?? { n: 0, sum: 0 };
+      s.n += a.n;
+      s.sum += num(c, "act", a.path, "sum") / 10;
+      skillSums.set(skill, s);
+    }
+  }
+  const figures = [...learners.entries()].map(([id, f]) =>
+    learnerFigures(id, f, content)
+  );
+  const gains = figures.flatMap((l) => l.gain === null ? [] : [l.gain]);
+
+  // Level 3
+  const qa: CohortSummary["level3"]["qa"] = {};
+  for (const cp of ["d14", "d30", "d60", "d90", "other"]) {
+    const n = num(c, "qa", cp, "n");
+    if (n === 0) continue;
+    qa[cp] = {
+      n,
+      score: meanFromSums(
+        n,
+        num(c, "qa", cp, "sum") / 10,
+        num(c, "qa", cp, "sq") / 100,
+      ),
+      passRate: num(c, "qa", cp, "pass") / n,
+      criticalFailRate: num(c, "qa", cp, "crit") / n,
+    };
+  }
+  const window = trainingWindow(cohort.startDate);
+  const kpiMeans = (month: string) =>
+    Object.fromEntries(KPI_METRICS.map((m) => {
+      const cell = cellFrom(c, "kpim", m, month);
+      return [m, cell.n === 0 ? null : cell.sum / cell.n];
+    }));
+  const before = kpiMeans(window.before);
+  const after = kpiMeans(window.after);
+  const nonNull = (r: Record<string, number | null>) =>
+    Object.fromEntries(
+      Object.entries(r).filter(([, v]) => v !== null),
+    ) as Record<string, number>;
+  const latestQa = ["d90", "d60", "d30", "d14"].map((cp) => qa[cp]).find(
+    Boolean,
+  );
+  const attainmentAfter = kpiAttainment(nonNull(after), targets);
+
+  // Level 4: not-yet-trained cohorts of the team are the comparison group.
+  const controls = teamCohorts.filter((o) =>
+    o.id !== cohort.id && addMonths(o.startDate, 0) > window.after
+  );
+  const controlScopes = await Promise.all(
+    controls.map((o) => readScope(kv, [ROLLUP_ROOT, "c", o.id, "kpim"])),
+  );
+  const did: CohortSummary["level4"]["did"] = {};
+  for (const metric of DID_METRICS) {
+    const pool = (month: string): Cell => {
+      const cells = controlScopes.map((f) => cellFrom(f, metric, month));
+      return {
+        n: cells.reduce((a, x) => a + x.n, 0),
+        sum: cells.reduce((a, x) => a + x.sum, 0),
+        sumSq: cells.reduce((a, x) => a + x.sumSq, 0),
+      };
+    };
+    did[metric] = {
+      ...differenceInDifferences({
+        treatedBefore: cellFrom(c, "kpim", metric, window.before),
+        treatedAfter: cellFrom(c, "kpim", metric, window.after),
+        controlBefore: pool(window.before),
+        controlAfter: pool(window.after),
+      }),
+      controlCohorts: controls.map((o) => o.id),
+    };
+  }
+  const d14 = qa.d14;
+
+  // Level 2 -> 3
+  const correlations = content.modules.map((m) => {
+    const pairs = figures.flatMap((l) => {
+      const move = qaMovement(l.qa);
+      const score = l.modules[m.id];
+      return move === null || score === undefined ? [] : [[score, move]];
+    });
+    return {
+      moduleId: m.id,
+      title: m.title,
+      skills: m.skills,
+      estimate: correlation(pairs.map((p) => p[0]), pairs.map((p) => p[1])),
+    };
+  });
+
+  return {
+    cohort: {
+      id: cohort.id,
+      name: cohort.name,
+      teamId: cohort.teamId,
+      startDate: cohort.startDate,
+      members: memberCount,
+    },
+    level1: { surveys: reaction(c, content, memberCount, texts) },
+    level2: {
+      activities,
+      skills: [...skillSums.entries()].sort(([a], [b]) => a.localeCompare(b))
+        .map(([skill, s]) => ({
+          skill,
+          title: content.skillTitles[skill] ?? skill,
+          n: s.n,
+          mean: s.n === 0 ? null : s.sum / s.n,
+        })),
+      gain: {
+        n: gains.length,
+        mean: mean(gains),
+        pre: mean(figures.flatMap((l) => l.gain === null ? [] : [l.pre!])),
+        post: mean(figures.flatMap((l) => l.gain === null ? [] : [l.post!])),
+      },
+      overconfident: figures.filter((l) => l.calibration?.kind === "over")
+        .map((l) => l.learnerId),
+      underconfident: figures.filter((l) => l.calibration?.kind === "under")
+        .map((l) => l.learnerId),
+      breaches: Object.fromEntries(
+        partsAfter(c, ["breach"]).map((b) => [b, num(c, "breach", b)]),
+      ),
+    },
+    level3: {
+      qa,
+      criteria: partsAfter(c, ["qac"]).sort().map((id) => {
+        const n = num(c, "qac", id, "n");
+        const missed = num(c, "qac", id, "miss");
+        return { id, n, missed, missRate: n === 0 ? null : missed / n };
+      }),
+      critical: Object.fromEntries(
+        partsAfter(c, ["qacrit"]).map((k) => [k, num(c, "qacrit", k)]),
+      ),
+      kpi: {
+        window,
+        before,
+        after,
+        attainmentBefore: kpiAttainment(nonNull(before), targets),
+        attainmentAfter,
+      },
+      behaviourScore: behaviourScore(
+        latestQa?.score.mean ?? null,
+        attainmentAfter,
+        latestQa?.criticalFailRate ?? 0,
+      ),
+      drivers: Object.fromEntries(
+        partsAfter(c, ["drv"]).map((k) => [k, num(c, "drv", k)]),
+      ),
+    },
+    level4: {
+      series,
+      cohortStarts: teamCohorts.map((o: Cohort) => ({
+        cohortId: o.id,
+        name: o.name,
+        startDate: o.startDate,
+      })).sort((a, b) => a.startDate.localeCompare(b.startDate)),
+      did,
+      leading: {
+        qaPassRateDay14: d14 ? d14.passRate : null,
+        drillResponseMs: partsAfter(c, ["drillms"]).sort().map((month) => {
+          const n = num(c, "drillms", month, "n");
+          return {
+            month,
+            n,
+            mean: n === 0 ? null : num(c, "drillms", month, "sum") / n,
+          };
+        }),
+      },
+    },
+    correlations,
+    learners: figures,
+  };
+}
+
+/** One learner's own evaluation counters, for drill-down pages. */
+export interface LearnerEvaluation {
+  learnerId: string;
+  lessons: number;
+  activities: {
+    path: string;
+    n: number;
+    mean: number | null;
+    first: number | null;
+    last: number | null;
+    lastAt: Date | null;
+  }[];
+  qa: Record<string, { n: number; mean: number | null; last: number | null }>;
+  criteria: { id: string; n: number; missed: number }[];
+  kpi: Record<string, Record<string, number>>;
+  drivers: Record<string, number>;
+  breaches: Record<string, number>;
+}
+
+/** A learner's evaluation rollup (all cohorts). */
+export async function learnerEvaluation(
+  kv: Deno.Kv,
+  learnerId: string,
+): Promise<LearnerEvaluation> {
+  const f = await readScope(kv, [ROLLUP_ROOT, "l", learnerId]);
+  const kpi: LearnerEvaluation["kpi"] = {};
+  for (const m of partsAfter(f, ["kpi"])) {
+    for (const month of partsAfter(f, ["kpi", m])) {
+      const n = num(f, "kpi", m, month, "n");
+      if (n > 0) {
+        (kpi[m] ??= {})[month] = num(f, "kpi", m, month, "sum") / 100 / n;
+      }
+    }
+  }
+  return {
+    learnerId,
+    lessons: num(f, "lessons"),
+    activities: partsAfter(f, ["act"]).sort().map((path) => {
+      const n = num(f, "act", path, "n");
+      const first = packed(f, "act", path, "first");
+      const last = packed(f, "act", path, "last");
+      return {
+        path,
+        n,
+        mean: n === 0 ? null : num(f, "act", path, "sum") / 10 / n,
+        first: first === null ? null : unpackValue(first) / 10,
+        last: last === null ? null : unpackValue(last) / 10,
+        lastAt: last === null ? null : unpackTime(last),
+      };
+    }),
+    qa: Object.fromEntries(
+      partsAfter(f, ["qa"]).map((cp) => {
+        const n = num(f, "qa", cp, "n");
+        const last = packed(f, "qa", cp, "last");
+        return [cp, {
+          n,
+          mean: n === 0 ? null : num(f, "qa", cp, "sum") / 10 / n,
+          last: last === null ? null : unpackValue(last) / 10,
+        }];
+      }),
+    ),
+    criteria: partsAfter(f, ["qac"]).sort().map((id) => ({
+      id,
+      n: num(f, "qac", id, "n"),
+      missed: num(f, "qac", id, "miss"),
+    })),
+    kpi,
+    drivers: Object.fromEntries(
+      partsAfter(f, ["drv"]).map((k) => [k, num(f, "drv", k)]),
+    ),
+    breaches: Object.fromEntries(
+      partsAfter(f, ["breach"]).map((k) => [k, num(f, "breach", k)]),
+    ),
+  };
+}

@@ -1,0 +1,363 @@
+import assert from "node:assert/strict";
+import type { Statement } from "@/lib/evidence/statement.ts";
+import { addStatement } from "@/lib/evidence/statement_store.ts";
+import { addMembership, createCohort } from "@/lib/identity/cohort_store.ts";
+import { createTeam } from "@/lib/identity/team_store.ts";
+import { type EvaluationContent, NO_CONTENT } from "./content_map.ts";
+import {
+  cohortSummary,
+  learnerEvaluation,
+  teamMonthSeries,
+} from "./summary.ts";
+import {
+  kpiStatement,
+  qaStatement,
+  scoreStatement,
+  surveyStatement,
+} from "./testing.ts";
+
+const NOW = new Date("2026-11-01T00:00:00Z");
+const content: EvaluationContent = {
+  ...NO_CONTENT,
+  courseId: "onboarding",
+  preExam: "pretest",
+  postExam: "posttest",
+  skillsOfActivity: {
+    "modules/basics/quiz": ["empathy", "privacy"],
+    "scenarios/late-parcel": ["empathy"],
+  },
+  skillTitles: { empathy: "共情与情绪" },
+  modules: [{ id: "basics", title: "基础", skills: ["empathy"] }],
+  surveys: [{
+    id: "reaction-basics",
+    title: "反馈",
+    module: "basics",
+    minReportN: 5,
+    questions: [
+      { id: "clear", type: "likert", prompt: "清楚" },
+      { id: "nps", type: "nps", prompt: "推荐" },
+      { id: "advice", type: "text", prompt: "建议" },
+    ],
+  }],
+};
+
+async function write(kv: Deno.Kv, statements: Statement[]) {
+  for (const s of statements) {
+    assert.ok(
+      (await addStatement(kv.atomic(), s, new Date(s.timestamp)).commit()).ok,
+    );
+  }
+}
+
+async function setup(kv: Deno.Kv, learnersPerCohort: number) {
+  await createTeam(kv, { id: "t1", name: "售前一组" }, NOW);
+  await createCohort(
+    kv,
+    { id: "c1", name: "十一月", teamId: "t1", startDate: "2026-11-01" },
+    NOW,
+  );
+  await createCohort(
+    kv,
+    { id: "c2", name: "二月", teamId: "t1", startDate: "2027-02-01" },
+    NOW,
+  );
+  for (const c of ["c1", "c2"]) {
+    const op = kv.atomic();
+    for (let i = 0; i < learnersPerCohort; i++) {
+      addMembership(op, {
+        cohortId: c,
+        teamId: "t1",
+        userId: `${c}-u${i}`,
+        joinedAt: NOW,
+      });
+    }
+    assert.ok((await op.commit()).ok);
+  }
+}
+
+const day = (iso: string) => new Date(`${iso}T04:00:00Z`);
+
+Deno.test("cohortSummary(): the four levels from rollups, with minimum n and the not-yet-trained cohort as comparison", async () => {
+  using kv = await Deno.openKv(":memory:");
+  await setup(kv, 6);
+  // Level 2: pre 40 -> post 70 (g 0.5), pre 60 -> post 70 (g 0.25); the
+  // second pre-test attempt (90) must not replace the first.
+  await write(kv, [
+    scoreStatement(
+      "c1-u0",
+      "c1",
+      "exams/pretest",
+      "exam:pretest",
+      40,
+      day("2026-11-02"),
+    ),
+    scoreStatement(
+      "c1-u0",
+      "c1",
+      "exams/pretest",
+      "exam:pretest",
+      90,
+      day("2026-11-03"),
+    ),
+    scoreStatement(
+      "c1-u0",
+      "c1",
+      "exams/posttest",
+      "exam:posttest",
+      50,
+      day("2026-11-28"),
+    ),
+    scoreStatement(
+      "c1-u0",
+      "c1",
+      "exams/posttest",
+      "exam:posttest",
+      70,
+      day("2026-11-30"),
+    ),
+    scoreStatement(
+      "c1-u1",
+      "c1",
+      "exams/pretest",
+      "exam:pretest",
+      60,
+      day("2026-11-02"),
+    ),
+    scoreStatement(
+      "c1-u1",
+      "c1",
+      "exams/posttest",
+      "exam:posttest",
+      70,
+      day("2026-11-30"),
+    ),
+    scoreStatement(
+      "c1-u0",
+      "c1",
+      "modules/basics/quiz",
+      "basics",
+      70,
+      day("2026-11-05"),
+    ),
+    scoreStatement(
+      "c1-u1",
+      "c1",
+      "modules/basics/quiz",
+      "basics",
+      80,
+      day("2026-11-05"),
+    ),
+    scoreStatement(
+      "c1-u1",
+      "c1",
+      "scenarios/late-parcel",
+      "basics",
+      90,
+      day("2026-11-06"),
+      { breaches: ["privacy"] },
+    ),
+  ]);
+  // Level 1: four respondents first (below n 5), then a fifth; one edits.
+  const answers = [5, 4, 4, 3, 2];
+  const npsAnswers = [10, 9, 6, 8, 3];
+  for (let i = 0; i < 4; i++) {
+    await write(kv, [
+      surveyStatement(
+        `c1-u${i}`,
+        "c1",
+        "reaction-basics",
+        { clear: answers[i], nps: npsAnswers[i] },
+        null,
+        day("2026-11-10"),
+        "basics",
+      ),
+    ]);
+  }
+  let s = (await cohortSummary(kv, "c1", content))!;
+  assert.equal(s.level1.surveys[0].respondents, 4);
+  assert.equal(s.level1.surveys[0].shown, false);
+  assert.equal(s.level1.surveys[0].items[0].mean, null, "no figure below n 5");
+  await write(kv, [
+    surveyStatement(
+      "c1-u4",
+      "c1",
+      "reaction-basics",
+      { clear: 2, nps: 3, advice: "多一些练习" },
+      null,
+      day("2026-11-11"),
+      "basics",
+    ),
+    // u0 edits 5 -> 1: the 5 must leave the counts.
+    surveyStatement(
+      "c1-u0",
+      "c1",
+      "reaction-basics",
+      { clear: 1, nps: 10 },
+      { clear: 5, nps: 10 },
+      day("2026-11-12"),
+      "basics",
+    ),
+  ]);
+
+  // Level 3 and 4: QA at d30 and d90; KPI the month before (2026-10) and
+  // after (2026-12) for both cohorts; c2 starts in 2027, so it is untrained.
+  const kpi: Statement[] = [];
+  for (let i = 0; i < 5; i++) {
+    kpi.push(
+      kpiStatement(
+        `c1-u${i}`,
+        "c1",
+        "t1",
+        "2026-10",
+        { frt: [40, 42, 38, 44, 36][i], csat: 4.2 },
+        null,
+        day("2026-11-01"),
+      ),
+    );
+    kpi.push(
+      kpiStatement(
+        `c1-u${i}`,
+        "c1",
+        "t1",
+        "2026-12",
+        { frt: [30, 31, 29, 33, 27][i], csat: 4.6 },
+        null,
+        day("2027-01-01"),
+      ),
+    );
+    kpi.push(
+      kpiStatement(
+        `c2-u${i}`,
+        "c2",
+        "t1",
+        "2026-10",
+        { frt: [41, 39, 43, 37, 40][i] },
+        null,
+        day("2026-11-01"),
+      ),
+    );
+    kpi.push(
+      kpiStatement(
+        `c2-u${i}`,
+        "c2",
+        "t1",
+        "2026-12",
+        { frt: [38, 39, 37, 40, 36][i] },
+        null,
+        day("2027-01-01"),
+      ),
+    );
+  }
+  // A wrong import of u0's December, then the corrected re-import.
+  kpi.push(
+    kpiStatement("c1-u0", "c1", "t1", "2026-12", { frt: 30, csat: 4.6 }, {
+      frt: 30,
+      csat: 4.6,
+    }, day("2027-01-02")),
+  );
+  await write(kv, kpi);
+  await write(kv, [
+    qaStatement("c1-u0", "c1", "t1", {
+      percent: 70,
+      passed: false,
+      checkpoint: "d30",
+      scored: ["opening"],
+      missed: ["opening"],
+      breached: [],
+    }, day("2026-12-01")),
+    qaStatement("c1-u1", "c1", "t1", {
+      percent: 90,
+      passed: false,
+      checkpoint: "d30",
+      scored: ["opening"],
+      missed: [],
+      breached: ["privacy"],
+    }, day("2026-12-01")),
+    qaStatement("c1-u0", "c1", "t1", {
+      percent: 85,
+      passed: true,
+      checkpoint: "d90",
+      scored: ["opening"],
+      missed: [],
+      breached: [],
+    }, day("2027-01-30")),
+  ]);
+
+  s = (await cohortSummary(kv, "c1", content))!;
+  assert.equal(s.cohort.members, 6);
+  const survey = s.level1.surveys[0];
+  assert.equal(survey.respondents, 5);
+  assert.equal(survey.shown, true);
+  // clear: 1, 4, 4, 3, 2 -> 2.8 (the edited 5 is gone); low (< 3.5).
+  assert.equal(survey.items[0].mean, 2.8);
+  assert.equal(survey.items[0].low, true);
+  assert.equal(
+    survey.items[0].distribution?.find((d) => d.value === 5)?.count,
+    0,
+  );
+  // nps: 10, 9, 6, 8, 3 -> (2 - 2) / 5 = 0
+  assert.equal(survey.nps, 0);
+  assert.equal(survey.responseRate, 5 / 6);
+  assert.deepEqual(survey.comments, [{
+    questionId: "advice",
+    text: "多一些练习",
+  }]);
+
+  assert.equal(s.level2.gain.n, 2);
+  assert.equal(s.level2.gain.mean, 0.375);
+  const quiz = s.level2.activities.find((a) =>
+    a.path === "modules/basics/quiz"
+  )!;
+  assert.equal(quiz.score.mean, 75);
+  assert.equal(quiz.passRate, 0.5);
+  // empathy pools the quiz (70, 80) and the scenario (90): 80.
+  assert.equal(s.level2.skills.find((k) => k.skill === "empathy")?.mean, 80);
+  assert.equal(s.level2.breaches.privacy, 1);
+
+  assert.equal(s.level3.qa.d30.n, 2);
+  assert.equal(s.level3.qa.d30.score.mean, 80);
+  assert.equal(s.level3.qa.d30.criticalFailRate, 0.5);
+  assert.equal(s.level3.qa.d90.passRate, 1);
+  assert.deepEqual(s.level3.criteria, [{
+    id: "opening",
+    n: 3,
+    missed: 1,
+    missRate: 1 / 3,
+  }]);
+  assert.deepEqual(s.level3.kpi.window, {
+    before: "2026-10",
+    after: "2026-12",
+  });
+  assert.equal(s.level3.kpi.before.frt, 40);
+  assert.equal(s.level3.kpi.after.frt, 30);
+  // Before: csat 4.2 misses, frt 40 misses -> 0; after: both met -> 1.
+  assert.equal(s.level3.kpi.attainmentBefore, 0);
+  assert.equal(s.level3.kpi.attainmentAfter, 1);
+
+  const frt = s.level4.did.frt;
+  assert.deepEqual(frt.controlCohorts, ["c2"]);
+  assert.equal(frt.claimed, true);
+  assert.equal(frt.estimate, -8);
+  assert.ok(frt.interval!.high < 0);
+  assert.equal(s.level4.did.csat.claimed, false, "no untrained CSAT values");
+  assert.deepEqual(s.level4.cohortStarts.map((c) => c.cohortId), ["c1", "c2"]);
+  assert.deepEqual(s.level4.series.map((m) => m.month), [
+    "2026-10",
+    "2026-12",
+    "2027-01",
+  ]);
+  assert.equal(s.level4.series[0].kpi.frt.n, 10);
+
+  const u0 = s.learners.find((l) => l.learnerId === "c1-u0")!;
+  assert.equal(u0.pre, 40);
+  assert.equal(u0.post, 70);
+  assert.deepEqual(u0.qa, { d30: 70, d90: 85 });
+
+  const series = await teamMonthSeries(kv, "t1");
+  assert.equal(series[2].qaPassRate, 1);
+  const e = await learnerEvaluation(kv, "c1-u0");
+  assert.equal(e.kpi.frt["2026-12"], 30);
+  assert.equal(e.activities.find((a) => a.path === "exams/pretest")?.first, 40);
+  assert.equal(e.activities.find((a) => a.path === "exams/pretest")?.last, 90);
+  assert.equal(await cohortSummary(kv, "nope", content), null);
+});
