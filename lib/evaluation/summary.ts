@@ -12,7 +12,7 @@ import {
   getCohort,
   listCohortsOfTeam,
   listMembers,
-} from "@/lib/identity/cohort_store.ts";
+} from "@/lib/identity/teams/cohort_store.ts";
 import { type EvaluationContent, NO_CONTENT } from "./content_map.ts";
 import {
   behaviourScore,

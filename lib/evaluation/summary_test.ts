@@ -1,8 +1,11 @@
 import assert from "node:assert/strict";
 import type { Statement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
-import { addMembership, createCohort } from "@/lib/identity/cohort_store.ts";
-import { createTeam } from "@/lib/identity/team_store.ts";
+import {
+  addMembership,
+  createCohort,
+} from "@/lib/identity/teams/cohort_store.ts";
+import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import { type EvaluationContent, NO_CONTENT } from "./content_map.ts";
 import {
   cohortSummary,
