@@ -8,7 +8,12 @@
  * @module
  */
 import { StatementSchema } from "@/lib/evidence/statement.ts";
-import { coalesce, ROLLUP_ROOT, rollupMutations, TEXT_ROOT } from "./rollup.ts";
+import {
+  coalesce,
+  ROLLUP_ROOT,
+  rollupMutations,
+  TEXT_ROOT,
+} from "@/lib/evidence/rollup.ts";
 
 /** What a rebuild did. */
 export interface RebuildResult {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { Statement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
 import { rebuildRollups } from "./rebuild.ts";
-import { ROLLUP_ROOT, TEXT_ROOT } from "./rollup.ts";
+import { ROLLUP_ROOT, TEXT_ROOT } from "@/lib/evidence/rollup.ts";
 import {
   answerStatement,
   driverStatement,

@@ -44,7 +44,7 @@ import {
   TEXT_ROOT,
   unpackTime,
   unpackValue,
-} from "./rollup.ts";
+} from "@/lib/evidence/rollup.ts";
 
 /** Counters of one scope: field parts joined by "|" -> value. */
 export type Fields = Map<string, bigint>;

@@ -5,7 +5,7 @@
  * @module
  */
 import { buildStatement, type Statement } from "@/lib/evidence/statement.ts";
-import { EVAL_EXT } from "./extensions.ts";
+import { EVAL_EXT } from "@/lib/evidence/eval_extensions.ts";
 
 /** A seeded random number generator (mulberry32), so failures reproduce. */
 export function seeded(seed: number): () => number {

@@ -9,7 +9,7 @@
  * | ["statements_by_learner", learnerId, ulid]   | statementId           |
  */
 import { monotonicFactory } from "ulid";
-import { stageRollups } from "@/lib/evaluation/rollup.ts";
+import { stageRollups } from "./rollup.ts";
 import { type Statement, StatementSchema } from "./statement.ts";
 
 const ulid = monotonicFactory();

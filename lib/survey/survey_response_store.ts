@@ -13,7 +13,7 @@ import { z } from "zod";
 import type { Survey } from "@/lib/content/schema.ts";
 import { buildStatement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
-import { EVAL_EXT } from "@/lib/evaluation/extensions.ts";
+import { EVAL_EXT } from "@/lib/evidence/eval_extensions.ts";
 import { decodeStored } from "@/lib/identity/errors.ts";
 import type { SurveyAnswer } from "./survey_answers.ts";
 

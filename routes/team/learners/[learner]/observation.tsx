@@ -3,6 +3,7 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { getCourseView } from "@/lib/content/course_view.ts";
+import { evaluationContent } from "@/lib/evaluation/content_map.ts";
 import type { Observation } from "@/lib/content/schema.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
@@ -42,7 +43,7 @@ async function load(
   const view = courseId ? await getCourseView(kv, courseId) : null;
   const card = view?.published.observations[0];
   if (!card) throw new NotFoundError("No QA scorecard published");
-  return { learner, card };
+  return { learner, card, content: evaluationContent(view.published) };
 }
 
 export const handler: Handlers<Data, SignedInState> = {
@@ -60,7 +61,7 @@ export const handler: Handlers<Data, SignedInState> = {
     });
   },
   async POST(req, ctx) {
-    const { learner, card } = await load(ctx);
+    const { learner, card, content } = await load(ctx);
     const form = await req.formData();
     const now = new Date();
     await recordObservation(ctx.state.kv, {
@@ -70,6 +71,7 @@ export const handler: Handlers<Data, SignedInState> = {
       met: form.getAll("met").map(String).slice(0, 200),
       breached: form.getAll("breached").map(String).slice(0, 50),
       note: String(form.get("note") ?? "").trim().slice(0, 500),
+      content,
     }, now);
     await refreshForLearner(ctx.state.kv, learner, ctx.url, now);
     return seeOther(`/team/learners/${learner.id}/observation?saved=1`);

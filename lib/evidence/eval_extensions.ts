@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ACTIVITY_ROOT } from "@/lib/evidence/statement.ts";
+import { ACTIVITY_ROOT } from "./statement.ts";
 
 const x = (name: string) => `${ACTIVITY_ROOT}/extensions/${name}`;
 

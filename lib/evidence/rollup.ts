@@ -51,9 +51,9 @@
  * | cx         | "qa", checkpoint                               | packed latest QA percent        |
  * | cx         | "conf", "n" / "sum" / "correct"                | rated answers                   |
  */
-import type { Statement } from "@/lib/evidence/statement.ts";
-import { EXTENSIONS } from "@/lib/evidence/statement.ts";
-import { EVAL_EXT } from "./extensions.ts";
+import type { Statement } from "./statement.ts";
+import { EXTENSIONS } from "./statement.ts";
+import { EVAL_EXT } from "./eval_extensions.ts";
 
 /** The root of every rollup key. */
 export const ROLLUP_ROOT = "ev";
