@@ -102,6 +102,7 @@ async function seedDemoData(kv: Deno.Kv): Promise<void> {
   const { seedDemoCertification } = await import(
     "@/lib/demo/demo_certification.ts"
   );
+  const { seedDemoEvaluation } = await import("@/lib/demo/demo_evaluation.ts");
   const now = new Date();
   const logins = await seedDemo(kv, now);
   await seedDemoProgress(kv, "onboarding", now);
@@ -124,4 +125,6 @@ async function seedDemoData(kv: Deno.Kv): Promise<void> {
   if (certificate) {
     console.log(`A valid demo certificate: ${origin}/verify/${certificate}`);
   }
+  // Evaluator evidence: surveys, QA, drivers and KPI months (issue 16).
+  await seedDemoEvaluation(kv, "onboarding", now);
 }

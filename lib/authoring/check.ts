@@ -152,6 +152,11 @@ class Checker {
         ),
         "item",
       );
+      o.data.sections.forEach((s, i) =>
+        s.items.forEach((it, j) =>
+          this.skillRefs(o, ["sections", i, "items", j, "skills"], it.skills)
+        )
+      );
     }
     for (const e of this.tree.exams) this.exam(e);
     for (const p of this.tree.plans) this.plan(p);

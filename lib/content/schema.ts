@@ -523,7 +523,13 @@ export const ObservationSchema = z.strictObject({
     id: Id,
     title: Text,
     items: z.array(
-      z.strictObject({ id: Id, text: Text, points: z.number().positive() }),
+      z.strictObject({
+        id: Id,
+        text: Text,
+        points: z.number().positive(),
+        /** Skills the criterion checks: the QA loop assigns practice by them. */
+        skills: Ids.optional(),
+      }),
     ).min(1),
   })).min(1),
 });

@@ -13,6 +13,7 @@
  * | ["qa_assignments", learnerId, criterion] | QaAssignment   |
  */
 import { z } from "zod";
+import { getAll } from "@/lib/db/many.ts";
 import { decodeStored } from "@/lib/identity/errors.ts";
 import type { EvaluationContent } from "./content_map.ts";
 import { counterValue, ROLLUP_ROOT } from "@/lib/evidence/rollup.ts";
@@ -102,7 +103,7 @@ export async function planLoop(
   const checks: Deno.AtomicCheck[] = [];
   const assignments: QaAssignment[] = [];
   for (const c of missed) {
-    const [miss, seen, open] = await kv.getMany([
+    const [miss, seen, open] = await getAll(kv, [
       missKey(learnerId, c),
       scoredKey(learnerId, c),
       assignmentKey(learnerId, c),
@@ -160,7 +161,7 @@ export async function listLoops(
   );
   const out: LoopView[] = [];
   for (const a of assignments) {
-    const [seen, miss] = await kv.getMany([
+    const [seen, miss] = await getAll(kv, [
       scoredKey(learnerId, a.criterionId),
       missKey(learnerId, a.criterionId),
     ]);
