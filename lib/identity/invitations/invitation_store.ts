@@ -25,6 +25,10 @@
  * link again until it is used or revoked (accepting drops it with the
  * invitee's data).
  * | ["invitation_batches", batchId]                    | Batch                      |
+ *
+ * Over 400 lines on purpose: every read and write of these five keys stays
+ * in this one module (the house rule for stores), so the batch, accept and
+ * revoke paths that must agree on them are checked side by side.
  */
 import { getAll } from "@/lib/db/many.ts";
 import { monotonicFactory } from "ulid";
