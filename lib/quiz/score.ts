@@ -40,6 +40,7 @@ import { z } from "zod";
 import type { InlineQuestion, Rubric } from "@/lib/content/schema.ts";
 import { gradeReply, type RubricResult } from "@/lib/rubric/rubric.ts";
 import { normalizeAnswer } from "./normalize.ts";
+import { DomainError } from "@/lib/errors.ts";
 
 const Id = z.string().min(1).max(100);
 /** Longest free text an answer may carry (the form reader caps it too). */
@@ -110,12 +111,11 @@ export type QuestionType = InlineQuestion["type"];
 export type AnswerFor<T extends QuestionType> = Extract<Answer, { type: T }>;
 
 /**
- * An answer that does not fit its question. The message names the field and
- * the bad value; `field` and `value` carry them for a route's error map.
+ * An answer that does not fit its question (code "answer-invalid"). The
+ * developer message names the field and the bad value; `field` and `value`
+ * carry them for logs. Learners see the code's message (lib/errors.ts).
  */
-export class ScoringInputError extends Error {
-  /** The offending field, e.g. `answer.choices` (when known). */
-  readonly field?: string;
+export class ScoringInputError extends DomainError {
   /** The offending value (when known). */
   readonly value?: unknown;
 
@@ -123,9 +123,11 @@ export class ScoringInputError extends Error {
     message: string,
     options?: { field?: string; value?: unknown; cause?: unknown },
   ) {
-    super(message, { cause: options?.cause });
+    super("answer-invalid", message, {
+      field: options?.field,
+      cause: options?.cause,
+    });
     this.name = "ScoringInputError";
-    this.field = options?.field;
     this.value = options?.value;
   }
 }

@@ -28,12 +28,12 @@ import {
 } from "@/lib/identity/contact.ts";
 import {
   ConflictError,
-  decodeStored,
   ForbiddenError,
   NotFoundError,
   parseInput,
   ValidationError,
-} from "@/lib/identity/errors.ts";
+} from "@/lib/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import { hashPassword, PasswordSchema, PBKDF2_ITERATIONS } from "./password.ts";
 import { type Role, RoleSchema } from "@/lib/identity/roles.ts";
 import {

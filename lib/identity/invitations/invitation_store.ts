@@ -46,12 +46,12 @@ import {
 } from "@/lib/identity/contact.ts";
 import {
   ConflictError,
-  decodeStored,
   ForbiddenError,
   NotFoundError,
   parseInput,
   ValidationError,
-} from "@/lib/identity/errors.ts";
+} from "@/lib/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import {
   hashPassword,
   PasswordSchema,
