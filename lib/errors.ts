@@ -34,6 +34,7 @@ export const ERRORS = {
   "memberships-active": { status: 409, key: "error.code.memberships_active" },
   // Answers to quizzes, exams, inline checks, scenarios and drills.
   "answer-invalid": { status: 422, key: "error.code.answer_invalid" },
+  "answer-value": { status: 422, key: "error.code.answer_value" },
   "not-current-step": { status: 422, key: "error.code.not_current_step" },
   "run-finished": { status: 422, key: "error.code.run_finished" },
   "reply-empty": { status: 422, key: "error.code.reply_empty" },
@@ -48,6 +49,7 @@ export const ERRORS = {
   // Request bodies.
   "body-too-large": { status: 413, key: "error.code.body_too_large" },
   "body-unreadable": { status: 400, key: "error.code.body_unreadable" },
+  "body-not-json": { status: 400, key: "error.code.body_not_json" },
   "body-unsupported": { status: 415, key: "error.code.body_unsupported" },
 } as const satisfies Record<string, { status: number; key: MessageKey }>;
 

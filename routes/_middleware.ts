@@ -77,6 +77,15 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
   try {
     return await checkedAccess(req, ctx);
   } catch (error) {
+    if (!(ctx.state instanceof RequestState)) {
+      // It failed before the state was built (reading the store or the
+      // session): the error page still needs the visitor's language.
+      const lang = negotiateLanguage(
+        parseCookie(req.headers.get("cookie") ?? "")[LANGUAGE_COOKIE],
+        req.headers.get("accept-language"),
+      );
+      ctx.state = { lang, t: translator(lang), user: null } as AppState;
+    }
     throw toHttpError(error, { method: req.method, path: ctx.url.pathname });
   }
 }

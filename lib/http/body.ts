@@ -46,7 +46,7 @@ export async function readJsonBody(
     return {
       ok: false,
       status: 400,
-      code: "body-unreadable",
+      code: "body-not-json",
       error: "Body is not valid UTF-8 JSON",
     };
   }

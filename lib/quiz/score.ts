@@ -40,7 +40,7 @@ import { z } from "zod";
 import type { InlineQuestion, Rubric } from "@/lib/content/schema.ts";
 import { gradeReply, type RubricResult } from "@/lib/rubric/rubric.ts";
 import { normalizeAnswer } from "./normalize.ts";
-import { DomainError } from "@/lib/errors.ts";
+import { DomainError, type ErrorCode, type ErrorParams } from "@/lib/errors.ts";
 
 const Id = z.string().min(1).max(100);
 /** Longest free text an answer may carry (the form reader caps it too). */
@@ -121,15 +121,34 @@ export class ScoringInputError extends DomainError {
 
   constructor(
     message: string,
-    options?: { field?: string; value?: unknown; cause?: unknown },
+    options?: {
+      field?: string;
+      value?: unknown;
+      cause?: unknown;
+      code?: ErrorCode;
+      params?: ErrorParams;
+    },
   ) {
-    super("answer-invalid", message, {
-      field: options?.field,
-      cause: options?.cause,
-    });
+    const shown = valueParam(options?.value);
+    super(
+      options?.code ?? (shown === null ? "answer-invalid" : "answer-value"),
+      message,
+      {
+        field: options?.field,
+        params: options?.params ?? (shown === null ? {} : { value: shown }),
+        cause: options?.cause,
+      },
+    );
     this.name = "ScoringInputError";
     this.value = options?.value;
   }
+}
+
+/** A bad value as the learner's message may name it: short text, or null. */
+function valueParam(value: unknown): string | null {
+  if (typeof value !== "string" && typeof value !== "number") return null;
+  const text = String(value);
+  return text.length > 40 ? `${[...text].slice(0, 40).join("")}…` : text;
 }
 
 /** What was right and wrong, per question type, for feedback and reports. */

@@ -314,6 +314,8 @@ export function applyChoice(
     throw new ScenarioInputError(
       "choiceId",
       `Option "${choiceId}" is not offered at node "${nodeId}"`,
+      "answer-value",
+      { value: choiceId.slice(0, 40) },
     );
   }
   const late = lateness(scenario, state, elapsedSeconds);

@@ -21,6 +21,8 @@ export const zh = {
   "error.code.memberships_active":
     "这位学员仍在班级中：请确认让其退出班级后再更改角色。",
   "error.code.answer_invalid": "答案的格式不对，请刷新页面后重新作答。",
+  "error.code.answer_value":
+    "答案“{value}”不符合这道题，请刷新页面后重新作答。",
   "error.code.not_current_step": "这一步已经过去了，请刷新页面后继续。",
   "error.code.run_finished": "这次练习已经结束。",
   "error.code.reply_empty": "回复是空的，请写下你的回复。",
@@ -33,6 +35,7 @@ export const zh = {
   "error.code.import_conflict": "内容在此期间已被别人更新，请重新导入。",
   "error.code.body_too_large": "提交的内容太大。",
   "error.code.body_unreadable": "提交的内容无法读取，请刷新页面后重试。",
+  "error.code.body_not_json": "提交的内容不是有效的 JSON，请刷新页面后重试。",
   "error.code.body_unsupported": "不支持这种提交格式。",
   // The error page of an unexpected error.
   "error.request_id": "错误编号：{id}（联系管理员时请告知此编号）",
@@ -59,6 +62,8 @@ export const en: Record<keyof typeof zh, string> = {
     "This learner is still in cohorts: confirm that they leave them before changing the role.",
   "error.code.answer_invalid":
     "An answer is not in the right form; reload the page and answer again.",
+  "error.code.answer_value":
+    "The answer “{value}” does not fit this question; reload the page and answer again.",
   "error.code.not_current_step":
     "This step has already passed; reload the page to continue.",
   "error.code.run_finished": "This run has already finished.",
@@ -72,10 +77,12 @@ export const en: Record<keyof typeof zh, string> = {
   "error.code.already_revoked": "This certificate is already revoked.",
   "error.code.import_conflict":
     "The content was updated meanwhile; import it again.",
-  "error.code.body_too_large": "What was sent is too large.",
+  "error.code.body_too_large": "What was sent is larger than allowed.",
   "error.code.body_unreadable":
     "What was sent cannot be read; reload the page and try again.",
   "error.code.body_unsupported": "This kind of request body is not supported.",
+  "error.code.body_not_json":
+    "What was sent is not valid JSON; reload the page and try again.",
   "error.request_id":
     "Error reference: {id} (give it to an administrator when you report this)",
 };

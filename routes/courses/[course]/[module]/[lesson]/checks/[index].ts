@@ -44,6 +44,7 @@ export const handler: Handlers<unknown, AppState> = {
     if (!body.ok) return codedErrors(ctx.state.t, body, "body", body.status);
     const input = parseForm(CheckInput, body.value, "error.code.invalid", {
       formField: "body",
+      fullPath: true,
     });
     if (!input.ok) return invalidFields(ctx.state.t, input.errors);
     const shownIds = shownOptionIds(
@@ -67,7 +68,10 @@ export const handler: Handlers<unknown, AppState> = {
         ...(hint ? { hint: hintText(ctx.state.t, hint) } : {}),
       });
     } catch (e) {
-      if (e instanceof ScoringInputError || e instanceof RangeError) {
+      if (e instanceof ScoringInputError) {
+        return codedErrors(ctx.state.t, e, "answer");
+      }
+      if (e instanceof RangeError) {
         return codedErrors(ctx.state.t, { code: "answer-invalid" }, "answer");
       }
       throw e;

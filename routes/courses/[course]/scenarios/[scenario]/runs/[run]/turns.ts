@@ -45,6 +45,7 @@ export const handler: Handlers<unknown, SignedInState> = {
     if (!body.ok) return codedErrors(ctx.state.t, body, "body", body.status);
     const input = parseForm(TurnInput, body.value, "error.code.invalid", {
       formField: "body",
+      fullPath: true,
     });
     if (!input.ok) return invalidFields(ctx.state.t, input.errors);
     try {
