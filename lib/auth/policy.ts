@@ -107,6 +107,11 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/verify/:id/print": "public",
   "/certifications/:level": "public",
   "/certifications/:level/badge.svg": "public",
+  // Dashboards (issue 17): a manager sees only the teams they lead, an admin
+  // every team (lib/dashboard/scope.ts decides; another team's cohort or
+  // learner is "not found"). Exports follow the same filters and scope.
+  "/dashboard": ["manager", "admin"],
+  "/dashboard/export/:table": ["manager", "admin"],
 };
 
 /** The outcome of an access check. */
