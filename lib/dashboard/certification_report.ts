@@ -7,8 +7,8 @@
  */
 import type { CertificateStatus } from "@/lib/certification/certificate_store.ts";
 import type { CriterionId } from "@/lib/certification/rules.ts";
-import { listMembers } from "@/lib/identity/cohort_store.ts";
-import { getUser } from "@/lib/identity/user_store.ts";
+import { listMembers } from "@/lib/identity/teams/cohort_store.ts";
+import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import { learnerLevels } from "@/lib/onboarding/today.ts";
 import type { DashboardFilters } from "./filters.ts";
 import { type DashboardViewer, selectCohorts } from "./scope.ts";

@@ -19,9 +19,9 @@ import {
   dayOfPlan,
   listMembers,
   PLAN_DAYS,
-} from "@/lib/identity/cohort_store.ts";
-import { listPendingInvitations } from "@/lib/identity/invitation_store.ts";
-import { getUser } from "@/lib/identity/user_store.ts";
+} from "@/lib/identity/teams/cohort_store.ts";
+import { listPendingInvitations } from "@/lib/identity/invitations/invitation_store.ts";
+import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import {
   type PlanStanding,
   planStanding,

@@ -5,7 +5,7 @@
  * shows what the good filters select and says what was wrong.
  */
 import { z } from "zod";
-import { isCalendarDate } from "@/lib/identity/cohort_store.ts";
+import { isCalendarDate } from "@/lib/identity/dates.ts";
 
 /** The filters as the URL carries them; absent means "all". */
 export interface DashboardFilters {

@@ -6,13 +6,13 @@
  * outside is "not found", exactly like a missing id, so a page never tells
  * who exists in another team.
  */
-import { canManagerSeeLearner } from "@/lib/identity/access.ts";
+import { canManagerSeeLearner } from "@/lib/identity/teams/access.ts";
 import {
   type Cohort,
   getCohort,
   listCohortsOfTeam,
   listMembershipsOfUser,
-} from "@/lib/identity/cohort_store.ts";
+} from "@/lib/identity/teams/cohort_store.ts";
 import { NotFoundError } from "@/lib/errors.ts";
 import { cohortMatches, type DashboardFilters } from "./filters.ts";
 import type { Role } from "@/lib/identity/roles.ts";
@@ -21,8 +21,8 @@ import {
   listTeamIdsOfManager,
   listTeams,
   type Team,
-} from "@/lib/identity/team_store.ts";
-import { getUser } from "@/lib/identity/user_store.ts";
+} from "@/lib/identity/teams/team_store.ts";
+import { getUser } from "@/lib/identity/accounts/user_store.ts";
 
 /** Who is looking. */
 export interface DashboardViewer {
