@@ -38,6 +38,8 @@ import * as $courses_course_scenarios_index from "./routes/courses/[course]/scen
 import * as $courses_course_surveys_survey from "./routes/courses/[course]/surveys/[survey].tsx";
 import * as $dashboard_export_table from "./routes/dashboard/export/[table].ts";
 import * as $dashboard_index from "./routes/dashboard/index.tsx";
+import * as $dashboard_learners_learner from "./routes/dashboard/learners/[learner].tsx";
+import * as $dashboard_trainer from "./routes/dashboard/trainer.tsx";
 import * as $index from "./routes/index.tsx";
 import * as $invitations_import from "./routes/invitations/import.tsx";
 import * as $invitations_index from "./routes/invitations/index.tsx";
@@ -128,6 +130,8 @@ const manifest = {
       $courses_course_surveys_survey,
     "./routes/dashboard/export/[table].ts": $dashboard_export_table,
     "./routes/dashboard/index.tsx": $dashboard_index,
+    "./routes/dashboard/learners/[learner].tsx": $dashboard_learners_learner,
+    "./routes/dashboard/trainer.tsx": $dashboard_trainer,
     "./routes/index.tsx": $index,
     "./routes/invitations/import.tsx": $invitations_import,
     "./routes/invitations/index.tsx": $invitations_index,

@@ -146,3 +146,17 @@ export async function selectCohorts(
     selected: scope.cohorts.filter((c) => cohortMatches(filters, c)),
   };
 }
+
+/**
+ * Every cohort with its team, for aggregate-only views (the trainer's):
+ * no learner is named there, so no team boundary applies.
+ */
+export async function allCohorts(kv: Deno.Kv): Promise<Scope> {
+  const teams = await listTeams(kv, 200);
+  const cohorts = (await Promise.all(
+    teams.map((t) => listCohortsOfTeam(kv, t.id, 200)),
+  )).flat().sort((a, b) =>
+    b.startDate.localeCompare(a.startDate) || a.name.localeCompare(b.name)
+  );
+  return { teams, cohorts };
+}

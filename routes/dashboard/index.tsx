@@ -104,7 +104,7 @@ export default function DashboardPage(
     lang,
     title: t("dash.chart.funnel", { level: levelName }),
   };
-  const learnerHref = (id: string) => `/team/learners/${id}`;
+  const learnerHref = (id: string) => `/dashboard/learners/${id}`;
   return (
     <section>
       <Head>
