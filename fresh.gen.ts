@@ -40,6 +40,7 @@ import * as $dashboard_export_table from "./routes/dashboard/export/[table].ts";
 import * as $dashboard_index from "./routes/dashboard/index.tsx";
 import * as $dashboard_learners_learner from "./routes/dashboard/learners/[learner].tsx";
 import * as $dashboard_trainer from "./routes/dashboard/trainer.tsx";
+import * as $dashboard_xapi from "./routes/dashboard/xapi.ts";
 import * as $index from "./routes/index.tsx";
 import * as $invitations_import from "./routes/invitations/import.tsx";
 import * as $invitations_index from "./routes/invitations/index.tsx";
@@ -132,6 +133,7 @@ const manifest = {
     "./routes/dashboard/index.tsx": $dashboard_index,
     "./routes/dashboard/learners/[learner].tsx": $dashboard_learners_learner,
     "./routes/dashboard/trainer.tsx": $dashboard_trainer,
+    "./routes/dashboard/xapi.ts": $dashboard_xapi,
     "./routes/index.tsx": $index,
     "./routes/invitations/import.tsx": $invitations_import,
     "./routes/invitations/index.tsx": $invitations_index,

@@ -112,6 +112,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // learner is "not found"). Exports follow the same filters and scope.
   "/dashboard": ["manager", "admin"],
   "/dashboard/export/:table": ["manager", "admin"],
+  "/dashboard/xapi": ["manager", "admin"],
   // A learner's drill-down: their manager, the mentor of their cohort (a
   // trainer mentoring one too) or an admin; anyone else gets "not found".
   "/dashboard/learners/:learner": ["manager", "mentor", "trainer", "admin"],
