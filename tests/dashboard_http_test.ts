@@ -320,3 +320,103 @@ Deno.test({
   const names = new Set(own.statements.map((s) => s.actor.account.name));
   assert.equal(names.size, 5);
 });
+
+/** Learner ids by name from a manager's members export. */
+async function idsOf(c: Awaited<ReturnType<typeof signedIn>>) {
+  const table = await csvOf(await c.get("/dashboard/export/members"));
+  return new Map(table.slice(1).map((r) => [r[1], r[0]]));
+}
+
+Deno.test({
+  ...opts,
+  name:
+    "http drill-down: a manager opens their own learner; another team's learner is not found",
+}, async () => {
+  const own = await idsOf(manager);
+  const other = await idsOf(manager2);
+  const mine = await manager.get(`/dashboard/learners/${own.get("王晨")}`);
+  assert.equal(mine.status, 200);
+  const html = await mine.text();
+  assert.match(html, /王晨 的学习详情/);
+  assert.match(html, /id="chart-scores-table"/);
+  assert.match(html, /id="timeline"/);
+  // Never an individual survey answer on the page.
+  assert.doesNotMatch(html, /情景对话很有用，明天接待时先共情再给方案/);
+  for (const name of ["许佳琪", "杨帆"]) {
+    const res = await manager.get(`/dashboard/learners/${other.get(name)}`);
+    assert.equal(res.status, 404, name);
+    assert.doesNotMatch(await res.text(), new RegExp(name));
+  }
+  // An id that is no learner at all looks the same.
+  const none = await manager.get(
+    "/dashboard/learners/01NOSUCHLEARNER000000000000",
+  );
+  assert.equal(none.status, 404);
+  await none.body?.cancel();
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "http drill-down: a mentor sees only mentees; a trainer only the cohort they mentor, and aggregates",
+}, async () => {
+  const a = await idsOf(manager); // cohort-a, mentored by trainer@
+  const b = await idsOf(manager2); // cohort-b..e, mentored by mentor@
+  const mentor = await signedIn("mentor@demo.academy");
+  const trainer = await signedIn("trainer@demo.academy");
+  const status = async (c: typeof mentor, path: string) => {
+    const res = await c.get(path);
+    await res.body?.cancel();
+    return res.status;
+  };
+  assert.equal(
+    await status(mentor, `/dashboard/learners/${b.get("杨帆")}`),
+    200,
+  );
+  assert.equal(
+    await status(mentor, `/dashboard/learners/${a.get("王晨")}`),
+    404,
+  );
+  assert.equal(
+    await status(trainer, `/dashboard/learners/${a.get("王晨")}`),
+    200,
+  );
+  assert.equal(
+    await status(trainer, `/dashboard/learners/${b.get("杨帆")}`),
+    404,
+  );
+  // The trainer's analytics name nobody; managers and mentors may not open them.
+  const res = await trainer.get("/dashboard/trainer");
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  for (const name of [...a.keys(), ...b.keys()]) {
+    assert.doesNotMatch(html, new RegExp(name), `${name} named`);
+  }
+  assert.match(html, /id="chart-reaction-table"/);
+  assert.match(html, /id="chart-paths-table"/);
+  assert.match(html, /id="chart-skills-table"/);
+  assert.equal(await status(manager, "/dashboard/trainer"), 403);
+  assert.equal(await status(mentor, "/dashboard/trainer"), 403);
+  assert.equal(await status(trainer, "/dashboard"), 403);
+  // A cohort that does not exist is not found there too.
+  assert.equal(
+    await status(trainer, "/dashboard/trainer?cohort=cohort-zz"),
+    404,
+  );
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "http trainer: survey figures only from the minimum n (one cohort of graduates is below it)",
+}, async () => {
+  const trainer = await signedIn("trainer@demo.academy");
+  // cohort-c: three graduates answered, below the minimum of five.
+  const few = await (await trainer.get("/dashboard/trainer?cohort=cohort-c"))
+    .text();
+  assert.match(few, /提交人数少于 5 人/);
+  assert.doesNotMatch(few, /id="chart-reaction-table"/);
+  // Every cohort together: five graduates, figures shown.
+  const all = await (await trainer.get("/dashboard/trainer")).text();
+  assert.match(all, /id="chart-reaction-table"/);
+});
