@@ -11,10 +11,11 @@
  */
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
+import { ConflictError } from "@/lib/errors.ts";
 import { EVAL_EXT } from "@/lib/evidence/eval_extensions.ts";
 import { buildStatement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import { listMembershipsOfUser } from "@/lib/identity/teams/cohort_store.ts";
 
 const ulid = monotonicFactory();
@@ -79,7 +80,10 @@ export async function logDriver(
     now,
   );
   if (!(await op.commit()).ok) {
-    throw new Error(`Cannot log a driver for "${entry.learnerId}"`);
+    throw new ConflictError(
+      `Cannot log a driver for "${entry.learnerId}"`,
+      "retry",
+    );
   }
   return entry;
 }

@@ -15,13 +15,14 @@
  */
 import Papa from "papaparse";
 import { z } from "zod";
+import { ConflictError } from "@/lib/errors.ts";
 import { buildStatement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
 import {
   findUserByLogin,
   getUser,
 } from "@/lib/identity/accounts/user_store.ts";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import { listMembershipsOfUser } from "@/lib/identity/teams/cohort_store.ts";
 import { EVAL_EXT } from "@/lib/evidence/eval_extensions.ts";
 import type { KpiTarget } from "./formulas.ts";
@@ -295,8 +296,9 @@ export async function savePeriod(
     );
     if ((await op.commit()).ok) return true;
   }
-  throw new Error(
+  throw new ConflictError(
     `Cannot save KPI ${row.month} of "${row.learnerId}": contention`,
+    "retry",
   );
 }
 

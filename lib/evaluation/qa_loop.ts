@@ -14,7 +14,7 @@
  */
 import { z } from "zod";
 import { getAll } from "@/lib/db/many.ts";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import type { EvaluationContent } from "./content_map.ts";
 import { counterValue, ROLLUP_ROOT } from "@/lib/evidence/rollup.ts";
 

@@ -12,9 +12,10 @@
  */
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
+import { ConflictError } from "@/lib/errors.ts";
 import type { Observation } from "@/lib/content/schema.ts";
 import { scoreConversation } from "@/lib/content/qa_scorecard.ts";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import { buildStatement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
 import { EVAL_EXT } from "@/lib/evidence/eval_extensions.ts";
@@ -156,8 +157,9 @@ export async function recordObservation(
       return { ...record, assigned: plan.assignments };
     }
   }
-  throw new Error(
+  throw new ConflictError(
     `Cannot record the observation of "${input.learnerId}": contention`,
+    "retry",
   );
 }
 
