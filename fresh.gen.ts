@@ -41,6 +41,9 @@ import * as $dashboard_index from "./routes/dashboard/index.tsx";
 import * as $dashboard_learners_learner from "./routes/dashboard/learners/[learner].tsx";
 import * as $dashboard_trainer from "./routes/dashboard/trainer.tsx";
 import * as $dashboard_xapi from "./routes/dashboard/xapi.ts";
+import * as $evaluation_kpi from "./routes/evaluation/kpi.tsx";
+import * as $evaluation_learners_learner from "./routes/evaluation/learners/[learner].tsx";
+import * as $evaluation_settings from "./routes/evaluation/settings.tsx";
 import * as $index from "./routes/index.tsx";
 import * as $invitations_import from "./routes/invitations/import.tsx";
 import * as $invitations_index from "./routes/invitations/index.tsx";
@@ -134,6 +137,9 @@ const manifest = {
     "./routes/dashboard/learners/[learner].tsx": $dashboard_learners_learner,
     "./routes/dashboard/trainer.tsx": $dashboard_trainer,
     "./routes/dashboard/xapi.ts": $dashboard_xapi,
+    "./routes/evaluation/kpi.tsx": $evaluation_kpi,
+    "./routes/evaluation/learners/[learner].tsx": $evaluation_learners_learner,
+    "./routes/evaluation/settings.tsx": $evaluation_settings,
     "./routes/index.tsx": $index,
     "./routes/invitations/import.tsx": $invitations_import,
     "./routes/invitations/index.tsx": $invitations_index,

@@ -7,6 +7,7 @@
  * written).
  */
 import { startServer } from "../tests/server.ts";
+import { evaluator } from "./evaluator.ts";
 import { ensureWrk } from "./load.ts";
 import { lessonNavigation } from "./lesson_nav_section.ts";
 import { notBuilt } from "./not_built.ts";
@@ -20,6 +21,7 @@ const SECTIONS: Section[] = [
   lessonNavigation,
   submissions,
   start,
+  evaluator,
   notBuilt,
 ];
 

@@ -44,6 +44,14 @@ export function AdminHome(
             {t("home.admin.pending", { count: data.pendingInvitations })}
           </p>
         </li>
+        <li>
+          <h2>
+            <a href="/evaluation/kpi">{t("evaluator.nav.kpi")}</a>
+          </h2>
+          <p>
+            <a href="/evaluation/settings">{t("evaluator.nav.loop")}</a>
+          </p>
+        </li>
       </ul>
       <h2>
         <a href="/admin/audit">{t("admin_nav.audit")}</a>

@@ -39,6 +39,40 @@ function ItemList(
   );
 }
 
+/** Practice the QA loop assigned, with whether later reviews moved. */
+function QaPractice(
+  { practice, t }: { practice: TodayView["practice"]; t: Translate },
+) {
+  return (
+    <section class="card" data-testid="qa-practice">
+      <h3>{t("evaluator.today.title")}</h3>
+      <p class="meta">{t("evaluator.today.lead")}</p>
+      <ul class="plan-list">
+        {practice.map((p) => (
+          <li key={p.criterionId}>
+            {p.criterion}
+            {p.practice.map((x) => (
+              <span key={x.href}>
+                {" · "}
+                <a href={x.href}>{x.title}</a>
+              </span>
+            ))}
+            {" · "}
+            <span class="state-word">
+              {p.movement === "waiting" ? t("evaluator.loop.waiting") : t(
+                p.movement === "moved"
+                  ? "evaluator.loop.moved"
+                  : "evaluator.loop.not_yet",
+                { met: p.metSince, reviewed: p.reviewedSince },
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The learner's Today: plan day, due, overdue, next, standing, certification. */
 export function LearnerToday(
   { data, t, lang }: { data: TodayView; t: Translate; lang: Language },
@@ -84,6 +118,12 @@ export function LearnerToday(
               : <ItemList items={data.dueToday} data={data} t={t} />}
           </>
         )
+      )}
+      {data.practice.length > 0 && (
+        <QaPractice
+          practice={data.practice}
+          t={t}
+        />
       )}
       <h3>{t("onboarding.today.overdue")}</h3>
       {data.overdue.length === 0

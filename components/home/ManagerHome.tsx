@@ -17,6 +17,9 @@ export function ManagerHome(
         <a class="button" href="/team">{t("home.manager.open_team")}</a>{" "}
         <a class="button secondary" href="/invitations">
           {t("nav.invitations")}
+        </a>{" "}
+        <a class="button secondary" href="/evaluation/kpi">
+          {t("evaluator.nav.kpi")}
         </a>
       </p>
       {teams.length === 0 && (

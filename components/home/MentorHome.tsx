@@ -30,7 +30,11 @@ export function MentorHome(
             ? <p class="meta">{t("team.no_members")}</p>
             : (
               <ul class="home-list">
-                {c.mentees.map((m) => <li key={m.id}>{m.name}</li>)}
+                {c.mentees.map((m) => (
+                  <li key={m.id}>
+                    <a href={`/evaluation/learners/${m.id}`}>{m.name}</a>
+                  </li>
+                ))}
               </ul>
             )}
         </article>

@@ -95,7 +95,8 @@ export function TrainerHome(
       <h1 id="trainer-heading">{t("home.trainer.title")}</h1>
       <p class="lead">{t("home.trainer.lead")}</p>
       <p>
-        <a href="/dashboard/trainer">{t("dash.trainer.link")}</a>
+        <a href="/dashboard/trainer">{t("dash.trainer.link")}</a> ·{" "}
+        <a href="/evaluation/settings">{t("evaluator.nav.loop")}</a>
       </p>
       <p class="meta" role="status">
         {data.checkedAt

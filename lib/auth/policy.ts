@@ -97,6 +97,13 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // QA observation on the scorecard: the learner's manager (checked in the
   // route through lib/identity/teams/access.ts) or an admin.
   "/team/learners/:learner/observation": ["manager", "admin"],
+  // The evaluator (docs/evaluation.md): KPI import by managers (their own
+  // teams' agents, enforced in lib/evaluation/kpi_store.ts) and admins; an
+  // agent's on-the-job record for their manager, mentor or an admin
+  // (lib/evaluation/agent_view.ts canSeeAgent); the QA loop's N by trainers.
+  "/evaluation/kpi": ["manager", "admin"],
+  "/evaluation/learners/:learner": ["mentor", "manager", "admin"],
+  "/evaluation/settings": ["trainer", "admin"],
   // Public by design: anyone holding a certificate link can verify it, and
   // verifiers need the issuer's keys and the status list. Nothing private.
   "/issuer": "public",

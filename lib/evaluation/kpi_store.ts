@@ -98,6 +98,7 @@ interface ParsedRow {
 export async function checkKpiCsv(
   kv: Deno.Kv,
   csv: string,
+  teams: ReadonlySet<string> | null = null,
 ): Promise<{ rows: ParsedRow[]; problems: KpiRowProblem[] }> {
   const parsed = Papa.parse<Record<string, string>>(
     csv.replace(/^\uFEFF/, ""),
@@ -149,6 +150,12 @@ export async function checkKpiCsv(
         ? (await findUserByLogin(kv, agent)) ?? (await getUser(kv, agent))
         : null;
       learnerId = user && user.role === "learner" ? user.id : null;
+      // A manager imports only their own teams' agents; others are unknown
+      // to them (not "forbidden", which would tell who exists).
+      if (learnerId && teams) {
+        const memberships = await listMembershipsOfUser(kv, learnerId);
+        if (!memberships.some((m) => teams.has(m.teamId))) learnerId = null;
+      }
       agents.set(agent, learnerId);
     }
     if (!learnerId) {
@@ -201,14 +208,18 @@ export async function checkKpiCsv(
   return { rows, problems };
 }
 
-/** Imports a KPI CSV: all rows or, with any problem, none. */
+/**
+ * Imports a KPI CSV: all rows or, with any problem, none. `teams` limits
+ * the agents to those teams (a manager's); null allows every agent.
+ */
 export async function importKpiCsv(
   kv: Deno.Kv,
   csv: string,
   importedBy: string,
   now: Date,
+  teams: ReadonlySet<string> | null = null,
 ): Promise<KpiImportResult> {
-  const { rows, problems } = await checkKpiCsv(kv, csv);
+  const { rows, problems } = await checkKpiCsv(kv, csv, teams);
   if (problems.length > 0) {
     return { ok: false, problems, rows: rows.length, changed: 0, unchanged: 0 };
   }

@@ -126,6 +126,20 @@ Deno.test("importKpiCsv(): re-importing a period replaces it; the same file agai
   assert.equal((await listPeriods(kv, a.id))[0].teamId, "t1");
 });
 
+Deno.test("importKpiCsv(): a manager's file may name only agents of their teams", async () => {
+  using kv = await Deno.openKv(":memory:");
+  const { a } = await setup(kv);
+  const csv = "agent,month,frt\na@example.com,2026-11,25\n";
+  const other = await importKpiCsv(kv, csv, "m2", NOW, new Set(["t2"]));
+  assert.deepEqual(
+    other.problems.map((p) => `${p.line}:${p.field}:${p.code}`),
+    ["2:agent:agent_unknown"],
+  );
+  assert.deepEqual(await listPeriods(kv, a.id), []);
+  const own = await importKpiCsv(kv, csv, "m1", NOW, new Set(["t1"]));
+  assert.equal(own.changed, 1);
+});
+
 Deno.test("getTargets(): defaults from domain §4, a team's own target wins", async () => {
   using kv = await Deno.openKv(":memory:");
   assert.deepEqual((await getTargets(kv, "t1")).csat, {

@@ -177,3 +177,16 @@ export async function latestObservations(
   }
   return out;
 }
+
+/** The learner's observations, newest first (at most `limit`). */
+export async function listObservations(
+  kv: Deno.Kv,
+  learnerId: string,
+  limit = 100,
+): Promise<ObservationRecord[]> {
+  const out = await Array.fromAsync(
+    kv.list({ prefix: ["observations", learnerId] }, { limit: 500 }),
+    (e) => decodeStored(ObservationRecordSchema, e.key, e.value),
+  );
+  return out.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+}

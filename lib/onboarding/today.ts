@@ -5,7 +5,11 @@
  * the onboarding record; reading it also issues any certificate that has
  * become due.
  */
-import { listCourseViews } from "@/lib/content/course_view.ts";
+import { getCourseView, listCourseViews } from "@/lib/content/course_view.ts";
+import {
+  type AssignedPractice,
+  assignedPractice,
+} from "@/lib/evaluation/assigned_practice.ts";
 import type { Certification } from "@/lib/content/schema.ts";
 import {
   type Certificate,
@@ -50,6 +54,8 @@ export interface TodayView {
   overdue: PlanItemStanding[];
   next: { day: number; items: PlanItemStanding[] } | null;
   levels: LevelStatus[];
+  /** Practice the QA loop assigned after repeated QA misses. */
+  practice: AssignedPractice[];
 }
 
 /** Reads the record, issues what became due, and shapes Today. */
@@ -68,6 +74,10 @@ export async function todayView(
     record = (await onboardingRecord(kv, user.id, courseId, now))!;
   }
   const { standing, plan } = record;
+  const view = await getCourseView(kv, courseId);
+  const practice = view
+    ? await assignedPractice(kv, user.id, courseId, view.published)
+    : [];
   const day = record.day;
   const planDay = plan.days.find((d) => d.day === day);
   const upcoming = standing.items.filter((i) => i.day > day);
@@ -90,6 +100,7 @@ export async function todayView(
     levels: record.levels.map(({ level, explanation }) =>
       levelStatus(level, explanation, record!.certificates, now)
     ),
+    practice,
   };
 }
 

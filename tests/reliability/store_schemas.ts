@@ -24,6 +24,10 @@ import { UserSchema } from "@/lib/identity/accounts/user_store.ts";
 import { PreviewSchema } from "@/lib/preview/preview_store.ts";
 import { AttemptSchema } from "@/lib/quiz/attempt.ts";
 import { RunSchema } from "@/lib/scenario/run_store.ts";
+import { DriverEntrySchema } from "@/lib/evaluation/driver_store.ts";
+import { KpiPeriodSchema } from "@/lib/evaluation/kpi_store.ts";
+import { QaAssignmentSchema } from "@/lib/evaluation/qa_loop.ts";
+import { ObservationRecordSchema } from "@/lib/onboarding/observation_store.ts";
 
 const id = z.string().min(1);
 
@@ -65,6 +69,15 @@ export const STORE_SCHEMAS: Record<string, z.ZodType> = {
   course_heads: CourseHeadSchema,
   certificates: CertificateSchema,
   previews: PreviewSchema,
+  // The evaluator: rollup counters, survey comments, its own records.
+  ev: z.instanceof(Deno.KvU64),
+  ev_text: z.string(),
+  ev_meta: z.number().int(),
+  observations: ObservationRecordSchema,
+  kpi_periods: KpiPeriodSchema,
+  drivers: DriverEntrySchema,
+  qa_assignments: QaAssignmentSchema,
+  qa_loop: z.number().int().min(1),
 };
 
 /** What a check found. */

@@ -85,6 +85,12 @@ export default function LearnerPage(
         )}
       </p>
 
+      <p>
+        <a href={`/evaluation/learners/${data.id}`}>
+          {t("evaluator.link.agent")}
+        </a>
+      </p>
+
       <h2>{t("onboarding.learner.certification")}</h2>
       {data.levels.length === 0 && (
         <p class="meta">{t("onboarding.learner.none")}</p>

@@ -4,6 +4,10 @@ import { OnboardingStyles } from "@/components/certification/OnboardingStyles.ts
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { getCourseView } from "@/lib/content/course_view.ts";
 import { evaluationContent } from "@/lib/evaluation/content_map.ts";
+import type { Checkpoint } from "@/lib/evaluation/formulas.ts";
+
+/** Checkpoints a reviewer may pick (else the agent's day decides). */
+const CHECKPOINTS = ["d14", "d30", "d60", "d90", "other"] as const;
 import type { Observation } from "@/lib/content/schema.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
@@ -64,6 +68,8 @@ export const handler: Handlers<Data, SignedInState> = {
     const { learner, card, content } = await load(ctx);
     const form = await req.formData();
     const now = new Date();
+    const checkpoint = String(form.get("checkpoint") ?? "");
+    const itemIds = card.sections.flatMap((s) => s.items.map((i) => i.id));
     await recordObservation(ctx.state.kv, {
       card,
       learnerId: learner.id,
@@ -71,6 +77,12 @@ export const handler: Handlers<Data, SignedInState> = {
       met: form.getAll("met").map(String).slice(0, 200),
       breached: form.getAll("breached").map(String).slice(0, 50),
       note: String(form.get("note") ?? "").trim().slice(0, 500),
+      notes: Object.fromEntries(
+        itemIds.map((id) => [id, String(form.get(`note_${id}`) ?? "")]),
+      ),
+      checkpoint: (CHECKPOINTS as readonly string[]).includes(checkpoint)
+        ? checkpoint as Checkpoint
+        : undefined,
       content,
     }, now);
     await refreshForLearner(ctx.state.kv, learner, ctx.url, now);
@@ -110,6 +122,13 @@ export default function ObservationPage(
       )}
       <form method="post" class="survey-form">
         <CsrfField token={state.user.csrfToken} />
+        <label for="qa-checkpoint">{t("evaluator.qa.checkpoint")}</label>
+        <select id="qa-checkpoint" name="checkpoint">
+          <option value="">{t("evaluator.qa.checkpoint_auto")}</option>
+          {CHECKPOINTS.map((c) => (
+            <option key={c} value={c}>{t(`evaluator.checkpoint.${c}`)}</option>
+          ))}
+        </select>
         {(card.critical?.length ?? 0) > 0 && (
           <fieldset>
             <legend>{t("onboarding.qa.critical")}</legend>
@@ -125,15 +144,25 @@ export default function ObservationPage(
           <fieldset key={s.id}>
             <legend>{s.title}</legend>
             {s.items.map((it) => (
-              <label class="option" key={it.id}>
-                <input type="checkbox" name="met" value={it.id} />
-                <span>
-                  {it.text}{" "}
-                  <span class="meta">
-                    {t("onboarding.qa.points", { points: it.points })}
+              <div key={it.id}>
+                <label class="option">
+                  <input type="checkbox" name="met" value={it.id} />
+                  <span>
+                    {it.text}{" "}
+                    <span class="meta">
+                      {t("onboarding.qa.points", { points: it.points })}
+                    </span>
                   </span>
-                </span>
-              </label>
+                </label>
+                <details>
+                  <summary>{t("evaluator.qa.add_note")}</summary>
+                  <input
+                    name={`note_${it.id}`}
+                    maxlength={300}
+                    aria-label={t("evaluator.qa.item_note", { item: it.text })}
+                  />
+                </details>
+              </div>
             ))}
           </fieldset>
         ))}
