@@ -28,6 +28,8 @@ import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import { envNumber, median, type Row, type Section } from "./rows.ts";
 
 const BUDGET_MS = 100;
+/** Statements per commit while filling the store (about 25 mutations each). */
+const BATCH = 25;
 const FLAT = 1.5;
 
 const CONTENT: EvaluationContent = {
@@ -68,7 +70,7 @@ const ACTIVITIES: [string, string][] = [
 ];
 
 /** Writes `count` random statements for the cohort's learners. */
-async function writeEvents(
+export async function writeEvents(
   kv: Deno.Kv,
   learners: string[],
   count: number,
@@ -101,7 +103,7 @@ async function writeEvents(
           ),
           at,
         );
-        if (++inOp === 10) {
+        if (++inOp === BATCH) {
           await op.commit();
           op = kv.atomic();
           inOp = 0;
@@ -147,7 +149,7 @@ async function writeEvents(
       );
     }
     addStatement(op, s, at);
-    if (++inOp === 10) {
+    if (++inOp === BATCH) {
       if (!(await op.commit()).ok) throw new Error("bench write failed");
       op = kv.atomic();
       inOp = 0;
@@ -157,7 +159,7 @@ async function writeEvents(
 }
 
 /** Median time of the cohort summary over `runs` (after warm-up). */
-async function timeSummary(kv: Deno.Kv, runs = 15): Promise<number> {
+export async function timeSummary(kv: Deno.Kv, runs = 31): Promise<number> {
   for (let i = 0; i < 3; i++) await cohortSummary(kv, "bench", CONTENT);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
