@@ -625,6 +625,27 @@ export async function cohortSummary(
   };
 }
 
+/**
+ * Reaction (level 1) of a module, or of the whole course with `"_course"`,
+ * over every cohort: for trainers, who see aggregates only (no figure or
+ * comment below the minimum n; comments are kept per cohort).
+ */
+export async function reactionSummary(
+  kv: Deno.Kv,
+  courseId: string,
+  moduleId: string,
+  content: EvaluationContent,
+): Promise<ReactionSurvey[]> {
+  const f = await readScope(kv, [ROLLUP_ROOT, "m", courseId, moduleId]);
+  const surveys = content.surveys.filter((s) =>
+    moduleId === "_course" || s.module === moduleId
+  );
+  // No roster here: the response rate needs the cohort (cohortSummary).
+  return reaction(f, { ...content, surveys }, 0, []).filter((s) =>
+    s.respondents > 0 || moduleId !== "_course"
+  );
+}
+
 /** One learner's own evaluation counters, for drill-down pages. */
 export interface LearnerEvaluation {
   learnerId: string;

@@ -10,6 +10,7 @@ import { type EvaluationContent, NO_CONTENT } from "./content_map.ts";
 import {
   cohortSummary,
   learnerEvaluation,
+  reactionSummary,
   teamMonthSeries,
 } from "./summary.ts";
 import {
@@ -355,6 +356,21 @@ Deno.test("cohortSummary(): the four levels from rollups, with minimum n and the
   assert.equal(u0.pre, 40);
   assert.equal(u0.post, 70);
   assert.deepEqual(u0.qa, { d30: 70, d90: 85 });
+
+  // The module and course scopes hold the same reaction, over cohorts.
+  const byModule = await reactionSummary(kv, "onboarding", "basics", content);
+  assert.equal(byModule[0].respondents, 5);
+  assert.equal(byModule[0].items[0].mean, 2.8);
+  assert.equal(byModule[0].responseRate, null, "no roster at module level");
+  assert.deepEqual(
+    (await reactionSummary(kv, "onboarding", "_course", content))[0].items[1]
+      .nps,
+    0,
+  );
+  assert.equal(
+    (await reactionSummary(kv, "onboarding", "core-skills", content)).length,
+    0,
+  );
 
   const series = await teamMonthSeries(kv, "t1");
   assert.equal(series[2].qaPassRate, 1);
