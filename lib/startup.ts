@@ -127,7 +127,4 @@ async function seedDemoData(kv: Deno.Kv): Promise<void> {
   }
   // Evaluator evidence: surveys, QA, drivers and KPI months (issue 16).
   await seedDemoEvaluation(kv, "onboarding", now);
-  console.log(
-    "  learner  agent1@ … agent6@demo.academy  (第 8 期, trained 100 days ago)",
-  );
 }

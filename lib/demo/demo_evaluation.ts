@@ -5,11 +5,12 @@
  * some criteria missed until the QA loop assigns practice
  * (recordObservation), coaching, reinforcement and recognition
  * (logDriver), and KPIs per agent and month imported as a CSV
- * (importKpiCsv), better after each agent's cohort started. For level 4 it
- * adds 第 8 期 to 售前一组: six agents who started 100 days ago (QA at day
- * 30, 60 and 90), so that 第 11 期 of the same team, starting later, is the
- * not-yet-trained comparison group over the same months. Runs once per store
- * (the marker).
+ * (importKpiCsv), better after each agent's cohort started. The graduates
+ * of 第 1 and 第 2 期 (a year ago) get QA at day 30, 60 and 90 and KPI
+ * months before and after training; 售后二组's later cohorts (第 9 and 第 10
+ * 期) are their not-yet-trained comparison, whose figure the evaluator
+ * withholds while a group has fewer agents than the minimum. Only existing
+ * demo accounts are used. Runs once per store (the marker).
  *
  * | key                              | value |
  * | -------------------------------- | ----- |
@@ -22,23 +23,8 @@ import { logDriver } from "@/lib/evaluation/driver_store.ts";
 import { importKpiCsv } from "@/lib/evaluation/kpi_store.ts";
 import { addMonths } from "@/lib/evaluation/summary.ts";
 import { monthOf } from "@/lib/evidence/rollup.ts";
-import {
-  hashPassword,
-  PBKDF2_ITERATIONS,
-} from "@/lib/identity/accounts/password.ts";
-import {
-  createUser,
-  findUserByLogin,
-  getUser,
-} from "@/lib/identity/accounts/user_store.ts";
-import { DEMO_PASSWORD } from "@/lib/identity/demo/demo_seed.ts";
-import {
-  addMember,
-  createCohort,
-  getCohort,
-  listMembers,
-  startDateForDay,
-} from "@/lib/identity/teams/cohort_store.ts";
+import { getUser } from "@/lib/identity/accounts/user_store.ts";
+import { getCohort, listMembers } from "@/lib/identity/teams/cohort_store.ts";
 import { getTeam } from "@/lib/identity/teams/team_store.ts";
 import { recordObservation } from "@/lib/onboarding/observation_store.ts";
 import type { SurveyAnswer } from "@/lib/survey/survey_answers.ts";
@@ -47,52 +33,14 @@ import { submitResponse } from "@/lib/survey/survey_response_store.ts";
 const MARKER = ["demo_seeds", "evaluation"];
 const DAY = 86_400_000;
 
-/** The cohorts played here: the current ones, the graduates', the earlier one. */
-const COHORTS = ["cohort-a", "cohort-b", "cohort-c", "cohort-p"];
+/** The cohorts played here: the two current ones and the graduates' of a year ago. */
+const COHORTS = ["cohort-a", "cohort-b", "cohort-d", "cohort-e"];
 
-/** The earlier presale cohort, trained before cohort-a starts. */
-const EARLIER = {
-  id: "cohort-p",
-  name: "第 8 期新人营",
-  teamId: "team-presale",
-  startedDaysAgo: 100,
-  agents: [
-    { email: "agent1@demo.academy", name: "周晓燕" },
-    { email: "agent2@demo.academy", name: "吴俊杰" },
-    { email: "agent3@demo.academy", name: "郑丽娟" },
-    { email: "agent4@demo.academy", name: "王浩然" },
-    { email: "agent5@demo.academy", name: "冯佳怡" },
-    { email: "agent6@demo.academy", name: "陈思远" },
-  ],
+/** QA review days by cohort: the year-old cohorts reach day 30, 60 and 90. */
+const QA_DAYS: Record<string, number[]> = {
+  "cohort-d": [10, 26, 58, 88],
+  "cohort-e": [10, 26, 58, 88],
 };
-
-/** Creates the earlier cohort and its agents (once). */
-async function seedEarlierCohort(
-  kv: Deno.Kv,
-  now: Date,
-  iterations: number,
-): Promise<void> {
-  if (await getCohort(kv, EARLIER.id)) return;
-  const trainer = await findUserByLogin(kv, "trainer@demo.academy");
-  await createCohort(kv, {
-    id: EARLIER.id,
-    name: EARLIER.name,
-    teamId: EARLIER.teamId,
-    startDate: startDateForDay(EARLIER.startedDaysAgo + 1, now),
-    mentorId: trainer?.id,
-  }, now);
-  const hash = await hashPassword(DEMO_PASSWORD, iterations);
-  for (const a of EARLIER.agents) {
-    const user = await findUserByLogin(kv, a.email) ??
-      await createUser(kv, {
-        name: a.name,
-        email: a.email,
-        role: "learner",
-        passwordHash: hash,
-      }, now);
-    await addMember(kv, EARLIER.id, user.id, now);
-  }
-}
 
 /** A plan day's moment (Beijing time) of a cohort. */
 function dayAt(startDate: string, day: number, hour: number): Date {
@@ -126,12 +74,10 @@ export async function seedDemoEvaluation(
   kv: Deno.Kv,
   courseId: string,
   now: Date,
-  options: { iterations?: number } = {},
 ): Promise<void> {
   if ((await kv.get(MARKER)).versionstamp !== null) return;
   const view = await getCourseView(kv, courseId);
   if (!view) return;
-  await seedEarlierCohort(kv, now, options.iterations ?? PBKDF2_ITERATIONS);
   const content = evaluationContent(view.published);
   const survey = view.published.surveys.find((s) => s.module === "basics");
   const card = view.published.observations[0];
@@ -151,9 +97,10 @@ export async function seedDemoEvaluation(
         const t = dayAt(cohort.startDate, day, hour);
         return t.getTime() < now.getTime() ? t : null;
       };
-      // Reaction to module 1, on day 8 (the graduates answered theirs).
+      // Reaction to module 1, on day 8.
       const surveyAt = at(8, 20);
-      if (survey && surveyAt && cohortId !== "cohort-c") {
+      // (The graduates answered theirs while they trained.)
+      if (survey && surveyAt && !QA_DAYS[cohortId]) {
         await submitResponse(kv, {
           survey,
           learnerId: user.id,
@@ -167,7 +114,7 @@ export async function seedDemoEvaluation(
       // QA reviews: day 10 (d14), 20 and 26 (d30); the first learner of
       // each cohort keeps missing "opening" until the loop assigns a drill.
       if (card) {
-        const days = cohortId === EARLIER.id ? [10, 26, 58, 88] : [10, 20, 26];
+        const days = QA_DAYS[cohortId] ?? [10, 20, 26];
         for (const [k, day] of days.entries()) {
           const t = at(day, 15);
           if (!t) continue;

@@ -62,7 +62,7 @@ export async function logDriver(
     op,
     buildStatement({
       learnerId: entry.learnerId,
-      verb: "mentored",
+      verb: "attended",
       activity: {
         kind: "meeting",
         path: `drivers/${entry.kind}`,

@@ -129,7 +129,7 @@ export function driverStatement(
 ): Statement {
   return buildStatement({
     ...base(learnerId, cohortId, at),
-    verb: "mentored",
+    verb: "attended",
     activity: { kind: "meeting", path: `drivers/${driver}`, name: driver },
     extensions: {
       [EVAL_EXT.driver]: driver,

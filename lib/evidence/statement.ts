@@ -16,7 +16,7 @@ export const VERBS = {
   answered: "http://adlnet.gov/expapi/verbs/answered",
   responded: "http://adlnet.gov/expapi/verbs/responded",
   scored: "http://adlnet.gov/expapi/verbs/scored",
-  mentored: "http://id.tincanapi.com/verb/mentored",
+  attended: "http://adlnet.gov/expapi/verbs/attended",
 } as const;
 /** A verb name. */
 export type VerbName = keyof typeof VERBS;
