@@ -1,6 +1,6 @@
 import type { Handlers } from "$fresh/server.ts";
 import { filterQuery, parseFilters } from "@/lib/dashboard/filters.ts";
-import { ValidationError } from "@/lib/identity/errors.ts";
+import { ValidationError } from "@/lib/errors.ts";
 import { isCalendarDate } from "@/lib/identity/dates.ts";
 import { XAPI_PAGE, XAPI_PAGE_MAX, xapiPage } from "@/lib/export/xapi.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
