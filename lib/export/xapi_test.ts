@@ -10,7 +10,6 @@ import {
   toXapi,
 } from "./xapi.ts";
 
-// deno-lint-ignore no-explicit-any
 const validate = ((xapiValidation as any).default ?? xapiValidation) as (
   s: unknown,
 ) => unknown[];
