@@ -204,7 +204,7 @@ export function keyedRunStore<R extends BaseRun>(kind: RunKind<R>) {
         first.courseId,
         input.now,
         async (op, progress) => {
-          const [seen, entry] = await kv.getMany([
+          const [seen, entry] = await getAll(kv, [
             stepKey,
             runKey(input.runId),
           ]);
