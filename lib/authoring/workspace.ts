@@ -25,6 +25,7 @@ import {
   type ContentTree,
   loadContent,
   type LoadedCourse,
+  PROJECT_ROOT,
   sortProblems,
 } from "@/lib/content/loader.ts";
 import { publishCourse } from "@/lib/content/published.ts";
@@ -335,4 +336,9 @@ export async function draftsFromFiles(
     if (result.ok) changed++;
   }
   return changed;
+}
+
+/** Where the repository's content files are read from (`SA_CONTENT_DIR`, else the project root). */
+export function contentRoot(): string {
+  return Deno.env.get("SA_CONTENT_DIR") ?? PROJECT_ROOT;
 }
