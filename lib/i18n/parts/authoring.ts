@@ -231,6 +231,12 @@ export const zh = {
     "{path} 不是 UTF-8 文本，请另存为 UTF-8 后重试。",
   "authoring.zip.problem.wrong_course":
     "{path} 属于另一门课程，不能导入到这里。",
+  "authoring.audit.note": "修改说明",
+  "authoring.audit.origin": "来源",
+  "authoring.audit.restores": "恢复的版本",
+  "authoring.audit.conflict": "与浏览器发布冲突",
+  "authoring.audit.browser_version": "浏览器发布的版本",
+  "authoring.audit.file_version": "文件导入的版本",
 } as const;
 
 /** English messages for the same keys. */
@@ -476,4 +482,10 @@ export const en: Record<keyof typeof zh, string> = {
     "{path} is not UTF-8 text; save it as UTF-8 and try again.",
   "authoring.zip.problem.wrong_course":
     "{path} belongs to another course and cannot be imported here.",
+  "authoring.audit.note": "change note",
+  "authoring.audit.origin": "made by",
+  "authoring.audit.restores": "restores version",
+  "authoring.audit.conflict": "conflict with a browser publish",
+  "authoring.audit.browser_version": "browser version",
+  "authoring.audit.file_version": "version from files",
 };
