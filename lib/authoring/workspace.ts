@@ -8,7 +8,7 @@
  * @module
  */
 import { z } from "zod";
-import { appendAuditEntry } from "@/lib/audit/audit_store.ts";
+import { appendAuditEntry } from "@/lib/identity/audit/audit_store.ts";
 import {
   type ContentSource,
   fileTreeSource,

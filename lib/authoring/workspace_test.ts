@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { copy } from "@/tests/fs_copy.ts";
-import { listAuditAbout } from "@/lib/audit/audit_store.ts";
+import { listAuditAbout } from "@/lib/identity/audit/audit_store.ts";
 import { getContentStatus } from "@/lib/content/content_status_store.ts";
 import {
   forgetCourseHeads,
