@@ -39,9 +39,11 @@ export async function seedDemoAuthoring(
   if (!ws) return null;
   const path = `${ws.courseDir}/${LESSON}`;
   const text = ws.files[path];
-  const at = text?.indexOf(ANCHOR) ?? -1;
-  if (at < 0) return null;
-  const end = text.indexOf("\n", at) + 1;
+  if (text === undefined) return null;
+  // After the "exchange" bullet of the 7-day section; at the end of the
+  // lesson if a review has reworded it.
+  const at = text.indexOf(ANCHOR);
+  const end = at < 0 ? text.length : text.indexOf("\n", at) + 1;
   const saved = await saveDraft(
     kv,
     {
