@@ -10,10 +10,10 @@ import { startServer } from "../tests/server.ts";
 import { evaluator } from "./evaluator.ts";
 import { ensureWrk } from "./load.ts";
 import { lessonNavigation } from "./lesson_nav_section.ts";
-import { notBuilt } from "./not_built.ts";
 import { pages } from "./pages.ts";
 import { type Row, type Section, table } from "./rows.ts";
 import { start } from "./start.ts";
+import { dashboard } from "./dashboard.ts";
 import { submissions } from "./submissions.ts";
 
 const SECTIONS: Section[] = [
@@ -22,7 +22,7 @@ const SECTIONS: Section[] = [
   submissions,
   start,
   evaluator,
-  notBuilt,
+  dashboard,
 ];
 
 const ROOT = new URL("../", import.meta.url);
