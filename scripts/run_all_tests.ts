@@ -61,13 +61,19 @@ async function tests(
 }
 
 // The reliability suite runs as its own step, so its report stands apart;
-// a run of chosen test files (arguments given) skips it.
+// a run of chosen test files (arguments given) skips it. The other test
+// files run in parallel (one process per file, as many as DENO_JOBS or the
+// cores allow): each starts its own server on its own port and KV file and
+// its own browser, so they share nothing, and the browser files, which spend
+// most of their time waiting on pages, overlap. The reliability suite stays
+// serial: it measures time bounds that other load would blur.
 const runs = [
   await tests("tests", [
     "test",
     "-A",
     "--unstable-kv",
     "--doc",
+    "--parallel",
     "--ignore=tests/reliability/",
     ...Deno.args,
   ]),
