@@ -23,7 +23,8 @@ import {
   planStanding,
 } from "@/lib/onboarding/plan_standing.ts";
 import { countedRuns } from "@/lib/scenario/run_store.ts";
-import { currentPlan, itemTitles } from "./cohort_dashboard.ts";
+import { currentPlan } from "./plan_context.ts";
+import { itemTitles } from "./cohort_dashboard.ts";
 import { type DashboardViewer, requireVisibleLearner } from "./scope.ts";
 import { learnerMastery, type SkillMastery } from "./skill_mastery.ts";
 
