@@ -8,6 +8,7 @@ import { en as reliability } from "./parts/reliability.ts";
 import { en as onboarding } from "./parts/onboarding.ts";
 import { en as learner } from "./parts/learner.ts";
 import { en as code } from "./parts/code.ts";
+import { en as authoring } from "./parts/authoring.ts";
 import { en as dashboards } from "./parts/dashboards.ts";
 
 /** English messages. Typed against the zh-CN catalog so no key is missing. */
@@ -720,5 +721,6 @@ export const en: Record<MessageKey, string> = {
   ...onboarding,
   ...learner,
   ...code,
+  ...authoring,
   ...dashboards,
 };
