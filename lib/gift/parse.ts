@@ -33,6 +33,8 @@ export type GiftProblem =
     | { code: "bad_id"; id: string }
     /** The same id twice in the file. */
     | { code: "duplicate_id"; id: string }
+    /** The id belongs to a question of another bank (ids are unique across banks). */
+    | { code: "id_taken"; id: string }
     /** The rubric named by `// @rubric:` is not in the course. */
     | { code: "unknown_rubric"; rubric: string }
     /** The content schema or check refused the mapped question (message as content:check writes it). */

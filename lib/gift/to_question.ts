@@ -38,6 +38,8 @@ export interface GiftContext {
   skills: readonly string[];
   /** Rubric ids of the course (a written question must name one). */
   rubrics: readonly string[];
+  /** Question ids of the course's other banks (ids are unique across banks). */
+  takenIds?: readonly string[];
   /** Bank fields for questions that do not carry them. */
   defaults: { module: string; skills: string[]; difficulty: 1 | 2 | 3 };
 }
