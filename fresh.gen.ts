@@ -15,6 +15,7 @@ import * as $admin_users_user_delete from "./routes/admin/users/[user]/delete.ts
 import * as $admin_users_index from "./routes/admin/users/index.tsx";
 import * as $author_gift_export from "./routes/author/gift/export.ts";
 import * as $author_gift_index from "./routes/author/gift/index.tsx";
+import * as $author_items_index from "./routes/author/items/index.tsx";
 import * as $certifications_level_badge_svg from "./routes/certifications/[level]/badge.svg.ts";
 import * as $certifications_level_index from "./routes/certifications/[level]/index.tsx";
 import * as $courses_course_module_lesson_checks_index from "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts";
@@ -84,6 +85,7 @@ const manifest = {
     "./routes/admin/users/index.tsx": $admin_users_index,
     "./routes/author/gift/export.ts": $author_gift_export,
     "./routes/author/gift/index.tsx": $author_gift_index,
+    "./routes/author/items/index.tsx": $author_items_index,
     "./routes/certifications/[level]/badge.svg.ts":
       $certifications_level_badge_svg,
     "./routes/certifications/[level]/index.tsx": $certifications_level_index,

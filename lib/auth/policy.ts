@@ -55,6 +55,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // GIFT import/export and item analysis of question banks.
   "/author/gift": ["trainer", "admin"],
   "/author/gift/export": ["trainer", "admin"],
+  "/author/items": ["trainer", "admin"],
   // Your own record (PIPL: see and export) and password.
   "/me": "signed-in",
   "/me/export": "signed-in",

@@ -149,6 +149,29 @@ export async function listAttempts(
   );
 }
 
+/**
+ * Every submitted attempt at one module quiz or exam (`assessmentKey`), of
+ * every learner, oldest first: the input of item analysis. Reads the
+ * by-learner index, so it costs one scan of attempt ids.
+ */
+export async function listSubmittedAttempts(
+  kv: Deno.Kv,
+  courseId: string,
+  assessmentKey: string,
+): Promise<Attempt[]> {
+  const ids: string[] = [];
+  for await (
+    const e of kv.list<string>({ prefix: ["quiz_attempts_by_learner"] })
+  ) {
+    if (e.key[2] === courseId && e.key[3] === assessmentKey) ids.push(e.value);
+  }
+  const entries = await getAll(kv, ids.map(attemptKey));
+  return entries.filter((e) => e.versionstamp !== null)
+    .map((e) => decode(e.key, e.value))
+    .filter((a) => a.status === "submitted" && a.result)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
 /** What starting an attempt needs from the published course. */
 export interface QuizSpec {
   learnerId: string;

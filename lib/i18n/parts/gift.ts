@@ -85,7 +85,7 @@ export const zh = {
   "gift.problem.numerical_range":
     "数值题的小数容差或范围无法换成本平台的固定答案；请改为列出可接受的数值，例如 =1.5 =2。",
   "gift.problem.essay_needs_rubric":
-    "问答题需要评分量规：在题目上方加“// @rubric: 量规编号”和“// @model: 参考答案”两行。",
+    "问答题需要评分量规：在题目上方加两行注释，写上量规编号和参考答案，例如“// @rubric: service-reply”和“// @model: text”。",
   "gift.problem.no_explanation": "缺少解析：在答案末尾加上“####解析”。",
   "gift.problem.bad_id":
     "编号“{id}”无法使用：请用小写字母、数字和短横线，例如 refund-days。",
@@ -104,6 +104,52 @@ export const zh = {
   "gift.warning.tag_ignored": "标签“{tag}”不是本课程的技能，已忽略。",
   "gift.cli.summary":
     "{file}：可导入 {ok} 道，问题 {problems} 处，提示 {warnings} 处",
+  "items.title": "题目分析",
+  "items.lead":
+    "按 Moodle 测验统计的公式，逐题给出难度（通过率）、标准差、区分度指数和区分效率，以及每个选项的选择率；默认只算每位学员的第一次作答。",
+  "items.no_course": "还没有已发布的课程。",
+  "items.none":
+    "还没有学员提交过这份测验或考试，提交之后这里会显示每道题的统计。",
+  "items.assessment": "测验或考试",
+  "items.kind.quiz": "模块测验",
+  "items.kind.exam": "考试",
+  "items.first": "只算第一次作答",
+  "items.all": "计入所有作答",
+  "items.show": "查看",
+  "items.quiz.summary":
+    "{attempts, plural, other {# 次作答}}，平均得分 {mean}，{slots, plural, other {每次 # 题}}。",
+  "items.alpha": "克龙巴赫 α（内部一致性）：{alpha}",
+  "items.alpha_none":
+    "克龙巴赫 α：无法计算（作答少于 2 次、题数不同或总分没有差异）。",
+  "items.n_small":
+    "样本太少：只有 {n} 次作答（建议至少 {min} 次），下面的数字仅供参考。",
+  "items.question": "{id}（{type}，课程版本 {version}）",
+  "items.n": "作答数",
+  "items.facility": "难度（通过率）",
+  "items.sd": "标准差",
+  "items.di": "区分度指数",
+  "items.de": "区分效率",
+  "items.na": "—",
+  "items.options": "选项选择率",
+  "items.col.option": "选项",
+  "items.col.rate": "全部",
+  "items.col.upper": "高分组",
+  "items.col.lower": "低分组",
+  "items.correct": "（正确）",
+  "items.no_options": "这种题型没有可统计的选项。",
+  "items.flags": "需要关注",
+  "items.ok": "没有发现问题。",
+  "items.flag.too_easy":
+    "太容易：通过率 {facility}，几乎人人答对，区分不出掌握程度。",
+  "items.flag.too_hard":
+    "太难：通过率只有 {facility}，检查题干、答案是否有误，或教学是否覆盖。",
+  "items.flag.negative_discrimination":
+    "区分度为负（{index}）：整体成绩差的学员反而更常答对，题目或答案可能有误。",
+  "items.flag.low_discrimination":
+    "区分效率低（{efficiency}，低于 15%）：这道题与其余题目的得分关系弱。",
+  "items.flag.misleading_distractor":
+    "干扰项“{option}”有误导性：高分组有 {upper} 选了它，低分组只有 {lower}。",
+  "items.n_item_small": "样本少（{n} 次）",
 };
 
 export const en: Record<keyof typeof zh, string> = {
@@ -221,4 +267,50 @@ export const en: Record<keyof typeof zh, string> = {
     "The tag “{tag}” is no skill of this course and was ignored.",
   "gift.cli.summary":
     "{file}: {ok} importable, {problems} problems, {warnings} notes",
+  "items.title": "Item analysis",
+  "items.lead":
+    "Per question, with the formulas of Moodle's quiz statistics: facility, standard deviation, discrimination index and discriminative efficiency, and each option's pick rate; by default each learner's first attempt only.",
+  "items.no_course": "No course is published yet.",
+  "items.none":
+    "No learner has submitted this quiz or exam yet; once they do, each question's figures appear here.",
+  "items.assessment": "Quiz or exam",
+  "items.kind.quiz": "Module quiz",
+  "items.kind.exam": "Exam",
+  "items.first": "First attempts only",
+  "items.all": "Every attempt",
+  "items.show": "Show",
+  "items.quiz.summary":
+    "{attempts, plural, one {# attempt} other {# attempts}}, mean score {mean}, {slots, plural, one {# question} other {# questions}} each.",
+  "items.alpha": "Cronbach's alpha (internal consistency): {alpha}",
+  "items.alpha_none":
+    "Cronbach's alpha: not computable (fewer than 2 attempts, differing question counts, or no spread in totals).",
+  "items.n_small":
+    "Too few attempts: only {n} (at least {min} advised); read the figures below with care.",
+  "items.question": "{id} ({type}, course version {version})",
+  "items.n": "Attempts",
+  "items.facility": "Facility",
+  "items.sd": "Standard deviation",
+  "items.di": "Discrimination index",
+  "items.de": "Discriminative efficiency",
+  "items.na": "—",
+  "items.options": "Option pick rates",
+  "items.col.option": "Option",
+  "items.col.rate": "All",
+  "items.col.upper": "Strongest third",
+  "items.col.lower": "Weakest third",
+  "items.correct": " (right)",
+  "items.no_options": "This question type has no options to count.",
+  "items.flags": "Needs attention",
+  "items.ok": "Nothing found.",
+  "items.flag.too_easy":
+    "Too easy: facility {facility}; nearly everyone gets it right, so it tells learners apart poorly.",
+  "items.flag.too_hard":
+    "Too hard: facility only {facility}; check the prompt and the key, and whether the lessons teach it.",
+  "items.flag.negative_discrimination":
+    "Negative discrimination ({index}): learners with lower totals get it right more often; the question or its key may be wrong.",
+  "items.flag.low_discrimination":
+    "Low discriminative efficiency ({efficiency}, under 15%): its marks relate weakly to the rest of the test.",
+  "items.flag.misleading_distractor":
+    "Misleading distractor “{option}”: picked by {upper} of the strongest third but {lower} of the weakest.",
+  "items.n_item_small": "few attempts ({n})",
 };
