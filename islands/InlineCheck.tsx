@@ -6,7 +6,7 @@ import {
   initialAnswerFields,
   QuestionInputs,
 } from "@/lib/question_types/fields_view.tsx";
-import { PromptText } from "@/lib/question_types/prompt_text.tsx";
+import { PromptText } from "@/lib/question_types/common/prompt_text.tsx";
 import { useEffect } from "preact/hooks";
 import type { InlineCheckLabels } from "@/lib/quiz/check_labels.ts";
 

@@ -1,7 +1,7 @@
 import type { ItemFlag } from "@/lib/analytics/item_analysis.ts";
 import type { ItemRow } from "@/lib/analytics/item_report.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
-import { optionLabel } from "@/lib/question_types/option_label.ts";
+import { optionLabel } from "@/lib/question_types/common/option_label.ts";
 
 /** A 0..1 share as a percentage in the UI language. */
 export function percent(t: Translate, v: number | null): string {

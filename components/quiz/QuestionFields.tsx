@@ -2,8 +2,8 @@ import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { PublicQuestion } from "@/lib/quiz/public_question.ts";
 import type { Answer } from "@/lib/quiz/score.ts";
 import { QuestionInputs } from "@/lib/question_types/fields_view.tsx";
-import type { FieldLabels } from "@/lib/question_types/fields_props.ts";
-import { PromptText } from "@/lib/question_types/prompt_text.tsx";
+import type { FieldLabels } from "@/lib/question_types/common/fields_props.ts";
+import { PromptText } from "@/lib/question_types/common/prompt_text.tsx";
 
 export { PromptText };
 

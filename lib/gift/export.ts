@@ -13,7 +13,10 @@
  * @module
  */
 import type { Question, QuestionBank } from "@/lib/content/schema.ts";
-import type { QuestionOf, QuestionType } from "@/lib/question_types/types.ts";
+import type {
+  QuestionOf,
+  QuestionType,
+} from "@/lib/question_types/common/types.ts";
 
 /** Escapes GIFT's control characters and line breaks in text. */
 export function escapeGift(text: string): string {

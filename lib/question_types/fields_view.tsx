@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { FieldsProps } from "./fields_props.ts";
-import type { PublicQuestion } from "./types.ts";
+import type { FieldsProps } from "./common/fields_props.ts";
+import type { PublicQuestion } from "./common/types.ts";
 import { SingleFields } from "./single/Fields.tsx";
 import { MultipleFields } from "./multiple/Fields.tsx";
 import { TrueFalseFields } from "./truefalse/Fields.tsx";

@@ -7,7 +7,7 @@
  * @module
  */
 import type { InlineQuestion } from "@/lib/content/schema.ts";
-import type { QuestionType, QuestionTypeDef } from "./types.ts";
+import type { QuestionType, QuestionTypeDef } from "./common/types.ts";
 import { single } from "./single/single.ts";
 import { multiple } from "./multiple/multiple.ts";
 import { truefalse } from "./truefalse/truefalse.ts";

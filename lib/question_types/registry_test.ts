@@ -5,8 +5,8 @@ import type { InlineQuestion } from "@/lib/content/schema.ts";
 import { QuestionType } from "@/lib/content/schema.ts";
 import { questionTypes, typeOf } from "./registry.ts";
 import { QuestionInputs } from "./fields_view.tsx";
-import { parseAnswer } from "./input.ts";
-import type { FieldLabels } from "./fields_props.ts";
+import { parseAnswer } from "./common/input.ts";
+import type { FieldLabels } from "./common/fields_props.ts";
 
 /** One question of each type, as authored. */
 const samples: InlineQuestion[] = [

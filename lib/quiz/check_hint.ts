@@ -6,10 +6,10 @@
  */
 import type { InlineQuestion } from "@/lib/content/schema.ts";
 import { typeOf } from "@/lib/question_types/registry.ts";
-import type { CheckHint } from "@/lib/question_types/types.ts";
+import type { CheckHint } from "@/lib/question_types/common/types.ts";
 import type { Answer } from "./score.ts";
 
-export type { CheckHint } from "@/lib/question_types/types.ts";
+export type { CheckHint } from "@/lib/question_types/common/types.ts";
 
 /** The hint for a wrong or partly right `answer` to `q`. */
 export function checkHint(q: InlineQuestion, answer: Answer): CheckHint {

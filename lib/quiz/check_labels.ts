@@ -1,5 +1,5 @@
 import type { Translate } from "@/lib/i18n/i18n.ts";
-import type { FieldLabels } from "@/lib/question_types/fields_props.ts";
+import type { FieldLabels } from "@/lib/question_types/common/fields_props.ts";
 
 /** Translated UI text for the check (the island holds no catalog). */
 export interface InlineCheckLabels extends FieldLabels {

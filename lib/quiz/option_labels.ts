@@ -7,7 +7,7 @@
  * @module
  */
 import { OPTION_REF } from "@/lib/content/option_refs.ts";
-import { optionLabel } from "@/lib/question_types/option_label.ts";
+import { optionLabel } from "@/lib/question_types/common/option_label.ts";
 
 export { optionLabel };
 

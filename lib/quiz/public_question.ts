@@ -8,10 +8,13 @@
  */
 import type { InlineQuestion } from "@/lib/content/schema.ts";
 import { typeOf } from "@/lib/question_types/registry.ts";
-import type { PublicQuestion } from "@/lib/question_types/types.ts";
+import type { PublicQuestion } from "@/lib/question_types/common/types.ts";
 
-export type { PublicItem, PublicQuestion } from "@/lib/question_types/types.ts";
-export { shuffleAwayFrom } from "@/lib/question_types/shuffle.ts";
+export type {
+  PublicItem,
+  PublicQuestion,
+} from "@/lib/question_types/common/types.ts";
+export { shuffleAwayFrom } from "@/lib/question_types/common/shuffle.ts";
 
 /**
  * Strips the key from a question; `seed` makes the shuffles stable per

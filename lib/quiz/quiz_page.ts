@@ -13,7 +13,7 @@ import { type PublicQuestion, toPublicQuestion } from "./public_question.ts";
 import type { Answer } from "./score.ts";
 import { labelOptionRefs } from "./option_labels.ts";
 import { typeOf } from "@/lib/question_types/registry.ts";
-import type { TrueFalseWords } from "@/lib/question_types/types.ts";
+import type { TrueFalseWords } from "@/lib/question_types/common/types.ts";
 
 /** A module quiz as published in one course version. */
 export interface ModuleQuizView {
@@ -181,7 +181,7 @@ export function reviewAttempt(
   };
 }
 
-export type { TrueFalseWords } from "@/lib/question_types/types.ts";
+export type { TrueFalseWords } from "@/lib/question_types/common/types.ts";
 
 /** The learner's answer in words ("—" when unanswered or of another type). */
 export function describeAnswer(

@@ -41,11 +41,11 @@
  */
 import type { InlineQuestion } from "@/lib/content/schema.ts";
 import { typeOf } from "@/lib/question_types/registry.ts";
-import { parseAnswer } from "@/lib/question_types/input.ts";
+import { parseAnswer } from "@/lib/question_types/common/input.ts";
 import type {
   QuestionScore,
   ScoreOptions,
-} from "@/lib/question_types/types.ts";
+} from "@/lib/question_types/common/types.ts";
 
 export {
   type Answer,
@@ -59,14 +59,14 @@ export {
   TrueFalseAnswerSchema,
   WrittenAnswerSchema,
 } from "@/lib/content/question_shapes.ts";
-export { ScoringInputError } from "@/lib/question_types/input.ts";
+export { ScoringInputError } from "@/lib/question_types/common/input.ts";
 export type {
   AnswerFor,
   QuestionScore,
   QuestionType,
   ScoreDetail,
   ScoreOptions,
-} from "@/lib/question_types/types.ts";
+} from "@/lib/question_types/common/types.ts";
 import type { Answer } from "@/lib/content/question_shapes.ts";
 
 /**

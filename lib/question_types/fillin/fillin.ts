@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { QuestionTypeDef } from "../types.ts";
-import { formString, ScoringInputError } from "../input.ts";
+import type { QuestionTypeDef } from "../common/types.ts";
+import { formString, ScoringInputError } from "../common/input.ts";
 import { normalizeAnswer } from "./normalize.ts";
 
 /** Longest free text accepted in a quiz answer. */

@@ -1,5 +1,5 @@
-import type { FieldsProps } from "../fields_props.ts";
-import type { PublicOf } from "../types.ts";
+import type { FieldsProps } from "../common/fields_props.ts";
+import type { PublicOf } from "../common/types.ts";
 
 /** Inputs of a `matching` question: a select of right items per left item. */
 export function MatchingFields(

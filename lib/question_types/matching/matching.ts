@@ -5,10 +5,10 @@
  *
  * @module
  */
-import type { QuestionTypeDef } from "../types.ts";
-import { formString, inputError } from "../input.ts";
-import { shuffleAwayFrom } from "../shuffle.ts";
-import { itemText } from "../option_label.ts";
+import type { QuestionTypeDef } from "../common/types.ts";
+import { formString, inputError } from "../common/input.ts";
+import { shuffleAwayFrom } from "../common/shuffle.ts";
+import { itemText } from "../common/option_label.ts";
 
 /** The `matching` question type. */
 export const matching: QuestionTypeDef<"matching"> = {

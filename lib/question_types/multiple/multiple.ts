@@ -6,15 +6,15 @@
  *
  * @module
  */
-import type { QuestionTypeDef } from "../types.ts";
-import { checkIds, contentError } from "../input.ts";
-import { labelledItem } from "../option_label.ts";
+import type { QuestionTypeDef } from "../common/types.ts";
+import { checkIds, contentError } from "../common/input.ts";
+import { labelledItem } from "../common/option_label.ts";
 import {
   checkOptionIds,
   choiceOptions,
   describeCorrect,
   publicOptions,
-} from "../choice.ts";
+} from "../common/choice.ts";
 
 /** The `multiple` question type. */
 export const multiple: QuestionTypeDef<"multiple"> = {

@@ -7,16 +7,16 @@
  *
  * @module
  */
-import type { QuestionTypeDef } from "../types.ts";
+import type { QuestionTypeDef } from "../common/types.ts";
 import {
   checkIds,
   contentError,
   formString,
   inputError,
   ScoringInputError,
-} from "../input.ts";
-import { shuffleAwayFrom } from "../shuffle.ts";
-import { itemText } from "../option_label.ts";
+} from "../common/input.ts";
+import { shuffleAwayFrom } from "../common/shuffle.ts";
+import { itemText } from "../common/option_label.ts";
 
 /** The `ordering` question type. */
 export const ordering: QuestionTypeDef<"ordering"> = {

@@ -4,15 +4,15 @@
  *
  * @module
  */
-import type { QuestionTypeDef } from "../types.ts";
-import { checkIds, contentError, formString } from "../input.ts";
-import { labelledItem } from "../option_label.ts";
+import type { QuestionTypeDef } from "../common/types.ts";
+import { checkIds, contentError, formString } from "../common/input.ts";
+import { labelledItem } from "../common/option_label.ts";
 import {
   checkOptionIds,
   choiceOptions,
   describeCorrect,
   publicOptions,
-} from "../choice.ts";
+} from "../common/choice.ts";
 
 /** The `single` question type. */
 export const single: QuestionTypeDef<"single"> = {

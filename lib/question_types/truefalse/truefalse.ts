@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { QuestionTypeDef } from "../types.ts";
-import { formString, ScoringInputError } from "../input.ts";
+import type { QuestionTypeDef } from "../common/types.ts";
+import { formString, ScoringInputError } from "../common/input.ts";
 
 /** The `truefalse` question type. */
 export const truefalse: QuestionTypeDef<"truefalse"> = {

@@ -1,5 +1,5 @@
-import type { FieldsProps } from "../fields_props.ts";
-import type { PublicOf } from "../types.ts";
+import type { FieldsProps } from "../common/fields_props.ts";
+import type { PublicOf } from "../common/types.ts";
 
 /** Input of a `written` question: a reply box. */
 export function WrittenFields(

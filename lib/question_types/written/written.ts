@@ -6,8 +6,8 @@
  * @module
  */
 import { gradeReply } from "@/lib/rubric/rubric.ts";
-import type { QuestionTypeDef } from "../types.ts";
-import { contentError } from "../input.ts";
+import type { QuestionTypeDef } from "../common/types.ts";
+import { contentError } from "../common/input.ts";
 import { textFromForm } from "../fillin/fillin.ts";
 
 /** A reply that misses most of a rubric (demo learners who got it wrong). */

@@ -5,10 +5,14 @@
  * scoring, the quiz page, inline checks, GIFT import and item analysis find a
  * type's behaviour in one place instead of a `switch` in each of them.
  *
+ * Layout: `common/` (this file, answer checks, shuffles, labels, the shared
+ * inputs) is below the type folders; `registry.ts` and `fields_view.tsx`
+ * above them, so the folders form no import cycle.
+ *
  * Adding a type: its content and answer zod shapes in
  * lib/content/question_shapes/<type>.ts (the content format sits below the
- * engines), then a folder here with `<type>.ts` (this interface) and
- * `Fields.tsx` (inputs); then one line each in
+ * engines), then a folder lib/question_types/<type>/ with `<type>.ts` (this
+ * interface) and `Fields.tsx` (inputs); then one line each in
  * lib/content/question_shapes.ts, `registry.ts`, `fields_view.tsx`, and its
  * member of the data unions below.
  *
