@@ -22,6 +22,7 @@ export function textFromForm(
   if (v.length > MAX_TEXT_ANSWER) {
     throw new ScoringInputError(
       `${field}: the answer is ${v.length} characters; at most ${MAX_TEXT_ANSWER} are accepted`,
+      { field, code: "reply-too-long", params: { max: MAX_TEXT_ANSWER } },
     );
   }
   return v;

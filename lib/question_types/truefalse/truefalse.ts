@@ -16,7 +16,12 @@ export const truefalse: QuestionTypeDef<"truefalse"> = {
     if (v === "true" || v === "false") {
       return { type: "truefalse", value: v === "true" };
     }
-    if (v) throw new ScoringInputError(`${field}: "${v}" is not true or false`);
+    if (v) {
+      throw new ScoringInputError(`${field}: "${v}" is not true or false`, {
+        field,
+        value: v,
+      });
+    }
     return undefined;
   },
   score(q, { value }) {
