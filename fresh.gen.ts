@@ -13,8 +13,21 @@ import * as $admin_teams from "./routes/admin/teams.tsx";
 import * as $admin_users_user from "./routes/admin/users/[user].tsx";
 import * as $admin_users_user_delete from "./routes/admin/users/[user]/delete.tsx";
 import * as $admin_users_index from "./routes/admin/users/index.tsx";
+import * as $author_course_check from "./routes/author/[course]/check.ts";
+import * as $author_course_copies from "./routes/author/[course]/copies.ts";
+import * as $author_course_delete from "./routes/author/[course]/delete.tsx";
+import * as $author_course_edit from "./routes/author/[course]/edit.tsx";
+import * as $author_course_export from "./routes/author/[course]/export.ts";
+import * as $author_course_index from "./routes/author/[course]/index.tsx";
+import * as $author_course_play from "./routes/author/[course]/play.tsx";
+import * as $author_course_publish from "./routes/author/[course]/publish.tsx";
+import * as $author_course_rollback from "./routes/author/[course]/rollback.tsx";
+import * as $author_course_save from "./routes/author/[course]/save.ts";
+import * as $author_course_versions from "./routes/author/[course]/versions.tsx";
+import * as $author_course_zip from "./routes/author/[course]/zip.tsx";
 import * as $author_gift_export from "./routes/author/gift/export.ts";
 import * as $author_gift_index from "./routes/author/gift/index.tsx";
+import * as $author_index from "./routes/author/index.tsx";
 import * as $author_items_index from "./routes/author/items/index.tsx";
 import * as $certifications_level_badge_svg from "./routes/certifications/[level]/badge.svg.ts";
 import * as $certifications_level_index from "./routes/certifications/[level]/index.tsx";
@@ -69,6 +82,7 @@ import * as $verify_id_index from "./routes/verify/[id]/index.tsx";
 import * as $verify_id_print from "./routes/verify/[id]/print.tsx";
 import * as $$CopyLink from "./islands/CopyLink.tsx";
 import * as $$DrillRunner from "./islands/DrillRunner.tsx";
+import * as $$FileEditor from "./islands/FileEditor.tsx";
 import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
 import * as $$ScenarioChat from "./islands/ScenarioChat.tsx";
@@ -89,8 +103,21 @@ const manifest = {
     "./routes/admin/users/[user].tsx": $admin_users_user,
     "./routes/admin/users/[user]/delete.tsx": $admin_users_user_delete,
     "./routes/admin/users/index.tsx": $admin_users_index,
+    "./routes/author/[course]/check.ts": $author_course_check,
+    "./routes/author/[course]/copies.ts": $author_course_copies,
+    "./routes/author/[course]/delete.tsx": $author_course_delete,
+    "./routes/author/[course]/edit.tsx": $author_course_edit,
+    "./routes/author/[course]/export.ts": $author_course_export,
+    "./routes/author/[course]/index.tsx": $author_course_index,
+    "./routes/author/[course]/play.tsx": $author_course_play,
+    "./routes/author/[course]/publish.tsx": $author_course_publish,
+    "./routes/author/[course]/rollback.tsx": $author_course_rollback,
+    "./routes/author/[course]/save.ts": $author_course_save,
+    "./routes/author/[course]/versions.tsx": $author_course_versions,
+    "./routes/author/[course]/zip.tsx": $author_course_zip,
     "./routes/author/gift/export.ts": $author_gift_export,
     "./routes/author/gift/index.tsx": $author_gift_index,
+    "./routes/author/index.tsx": $author_index,
     "./routes/author/items/index.tsx": $author_items_index,
     "./routes/certifications/[level]/badge.svg.ts":
       $certifications_level_badge_svg,
@@ -168,6 +195,7 @@ const manifest = {
   islands: {
     "./islands/CopyLink.tsx": $$CopyLink,
     "./islands/DrillRunner.tsx": $$DrillRunner,
+    "./islands/FileEditor.tsx": $$FileEditor,
     "./islands/InlineCheck.tsx": $$InlineCheck,
     "./islands/QuizAutosave.tsx": $$QuizAutosave,
     "./islands/ScenarioChat.tsx": $$ScenarioChat,

@@ -13,6 +13,7 @@ import { notBuilt } from "./not_built.ts";
 import { pages } from "./pages.ts";
 import { type Row, type Section, table } from "./rows.ts";
 import { start } from "./start.ts";
+import { dashboard } from "./dashboard.ts";
 import { submissions } from "./submissions.ts";
 
 const SECTIONS: Section[] = [
@@ -21,6 +22,7 @@ const SECTIONS: Section[] = [
   submissions,
   start,
   notBuilt,
+  dashboard,
 ];
 
 const ROOT = new URL("../", import.meta.url);

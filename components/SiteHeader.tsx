@@ -24,6 +24,12 @@ const NAV: {
     roles: ["mentor", "trainer"],
   },
   {
+    href: "/author",
+    section: "author",
+    label: "authoring.nav",
+    roles: ["trainer", "admin"],
+  },
+  {
     href: "/team",
     section: "team",
     label: "nav.team",

@@ -30,7 +30,7 @@ const HOMES = [
   {
     login: "trainer@demo.academy",
     heading: "#trainer-heading",
-    nav: ["/", "/mentor"],
+    nav: ["/", "/mentor", "/author"],
     text: /预览/,
   },
   {
@@ -48,7 +48,7 @@ const HOMES = [
   {
     login: "admin@demo.academy",
     heading: "#admin-heading",
-    nav: ["/", "/team", "/invitations", "/admin/users"],
+    nav: ["/", "/author", "/team", "/invitations", "/admin/users"],
     text: /审计日志/,
   },
 ];
