@@ -19,6 +19,7 @@
  * | ["quiz_submissions", learnerId, idempotencyKey]                   | attemptId |
  */
 import { CONFLICT_TRIES, conflictBackoff } from "@/lib/db/contention.ts";
+import { getAll } from "@/lib/db/many.ts";
 import { DomainError, NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
@@ -145,9 +146,9 @@ export async function listSubmittedAttempts(
   ) {
     if (e.key[2] === courseId && e.key[3] === assessmentKey) ids.push(e.value);
   }
-  const entries = await getAll(kv, ids.map(attemptKey));
+  const entries = await getAll(kv, ids.map(attempts.runKey));
   return entries.filter((e) => e.versionstamp !== null)
-    .map((e) => decode(e.key, e.value))
+    .map((e) => attempts.decode(e.key, e.value))
     .filter((a) => a.status === "submitted" && a.result)
     .sort((a, b) => a.id.localeCompare(b.id));
 }
