@@ -27,6 +27,7 @@ import type {
 } from "../content/schema.ts";
 import { QuestionType as QuestionTypes } from "../content/schema.ts";
 import { lessonMarkupProblems } from "../content/markup_check.ts";
+import { lessonImageAltProblems } from "../content/image_alt_check.ts";
 import { letterReferences, optionRefs } from "../content/option_refs.ts";
 import { checkPolicyFigures } from "./checks/policy_figures.ts";
 import { checkBankBalance } from "./checks/bank_balance.ts";
@@ -423,6 +424,7 @@ class Checker {
       );
     }
     this.problems.push(...lessonMarkupProblems(l.path, l.body, l.bodyLine));
+    this.problems.push(...lessonImageAltProblems(l.path, l.body, l.bodyLine));
     for (const check of l.checks) {
       const doc = { path: l.path, pos: check.pos };
       if ("ref" in check.data) {
