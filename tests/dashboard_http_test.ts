@@ -347,6 +347,12 @@ Deno.test({
     assert.equal(res.status, 404, name);
     assert.doesNotMatch(await res.text(), new RegExp(name));
   }
+  // A graduate's drill-down shows the on-the-job QA review.
+  const grad = await (await manager2.get(
+    `/dashboard/learners/${other.get("许佳琪")}`,
+  )).text();
+  assert.match(grad, /在岗质检（行为层）/);
+  assert.match(grad, /id="qa-list"[\s\S]*?100 分（/);
   // An id that is no learner at all looks the same.
   const none = await manager.get(
     "/dashboard/learners/01NOSUCHLEARNER000000000000",

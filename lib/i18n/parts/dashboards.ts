@@ -240,6 +240,13 @@ export const zh = {
     "结果层需要坐席的 KPI 数据（满意度、首次响应、首次解决率等）：导入 KPI 后，这里会显示培训前后的达标情况和与尚未培训坐席的对比。",
   "dash.kp.lead_stores":
     "每个批次的反应（反馈问卷，少于最低人数不显示）、学习（入职前测到后测）、行为（在岗质检评分）和结果（KPI）。",
+  "dash.learner.qa": "在岗质检（行为层）",
+  "dash.learner.qa.empty":
+    "还没有在岗质检记录。主管在第 30 / 60 / 90 天按评分表抽检真实会话后，结果会显示在这里。",
+  "dash.learner.qa.row": "{percent} 分（{when}）",
+  "dash.learner.qa.passed": "合格",
+  "dash.learner.qa.failed": "不合格",
+  "dash.learner.qa.critical": "关键项不合格 {count} 项",
 } as const;
 
 /** English messages for the same keys. */
@@ -494,4 +501,12 @@ export const en: Record<keyof typeof zh, string> = {
     "Results need the agents' KPI data (CSAT, first response, first-contact resolution…): once KPIs are imported, this shows attainment before and after training and the comparison with agents not yet trained.",
   "dash.kp.lead_stores":
     "Each cohort's reaction (feedback surveys, hidden below their minimum number of responses), learning (pre-test to post-test), behaviour (on-the-job QA scorecard) and results (KPIs).",
+  "dash.learner.qa": "On-the-job QA (behaviour)",
+  "dash.learner.qa.empty":
+    "No on-the-job QA review yet. Once a manager scores real conversations on the scorecard at day 30, 60 and 90, the results appear here.",
+  "dash.learner.qa.row": "{percent} ({when})",
+  "dash.learner.qa.passed": "passed",
+  "dash.learner.qa.failed": "failed",
+  "dash.learner.qa.critical":
+    "{count, plural, one {# critical item} other {# critical items}} failed",
 };
