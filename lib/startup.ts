@@ -136,4 +136,9 @@ async function seedDemoData(kv: Deno.Kv): Promise<void> {
   }
   // Evaluator evidence: surveys, QA, drivers and KPI months (issue 16).
   await seedDemoEvaluation(kv, "onboarding", now);
+  // Pre-tests of the running cohorts, for the trainers' item analysis.
+  const { seedDemoItemAnalysis } = await import(
+    "@/lib/demo/demo_item_analysis.ts"
+  );
+  await seedDemoItemAnalysis(kv, "onboarding", now);
 }
