@@ -52,6 +52,10 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // Previews of assessments, scored as a learner's, counting toward nothing.
   "/preview/:kind/:course/:ref": ["trainer", "admin"],
   "/preview/runs/:id": ["trainer", "admin"],
+  // GIFT import/export and item analysis of question banks.
+  "/author/gift": ["trainer", "admin"],
+  "/author/gift/export": ["trainer", "admin"],
+  "/author/items": ["trainer", "admin"],
   // Your own record (PIPL: see and export) and password.
   "/me": "signed-in",
   "/me/export": "signed-in",
