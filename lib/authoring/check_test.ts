@@ -421,21 +421,28 @@ Deno.test("checkContent() reports a house figure copied as a number, at the figu
     "assessments/quizzes/basics.yaml:33:30",
     'states money "100元", which contradicts assessments/policy.yaml: {{coupon-allowance}}',
   );
+  // The topic (主管) in the clause before the number, in the same sentence.
+  await assertProblem(
+    "policy-copied",
+    "assessments/quizzes/basics.yaml:40:28",
+    'states the house figure "48小时" as a copied number: write {{complaint-major-close}} instead',
+  );
 });
 
 Deno.test("checkContent() lets through names, one amount of a list, policy-ok lines and vague counts", async () => {
   const lines = await problemLines("broken/policy-copied");
   const policy = lines.filter((l) => l.includes("assessments/policy.yaml"));
   // 七日无理由退货 (line 17) is the law's name; 10 元 (28) is one coupon of
-  // 3、5 或 10 元; line 31 is marked policy-ok; 几十秒 (34) states no figure.
-  for (const line of [17, 28, 31, 34]) {
+  // 3、5 或 10 元; line 31 is marked policy-ok; 几十秒 (34) states no figure;
+  // 1-2 天 (42) is a delivery time: 退款 comes in the clause after it.
+  for (const line of [17, 28, 31, 34, 42]) {
     assert.deepEqual(
       policy.filter((l) => l.includes(`basics.yaml:${line}:`)),
       [],
       policy.join("\n"),
     );
   }
-  assert.equal(policy.length, 4, policy.join("\n"));
+  assert.equal(policy.length, 5, policy.join("\n"));
 });
 
 Deno.test("checkContent() reports, at the image, lesson images without alt text", async () => {
