@@ -35,6 +35,7 @@ import { checkModelAnswers } from "./checks/model_answers.ts";
 import { checkCoverage } from "./checks/coverage.ts";
 import { checkParallelForms } from "./checks/parallel_forms.ts";
 import { checkPlanRota } from "./checks/plan_rota.ts";
+import { checkReplies } from "./checks/replies.ts";
 import {
   type DataPath,
   editDistance,
@@ -163,6 +164,7 @@ class Checker {
     this.problems.push(...checkCoverage(this.tree));
     this.problems.push(...checkParallelForms(this.tree));
     this.problems.push(...checkPlanRota(this.tree));
+    this.problems.push(...checkReplies(this.tree));
   }
 
   // ------------------------------------------------------------ ids
