@@ -9,9 +9,9 @@
  * statement and the progress rollup in one commit.
  */
 import { openStore } from "@/lib/db/kv.ts";
-import { hashPassword } from "@/lib/identity/password.ts";
-import { createSession } from "@/lib/identity/session_store.ts";
-import { createUser } from "@/lib/identity/user_store.ts";
+import { hashPassword } from "@/lib/identity/accounts/password.ts";
+import { createSession } from "@/lib/identity/sessions/session_store.ts";
+import { createUser } from "@/lib/identity/accounts/user_store.ts";
 import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
 import { startServer, type TestServer } from "../tests/server.ts";
 import { envNumber, pct, percentile, type Row, type Section } from "./rows.ts";

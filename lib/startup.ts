@@ -13,7 +13,7 @@ import {
   CACHE_TTL_MS,
   enableSessionCache,
   POLL_MS,
-} from "@/lib/identity/session_cache.ts";
+} from "@/lib/identity/sessions/session_cache.ts";
 import {
   contentFingerprint,
   DEFAULT_CONTENT_ROOT,
@@ -25,7 +25,7 @@ let store: Promise<Deno.Kv> | null = null;
 
 /**
  * The process's store, opened on first use, with this instance's session
- * cache (2 s bound, see lib/identity/session_cache.ts). `SA_SESSION_CACHE_MS`
+ * cache (2 s bound, see lib/identity/sessions/session_cache.ts). `SA_SESSION_CACHE_MS`
  * shortens the bound (0 turns the cache off); `SA_SESSION_CACHE_POLL_MS=0`
  * and `SA_SESSION_CACHE_WATCH=0` turn off the change log and the watch, so
  * the reliability suite can test the bound when no notice arrives.
@@ -86,7 +86,7 @@ async function importAll(kv: Deno.Kv, rootDir: string): Promise<void> {
 
 async function seedDemoData(kv: Deno.Kv): Promise<void> {
   const { DEMO_PASSWORD, seedDemo } = await import(
-    "@/lib/identity/demo_seed.ts"
+    "@/lib/identity/demo/demo_seed.ts"
   );
   const { seedDemoProgress } = await import(
     "@/lib/learning/demo_progress.ts"

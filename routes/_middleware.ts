@@ -2,8 +2,8 @@ import { type FreshContext, HttpError } from "$fresh/server.ts";
 import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import { parseCookie, stringifySetCookie } from "cookie";
 import { decide } from "@/lib/auth/policy.ts";
-import { listMembershipsOfUser } from "@/lib/identity/cohort_store.ts";
-import { getSignedIn } from "@/lib/identity/sign_in.ts";
+import { listMembershipsOfUser } from "@/lib/identity/teams/cohort_store.ts";
+import { getSignedIn } from "@/lib/identity/accounts/sign_in.ts";
 import {
   FormTooLargeError,
   PRE_SESSION_COOKIE,

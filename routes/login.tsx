@@ -4,8 +4,11 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
 import { LoginForm } from "@/lib/auth/login_form.ts";
-import { signIn } from "@/lib/identity/sign_in.ts";
-import { DEMO_PASSWORD, shouldSeedDemo } from "@/lib/identity/demo_seed.ts";
+import { signIn } from "@/lib/identity/accounts/sign_in.ts";
+import {
+  DEMO_PASSWORD,
+  shouldSeedDemo,
+} from "@/lib/identity/demo/demo_seed.ts";
 import { sessionCookie } from "@/lib/http/session_cookie.ts";
 import type { AppState } from "@/lib/http/state.ts";
 import type { MessageKey } from "@/lib/i18n/i18n.ts";

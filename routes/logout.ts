@@ -1,7 +1,7 @@
 import type { Handlers } from "$fresh/server.ts";
 import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import { parseCookie } from "cookie";
-import { signOut } from "@/lib/identity/sign_in.ts";
+import { signOut } from "@/lib/identity/accounts/sign_in.ts";
 import {
   clearSessionCookie,
   SESSION_COOKIE,

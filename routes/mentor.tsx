@@ -5,7 +5,7 @@ import { CsrfField } from "@/components/CsrfField.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { getUser } from "@/lib/identity/user_store.ts";
+import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import {
   confirmByMentor,
   mentorQueue,

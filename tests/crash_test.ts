@@ -6,9 +6,9 @@
  * attempt, idempotency record, evidence statement and progress rollup.
  */
 import assert from "node:assert/strict";
-import { hashPassword } from "@/lib/identity/password.ts";
-import { createSession } from "@/lib/identity/session_store.ts";
-import { createUser } from "@/lib/identity/user_store.ts";
+import { hashPassword } from "@/lib/identity/accounts/password.ts";
+import { createSession } from "@/lib/identity/sessions/session_store.ts";
+import { createUser } from "@/lib/identity/accounts/user_store.ts";
 import { getProgress } from "@/lib/evidence/progress_store.ts";
 import { listLearnerStatements } from "@/lib/evidence/statement_store.ts";
 import { listAttempts } from "@/lib/quiz/attempt_store.ts";

@@ -6,8 +6,8 @@
  * 4xx with a field message that changes nothing.
  */
 import assert from "node:assert/strict";
-import { startDateForDay } from "@/lib/identity/cohort_store.ts";
-import { MAX_CSV_BYTES } from "@/lib/identity/csv_import.ts";
+import { startDateForDay } from "@/lib/identity/teams/cohort_store.ts";
+import { MAX_CSV_BYTES } from "@/lib/identity/invitations/csv_import.ts";
 import { startModuleServer } from "./server.ts";
 import { client } from "./session.ts";
 

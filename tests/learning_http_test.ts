@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { findUserByLogin as findByLogin } from "@/lib/identity/user_store.ts";
+import { findUserByLogin as findByLogin } from "@/lib/identity/accounts/user_store.ts";
 import { getProgress } from "@/lib/evidence/progress_store.ts";
 import { listLearnerStatements } from "@/lib/evidence/statement_store.ts";
 import { listAttempts } from "@/lib/quiz/attempt_store.ts";

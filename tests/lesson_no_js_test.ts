@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { createHandler } from "$fresh/server.ts";
 import { importCourse } from "@/lib/content/content_store.ts";
 import type { PublishedCourse } from "@/lib/content/published.ts";
-import { createSession } from "@/lib/identity/session_store.ts";
-import { createUser } from "@/lib/identity/user_store.ts";
+import { createSession } from "@/lib/identity/sessions/session_store.ts";
+import { createUser } from "@/lib/identity/accounts/user_store.ts";
 import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
 
 // The app's store is opened from SA_KV_PATH on first use, so point it at a

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { copy } from "./fs_copy.ts";
-import { findUserByLogin } from "@/lib/identity/user_store.ts";
+import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
 import { listAttempts } from "@/lib/quiz/attempt_store.ts";
 import { startServer } from "./server.ts";
 import { client } from "./session.ts";

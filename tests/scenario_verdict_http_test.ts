@@ -7,7 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { listLearnerStatements } from "@/lib/evidence/statement_store.ts";
-import { findUserByLogin } from "@/lib/identity/user_store.ts";
+import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
 import { getRun } from "@/lib/scenario/run_store.ts";
 import { startModuleServer } from "./server.ts";
 import { client } from "./session.ts";

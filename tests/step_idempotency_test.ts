@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { getDrillRun } from "@/lib/drill/drill_run_store.ts";
-import { findUserByLogin } from "@/lib/identity/user_store.ts";
+import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
 import { getRun } from "@/lib/scenario/run_store.ts";
 import { startServer, type TestServer } from "./server.ts";
 import { client } from "./session.ts";

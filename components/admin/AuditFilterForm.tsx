@@ -1,7 +1,10 @@
 import { FieldError } from "@/components/FieldError.tsx";
-import type { ActorOption } from "@/lib/audit/audit_page.ts";
-import type { AuditQueryField } from "@/lib/audit/audit_query.ts";
-import { AUDIT_ACTIONS, SYSTEM_ACTOR } from "@/lib/audit/audit_store.ts";
+import type { ActorOption } from "@/lib/identity/audit/report/audit_page.ts";
+import type { AuditQueryField } from "@/lib/identity/audit/audit_query.ts";
+import {
+  AUDIT_ACTIONS,
+  SYSTEM_ACTOR,
+} from "@/lib/identity/audit/audit_store.ts";
 import type { FieldErrors } from "@/lib/forms/form.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 

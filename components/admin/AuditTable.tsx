@@ -1,13 +1,13 @@
 import type { Language, Translate } from "@/lib/i18n/i18n.ts";
 import { formatDateTime } from "@/lib/i18n/i18n.ts";
-import type { AuditEntry } from "@/lib/audit/audit_store.ts";
-import type { AuditNames } from "@/lib/audit/audit_names.ts";
+import type { AuditEntry } from "@/lib/identity/audit/audit_store.ts";
+import type { AuditNames } from "@/lib/identity/audit/report/audit_names.ts";
 import {
   actionLabel,
   actorName,
   detailText,
   targetName,
-} from "@/lib/audit/audit_text.ts";
+} from "@/lib/identity/audit/report/audit_text.ts";
 
 /** Where a subject's own page is, when it has one. */
 function targetHref(e: AuditEntry): string | null {

@@ -1,5 +1,5 @@
 import type { Translate } from "@/lib/i18n/i18n.ts";
-import type { User } from "@/lib/identity/user_store.ts";
+import type { User } from "@/lib/identity/accounts/user_store.ts";
 
 /** Which of the three states an account is in, as the admin pages name them. */
 export function userStatus(

@@ -61,7 +61,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/team": ["manager", "admin"],
   "/team/learners/:learner": ["manager", "admin"],
   // Inviting new hires: managers into their own teams' cohorts (enforced in
-  // lib/identity/invitation_store.ts assertCanInvite), admins anywhere.
+  // lib/identity/invitations/invitation_store.ts assertCanInvite), admins anywhere.
   "/invitations": ["manager", "admin"],
   "/invitations/import": ["manager", "admin"],
   "/invitations/links": ["manager", "admin"],
@@ -95,7 +95,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // mentors (lib/onboarding/mentor_queue.ts), admins all.
   "/mentor": ["mentor", "trainer", "manager", "admin"],
   // QA observation on the scorecard: the learner's manager (checked in the
-  // route through lib/identity/access.ts) or an admin.
+  // route through lib/identity/teams/access.ts) or an admin.
   "/team/learners/:learner/observation": ["manager", "admin"],
   // Public by design: anyone holding a certificate link can verify it, and
   // verifiers need the issuer's keys and the status list. Nothing private.

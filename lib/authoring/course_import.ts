@@ -4,7 +4,10 @@
  * held back (its errors logged and saved for trainers); the rest is served.
  * An unchanged course (same content hash) is not re-imported.
  */
-import { appendAuditEntry, SYSTEM_ACTOR } from "@/lib/audit/audit_store.ts";
+import {
+  appendAuditEntry,
+  SYSTEM_ACTOR,
+} from "@/lib/identity/audit/audit_store.ts";
 import { importCourse } from "../content/content_store.ts";
 import {
   type ContentStatus,

@@ -17,7 +17,7 @@
  */
 import { z } from "zod";
 import { decodeStored } from "@/lib/identity/errors.ts";
-import { addAuditEntry } from "@/lib/identity/audit_store.ts";
+import { addAuditEntry } from "@/lib/identity/audit/audit_store.ts";
 import { NotFoundError } from "@/lib/errors.ts";
 
 const certKey = (id: string) => ["certificates", id];

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { parse } from "yaml";
 import { CertificationSchema } from "@/lib/content/schema.ts";
-import { listAuditAbout } from "@/lib/identity/audit_store.ts";
+import { listAuditAbout } from "@/lib/identity/audit/audit_store.ts";
 import {
   certificateStatus,
   getCertificate,

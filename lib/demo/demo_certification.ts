@@ -1,6 +1,6 @@
 /**
  * Demo learners whose onboarding is over, played through the real engines
- * (after lib/identity/demo_seed.ts and lib/learning/demo_progress.ts): the
+ * (after lib/identity/demo/demo_seed.ts and lib/learning/demo_progress.ts): the
  * whole plan, the pre- and post-test, the surveys, the mentor's
  * confirmations and the certification exam with its required scenarios
  * inside the attempt; the certificate is then issued by the rule engine.
@@ -34,10 +34,16 @@ import {
   getCohort,
   listMembershipsOfUser,
   startDateForDay,
-} from "@/lib/identity/cohort_store.ts";
-import { DEMO_PASSWORD } from "@/lib/identity/demo_seed.ts";
-import { hashPassword, PBKDF2_ITERATIONS } from "@/lib/identity/password.ts";
-import { createUser, findUserByLogin } from "@/lib/identity/user_store.ts";
+} from "@/lib/identity/teams/cohort_store.ts";
+import { DEMO_PASSWORD } from "@/lib/identity/demo/demo_seed.ts";
+import {
+  hashPassword,
+  PBKDF2_ITERATIONS,
+} from "@/lib/identity/accounts/password.ts";
+import {
+  createUser,
+  findUserByLogin,
+} from "@/lib/identity/accounts/user_store.ts";
 import {
   playModelScenario,
   type Profile,
@@ -49,7 +55,7 @@ import { startOrResume, submitAttempt } from "@/lib/quiz/attempt_store.ts";
 import { surveyClosesAt } from "@/lib/survey/survey_page.ts";
 import type { SurveyAnswer } from "@/lib/survey/survey_answers.ts";
 import { submitResponse } from "@/lib/survey/survey_response_store.ts";
-import { getTeam } from "@/lib/identity/team_store.ts";
+import { getTeam } from "@/lib/identity/teams/team_store.ts";
 import {
   confirmItem,
   offlineItemKey,

@@ -14,7 +14,7 @@ import {
   sessionCacheOf,
   userChanged,
   userChangeKey,
-} from "@/lib/identity/session_cache.ts";
+} from "@/lib/identity/sessions/session_cache.ts";
 import { z } from "zod";
 
 const progressKey = (

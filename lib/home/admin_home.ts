@@ -2,13 +2,19 @@
  * The admin's home: accounts by role, teams and cohorts, invitations
  * waiting to be accepted, and the latest audit entries with names.
  */
-import { type AuditNames, auditNames } from "@/lib/audit/audit_names.ts";
-import { type AuditEntry, listAudit } from "@/lib/audit/audit_store.ts";
-import { listCohortsOfTeam } from "@/lib/identity/cohort_store.ts";
-import { listPendingInvitations } from "@/lib/identity/invitation_store.ts";
+import {
+  type AuditNames,
+  auditNames,
+} from "@/lib/identity/audit/report/audit_names.ts";
+import {
+  type AuditEntry,
+  listAudit,
+} from "@/lib/identity/audit/audit_store.ts";
+import { listCohortsOfTeam } from "@/lib/identity/teams/cohort_store.ts";
+import { listPendingInvitations } from "@/lib/identity/invitations/invitation_store.ts";
 import { type Role, ROLES } from "@/lib/identity/roles.ts";
-import { listTeams } from "@/lib/identity/team_store.ts";
-import { listUsersUpTo } from "@/lib/identity/user_store.ts";
+import { listTeams } from "@/lib/identity/teams/team_store.ts";
+import { listUsersUpTo } from "@/lib/identity/accounts/user_store.ts";
 
 /** What the admin's home shows. */
 export interface AdminHome {

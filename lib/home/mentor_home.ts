@@ -3,10 +3,10 @@
  * plan and its learners by name. (The mentor's confirmation page comes with
  * the onboarding work; this lists whom they accompany.)
  */
-import { dayOfPlan, listMembers } from "@/lib/identity/cohort_store.ts";
-import { listTeams } from "@/lib/identity/team_store.ts";
-import { listCohortsOfTeam } from "@/lib/identity/cohort_store.ts";
-import { getUser } from "@/lib/identity/user_store.ts";
+import { dayOfPlan, listMembers } from "@/lib/identity/teams/cohort_store.ts";
+import { listTeams } from "@/lib/identity/teams/team_store.ts";
+import { listCohortsOfTeam } from "@/lib/identity/teams/cohort_store.ts";
+import { getUser } from "@/lib/identity/accounts/user_store.ts";
 
 /** A cohort the mentor accompanies. */
 export interface MentoredCohort {

@@ -1,5 +1,5 @@
 import { stringifySetCookie } from "cookie";
-import { SESSION_ABSOLUTE_MS } from "@/lib/identity/session_store.ts";
+import { SESSION_ABSOLUTE_MS } from "@/lib/identity/sessions/session_store.ts";
 
 /** The session cookie's name. */
 export const SESSION_COOKIE = "sa_session";

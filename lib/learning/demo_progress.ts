@@ -1,5 +1,5 @@
 /**
- * Realistic progress for the demo learners (after lib/identity/demo_seed.ts
+ * Realistic progress for the demo learners (after lib/identity/demo/demo_seed.ts
  * made the accounts), played through the real domain functions so every
  * statement, attempt, run and rollup is what a learner would have left:
  * lessons marked complete, module quizzes answered (right, or deliberately
@@ -33,8 +33,8 @@ import {
   dayOfPlan,
   getCohort,
   listMembershipsOfUser,
-} from "@/lib/identity/cohort_store.ts";
-import { findUserByLogin } from "@/lib/identity/user_store.ts";
+} from "@/lib/identity/teams/cohort_store.ts";
+import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
 import { answerDrillItem, startDrillRun } from "@/lib/drill/drill_run_store.ts";
 import { attemptQuestions, findModuleQuiz } from "@/lib/quiz/quiz_page.ts";
 import { keyAnswer } from "@/lib/quiz/key_answer.ts";

@@ -8,7 +8,7 @@
 import { type CourseView, listCourseViews } from "@/lib/content/course_view.ts";
 import type { Plan } from "@/lib/content/schema.ts";
 import { getProgress, type Progress } from "@/lib/evidence/progress_store.ts";
-import { canManagerSeeLearner } from "@/lib/identity/access.ts";
+import { canManagerSeeLearner } from "@/lib/identity/teams/access.ts";
 import {
   type Cohort,
   dayOfPlan,
@@ -17,7 +17,7 @@ import {
   listMembers,
   listMembershipsOfUser,
   PLAN_DAYS,
-} from "@/lib/identity/cohort_store.ts";
+} from "@/lib/identity/teams/cohort_store.ts";
 import { NotFoundError } from "@/lib/identity/errors.ts";
 import type { Role } from "@/lib/identity/roles.ts";
 import {
@@ -25,8 +25,8 @@ import {
   listTeamIdsOfManager,
   listTeams,
   type Team,
-} from "@/lib/identity/team_store.ts";
-import { getUser } from "@/lib/identity/user_store.ts";
+} from "@/lib/identity/teams/team_store.ts";
+import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import {
   type PlanStanding,
   planStanding,

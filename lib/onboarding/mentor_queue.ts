@@ -12,10 +12,10 @@ import {
   listCohortsOfTeam,
   listMembers,
   listMembershipsOfUser,
-} from "@/lib/identity/cohort_store.ts";
+} from "@/lib/identity/teams/cohort_store.ts";
 import { ForbiddenError, NotFoundError } from "@/lib/identity/errors.ts";
-import { listTeams } from "@/lib/identity/team_store.ts";
-import { getUser } from "@/lib/identity/user_store.ts";
+import { listTeams } from "@/lib/identity/teams/team_store.ts";
+import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import {
   type Confirmation,
   confirmItem,

@@ -13,7 +13,7 @@ import {
   dayOfPlan,
   getCohort,
   listMembershipsOfUser,
-} from "@/lib/identity/cohort_store.ts";
+} from "@/lib/identity/teams/cohort_store.ts";
 import {
   type Certificate,
   certificateStatus,

@@ -14,7 +14,7 @@ import {
 } from "@/lib/certification/certificate_store.ts";
 import type { Explanation } from "@/lib/certification/rules.ts";
 import { publicOrigin } from "@/lib/http/public_origin.ts";
-import { PLAN_DAYS } from "@/lib/identity/cohort_store.ts";
+import { PLAN_DAYS } from "@/lib/identity/teams/cohort_store.ts";
 import {
   type OnboardingRecord,
   onboardingRecord,

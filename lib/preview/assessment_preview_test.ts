@@ -1,7 +1,11 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { importContent } from "@/lib/authoring/course_import.ts";
-import { makeUser, minutesLater, NOW } from "@/lib/identity/testing.ts";
+import {
+  makeUser,
+  minutesLater,
+  NOW,
+} from "@/lib/identity/accounts/testing.ts";
 import { gradeAttempt } from "@/lib/quiz/attempt.ts";
 import { keyAnswer } from "@/lib/quiz/key_answer.ts";
 import { attemptQuestions } from "@/lib/quiz/quiz_page.ts";

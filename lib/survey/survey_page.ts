@@ -8,7 +8,7 @@ import type { Plan, Survey } from "@/lib/content/schema.ts";
 import {
   getCohort,
   listMembershipsOfUser,
-} from "@/lib/identity/cohort_store.ts";
+} from "@/lib/identity/teams/cohort_store.ts";
 import { getResponse, type SurveyResponse } from "./survey_response_store.ts";
 
 /** Days a survey stays open after its plan day. */

@@ -24,7 +24,7 @@ import type { Certification } from "@/lib/content/schema.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDate } from "@/lib/i18n/i18n.ts";
-import { findUserByLogin } from "@/lib/identity/user_store.ts";
+import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
 import {
   onboardingCourseId,
   refreshForLearner,

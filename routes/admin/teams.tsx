@@ -11,16 +11,16 @@ import {
   type StaffOption,
   teamDirectory,
   type TeamEntry,
-} from "@/lib/identity/team_directory.ts";
+} from "@/lib/identity/teams/team_directory.ts";
 import {
   DEFAULT_TIME_ZONE,
   timeZoneNames,
-} from "@/lib/identity/cohort_store.ts";
-import { submitTeamAdmin } from "@/lib/identity/team_admin.ts";
+} from "@/lib/identity/teams/cohort_store.ts";
+import { submitTeamAdmin } from "@/lib/identity/teams/team_admin.ts";
 import {
   type TeamFormField,
   teamFormValues,
-} from "@/lib/identity/team_forms.ts";
+} from "@/lib/identity/teams/team_forms.ts";
 
 type Form = "team" | "cohort";
 interface Data {

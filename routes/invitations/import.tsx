@@ -1,6 +1,9 @@
 import { Head } from "$fresh/runtime.ts";
 import { publicOrigin } from "@/lib/http/public_origin.ts";
-import { cohortLabel, inviteeContact } from "@/lib/identity/invitation_view.ts";
+import {
+  cohortLabel,
+  inviteeContact,
+} from "@/lib/identity/invitations/invitation_view.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
@@ -11,7 +14,7 @@ import {
   importNewHires,
   MAX_CSV_BYTES,
   MAX_CSV_ROWS,
-} from "@/lib/identity/csv_import.ts";
+} from "@/lib/identity/invitations/csv_import.ts";
 import { NotFoundError } from "@/lib/identity/errors.ts";
 import {
   type CohortOption,
@@ -20,7 +23,7 @@ import {
   type ImportField,
   invitableCohorts,
   parseImportForm,
-} from "@/lib/identity/invitation_form.ts";
+} from "@/lib/identity/invitations/invitation_form.ts";
 
 /** What a successful import shows, once: one link per new hire. */
 interface Imported {

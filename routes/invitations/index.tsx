@@ -19,24 +19,24 @@ import {
   type InviteField,
   parseInviteForm,
   parseRevokeForm,
-} from "@/lib/identity/invitation_form.ts";
+} from "@/lib/identity/invitations/invitation_form.ts";
 import {
   createInvitation,
   createStaffInvitation,
   revokeInvitation,
   STAFF_INVITE_ROLES,
-} from "@/lib/identity/invitation_store.ts";
+} from "@/lib/identity/invitations/invitation_store.ts";
 import {
   parseStaffInviteForm,
   type StaffInviteField,
-} from "@/lib/identity/staff_invite_form.ts";
+} from "@/lib/identity/invitations/staff_invite_form.ts";
 import CopyLink from "@/islands/CopyLink.tsx";
 import {
   cohortLabel,
   inviteeContact,
   pendingInvitations,
   type PendingRow,
-} from "@/lib/identity/invitation_view.ts";
+} from "@/lib/identity/invitations/invitation_view.ts";
 
 /** The one invitation just issued (its link stays on the list until used or revoked). */
 interface Issued {

@@ -1,10 +1,10 @@
 import type { Handlers } from "$fresh/server.ts";
 import { formatDateTime } from "@/lib/i18n/i18n.ts";
-import { invitableCohorts } from "@/lib/identity/invitation_form.ts";
+import { invitableCohorts } from "@/lib/identity/invitations/invitation_form.ts";
 import {
   invitationLinksCsv,
   pendingInvitations,
-} from "@/lib/identity/invitation_view.ts";
+} from "@/lib/identity/invitations/invitation_view.ts";
 import { publicOrigin } from "@/lib/http/public_origin.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 

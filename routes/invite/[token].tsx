@@ -20,14 +20,14 @@ import {
   formValues,
   parseAcceptForm,
   PASSWORD_LIMITS,
-} from "@/lib/identity/invitation_form.ts";
-import { acceptInvitation } from "@/lib/identity/invitation_store.ts";
+} from "@/lib/identity/invitations/invitation_form.ts";
+import { acceptInvitation } from "@/lib/identity/invitations/invitation_store.ts";
 import {
   type LinkInvitation,
   openInvitation,
   type UnusableLink,
-} from "@/lib/identity/invitation_view.ts";
-import { createSession } from "@/lib/identity/session_store.ts";
+} from "@/lib/identity/invitations/invitation_view.ts";
+import { createSession } from "@/lib/identity/sessions/session_store.ts";
 import { TOKEN_PATTERN } from "@/lib/identity/token.ts";
 
 type Data =

@@ -1,6 +1,6 @@
 import type { Handlers } from "$fresh/server.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { exportPersonalData } from "@/lib/identity/personal_data.ts";
+import { exportPersonalData } from "@/lib/identity/personal_data/personal_data.ts";
 
 /** The signed-in user's own record as a JSON download (PIPL: the right to a copy). */
 export const handler: Handlers<unknown, SignedInState> = {

@@ -5,7 +5,7 @@ import { formatDate } from "@/lib/i18n/i18n.ts";
 import {
   exportPersonalData,
   type PersonalDataExport,
-} from "@/lib/identity/personal_data.ts";
+} from "@/lib/identity/personal_data/personal_data.ts";
 
 interface MeData {
   record: PersonalDataExport;

@@ -10,7 +10,7 @@ import type { MessageKey } from "@/lib/i18n/i18n.ts";
 import {
   changeOwnPassword,
   PasswordChangeForm,
-} from "@/lib/identity/own_password.ts";
+} from "@/lib/identity/accounts/own_password.ts";
 
 type Field = "current" | "next" | "repeat";
 interface Data {

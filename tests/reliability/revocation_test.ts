@@ -8,8 +8,8 @@
  * where the 2 s life of an entry is the bound.
  */
 import assert from "node:assert/strict";
-import { findUserByLogin } from "@/lib/identity/user_store.ts";
-import { CACHE_TTL_MS } from "@/lib/identity/session_cache.ts";
+import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
+import { CACHE_TTL_MS } from "@/lib/identity/sessions/session_cache.ts";
 import { openStore } from "@/lib/db/kv.ts";
 import { client } from "../session.ts";
 import { Cluster } from "./harness.ts";

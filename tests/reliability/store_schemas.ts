@@ -11,13 +11,16 @@ import { CourseHeadSchema } from "@/lib/content/content_store.ts";
 import { DrillRunSchema } from "@/lib/drill/drill_run_store.ts";
 import { ProgressSchema } from "@/lib/evidence/progress_store.ts";
 import { StatementSchema } from "@/lib/evidence/statement.ts";
-import { AuditEntrySchema } from "@/lib/identity/audit_store.ts";
-import { CohortSchema, MembershipSchema } from "@/lib/identity/cohort_store.ts";
-import { InvitationSchema } from "@/lib/identity/invitation_store.ts";
-import { SessionSchema } from "@/lib/identity/session_store.ts";
-import { TeamSchema } from "@/lib/identity/team_store.ts";
-import { FailuresSchema } from "@/lib/identity/throttle_store.ts";
-import { UserSchema } from "@/lib/identity/user_store.ts";
+import { AuditEntrySchema } from "@/lib/identity/audit/audit_store.ts";
+import {
+  CohortSchema,
+  MembershipSchema,
+} from "@/lib/identity/teams/cohort_store.ts";
+import { InvitationSchema } from "@/lib/identity/invitations/invitation_store.ts";
+import { SessionSchema } from "@/lib/identity/sessions/session_store.ts";
+import { TeamSchema } from "@/lib/identity/teams/team_store.ts";
+import { FailuresSchema } from "@/lib/identity/sessions/throttle_store.ts";
+import { UserSchema } from "@/lib/identity/accounts/user_store.ts";
 import { PreviewSchema } from "@/lib/preview/preview_store.ts";
 import { AttemptSchema } from "@/lib/quiz/attempt.ts";
 import { RunSchema } from "@/lib/scenario/run_store.ts";

@@ -1,7 +1,7 @@
 import type { Handlers } from "$fresh/server.ts";
-import { auditCsv } from "@/lib/audit/audit_csv.ts";
-import { auditExport } from "@/lib/audit/audit_page.ts";
-import { AuditQuery, toFilter } from "@/lib/audit/audit_query.ts";
+import { auditCsv } from "@/lib/identity/audit/report/audit_csv.ts";
+import { auditExport } from "@/lib/identity/audit/report/audit_page.ts";
+import { AuditQuery, toFilter } from "@/lib/identity/audit/audit_query.ts";
 import { formValues } from "@/lib/forms/form.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 

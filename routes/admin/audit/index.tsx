@@ -9,13 +9,13 @@ import {
   actorOptions,
   auditPage,
   type AuditPageData,
-} from "@/lib/audit/audit_page.ts";
+} from "@/lib/identity/audit/report/audit_page.ts";
 import {
   AuditQuery,
   type AuditQueryField,
   filterSearch,
   toFilter,
-} from "@/lib/audit/audit_query.ts";
+} from "@/lib/identity/audit/audit_query.ts";
 import { type FieldErrors, formValues, parseForm } from "@/lib/forms/form.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 

@@ -11,8 +11,8 @@ import {
   type CohortRoster,
   cohortRoster,
   removeLearnerFromCohort,
-} from "@/lib/identity/cohort_roster.ts";
-import { requireCohort } from "@/lib/identity/cohort_store.ts";
+} from "@/lib/identity/teams/cohort_roster.ts";
+import { requireCohort } from "@/lib/identity/teams/cohort_store.ts";
 import {
   ConflictError,
   NotFoundError,
@@ -21,7 +21,7 @@ import {
 import {
   CohortMemberForm,
   cohortMemberValues,
-} from "@/lib/identity/team_forms.ts";
+} from "@/lib/identity/teams/team_forms.ts";
 
 const DONE = ["added", "removed"] as const;
 

@@ -2,7 +2,10 @@ import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { AdminNav } from "@/components/AdminNav.tsx";
 import { AuditTable } from "@/components/admin/AuditTable.tsx";
-import { type AuditNames, auditNames } from "@/lib/audit/audit_names.ts";
+import {
+  type AuditNames,
+  auditNames,
+} from "@/lib/identity/audit/report/audit_names.ts";
 import { UserStatus } from "@/components/admin/UserStatus.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
@@ -10,11 +13,14 @@ import { FieldError } from "@/components/FieldError.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDate, type MessageKey } from "@/lib/i18n/i18n.ts";
-import { type AuditEntry, listAuditAbout } from "@/lib/audit/audit_store.ts";
+import {
+  type AuditEntry,
+  listAuditAbout,
+} from "@/lib/identity/audit/audit_store.ts";
 import {
   getCohort,
   listMembershipsOfUser,
-} from "@/lib/identity/cohort_store.ts";
+} from "@/lib/identity/teams/cohort_store.ts";
 import { ConflictError, ForbiddenError } from "@/lib/identity/errors.ts";
 import { isRole, ROLES } from "@/lib/identity/roles.ts";
 import {
@@ -23,14 +29,14 @@ import {
   type UserAction,
   type UserActionField,
   UserActionForm,
-} from "@/lib/identity/user_admin_form.ts";
-import { changeUserRole } from "@/lib/identity/role_change.ts";
+} from "@/lib/identity/accounts/user_admin_form.ts";
+import { changeUserRole } from "@/lib/identity/teams/role_change.ts";
 import {
   type PublicUser,
   requireUser,
   setDisabled,
   toPublicUser,
-} from "@/lib/identity/user_store.ts";
+} from "@/lib/identity/accounts/user_store.ts";
 
 /** Audit entries shown on the page (the full log is on /admin/audit). */
 const AUDIT_SHOWN = 50;

@@ -11,8 +11,11 @@ import {
   firstMessages,
   shownLogin,
   UserListQuery,
-} from "@/lib/identity/user_admin_form.ts";
-import { userListPage, type UserRow } from "@/lib/identity/user_list.ts";
+} from "@/lib/identity/accounts/user_admin_form.ts";
+import {
+  userListPage,
+  type UserRow,
+} from "@/lib/identity/accounts/user_list.ts";
 
 interface Data {
   rows: UserRow[];

@@ -7,14 +7,14 @@ import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import type { MessageKey } from "@/lib/i18n/i18n.ts";
 import { ForbiddenError } from "@/lib/identity/errors.ts";
-import { deletePersonalData } from "@/lib/identity/personal_data.ts";
+import { deletePersonalData } from "@/lib/identity/personal_data/personal_data.ts";
 import {
   DeleteConfirmForm,
   firstMessages,
   formText,
   shownLogin,
-} from "@/lib/identity/user_admin_form.ts";
-import { requireUser } from "@/lib/identity/user_store.ts";
+} from "@/lib/identity/accounts/user_admin_form.ts";
+import { requireUser } from "@/lib/identity/accounts/user_store.ts";
 
 interface Data {
   userId: string;

@@ -1,0 +1,315 @@
+import assert from "node:assert/strict";
+import { createCohort } from "@/lib/identity/teams/cohort_store.ts";
+import {
+  type CsvError,
+  importNewHires,
+  parseNewHiresCsv,
+} from "./csv_import.ts";
+import {
+  csvErrorText,
+  formValues,
+  invitableCohorts,
+  parseAcceptForm,
+  parseImportForm,
+  parseInviteForm,
+  parseRevokeForm,
+} from "./invitation_form.ts";
+import type { Role } from "@/lib/identity/roles.ts";
+import { createTeam } from "@/lib/identity/teams/team_store.ts";
+import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
+
+const good = { cohortId: "cohort-a", name: " 李小雨 ", role: "learner" };
+
+Deno.test("parseInviteForm() normalises logins and needs an email or a phone", () => {
+  const ok = parseInviteForm({ ...good, email: " LI@Example.com ", phone: "" });
+  assert.deepEqual(ok, {
+    ok: true,
+    data: {
+      cohortId: "cohort-a",
+      name: "李小雨",
+      email: "li@example.com",
+      phone: undefined,
+      role: "learner",
+    },
+  });
+  assert.deepEqual(parseInviteForm({ ...good, email: "", phone: " " }), {
+    ok: false,
+    errors: { contact: "invitations.contact_required" },
+  });
+  const phone = parseInviteForm({ ...good, phone: "+86 138 0000 0001" });
+  assert.equal(phone.ok && phone.data.phone, "13800000001");
+});
+
+Deno.test("parseInviteForm() names every bad field with a message key", () => {
+  assert.deepEqual(
+    parseInviteForm({
+      cohortId: "",
+      name: "",
+      email: "abc",
+      phone: "12345",
+      role: "admin",
+    }),
+    {
+      ok: false,
+      errors: {
+        cohortId: "invitations.cohort_required",
+        name: "invitations.name_required",
+        email: "invitations.email_invalid",
+        phone: "invitations.phone_invalid",
+        role: "invitations.role_invalid",
+      },
+    },
+  );
+  assert.deepEqual(
+    parseInviteForm({
+      cohortId: "<script>",
+      name: "x".repeat(51),
+      email: `${"a".repeat(300)}@example.com`,
+    }),
+    {
+      ok: false,
+      errors: {
+        cohortId: "invitations.cohort_unknown",
+        name: "invitations.name_too_long",
+        email: "invitations.email_invalid",
+      },
+    },
+  );
+  assert.deepEqual(
+    parseInviteForm({ ...good, name: "a\nb", email: "a@b.cn" }),
+    { ok: false, errors: { name: "invitations.name_invalid" } },
+  );
+  // A script payload is a valid name: it is stored and shown escaped.
+  assert.equal(
+    parseInviteForm({
+      ...good,
+      name: "<script>alert(1)</script>",
+      phone: "13800000001",
+    })
+      .ok,
+    true,
+  );
+});
+
+Deno.test("formValues() turns a file where text belongs into a refused value", () => {
+  const form = new FormData();
+  form.set("name", new File(["x"], "x.txt"));
+  form.set("cohortId", "cohort-a");
+  form.set("email", "a@b.cn");
+  const result = parseInviteForm(
+    formValues(form, ["cohortId", "name", "email", "phone", "role"]),
+  );
+  assert.deepEqual(result, {
+    ok: false,
+    errors: { name: "invitations.name_required" },
+  });
+});
+
+Deno.test("parseRevokeForm() accepts an invitation id and a cohort id only", () => {
+  const id = "01JQ0000000000000000000000";
+  assert.deepEqual(parseRevokeForm({ invitationId: id, cohortId: "c-1" }), {
+    invitationId: id,
+    cohortId: "c-1",
+  });
+  assert.equal(parseRevokeForm({ invitationId: "x", cohortId: "c-1" }), null);
+  assert.equal(parseRevokeForm({ invitationId: id }), null);
+});
+
+Deno.test("parseImportForm() needs a cohort and a non-empty file of at most 1 MB", () => {
+  const form = (file?: File | string, cohortId = "cohort-a") => {
+    const f = new FormData();
+    f.set("cohortId", cohortId);
+    if (file !== undefined) f.set("file", file);
+    return f;
+  };
+  assert.deepEqual(parseImportForm(form()), {
+    ok: false,
+    errors: { file: "invitations.import.file_required" },
+    tooLarge: false,
+  });
+  assert.deepEqual(parseImportForm(form("name,email")).ok, false);
+  assert.deepEqual(
+    parseImportForm(form(new File([], ""))),
+    {
+      ok: false,
+      errors: { file: "invitations.import.file_required" },
+      tooLarge: false,
+    },
+  );
+  assert.deepEqual(parseImportForm(form(new File([], "a.csv"))), {
+    ok: false,
+    errors: { file: "invitations.import.file_empty" },
+    tooLarge: false,
+  });
+  const big = new File([new Uint8Array(1024 * 1024 + 1)], "big.csv");
+  assert.deepEqual(parseImportForm(form(big)), {
+    ok: false,
+    errors: { file: "invitations.import.file_too_large" },
+    tooLarge: true,
+  });
+  assert.deepEqual(
+    parseImportForm(form(new File(["x"], "a.csv"), "")).ok,
+    false,
+  );
+  const ok = parseImportForm(form(new File(["x"], "a.csv")));
+  assert.equal(ok.ok && ok.data.cohortId, "cohort-a");
+});
+
+Deno.test("parseAcceptForm() follows the password rules and keeps an empty name", () => {
+  const pw = "correct horse battery";
+  assert.deepEqual(parseAcceptForm({ name: "", password: pw, repeat: pw }), {
+    ok: true,
+    data: { name: "", password: pw },
+  });
+  assert.deepEqual(parseAcceptForm({ password: "", repeat: "" }), {
+    ok: false,
+    errors: { password: "invitations.accept.password_required" },
+  });
+  assert.deepEqual(
+    parseAcceptForm({
+      name: "x".repeat(51),
+      password: "short",
+      repeat: "short",
+    }),
+    {
+      ok: false,
+      errors: {
+        name: "invitations.name_too_long",
+        password: "invitations.accept.password_too_short",
+      },
+    },
+  );
+  assert.deepEqual(
+    parseAcceptForm({ password: "x".repeat(129), repeat: "x".repeat(129) }),
+    { ok: false, errors: { password: "invitations.accept.password_too_long" } },
+  );
+  assert.deepEqual(parseAcceptForm({ password: pw, repeat: pw + "!" }), {
+    ok: false,
+    errors: { repeat: "invitations.accept.repeat_mismatch" },
+  });
+  assert.deepEqual(parseAcceptForm({ password: 7, repeat: 7 }), {
+    ok: false,
+    errors: { password: "invitations.accept.password_required" },
+  });
+});
+
+Deno.test("csvErrorText() knows every message csv_import.ts writes", async () => {
+  const cohort = { name: "第 11 期", startDate: "2026-03-01" };
+  const team = { id: "t1", name: "售前一组" };
+  const errors: CsvError[] = [
+    ...parseNewHiresCsv("", cohort, team).errors,
+    ...parseNewHiresCsv("x,y\n1,2", cohort, team).errors,
+    ...parseNewHiresCsv("name,team,start date\na,b,c", cohort, team).errors,
+    ...parseNewHiresCsv('name,email,team,start date\n"a,b', cohort, team)
+      .errors,
+    ...parseNewHiresCsv(
+      [
+        "name,email,phone,team,start date",
+        "a,a@b.cn,,售前一组,2026-03-01,extra",
+        ",abc,123,售后,2026-02-30",
+        `${"长".repeat(51)},,,t1,2026-03-02`,
+        "b,a@b.cn,,售前一组,",
+        "c\u0007,c@b.cn,,,2026-03-01",
+      ].join("\n"),
+      cohort,
+      team,
+    ).errors,
+    ...parseNewHiresCsv(
+      "name,email,team,start date\n" +
+        "a,a@b.cn,售前一组,2026-03-01\n".repeat(2001),
+      cohort,
+      team,
+    ).errors,
+  ];
+  using kv = await Deno.openKv(":memory:");
+  const admin = await makeUser(kv, "admin", "admin@example.com");
+  const t = await createTeam(kv, { name: "售前一组" }, NOW);
+  const c = await createCohort(kv, {
+    name: "第 11 期",
+    teamId: t.id,
+    startDate: "2026-03-01",
+  }, NOW);
+  for (
+    const file of [
+      new Uint8Array(1024 * 1024 + 1),
+      "name,email,team,start date\n,,,",
+      "name,email,team,start date\nx,admin@example.com,售前一组,2026-03-01",
+    ]
+  ) {
+    const r = await importNewHires(kv, admin.id, c.id, file, NOW);
+    assert.equal(r.ok, false);
+    if (!r.ok) errors.push(...r.errors);
+  }
+  errors.push({
+    line: 3,
+    field: "email",
+    message: '"x@y.cn" already has a pending invitation',
+  });
+  const unknown = errors.map(csvErrorText).filter((e) =>
+    e.message === "invitations.csv.other"
+  );
+  assert.deepEqual(unknown, []);
+  const keys = new Set(errors.map((e) => csvErrorText(e).message));
+  assert.equal(keys.size, 20, [...keys].join(", "));
+});
+
+Deno.test("csvErrorText() keeps the values it quotes, clipped, and an unknown wording as detail", () => {
+  assert.deepEqual(
+    csvErrorText({
+      line: 4,
+      field: "team",
+      message: '"售后二组" is not the team of cohort "第 11 期" (售前一组)',
+    }),
+    {
+      line: 4,
+      field: "invitations.csv.field.team",
+      message: "invitations.csv.team_wrong",
+      params: { value: "售后二组", team: "售前一组" },
+    },
+  );
+  const long = csvErrorText({
+    line: 2,
+    field: "email",
+    message: `"${"a".repeat(100)}" is not an email address`,
+  });
+  assert.equal(long.params.value, "a".repeat(60) + "…");
+  assert.deepEqual(
+    csvErrorText({ line: 0, field: "file", message: "Trailing quote" }),
+    {
+      line: 0,
+      field: "invitations.csv.field.file",
+      message: "invitations.csv.other",
+      params: { detail: "Trailing quote" },
+    },
+  );
+});
+
+Deno.test("invitableCohorts() offers admins every cohort and managers their teams' only", async () => {
+  using kv = await Deno.openKv(":memory:");
+  const admin = await makeUser(kv, "admin", "admin@example.com");
+  const m1 = await makeUser(kv, "manager", "m1@example.com");
+  const m2 = await makeUser(kv, "manager", "m2@example.com");
+  const trainer = await makeUser(kv, "trainer", "t@example.com");
+  const t1 = await createTeam(kv, { name: "一组", managerIds: [m1.id] }, NOW);
+  const t2 = await createTeam(kv, { name: "二组", managerIds: [m2.id] }, NOW);
+  await createCohort(kv, {
+    id: "a",
+    name: "A",
+    teamId: t1.id,
+    startDate: "2026-03-01",
+  }, NOW);
+  await createCohort(kv, {
+    id: "b",
+    name: "B",
+    teamId: t2.id,
+    startDate: "2026-04-01",
+  }, NOW);
+  const ids = async (
+    u: { id: string; role: Role },
+  ) => (await invitableCohorts(kv, u)).map((c) => c.id);
+  assert.deepEqual(await ids(admin), ["b", "a"]);
+  assert.deepEqual(await ids(m1), ["a"]);
+  assert.deepEqual(await ids(m2), ["b"]);
+  assert.deepEqual(await ids(trainer), []);
+  assert.equal((await invitableCohorts(kv, m1))[0].teamName, "一组");
+});

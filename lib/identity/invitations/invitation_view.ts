@@ -1,0 +1,144 @@
+/**
+ * What the invitation pages show: a cohort's label, an invitee's logins, the
+ * pending invitations an inviter sees, and the invitation behind a link.
+ * Reads only; the stores own the keys and the rules.
+ */
+import { getCohort } from "@/lib/identity/teams/cohort_store.ts";
+import type { CohortOption } from "./invitation_form.ts";
+import Papa from "papaparse";
+import {
+  getInvitationByToken,
+  invitationState,
+  listPendingInvitations,
+  listPendingStaffInvitations,
+  type PendingInvitation,
+} from "./invitation_store.ts";
+import type { Role } from "@/lib/identity/roles.ts";
+import { getTeam } from "@/lib/identity/teams/team_store.ts";
+
+/** How the pages name a cohort: its name and its team's. */
+export function cohortLabel(c: { name: string; teamName: string }): string {
+  return `${c.name} · ${c.teamName}`;
+}
+
+/** An invitee's logins as the pages show them. */
+export function inviteeContact(i: { email?: string; phone?: string }): string {
+  return [i.email, i.phone].filter(Boolean).join(" / ");
+}
+
+/** One pending invitation as the invitations page lists it. */
+export interface PendingRow {
+  id: string;
+  /** "" for a staff invitation (no cohort). */
+  cohortId: string;
+  cohortName: string;
+  role: Role;
+  name: string;
+  contact: string;
+  expiresAt: Date;
+  /** The link token (null on invitations issued before links were kept). */
+  token: string | null;
+}
+
+/**
+ * Pending invitations of the given cohorts (and the staff invitations, for
+ * an admin), the newest first, with their links until used or revoked.
+ */
+export async function pendingInvitations(
+  kv: Deno.Kv,
+  cohorts: CohortOption[],
+  now: Date,
+  options: { staff?: boolean } = {},
+): Promise<PendingRow[]> {
+  const row = (inv: PendingInvitation, c: CohortOption | null): PendingRow => ({
+    id: inv.id,
+    cohortId: c?.id ?? "",
+    cohortName: c ? cohortLabel(c) : "",
+    role: inv.role,
+    name: inv.name,
+    contact: inviteeContact(inv),
+    expiresAt: inv.expiresAt,
+    token: inv.token ?? null,
+  });
+  const lists = await Promise.all(
+    cohorts.map(async (c) =>
+      (await listPendingInvitations(kv, c.id, now)).map((inv) => row(inv, c))
+    ),
+  );
+  if (options.staff) {
+    lists.push(
+      (await listPendingStaffInvitations(kv, now)).map((inv) => row(inv, null)),
+    );
+  }
+  return lists.flat().sort((a, b) => b.id.localeCompare(a.id));
+}
+
+/** Pending invitations with their links, as a CSV to hand out. */
+export function invitationLinksCsv(
+  rows: readonly PendingRow[],
+  origin: string,
+  labels: { role: (r: Role) => string; date: (d: Date) => string },
+): string {
+  const safe = (v: string) => /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return "\uFEFF" + Papa.unparse({
+    fields: ["name", "contact", "role", "cohort", "expires", "link"],
+    data: rows.map((r) =>
+      [
+        r.name,
+        r.contact,
+        labels.role(r.role),
+        r.cohortName,
+        labels.date(r.expiresAt),
+        r.token ? `${origin}/invite/${r.token}` : "",
+      ].map(safe)
+    ),
+  }, { newline: "\r\n" });
+}
+
+/** Why a link cannot be used. */
+export type UnusableLink = "unknown" | "used" | "expired";
+
+/** The invitation behind a usable link, as its page shows it. */
+export interface LinkInvitation {
+  name: string;
+  role: Role;
+  /** The learner's cohort; null for a staff invitation. */
+  cohort: { name: string; teamName: string; startDate: string } | null;
+  expiresAt: Date;
+}
+
+/** The invitation behind a link, or why it is unusable. */
+export async function openInvitation(
+  kv: Deno.Kv,
+  token: string,
+  now: Date,
+): Promise<LinkInvitation | UnusableLink> {
+  const inv = await getInvitationByToken(kv, token);
+  const state = invitationState(inv, now);
+  // A revoked invitation is deleted, so it reads as unknown.
+  if (state !== "usable") return state;
+  if (inv?.status !== "pending") return "unknown";
+  if (!inv.cohortId || !inv.teamId) {
+    return {
+      name: inv.name,
+      role: inv.role,
+      cohort: null,
+      expiresAt: inv.expiresAt,
+    };
+  }
+  const [cohort, team] = await Promise.all([
+    getCohort(kv, inv.cohortId),
+    getTeam(kv, inv.teamId),
+  ]);
+  if (!cohort || !team) return "unknown";
+  return {
+    name: inv.name,
+    role: inv.role,
+    cohort: {
+      name: cohort.name,
+      teamName: team.name,
+      startDate: cohort.startDate,
+    },
+    expiresAt: inv.expiresAt,
+  };
+}
