@@ -55,7 +55,7 @@ export const PublishedCourseSchema = z.object({
   // Versions imported before levels existed have none.
   certifications: z.array(CertificationSchema).default([]),
   // The reply library; versions imported before it existed have none.
-  replies: z.array(ReplySetSchema).default([]),
+  replies: z.array(ReplySetSchema).optional(),
 });
 export type PublishedCourse = z.infer<typeof PublishedCourseSchema>;
 
