@@ -51,6 +51,10 @@ import * as $me_password from "./routes/me/password.tsx";
 import * as $mentor from "./routes/mentor.tsx";
 import * as $preview_kind_course_ref from "./routes/preview/[kind]/[course]/[ref].tsx";
 import * as $preview_runs_id from "./routes/preview/runs/[id].tsx";
+import * as $replies_id_copy from "./routes/replies/[id]/copy.ts";
+import * as $replies_id_index from "./routes/replies/[id]/index.tsx";
+import * as $replies_index from "./routes/replies/index.tsx";
+import * as $replies_stats from "./routes/replies/stats.tsx";
 import * as $status_list from "./routes/status/[list].ts";
 import * as $team_index from "./routes/team/index.tsx";
 import * as $team_learners_learner from "./routes/team/learners/[learner].tsx";
@@ -60,10 +64,12 @@ import * as $verify_id_credential_json from "./routes/verify/[id]/credential.jso
 import * as $verify_id_index from "./routes/verify/[id]/index.tsx";
 import * as $verify_id_print from "./routes/verify/[id]/print.tsx";
 import * as $$CopyLink from "./islands/CopyLink.tsx";
+import * as $$CopyReply from "./islands/CopyReply.tsx";
 import * as $$DrillRunner from "./islands/DrillRunner.tsx";
 import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
 import * as $$ScenarioChat from "./islands/ScenarioChat.tsx";
+import * as $$SearchShortcut from "./islands/SearchShortcut.tsx";
 import type { Manifest } from "$fresh/server.ts";
 
 const manifest = {
@@ -138,6 +144,10 @@ const manifest = {
     "./routes/mentor.tsx": $mentor,
     "./routes/preview/[kind]/[course]/[ref].tsx": $preview_kind_course_ref,
     "./routes/preview/runs/[id].tsx": $preview_runs_id,
+    "./routes/replies/[id]/copy.ts": $replies_id_copy,
+    "./routes/replies/[id]/index.tsx": $replies_id_index,
+    "./routes/replies/index.tsx": $replies_index,
+    "./routes/replies/stats.tsx": $replies_stats,
     "./routes/status/[list].ts": $status_list,
     "./routes/team/index.tsx": $team_index,
     "./routes/team/learners/[learner].tsx": $team_learners_learner,
@@ -150,10 +160,12 @@ const manifest = {
   },
   islands: {
     "./islands/CopyLink.tsx": $$CopyLink,
+    "./islands/CopyReply.tsx": $$CopyReply,
     "./islands/DrillRunner.tsx": $$DrillRunner,
     "./islands/InlineCheck.tsx": $$InlineCheck,
     "./islands/QuizAutosave.tsx": $$QuizAutosave,
     "./islands/ScenarioChat.tsx": $$ScenarioChat,
+    "./islands/SearchShortcut.tsx": $$SearchShortcut,
   },
   baseUrl: import.meta.url,
 } satisfies Manifest;

@@ -52,6 +52,12 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // Previews of assessments, scored as a learner's, counting toward nothing.
   "/preview/:kind/:course/:ref": ["trainer", "admin"],
   "/preview/runs/:id": ["trainer", "admin"],
+  // The reply library: every signed-in role searches and copies; trainers
+  // see what is searched for and copied (counts only, no names).
+  "/replies": "signed-in",
+  "/replies/stats": ["trainer", "admin"],
+  "/replies/:id": "signed-in",
+  "/replies/:id/copy": "signed-in",
   // Your own record (PIPL: see and export) and password.
   "/me": "signed-in",
   "/me/export": "signed-in",

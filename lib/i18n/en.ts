@@ -8,6 +8,7 @@ import { en as reliability } from "./parts/reliability.ts";
 import { en as onboarding } from "./parts/onboarding.ts";
 import { en as learner } from "./parts/learner.ts";
 import { en as code } from "./parts/code.ts";
+import { en as replies } from "./parts/replies.ts";
 
 /** English messages. Typed against the zh-CN catalog so no key is missing. */
 export const en: Record<MessageKey, string> = {
@@ -719,4 +720,5 @@ export const en: Record<MessageKey, string> = {
   ...onboarding,
   ...learner,
   ...code,
+  ...replies,
 };

@@ -7,6 +7,7 @@ import { zh as reliability } from "./parts/reliability.ts";
 import { zh as onboarding } from "./parts/onboarding.ts";
 import { zh as learner } from "./parts/learner.ts";
 import { zh as code } from "./parts/code.ts";
+import { zh as replies } from "./parts/replies.ts";
 
 /** Simplified Chinese messages: the reference catalog every language must match. */
 export const zhCN = {
@@ -669,6 +670,7 @@ export const zhCN = {
   ...onboarding,
   ...learner,
   ...code,
+  ...replies,
 } as const;
 
 /** A message key. */

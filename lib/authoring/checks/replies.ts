@@ -214,6 +214,29 @@ export function checkReplies(tree: ContentTree): Problem[] {
     });
   }
 
+  // ---- adapt-drill items name a reply of the library
+  for (const d of tree.drills) {
+    d.data.items.forEach((item, i) => {
+      if (!item.reply) return;
+      if (!seen.has(item.reply)) {
+        problems.push(problemAt(
+          d.path,
+          d.pos,
+          ["items", i, "reply"],
+          `reply "${item.reply}" is not in the reply library (assessments/replies/)`,
+        ));
+      }
+      for (const p of findPlaceholders(item.modelAnswer)) {
+        problems.push(problemAt(
+          d.path,
+          d.pos,
+          ["items", i, "modelAnswer"],
+          `the model answer leaves the placeholder {${p.name}} unfilled`,
+        ));
+      }
+    });
+  }
+
   // ---- near-duplicates
   for (let j = 1; j < texts.length; j++) {
     for (let i = 0; i < j; i++) {
