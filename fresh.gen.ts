@@ -36,6 +36,11 @@ import * as $courses_course_scenarios_scenario_runs_run_index from "./routes/cou
 import * as $courses_course_scenarios_scenario_runs_run_turns from "./routes/courses/[course]/scenarios/[scenario]/runs/[run]/turns.ts";
 import * as $courses_course_scenarios_index from "./routes/courses/[course]/scenarios/index.tsx";
 import * as $courses_course_surveys_survey from "./routes/courses/[course]/surveys/[survey].tsx";
+import * as $dashboard_export_table from "./routes/dashboard/export/[table].ts";
+import * as $dashboard_index from "./routes/dashboard/index.tsx";
+import * as $dashboard_learners_learner from "./routes/dashboard/learners/[learner].tsx";
+import * as $dashboard_trainer from "./routes/dashboard/trainer.tsx";
+import * as $dashboard_xapi from "./routes/dashboard/xapi.ts";
 import * as $index from "./routes/index.tsx";
 import * as $invitations_import from "./routes/invitations/import.tsx";
 import * as $invitations_index from "./routes/invitations/index.tsx";
@@ -70,6 +75,7 @@ import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
 import * as $$ScenarioChat from "./islands/ScenarioChat.tsx";
 import * as $$SearchShortcut from "./islands/SearchShortcut.tsx";
+import * as $$charts_ChartCanvas from "./islands/charts/ChartCanvas.tsx";
 import type { Manifest } from "$fresh/server.ts";
 
 const manifest = {
@@ -129,6 +135,11 @@ const manifest = {
       $courses_course_scenarios_index,
     "./routes/courses/[course]/surveys/[survey].tsx":
       $courses_course_surveys_survey,
+    "./routes/dashboard/export/[table].ts": $dashboard_export_table,
+    "./routes/dashboard/index.tsx": $dashboard_index,
+    "./routes/dashboard/learners/[learner].tsx": $dashboard_learners_learner,
+    "./routes/dashboard/trainer.tsx": $dashboard_trainer,
+    "./routes/dashboard/xapi.ts": $dashboard_xapi,
     "./routes/index.tsx": $index,
     "./routes/invitations/import.tsx": $invitations_import,
     "./routes/invitations/index.tsx": $invitations_index,
@@ -166,6 +177,7 @@ const manifest = {
     "./islands/QuizAutosave.tsx": $$QuizAutosave,
     "./islands/ScenarioChat.tsx": $$ScenarioChat,
     "./islands/SearchShortcut.tsx": $$SearchShortcut,
+    "./islands/charts/ChartCanvas.tsx": $$charts_ChartCanvas,
   },
   baseUrl: import.meta.url,
 } satisfies Manifest;

@@ -9,6 +9,10 @@ export interface ErrorPageProps {
   lang: Language;
   status: number;
   refusal?: Refusal;
+  /** What went wrong, in the page's language (a domain error's code message). */
+  detail?: string;
+  /** The id an unexpected error was logged under. */
+  requestId?: string;
   /** A fresh token, for showing a refused form again. */
   csrfToken?: () => string;
 }
@@ -22,7 +26,7 @@ function whoMay(t: Translate, lang: Language, refusal: Refusal): string {
 
 /** Status-specific error page; never shows internal error text. */
 export function ErrorPage(
-  { t, lang, status, refusal, csrfToken }: ErrorPageProps,
+  { t, lang, status, refusal, detail, requestId, csrfToken }: ErrorPageProps,
 ) {
   if (refusal) {
     return (
@@ -47,7 +51,10 @@ export function ErrorPage(
       </Head>
       <p class="error-code">{status}</p>
       <h1>{t(`error.${key}.title`)}</h1>
-      <p>{t(`error.${key}.body`)}</p>
+      <p>{detail ?? t(`error.${key}.body`)}</p>
+      {requestId && (
+        <p class="request-id">{t("error.request_id", { id: requestId })}</p>
+      )}
       <p>
         <a class="button" href="/">{t("error.back")}</a>
       </p>

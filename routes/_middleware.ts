@@ -1,11 +1,10 @@
-import { type FreshContext, HttpError } from "$fresh/server.ts";
+import type { FreshContext } from "$fresh/server.ts";
 import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import { parseCookie, stringifySetCookie } from "cookie";
 import { decide } from "@/lib/auth/policy.ts";
 import { listMembershipsOfUser } from "@/lib/identity/teams/cohort_store.ts";
 import { getSignedIn } from "@/lib/identity/accounts/sign_in.ts";
 import {
-  FormTooLargeError,
   PRE_SESSION_COOKIE,
   type Presented,
   presentedForm,
@@ -69,11 +68,29 @@ function wantsJson(req: Request): boolean {
 
 /**
  * Every request: language, store, session, CSRF and the access policy, in
- * this one place.
+ * this one place; whatever escapes, from here or the route, becomes the page
+ * its error stands for (lib/http/domain_errors.ts).
  */
 async function access(req: Request, ctx: FreshContext<AppState>) {
   // Static files need no language, store or session: keep their path short.
   if (ctx.destination === "static") return ctx.next();
+  try {
+    return await checkedAccess(req, ctx);
+  } catch (error) {
+    if (!(ctx.state instanceof RequestState)) {
+      // It failed before the state was built (reading the store or the
+      // session): the error page still needs the visitor's language.
+      const lang = negotiateLanguage(
+        parseCookie(req.headers.get("cookie") ?? "")[LANGUAGE_COOKIE],
+        req.headers.get("accept-language"),
+      );
+      ctx.state = { lang, t: translator(lang), user: null } as AppState;
+    }
+    throw toHttpError(error, { method: req.method, path: ctx.url.pathname });
+  }
+}
+
+async function checkedAccess(req: Request, ctx: FreshContext<AppState>) {
   const cookies = parseCookie(req.headers.get("cookie") ?? "");
   const lang = negotiateLanguage(
     cookies[LANGUAGE_COOKIE],
@@ -148,15 +165,8 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
 
   if (!SAFE.has(req.method)) {
     guardFormReading(req);
-    let presented: Presented;
-    try {
-      presented = await presentedForm(req);
-    } catch (error) {
-      if (error instanceof FormTooLargeError) {
-        throw new HttpError(413, error.message);
-      }
-      throw error;
-    }
+    // A form over the size limit throws FormTooLargeError: a 413 page.
+    const presented: Presented = await presentedForm(req);
     if (!tokensMatch(presented.token, heldToken)) {
       // From our own pages (the Origin says so), so what was typed is the
       // user's own: show the form again with it.
@@ -168,11 +178,7 @@ async function access(req: Request, ctx: FreshContext<AppState>) {
     }
   }
 
-  try {
-    return await ctx.next();
-  } catch (error) {
-    throw toHttpError(error);
-  }
+  return await ctx.next();
 }
 
 export const handler = [securityHeaders, access];

@@ -120,18 +120,30 @@ Deno.test({
       /larger/,
     ],
   ];
-  for (const [body, status, message] of cases) {
-    const res = await learner.get(check, {
-      method: "POST",
-      body,
-      headers: {
-        origin: server.origin,
-        "content-type": "application/json",
-        "x-csrf-token": learner.csrf,
-      },
-    });
-    assert.equal(res.status, status, body.slice(0, 60));
-    assert.match(JSON.stringify(await res.json()), message);
+  // Messages are the error codes' own, in the UI language: checked in
+  // English against the patterns, and in Chinese for being Chinese.
+  for (const lang of ["en", "zh-CN"]) {
+    for (const [body, status, message] of cases) {
+      const res = await learner.get(check, {
+        method: "POST",
+        body,
+        headers: {
+          origin: server.origin,
+          "content-type": "application/json",
+          "x-csrf-token": learner.csrf,
+          "accept-language": lang,
+        },
+      });
+      assert.equal(res.status, status, body.slice(0, 60));
+      const json = await res.json();
+      if (lang === "en") assert.match(JSON.stringify(json), message);
+      const texts = Object.values(json.errors) as string[];
+      assert.ok(texts.length > 0, body.slice(0, 60));
+      for (const text of texts) {
+        if (lang === "zh-CN") assert.match(text, /[\u4e00-\u9fff]/, text);
+        assert.doesNotMatch(text, /Cannot score|Content-Type|UTF-8/, text);
+      }
+    }
   }
 });
 

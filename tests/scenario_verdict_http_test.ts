@@ -26,11 +26,11 @@ Deno.test({
   await c.signIn(LOGIN);
   const start = await c.postForm(SCENARIO, {});
   const url = new URL(start.headers.get("location")!, "http://x").pathname;
-  const turn = (body: Record<string, string>) =>
+  const turn = (body: Record<string, string>, init?: RequestInit) =>
     c.postJson(`${url}/turns`, {
       ...body,
       idempotencyKey: crypto.randomUUID(),
-    });
+    }, init);
   const first = await turn({ nodeId: "open", choiceId: "empathise" });
   const view = await first.json();
   // The reply box shows the rubric's length (fixture rubric: 10-200).
@@ -38,9 +38,15 @@ Deno.test({
   assert.equal(view.step.reply.minLength, 10);
   assert.match(view.step.reply.lengthHint, /10–200/);
   // Beyond it the server refuses and changes nothing.
-  const long = await turn({ nodeId: "check", text: "您好".repeat(101) });
+  // The refusal is the translated message of its code, in the UI language.
+  const long = await turn({ nodeId: "check", text: "您好".repeat(101) }, {
+    headers: { "accept-language": "en" },
+  });
   assert.equal(long.status, 422);
   assert.match((await long.json()).errors.text, /at most 200/);
+  const longZh = await turn({ nodeId: "check", text: "您好".repeat(101) });
+  assert.equal(longZh.status, 422);
+  assert.equal((await longZh.json()).errors.text, "回复太长：最多 200 个字。");
   // Every element the rubric wants, and the courier blamed.
   const blamed = await turn({
     nodeId: "check",

@@ -11,6 +11,9 @@ export function ManagerHome(
       <h1 id="manager-heading">{t("home.manager.title")}</h1>
       <p class="lead">{t("home.manager.lead")}</p>
       <p>
+        <a href="/dashboard">{t("dash.link")}</a>
+      </p>
+      <p>
         <a class="button" href="/team">{t("home.manager.open_team")}</a>{" "}
         <a class="button secondary" href="/invitations">
           {t("nav.invitations")}

@@ -94,6 +94,9 @@ export function TrainerHome(
     <section aria-labelledby="trainer-heading">
       <h1 id="trainer-heading">{t("home.trainer.title")}</h1>
       <p class="lead">{t("home.trainer.lead")}</p>
+      <p>
+        <a href="/dashboard/trainer">{t("dash.trainer.link")}</a>
+      </p>
       <p class="meta" role="status">
         {data.checkedAt
           ? t("home.trainer.checked", {

@@ -113,6 +113,18 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/verify/:id/print": "public",
   "/certifications/:level": "public",
   "/certifications/:level/badge.svg": "public",
+  // Dashboards (issue 17): a manager sees only the teams they lead, an admin
+  // every team (lib/dashboard/scope.ts decides; another team's cohort or
+  // learner is "not found"). Exports follow the same filters and scope.
+  "/dashboard": ["manager", "admin"],
+  "/dashboard/export/:table": ["manager", "admin"],
+  "/dashboard/xapi": ["manager", "admin"],
+  // A learner's drill-down: their manager, the mentor of their cohort (a
+  // trainer mentoring one too) or an admin; anyone else gets "not found".
+  "/dashboard/learners/:learner": ["manager", "mentor", "trainer", "admin"],
+  // The trainer's analytics: aggregates only, no learner named (survey
+  // figures only from the survey's minimum number of responses).
+  "/dashboard/trainer": ["trainer", "admin"],
 };
 
 /** The outcome of an access check. */

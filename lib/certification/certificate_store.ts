@@ -16,9 +16,9 @@
  * | ["certification_decisions", learnerId, levelId]   | Decision (grant or withhold)           |
  */
 import { z } from "zod";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import { addAuditEntry } from "@/lib/identity/audit/audit_store.ts";
-import { NotFoundError } from "@/lib/errors.ts";
+import { DomainError, NotFoundError } from "@/lib/errors.ts";
 
 const certKey = (id: string) => ["certificates", id];
 const byLearner = (learnerId: string) => ["certificates_by_learner", learnerId];
@@ -183,10 +183,9 @@ export async function listCertificates(
 }
 
 /** The certificate is already revoked. */
-export class AlreadyRevokedError extends Error {
-  readonly code = "already-revoked";
+export class AlreadyRevokedError extends DomainError {
   constructor(id: string) {
-    super(`Certificate "${id}" is already revoked`);
+    super("already-revoked", `Certificate "${id}" is already revoked`);
     this.name = "AlreadyRevokedError";
   }
 }

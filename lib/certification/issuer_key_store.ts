@@ -12,7 +12,7 @@
  * | ["issuer_key_current"]                | { publicKeyMultibase, createdAtMs } |
  */
 import { z } from "zod";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import {
   generateKeyMaterial,
   type KeyMaterial,

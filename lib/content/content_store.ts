@@ -25,6 +25,7 @@
  * @module
  */
 import { z } from "zod";
+import { DomainError } from "@/lib/errors.ts";
 
 const headKey = (courseId: string) => ["course_heads", courseId];
 const versionKey = (
@@ -101,8 +102,11 @@ export interface ImportResult {
 }
 
 /** Another importer kept winning the race for a course's head. */
-export class ImportConflictError extends Error {
-  override name = "ImportConflictError";
+export class ImportConflictError extends DomainError {
+  constructor(message: string) {
+    super("import-conflict", message);
+    this.name = "ImportConflictError";
+  }
 }
 
 /**

@@ -10,7 +10,7 @@
  * | ["drill_runs_by_learner", learnerId, courseId, drillId, id]  | runId    |
  * | ["drill_answer_keys", runId, idempotencyKey]                 | number   |
  */
-import { NotFoundError } from "@/lib/errors.ts";
+import { DomainError, type ErrorCode, NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
 import type { Drill, Rubric } from "@/lib/content/schema.ts";
@@ -95,9 +95,15 @@ export class DrillRunNotFoundError extends NotFoundError {
 }
 
 /** An answer the run cannot take (wrong item, finished, empty, too long). */
-export class DrillInputError extends Error {
-  constructor(readonly field: string, message: string) {
-    super(message);
+export class DrillInputError extends DomainError {
+  declare readonly field: string;
+  constructor(
+    field: string,
+    message: string,
+    code: ErrorCode = "answer-invalid",
+    params?: Record<string, number>,
+  ) {
+    super(code, message, { field, params });
     this.name = "DrillInputError";
   }
 }
@@ -181,6 +187,7 @@ export async function answerDrillItem(
         throw new DrillInputError(
           "itemId",
           "This drill run is already finished",
+          "run-finished",
         );
       }
       const item = drill.items[run.answers.length];
@@ -188,14 +195,19 @@ export async function answerDrillItem(
         throw new DrillInputError(
           "itemId",
           `Item "${input.itemId}" is not the current item ("${item.id}")`,
+          "not-current-step",
         );
       }
       const text = input.text.trim();
-      if (!text) throw new DrillInputError("text", "The answer is empty");
+      if (!text) {
+        throw new DrillInputError("text", "The answer is empty", "reply-empty");
+      }
       if (text.length > MAX_DRILL_ANSWER) {
         throw new DrillInputError(
           "text",
           `The answer is ${text.length} characters; at most ${MAX_DRILL_ANSWER} are accepted`,
+          "reply-too-long",
+          { max: MAX_DRILL_ANSWER },
         );
       }
       const verdict = gradeDrillItem(drill, rubrics, item, text);

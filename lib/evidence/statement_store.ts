@@ -9,6 +9,7 @@
  * | ["statements_by_learner", learnerId, ulid]   | statementId           |
  */
 import { monotonicFactory } from "ulid";
+import { getAll } from "@/lib/db/many.ts";
 import { type Statement, StatementSchema } from "./statement.ts";
 
 const ulid = monotonicFactory();
@@ -73,5 +74,50 @@ export async function* allStatements(
       );
     }
     yield parsed.data;
+  }
+}
+
+/**
+ * A learner's statements whose timestamp falls in `[since, until)`, oldest
+ * recorded first, at most `limit`, starting after the index key `after` (a
+ * previous call's last `cursor`). `done` is true once the learner has no
+ * more. The time index orders by recording, not by timestamp (they differ
+ * for back-dated evidence), so the range is checked on each statement.
+ */
+export async function listLearnerStatementsBetween(
+  kv: Deno.Kv,
+  learnerId: string,
+  range: { since: Date; until: Date; after?: string },
+  limit = 500,
+): Promise<
+  { items: { statement: Statement; cursor: string }[]; done: boolean }
+> {
+  const prefix = byLearner(learnerId);
+  const items: { statement: Statement; cursor: string }[] = [];
+  let after = range.after;
+  for (;;) {
+    const refs = await Array.fromAsync(
+      kv.list<string>(
+        after
+          ? { start: [...prefix, after + "\0"], end: [...prefix, "\uffff"] }
+          : { prefix },
+        { limit: 200 },
+      ),
+    );
+    const entries = await getAll(kv, refs.map((r) => statementKey(r.value)));
+    for (const [i, e] of entries.entries()) {
+      const parsed = StatementSchema.safeParse(e.value);
+      if (!parsed.success) {
+        throw new Error(
+          `Cannot read ${JSON.stringify(e.key)}: ${parsed.error.message}`,
+        );
+      }
+      after = String(refs[i].key.at(-1));
+      const t = Date.parse(parsed.data.timestamp);
+      if (t < range.since.getTime() || t >= range.until.getTime()) continue;
+      items.push({ statement: parsed.data, cursor: after });
+      if (items.length >= limit) return { items, done: false };
+    }
+    if (refs.length < 200) return { items, done: true };
   }
 }

@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import type { Exam } from "@/lib/content/schema.ts";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import { examAssessmentKey, listAttempts } from "@/lib/quiz/attempt_store.ts";
 import { normalisedGain } from "./exam_outcome.ts";
 

@@ -52,29 +52,36 @@ export function parseForm<S extends z.ZodType, F extends string = string>(
   schema: S,
   values: unknown,
   fallback: MessageKey,
-  options: {
-    fallbacks?: Partial<Record<F, MessageKey>>;
-    formField?: F;
-  } = {},
+  options: FieldErrorOptions<F> = {},
 ): FormResult<z.output<S>, F> {
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
   return { ok: false, errors: fieldErrors<F>(parsed.error, fallback, options) };
 }
 
+/** How a parse's problems are named. */
+export interface FieldErrorOptions<F extends string> {
+  /** A field's message when zod's own wording is all there is. */
+  fallbacks?: Partial<Record<F, MessageKey>>;
+  /** Where a problem without a path goes (default "form"). */
+  formField?: F;
+  /**
+   * Name a nested problem by its whole path ("answer.choice"), as JSON
+   * endpoints do; forms name the top-level field.
+   */
+  fullPath?: boolean;
+}
+
 /** Every field's first problem of a failed parse, as message keys. */
 export function fieldErrors<F extends string = string>(
   error: z.ZodError,
   fallback: MessageKey,
-  options: {
-    fallbacks?: Partial<Record<F, MessageKey>>;
-    formField?: F;
-  } = {},
+  options: FieldErrorOptions<F> = {},
 ): FieldErrors<F> {
   const errors: FieldErrors<F> = {};
   for (const issue of error.issues) {
     const field = (issue.path.length
-      ? String(issue.path[0])
+      ? options.fullPath ? issue.path.join(".") : String(issue.path[0])
       : options.formField ?? "form") as F;
     if (errors[field]) {
       continue;

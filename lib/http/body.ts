@@ -1,9 +1,12 @@
 /** Request body helpers that refuse oversized or malformed input before parsing. */
+import { DomainError, type ErrorCode } from "@/lib/errors.ts";
 
-/** The outcome of reading a JSON body. */
+/** The outcome of reading a JSON body; a failure names its code (lib/errors.ts). */
 export type JsonBody = { ok: true; value: unknown } | {
   ok: false;
   status: 413 | 415 | 400;
+  code: ErrorCode;
+  /** For logs only. */
   error: string;
 };
 
@@ -16,6 +19,7 @@ export async function readJsonBody(
     return {
       ok: false,
       status: 415,
+      code: "body-unsupported",
       error: "Content-Type must be application/json",
     };
   }
@@ -27,6 +31,7 @@ export async function readJsonBody(
     return {
       ok: false,
       status: 413,
+      code: "body-too-large",
       error: `Body is larger than ${maxBytes} bytes`,
     };
   }
@@ -38,7 +43,12 @@ export async function readJsonBody(
       ),
     };
   } catch {
-    return { ok: false, status: 400, error: "Body is not valid UTF-8 JSON" };
+    return {
+      ok: false,
+      status: 400,
+      code: "body-not-json",
+      error: "Body is not valid UTF-8 JSON",
+    };
   }
 }
 
@@ -76,9 +86,9 @@ export async function readAtMost(
 }
 
 /** A route asked for a form the request does not carry (wrong type, unparseable). */
-export class UnreadableFormError extends Error {
+export class UnreadableFormError extends DomainError {
   constructor(readonly status: 400 | 415, message: string) {
-    super(message);
+    super(status === 415 ? "body-unsupported" : "body-unreadable", message);
     this.name = "UnreadableFormError";
   }
 }

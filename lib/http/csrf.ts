@@ -6,6 +6,7 @@
  */
 import { timingSafeEqual } from "node:crypto";
 import { readAtMost } from "./body.ts";
+import { DomainError } from "@/lib/errors.ts";
 
 /** The cookie holding the pre-sign-in token. */
 export const PRE_SESSION_COOKIE = "sa_csrf";
@@ -26,9 +27,12 @@ export function newCsrfToken(): string {
 export const MAX_FORM_BODY_BYTES = 1024 * 1024 + 256 * 1024;
 
 /** Thrown when a form body is larger than MAX_FORM_BODY_BYTES. */
-export class FormTooLargeError extends Error {
+export class FormTooLargeError extends DomainError {
   constructor() {
-    super(`Form body is larger than ${MAX_FORM_BODY_BYTES} bytes`);
+    super(
+      "body-too-large",
+      `Form body is larger than ${MAX_FORM_BODY_BYTES} bytes`,
+    );
     this.name = "FormTooLargeError";
   }
 }

@@ -8,6 +8,7 @@ import { zh as onboarding } from "./parts/onboarding.ts";
 import { zh as learner } from "./parts/learner.ts";
 import { zh as code } from "./parts/code.ts";
 import { zh as replies } from "./parts/replies.ts";
+import { zh as dashboards } from "./parts/dashboards.ts";
 
 /** Simplified Chinese messages: the reference catalog every language must match. */
 export const zhCN = {
@@ -671,6 +672,7 @@ export const zhCN = {
   ...learner,
   ...code,
   ...replies,
+  ...dashboards,
 } as const;
 
 /** A message key. */

@@ -18,7 +18,7 @@ import {
   listMembershipsOfUser,
   PLAN_DAYS,
 } from "@/lib/identity/teams/cohort_store.ts";
-import { NotFoundError } from "@/lib/identity/errors.ts";
+import { NotFoundError } from "@/lib/errors.ts";
 import type { Role } from "@/lib/identity/roles.ts";
 import {
   getTeam,

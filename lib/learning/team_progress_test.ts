@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { importContent } from "@/lib/authoring/course_import.ts";
 import { addMember, createCohort } from "@/lib/identity/teams/cohort_store.ts";
-import { NotFoundError } from "@/lib/identity/errors.ts";
+import { NotFoundError } from "@/lib/errors.ts";
 import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
 import { completeLesson } from "./lesson_completion.ts";

@@ -9,7 +9,7 @@
  * | ["plan_confirmations", learnerId, itemKey]   | Confirmation |
  */
 import { z } from "zod";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 
 const key = (learnerId: string, itemKey: string) => [
   "plan_confirmations",

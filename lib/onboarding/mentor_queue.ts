@@ -13,7 +13,7 @@ import {
   listMembers,
   listMembershipsOfUser,
 } from "@/lib/identity/teams/cohort_store.ts";
-import { ForbiddenError, NotFoundError } from "@/lib/identity/errors.ts";
+import { ForbiddenError, NotFoundError } from "@/lib/errors.ts";
 import { listTeams } from "@/lib/identity/teams/team_store.ts";
 import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import {

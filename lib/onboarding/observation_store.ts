@@ -12,7 +12,7 @@ import { monotonicFactory } from "ulid";
 import { z } from "zod";
 import type { Observation } from "@/lib/content/schema.ts";
 import { scoreConversation } from "@/lib/content/qa_scorecard.ts";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 
 const ulid = monotonicFactory();
 

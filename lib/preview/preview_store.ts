@@ -11,7 +11,7 @@
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
 import { NotFoundError } from "@/lib/errors.ts";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import { AttemptSchema } from "@/lib/quiz/attempt.ts";
 import { ASSESSMENT_KINDS } from "./preview_kinds.ts";
 

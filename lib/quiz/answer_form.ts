@@ -53,7 +53,10 @@ export function answersFromForm(
         if (v === "true" || v === "false") {
           answers[q.id] = { type: "truefalse", value: v === "true" };
         } else if (v) {
-          throw new ScoringInputError(`${field}: "${v}" is not true or false`);
+          throw new ScoringInputError(`${field}: "${v}" is not true or false`, {
+            field,
+            value: v,
+          });
         }
         break;
       }
@@ -70,11 +73,13 @@ export function answersFromForm(
               `${field}.${id}: position "${
                 p ?? ""
               }" must be 1 to ${q.items.length}`,
+              { field: `${field}.${id}`, value: p ?? "" },
             );
           }
           if (order[n - 1]) {
             throw new ScoringInputError(
               `${field}.${id}: position ${n} is used twice`,
+              { field: `${field}.${id}`, value: n },
             );
           }
           order[n - 1] = id;
@@ -100,6 +105,11 @@ export function answersFromForm(
         if (v.length > MAX_TEXT_ANSWER) {
           throw new ScoringInputError(
             `${field}: the answer is ${v.length} characters; at most ${MAX_TEXT_ANSWER} are accepted`,
+            {
+              field,
+              code: "reply-too-long",
+              params: { max: MAX_TEXT_ANSWER },
+            },
           );
         }
         answers[q.id] = { type: q.type, text: v };

@@ -81,11 +81,13 @@ export function validateAnswers(
     if (!q) {
       throw new ScoringInputError(
         `answers.${id}: "${id}" is not a question of this attempt`,
+        { field: `answers.${id}`, value: id },
       );
     }
     if (answer.type !== q.type) {
       throw new ScoringInputError(
         `answers.${id}.type: expected "${q.type}", got "${answer.type}"`,
+        { field: `answers.${id}.type`, value: answer.type },
       );
     }
   }

@@ -18,7 +18,7 @@
  */
 import { getAll } from "@/lib/db/many.ts";
 import { CONFLICT_TRIES, conflictBackoff } from "@/lib/db/contention.ts";
-import { NotFoundError } from "@/lib/errors.ts";
+import { DomainError, NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
 import { buildStatement } from "@/lib/evidence/statement.ts";
@@ -68,9 +68,10 @@ const submissionKey = (
 ) => ["quiz_submissions", learnerId, key];
 
 /** Why an attempt cannot start, with what the learner needs to know. */
-export class AttemptBlockedError extends Error {
+export class AttemptBlockedError extends DomainError {
   constructor(readonly reason: "limit" | "cooldown", readonly until?: Date) {
     super(
+      "attempt-blocked",
       reason === "limit"
         ? "No attempts left"
         : `Next attempt possible at ${until?.toISOString()}`,
@@ -88,17 +89,20 @@ export class AttemptNotFoundError extends NotFoundError {
 }
 
 /** The attempt's time ran out (deadline plus grace, on the server clock): answers are refused. */
-export class AttemptExpiredError extends Error {
+export class AttemptExpiredError extends DomainError {
   constructor(id: string, readonly deadline: Date) {
-    super(`Attempt "${id}" ran out of time at ${deadline.toISOString()}`);
+    super(
+      "attempt-expired",
+      `Attempt "${id}" ran out of time at ${deadline.toISOString()}`,
+    );
     this.name = "AttemptExpiredError";
   }
 }
 
 /** The attempt was already submitted (under another idempotency key), so it takes no more answers. */
-export class AttemptClosedError extends Error {
+export class AttemptClosedError extends DomainError {
   constructor(id: string) {
-    super(`Attempt "${id}" was already submitted`);
+    super("attempt-closed", `Attempt "${id}" was already submitted`);
     this.name = "AttemptClosedError";
   }
 }

@@ -4,7 +4,7 @@
  * `saveAnswers`, and the attempt's refusals answered as field errors.
  */
 import type { Question } from "@/lib/content/schema.ts";
-import { fieldErrors } from "@/lib/http/responses.ts";
+import { codedErrors, fieldErrors } from "@/lib/http/responses.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import { answersFromForm } from "./answer_form.ts";
 import {
@@ -24,10 +24,7 @@ export async function autosaveAnswers(
   attemptId: string,
   questions: readonly Question[],
 ): Promise<Response> {
-  const tooLarge = () =>
-    fieldErrors(413, {
-      body: `Body is larger than ${MAX_AUTOSAVE_BYTES} bytes`,
-    });
+  const tooLarge = () => codedErrors(state.t, { code: "body-too-large" });
   if (Number(req.headers.get("content-length") ?? 0) > MAX_AUTOSAVE_BYTES) {
     return tooLarge();
   }
@@ -48,7 +45,7 @@ export async function autosaveAnswers(
     });
   } catch (e) {
     if (e instanceof ScoringInputError) {
-      return fieldErrors(422, { answers: e.message });
+      return codedErrors(state.t, { code: e.code }, "answers");
     }
     if (e instanceof AttemptClosedError) {
       return fieldErrors(409, { attempt: state.t("scoring.closed") });

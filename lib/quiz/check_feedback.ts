@@ -29,6 +29,7 @@ export function gradeInlineCheck(
   if (answer.type !== question.type) {
     throw new ScoringInputError(
       `answer.type: expected "${question.type}", got "${answer.type}"`,
+      { field: "answer.type", value: answer.type },
     );
   }
   if (question.type === "written") {

@@ -40,6 +40,7 @@ import { z } from "zod";
 import type { InlineQuestion, Rubric } from "@/lib/content/schema.ts";
 import { gradeReply, type RubricResult } from "@/lib/rubric/rubric.ts";
 import { normalizeAnswer } from "./normalize.ts";
+import { DomainError, type ErrorCode, type ErrorParams } from "@/lib/errors.ts";
 
 const Id = z.string().min(1).max(100);
 /** Longest free text an answer may carry (the form reader caps it too). */
@@ -110,24 +111,44 @@ export type QuestionType = InlineQuestion["type"];
 export type AnswerFor<T extends QuestionType> = Extract<Answer, { type: T }>;
 
 /**
- * An answer that does not fit its question. The message names the field and
- * the bad value; `field` and `value` carry them for a route's error map.
+ * An answer that does not fit its question (code "answer-invalid"). The
+ * developer message names the field and the bad value; `field` and `value`
+ * carry them for logs. Learners see the code's message (lib/errors.ts).
  */
-export class ScoringInputError extends Error {
-  /** The offending field, e.g. `answer.choices` (when known). */
-  readonly field?: string;
+export class ScoringInputError extends DomainError {
   /** The offending value (when known). */
   readonly value?: unknown;
 
   constructor(
     message: string,
-    options?: { field?: string; value?: unknown; cause?: unknown },
+    options?: {
+      field?: string;
+      value?: unknown;
+      cause?: unknown;
+      code?: ErrorCode;
+      params?: ErrorParams;
+    },
   ) {
-    super(message, { cause: options?.cause });
+    const shown = valueParam(options?.value);
+    super(
+      options?.code ?? (shown === null ? "answer-invalid" : "answer-value"),
+      message,
+      {
+        field: options?.field,
+        params: options?.params ?? (shown === null ? {} : { value: shown }),
+        cause: options?.cause,
+      },
+    );
     this.name = "ScoringInputError";
-    this.field = options?.field;
     this.value = options?.value;
   }
+}
+
+/** A bad value as the learner's message may name it: short text, or null. */
+function valueParam(value: unknown): string | null {
+  if (typeof value !== "string" && typeof value !== "number") return null;
+  const text = String(value);
+  return text.length > 40 ? `${[...text].slice(0, 40).join("")}…` : text;
 }
 
 /** What was right and wrong, per question type, for feedback and reports. */

@@ -37,6 +37,7 @@ import {
   type ScenarioReply,
 } from "@/lib/content/schema.ts";
 import { seededRandom, shuffle } from "@/lib/quiz/draw.ts";
+import { DomainError, type ErrorCode, type ErrorParams } from "@/lib/errors.ts";
 import { choiceTotal, evaluateCondition } from "./condition.ts";
 
 /** The five rubric dimensions, in display order. */
@@ -138,14 +139,16 @@ export interface RunState {
 }
 
 /** A learner input the scenario cannot accept (wrong node, unknown option). */
-export class ScenarioInputError extends Error {
-  /** `code` names the reason for views that translate it (e.g. `too_long`). */
+export class ScenarioInputError extends DomainError {
+  declare readonly field: string;
+  /** `code` names the reason for views (lib/errors.ts translates it). */
   constructor(
-    readonly field: string,
+    field: string,
     message: string,
-    readonly code = "invalid",
+    code: ErrorCode = "answer-invalid",
+    params?: ErrorParams,
   ) {
-    super(message);
+    super(code, message, { field, params });
     this.name = "ScenarioInputError";
   }
 }
@@ -207,12 +210,14 @@ function currentNode(scenario: Scenario, state: RunState, nodeId: string) {
     throw new ScenarioInputError(
       "nodeId",
       "The conversation has already ended",
+      "run-finished",
     );
   }
   if (nodeId !== state.nodeId) {
     throw new ScenarioInputError(
       "nodeId",
       `Node "${nodeId}" is not the current step ("${state.nodeId}")`,
+      "not-current-step",
     );
   }
   return scenario.nodes[nodeId];
@@ -309,6 +314,8 @@ export function applyChoice(
     throw new ScenarioInputError(
       "choiceId",
       `Option "${choiceId}" is not offered at node "${nodeId}"`,
+      "answer-value",
+      { value: choiceId.slice(0, 40) },
     );
   }
   const late = lateness(scenario, state, elapsedSeconds);
@@ -392,7 +399,7 @@ export function applyReply(
   }
   const reply = text.trim();
   if (reply.length === 0) {
-    throw new ScenarioInputError("text", "The reply is empty");
+    throw new ScenarioInputError("text", "The reply is empty", "reply-empty");
   }
   const { max } = replyLength(node.reply, rubrics);
   const chars = [...reply].length;
@@ -400,7 +407,8 @@ export function applyReply(
     throw new ScenarioInputError(
       "text",
       `The reply is ${chars} characters; at most ${max} are accepted`,
-      "too_long",
+      "reply-too-long",
+      { max },
     );
   }
   const rubric = rubrics.find((r) => r.id === node.reply!.rubric);

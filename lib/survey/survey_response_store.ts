@@ -13,7 +13,8 @@ import { z } from "zod";
 import type { Survey } from "@/lib/content/schema.ts";
 import { buildStatement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
+import { DomainError } from "@/lib/errors.ts";
 import type { SurveyAnswer } from "./survey_answers.ts";
 
 const responseKey = (surveyId: string, learnerId: string) => [
@@ -38,10 +39,9 @@ export const SurveyResponseSchema = z.object({
 export type SurveyResponse = z.infer<typeof SurveyResponseSchema>;
 
 /** The survey has closed for this learner: the response can no longer change. */
-export class SurveyClosedError extends Error {
-  readonly code = "survey-closed";
+export class SurveyClosedError extends DomainError {
   constructor(surveyId: string) {
-    super(`Survey "${surveyId}" is closed`);
+    super("survey-closed", `Survey "${surveyId}" is closed`);
     this.name = "SurveyClosedError";
   }
 }

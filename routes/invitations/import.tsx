@@ -15,7 +15,7 @@ import {
   MAX_CSV_BYTES,
   MAX_CSV_ROWS,
 } from "@/lib/identity/invitations/csv_import.ts";
-import { NotFoundError } from "@/lib/identity/errors.ts";
+import { NotFoundError } from "@/lib/errors.ts";
 import {
   type CohortOption,
   type CsvErrorText,

@@ -7,11 +7,7 @@ import { FieldError } from "@/components/FieldError.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDateTime, type MessageKey } from "@/lib/i18n/i18n.ts";
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from "@/lib/identity/errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors.ts";
 import {
   type CohortOption,
   formValues,

@@ -10,11 +10,7 @@ import {
   formatDateTime,
   type MessageKey,
 } from "@/lib/i18n/i18n.ts";
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from "@/lib/identity/errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors.ts";
 import {
   type AcceptField,
   formValues,

@@ -41,6 +41,9 @@ export default function TeamPage(
       </Head>
       <h1>{t("team.title")}</h1>
       <p class="lead">{t("team.lead")}</p>
+      <p>
+        <a href="/dashboard">{t("dash.link")}</a>
+      </p>
       {data.length === 0 && (
         <EmptyState title={t("team.empty.title")}>
           {t("team.empty.body")}

@@ -11,6 +11,10 @@
  * | ["users_by_email", email]  | userId |
  * | ["users_by_phone", phone]  | userId |
  * | ["users_last_sign_in", userId] | Date (kept apart: a sign-in never races an admin's edit) |
+ *
+ * Over 400 lines on purpose: the login indexes are claimed and released in
+ * the same commits as the user record (create, change login, anonymise), and
+ * keeping all of them in this one module is what keeps a login unique.
  */
 import { getAll } from "@/lib/db/many.ts";
 import { monotonicFactory } from "ulid";
@@ -24,12 +28,12 @@ import {
 } from "@/lib/identity/contact.ts";
 import {
   ConflictError,
-  decodeStored,
   ForbiddenError,
   NotFoundError,
   parseInput,
   ValidationError,
-} from "@/lib/identity/errors.ts";
+} from "@/lib/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import { hashPassword, PasswordSchema, PBKDF2_ITERATIONS } from "./password.ts";
 import { type Role, RoleSchema } from "@/lib/identity/roles.ts";
 import {

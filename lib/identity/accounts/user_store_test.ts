@@ -4,7 +4,7 @@ import {
   ConflictError,
   ForbiddenError,
   ValidationError,
-} from "@/lib/identity/errors.ts";
+} from "@/lib/errors.ts";
 import { hashPassword, verifyPassword } from "./password.ts";
 import {
   createSession,

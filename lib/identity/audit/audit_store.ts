@@ -16,7 +16,7 @@
  */
 import { encodeTime, monotonicFactory } from "ulid";
 import { z } from "zod";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 
 const ulid = monotonicFactory();
 const entryKey = (id: string) => ["audit", id];

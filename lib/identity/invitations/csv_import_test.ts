@@ -11,7 +11,7 @@ import {
   MAX_CSV_ROWS,
   parseNewHiresCsv,
 } from "./csv_import.ts";
-import { ForbiddenError } from "@/lib/identity/errors.ts";
+import { ForbiddenError } from "@/lib/errors.ts";
 import {
   acceptInvitation,
   createInvitation,

@@ -6,7 +6,7 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-} from "@/lib/identity/errors.ts";
+} from "@/lib/errors.ts";
 import {
   acceptInvitation,
   createInvitation,

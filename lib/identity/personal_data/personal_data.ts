@@ -15,11 +15,7 @@ import {
   listMembershipsOfUser,
   type Membership,
 } from "@/lib/identity/teams/cohort_store.ts";
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-} from "@/lib/identity/errors.ts";
+import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors.ts";
 import { userChanged } from "@/lib/identity/sessions/session_cache.ts";
 import {
   addSessionRevocations,

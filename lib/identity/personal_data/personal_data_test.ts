@@ -5,7 +5,7 @@ import {
   createCohort,
   listMembers,
 } from "@/lib/identity/teams/cohort_store.ts";
-import { ForbiddenError } from "@/lib/identity/errors.ts";
+import { ForbiddenError } from "@/lib/errors.ts";
 import { deletePersonalData, exportPersonalData } from "./personal_data.ts";
 import {
   createSession,

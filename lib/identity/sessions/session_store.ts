@@ -17,7 +17,7 @@
  * | ["sessions_by_user", userId, idHash]  | Date (absolute expiry)     |
  */
 import { z } from "zod";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import { addUserChange, userChanged } from "./session_cache.ts";
 import {
   constantTimeEqual,

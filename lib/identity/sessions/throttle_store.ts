@@ -17,7 +17,7 @@ import {
   addAuditEntry,
   SYSTEM_ACTOR,
 } from "@/lib/identity/audit/audit_store.ts";
-import { decodeStored } from "@/lib/identity/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 
 /** Throttling limits. */
 export interface ThrottlePolicy {

@@ -14,11 +14,7 @@ import {
   listMembers,
   requireCohort,
 } from "./cohort_store.ts";
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from "@/lib/identity/errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors.ts";
 import { getTeam } from "./team_store.ts";
 import {
   getUser,

@@ -11,7 +11,7 @@ import {
   ForbiddenError,
   NotFoundError,
   ValidationError,
-} from "@/lib/identity/errors.ts";
+} from "@/lib/errors.ts";
 import { createTeam } from "./team_store.ts";
 import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
 import { setDisabled } from "@/lib/identity/accounts/user_store.ts";

@@ -11,11 +11,7 @@ import {
   removeMember,
   startDateForDay,
 } from "./cohort_store.ts";
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from "@/lib/identity/errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors.ts";
 import {
   createTeam,
   listTeamIdsOfManager,

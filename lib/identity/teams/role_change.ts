@@ -12,7 +12,7 @@ import {
   getMembership,
   listMembershipsOfUser,
 } from "./cohort_store.ts";
-import { ConflictError } from "@/lib/identity/errors.ts";
+import { ConflictError } from "@/lib/errors.ts";
 import type { Role } from "@/lib/identity/roles.ts";
 import {
   changeRole,

@@ -8,11 +8,7 @@
 import { type FieldErrors, parseForm } from "@/lib/forms/form.ts";
 import { proposeId } from "@/lib/forms/slug.ts";
 import { createCohort, getCohort } from "./cohort_store.ts";
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from "@/lib/identity/errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors.ts";
 import { CohortForm, TeamForm, type TeamFormField } from "./team_forms.ts";
 import { createTeam, getTeam } from "./team_store.ts";
 

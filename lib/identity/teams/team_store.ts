@@ -14,11 +14,11 @@ import { z } from "zod";
 import { addAuditEntry } from "@/lib/identity/audit/audit_store.ts";
 import {
   ConflictError,
-  decodeStored,
   NotFoundError,
   parseInput,
   ValidationError,
-} from "@/lib/identity/errors.ts";
+} from "@/lib/errors.ts";
+import { decodeStored } from "@/lib/db/decode.ts";
 import { getUser } from "@/lib/identity/accounts/user_store.ts";
 
 const ulid = monotonicFactory();

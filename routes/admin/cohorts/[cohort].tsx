@@ -13,11 +13,7 @@ import {
   removeLearnerFromCohort,
 } from "@/lib/identity/teams/cohort_roster.ts";
 import { requireCohort } from "@/lib/identity/teams/cohort_store.ts";
-import {
-  ConflictError,
-  NotFoundError,
-  ValidationError,
-} from "@/lib/identity/errors.ts";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors.ts";
 import {
   CohortMemberForm,
   cohortMemberValues,

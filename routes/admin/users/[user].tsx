@@ -21,7 +21,7 @@ import {
   getCohort,
   listMembershipsOfUser,
 } from "@/lib/identity/teams/cohort_store.ts";
-import { ConflictError, ForbiddenError } from "@/lib/identity/errors.ts";
+import { ConflictError, ForbiddenError } from "@/lib/errors.ts";
 import { isRole, ROLES } from "@/lib/identity/roles.ts";
 import {
   firstMessages,

@@ -1,3 +1,4 @@
+import { errorText } from "@/lib/errors.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
@@ -56,7 +57,9 @@ export const handler: Handlers<Data, SignedInState> = {
       );
     } catch (e) {
       if (!(e instanceof ScoringInputError)) throw e;
-      return ctx.render({ ...loaded, error: e.message }, { status: 422 });
+      return ctx.render({ ...loaded, error: errorText(ctx.state.t, e) }, {
+        status: 422,
+      });
     }
     return seeOther(ctx.url.pathname);
   },

@@ -6,7 +6,7 @@ import { FieldError } from "@/components/FieldError.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import type { MessageKey } from "@/lib/i18n/i18n.ts";
-import { ForbiddenError } from "@/lib/identity/errors.ts";
+import { ForbiddenError } from "@/lib/errors.ts";
 import { deletePersonalData } from "@/lib/identity/personal_data/personal_data.ts";
 import {
   DeleteConfirmForm,

@@ -7,7 +7,7 @@ import type { Observation } from "@/lib/content/schema.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { canManagerSeeLearner } from "@/lib/identity/teams/access.ts";
-import { NotFoundError } from "@/lib/identity/errors.ts";
+import { NotFoundError } from "@/lib/errors.ts";
 import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import {
   latestObservations,

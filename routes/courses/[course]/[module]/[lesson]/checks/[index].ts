@@ -1,3 +1,5 @@
+import { codedErrors, invalidFields } from "@/lib/http/responses.ts";
+import { parseForm } from "@/lib/forms/form.ts";
 import type { Handlers } from "$fresh/server.ts";
 import { z } from "zod";
 import { getCourseView } from "@/lib/content/course_view.ts";
@@ -39,18 +41,12 @@ export const handler: Handlers<unknown, AppState> = {
     const question = found?.lesson.checks[Number(index)];
     if (!view || !question || !/^\d+$/.test(index)) return ctx.renderNotFound();
     const body = await readJsonBody(req, 16 * 1024);
-    if (!body.ok) {
-      return Response.json({ errors: { body: body.error } }, {
-        status: body.status,
-      });
-    }
-    const input = CheckInput.safeParse(body.value);
-    if (!input.success) {
-      const errors = Object.fromEntries(
-        input.error.issues.map((i) => [i.path.join(".") || "body", i.message]),
-      );
-      return Response.json({ errors }, { status: 422 });
-    }
+    if (!body.ok) return codedErrors(ctx.state.t, body, "body", body.status);
+    const input = parseForm(CheckInput, body.value, "error.code.invalid", {
+      formField: "body",
+      fullPath: true,
+    });
+    if (!input.ok) return invalidFields(ctx.state.t, input.errors);
     const shownIds = shownOptionIds(
       toPublicQuestion(question, inlineCheckSeed(view.id, lesson, index), true),
     );
@@ -72,10 +68,11 @@ export const handler: Handlers<unknown, AppState> = {
         ...(hint ? { hint: hintText(ctx.state.t, hint) } : {}),
       });
     } catch (e) {
-      if (e instanceof ScoringInputError || e instanceof RangeError) {
-        return Response.json({ errors: { answer: e.message } }, {
-          status: 422,
-        });
+      if (e instanceof ScoringInputError) {
+        return codedErrors(ctx.state.t, e, "answer");
+      }
+      if (e instanceof RangeError) {
+        return codedErrors(ctx.state.t, { code: "answer-invalid" }, "answer");
       }
       throw e;
     }

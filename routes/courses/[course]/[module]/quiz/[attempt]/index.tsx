@@ -1,3 +1,4 @@
+import { errorText } from "@/lib/errors.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
@@ -81,7 +82,7 @@ export const handler: Handlers<Data, SignedInState> = {
     if (!/^[\w-]{8,100}$/.test(key)) {
       return ctx.render({
         ...loaded,
-        error: "idempotencyKey: missing or malformed",
+        error: ctx.state.t("error.code.invalid"),
       }, { status: 422 });
     }
     try {
@@ -98,7 +99,9 @@ export const handler: Handlers<Data, SignedInState> = {
       return seeOther(ctx.url.pathname);
     } catch (e) {
       if (e instanceof ScoringInputError) {
-        return ctx.render({ ...loaded, error: e.message }, { status: 422 });
+        return ctx.render({ ...loaded, error: errorText(ctx.state.t, e) }, {
+          status: 422,
+        });
       }
       if (e instanceof AttemptClosedError) {
         return ctx.render({ ...loaded, notice: "closed" }, { status: 409 });

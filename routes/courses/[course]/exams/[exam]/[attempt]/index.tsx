@@ -1,3 +1,4 @@
+import { errorText } from "@/lib/errors.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
@@ -101,7 +102,9 @@ export const handler: Handlers<Data, SignedInState> = {
       }, now);
     } catch (e) {
       if (e instanceof ScoringInputError) {
-        return ctx.render({ ...data, error: e.message }, { status: 422 });
+        return ctx.render({ ...data, error: errorText(ctx.state.t, e) }, {
+          status: 422,
+        });
       }
       if (e instanceof AttemptClosedError) {
         return ctx.render({ ...data, notice: "closed" }, { status: 409 });

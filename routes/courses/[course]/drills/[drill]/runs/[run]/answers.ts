@@ -9,7 +9,8 @@ import {
 } from "@/lib/drill/drill_run_store.ts";
 import { drillResults, findDrill } from "@/lib/drill/drill_view.ts";
 import { readJsonBody } from "@/lib/http/body.ts";
-import { fieldErrors } from "@/lib/http/responses.ts";
+import { codedErrors, invalidFields } from "@/lib/http/responses.ts";
+import { parseForm } from "@/lib/forms/form.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 
 const AnswerInput = z.strictObject({
@@ -38,18 +39,12 @@ export const handler: Handlers<unknown, SignedInState> = {
       run.drillId !== ctx.params.drill
     ) return ctx.renderNotFound();
     const body = await readJsonBody(req, 8 * 1024);
-    if (!body.ok) return fieldErrors(body.status, { body: body.error });
-    const input = AnswerInput.safeParse(body.value);
-    if (!input.success) {
-      return fieldErrors(
-        422,
-        Object.fromEntries(
-          input.error.issues.map((
-            i,
-          ) => [i.path.join(".") || "body", i.message]),
-        ),
-      );
-    }
+    if (!body.ok) return codedErrors(ctx.state.t, body, "body", body.status);
+    const input = parseForm(AnswerInput, body.value, "error.code.invalid", {
+      formField: "body",
+      fullPath: true,
+    });
+    if (!input.ok) return invalidFields(ctx.state.t, input.errors);
     try {
       const next = await answerDrillItem(
         ctx.state.kv,
@@ -68,7 +63,7 @@ export const handler: Handlers<unknown, SignedInState> = {
       });
     } catch (e) {
       if (e instanceof DrillInputError) {
-        return fieldErrors(422, { [e.field]: e.message });
+        return codedErrors(ctx.state.t, e);
       }
       throw e;
     }

@@ -2,7 +2,8 @@ import { isPreviewRole } from "@/lib/preview/preview_kinds.ts";
 import type { Handlers } from "$fresh/server.ts";
 import { z } from "zod";
 import { readJsonBody } from "@/lib/http/body.ts";
-import { fieldErrors } from "@/lib/http/responses.ts";
+import { codedErrors, invalidFields } from "@/lib/http/responses.ts";
+import { parseForm } from "@/lib/forms/form.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { gradeReplyForScenario } from "@/lib/scenario/grader.ts";
 import { MAX_REPLY_LENGTH, ScenarioInputError } from "@/lib/scenario/engine.ts";
@@ -41,18 +42,12 @@ export const handler: Handlers<unknown, SignedInState> = {
       return ctx.renderNotFound();
     }
     const body = await readJsonBody(req, 16 * 1024);
-    if (!body.ok) return fieldErrors(body.status, { body: body.error });
-    const input = TurnInput.safeParse(body.value);
-    if (!input.success) {
-      return fieldErrors(
-        422,
-        Object.fromEntries(
-          input.error.issues.map((
-            i,
-          ) => [i.path.join(".") || "body", i.message]),
-        ),
-      );
-    }
+    if (!body.ok) return codedErrors(ctx.state.t, body, "body", body.status);
+    const input = parseForm(TurnInput, body.value, "error.code.invalid", {
+      formField: "body",
+      fullPath: true,
+    });
+    if (!input.ok) return invalidFields(ctx.state.t, input.errors);
     try {
       const next = await takeTurn(
         ctx.state.kv,
@@ -71,7 +66,7 @@ export const handler: Handlers<unknown, SignedInState> = {
       );
     } catch (e) {
       if (e instanceof ScenarioInputError) {
-        return fieldErrors(422, { [e.field]: e.message });
+        return codedErrors(ctx.state.t, e);
       }
       throw e;
     }

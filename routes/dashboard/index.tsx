@@ -1,0 +1,281 @@
+import { Head } from "$fresh/runtime.ts";
+import type { Handlers, PageProps } from "$fresh/server.ts";
+import { EmptyState } from "@/components/EmptyState.tsx";
+import { AttentionTable } from "@/components/dashboard/AttentionTable.tsx";
+import { ChartFigure } from "@/components/dashboard/ChartFigure.tsx";
+import { DashboardStyles } from "@/components/dashboard/DashboardStyles.tsx";
+import { FilterForm } from "@/components/dashboard/FilterForm.tsx";
+import { StandingBadge } from "@/components/team/StandingBadge.tsx";
+import type { ChartSpec } from "@/lib/dashboard/chart_spec.ts";
+import {
+  type CohortDashboard,
+  cohortDashboard,
+  type CohortSummary,
+} from "@/lib/dashboard/cohort_dashboard.ts";
+import {
+  type DashboardFilters,
+  type FilterProblem,
+  filterQuery,
+  parseFilters,
+} from "@/lib/dashboard/filters.ts";
+import { FUNNEL_STAGES } from "@/lib/dashboard/funnel.ts";
+import type { SignedInState } from "@/lib/http/state.ts";
+import { formatDate, formatDateTime, type Translate } from "@/lib/i18n/i18n.ts";
+
+interface Data {
+  dashboard: CohortDashboard;
+  filters: DashboardFilters;
+  problems: FilterProblem[];
+}
+
+export const handler: Handlers<Data, SignedInState> = {
+  async GET(req, ctx) {
+    const { filters, problems } = parseFilters(new URL(req.url).searchParams);
+    const { id, role } = ctx.state.user;
+    const dashboard = await cohortDashboard(
+      ctx.state.kv,
+      { id, role },
+      filters,
+      new Date(),
+    );
+    return ctx.render({ dashboard, filters, problems });
+  },
+};
+
+function dayText(c: CohortSummary, t: Translate, lang: "zh-CN" | "en") {
+  if (c.day < 1) {
+    return t("dash.cohort.before", {
+      date: formatDate(lang, new Date(`${c.startDate}T00:00:00+08:00`)),
+    });
+  }
+  if (c.day > c.planDays) return t("dash.cohort.after");
+  return t("dash.cohort.day", { day: c.day, total: c.planDays });
+}
+
+export default function DashboardPage(
+  { data, state: { t, lang } }: PageProps<Data, SignedInState>,
+) {
+  const { dashboard: d, filters } = data;
+  const q = filterQuery(filters);
+  const exportHref = (table: string) => `/dashboard/export/${table}${q}`;
+  const names = d.cohorts.map((c) => c.name);
+  const progress: ChartSpec = {
+    id: "chart-progress",
+    kind: "bar",
+    labels: names,
+    series: [
+      {
+        label: t("dash.chart.progress.planned"),
+        data: d.cohorts.map((c) => c.plannedPercent),
+      },
+      {
+        label: t("dash.chart.progress.done"),
+        data: d.cohorts.map((c) => c.donePercent),
+      },
+    ],
+    max: 100,
+    lang,
+    title: t("dash.chart.progress"),
+  };
+  const standing: ChartSpec = {
+    id: "chart-standing",
+    kind: "bar",
+    stacked: true,
+    labels: names,
+    series: (["on-track", "behind", "at-risk"] as const).map((s) => ({
+      label: t(`standing.${s}`),
+      data: d.cohorts.map((c) => c.counts[s]),
+    })),
+    lang,
+    title: t("dash.chart.standing"),
+  };
+  const levelName = d.level
+    ? (lang === "en" ? d.level.titleEn : d.level.title)
+    : "";
+  const funnel: ChartSpec = {
+    id: "chart-funnel",
+    kind: "bar",
+    horizontal: true,
+    labels: FUNNEL_STAGES.map((s) => t(`dash.funnel.${s}`)),
+    series: [{
+      label: t("dash.chart.funnel.count"),
+      data: FUNNEL_STAGES.map((s) => d.funnel[s]),
+    }],
+    lang,
+    title: t("dash.chart.funnel", { level: levelName }),
+  };
+  const learnerHref = (id: string) => `/dashboard/learners/${id}`;
+  return (
+    <section>
+      <Head>
+        <title>{`${t("dash.title")} · ${t("app.name")}`}</title>
+      </Head>
+      <DashboardStyles />
+      <h1>{t("dash.title")}</h1>
+      <p class="lead">{t("dash.lead")}</p>
+      {d.options.cohorts.length === 0
+        ? (
+          <EmptyState title={t("dash.empty.scope.title")}>
+            {t("dash.empty.scope.body")}
+          </EmptyState>
+        )
+        : (
+          <>
+            <FilterForm
+              action="/dashboard"
+              filters={filters}
+              problems={data.problems}
+              options={d.options}
+              lang={lang}
+              t={t}
+            />
+            {d.cohorts.length === 0
+              ? (
+                <EmptyState title={t("dash.empty.filter.title")}>
+                  {t("dash.empty.filter.body")}
+                </EmptyState>
+              )
+              : (
+                <>
+                  <h2>{t("dash.cohorts")}</h2>
+                  <ul class="cohort-cards" id="cohort-cards">
+                    {d.cohorts.map((c) => (
+                      <li class="cohort-card" key={c.id}>
+                        <h3>{c.name}</h3>
+                        <p class="meta">
+                          {t("dash.cohort.meta", {
+                            team: c.teamName,
+                            members: c.members,
+                            day: dayText(c, t, lang),
+                          })}
+                        </p>
+                        <p>
+                          {t("dash.cohort.progress", {
+                            planned: c.plannedPercent,
+                            done: c.donePercent,
+                          })}
+                        </p>
+                        <p class="meta">
+                          {t("team.counts", {
+                            ok: c.counts["on-track"],
+                            behind: c.counts.behind,
+                            risk: c.counts["at-risk"],
+                          })}
+                        </p>
+                      </li>
+                    ))}
+                  </ul>
+                  <ChartFigure
+                    spec={progress}
+                    caption={t("dash.chart.progress")}
+                    labelHeader={t("dash.col.cohort")}
+                    empty={t("dash.no_chart")}
+                    csvHref={exportHref("progress")}
+                    csvLabel={t("dash.csv.named", {
+                      table: t("dash.export.progress"),
+                    })}
+                  />
+                  <ChartFigure
+                    spec={standing}
+                    caption={t("dash.chart.standing")}
+                    labelHeader={t("dash.col.cohort")}
+                    empty={t("dash.no_chart")}
+                  />
+                  <ChartFigure
+                    spec={funnel}
+                    caption={t("dash.chart.funnel", { level: levelName })}
+                    labelHeader={t("dash.col.stage")}
+                    empty={t("dash.no_chart")}
+                    note={t("dash.chart.funnel.note")}
+                    csvHref={exportHref("funnel")}
+                    csvLabel={t("dash.csv.named", {
+                      table: t("dash.export.funnel"),
+                    })}
+                  />
+                  <h2 id="attention">{t("dash.attention")}</h2>
+                  <AttentionTable
+                    lines={d.attention}
+                    t={t}
+                    hrefOf={learnerHref}
+                  />
+                  <h2 id="members">{t("dash.members")}</h2>
+                  {d.members.length === 0
+                    ? <p class="meta">{t("dash.members.none")}</p>
+                    : (
+                      <div
+                        class="table-wrap"
+                        tabIndex={0}
+                        role="region"
+                        aria-labelledby="members"
+                      >
+                        <table class="data-table" id="members-table">
+                          <thead>
+                            <tr>
+                              <th scope="col">{t("dash.col.name")}</th>
+                              <th scope="col">{t("dash.col.cohort")}</th>
+                              <th scope="col">{t("dash.col.standing")}</th>
+                              <th scope="col">{t("dash.col.done")}</th>
+                              <th scope="col">{t("dash.col.due")}</th>
+                              <th scope="col">{t("dash.col.overdue")}</th>
+                              <th scope="col">{t("dash.col.quizzes")}</th>
+                              <th scope="col">{t("dash.col.last")}</th>
+                            </tr>
+                          </thead>
+                          <tbody>
+                            {d.members.map((m) => (
+                              <tr key={`${m.cohortId}:${m.learnerId}`}>
+                                <th scope="row">
+                                  <a href={learnerHref(m.learnerId)}>
+                                    {m.name || m.learnerId}
+                                  </a>
+                                </th>
+                                <td>{m.cohortName}</td>
+                                <td>
+                                  <StandingBadge standing={m.standing} t={t} />
+                                </td>
+                                <td>{m.done}</td>
+                                <td>{m.due}</td>
+                                <td>{m.overdue}</td>
+                                <td>{m.quizzesPassed}</td>
+                                <td>
+                                  {m.lastActiveAt
+                                    ? formatDateTime(lang, m.lastActiveAt)
+                                    : t("dash.never")}
+                                </td>
+                              </tr>
+                            ))}
+                          </tbody>
+                        </table>
+                      </div>
+                    )}
+                  <h2 id="exports">{t("dash.exports")}</h2>
+                  <p class="meta">{t("dash.exports.lead")}</p>
+                  <ul class="export-list">
+                    {([
+                      "members",
+                      "progress",
+                      "funnel",
+                      "certification",
+                    ] as const)
+                      .map((table) => (
+                        <li key={table}>
+                          <a href={exportHref(table)} download>
+                            {t("dash.csv.named", {
+                              table: t(`dash.export.${table}`),
+                            })}
+                          </a>
+                        </li>
+                      ))}
+                    <li>
+                      <a href={`/dashboard/xapi${q}`} download>
+                        {t("dash.export.xapi")}
+                      </a>
+                    </li>
+                  </ul>
+                </>
+              )}
+          </>
+        )}
+    </section>
+  );
+}

