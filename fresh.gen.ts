@@ -13,6 +13,8 @@ import * as $admin_teams from "./routes/admin/teams.tsx";
 import * as $admin_users_user from "./routes/admin/users/[user].tsx";
 import * as $admin_users_user_delete from "./routes/admin/users/[user]/delete.tsx";
 import * as $admin_users_index from "./routes/admin/users/index.tsx";
+import * as $cases_id from "./routes/cases/[id].tsx";
+import * as $cases_index from "./routes/cases/index.tsx";
 import * as $certifications_level_badge_svg from "./routes/certifications/[level]/badge.svg.ts";
 import * as $certifications_level_index from "./routes/certifications/[level]/index.tsx";
 import * as $courses_course_module_lesson_checks_index from "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts";
@@ -92,6 +94,8 @@ const manifest = {
     "./routes/admin/users/[user].tsx": $admin_users_user,
     "./routes/admin/users/[user]/delete.tsx": $admin_users_user_delete,
     "./routes/admin/users/index.tsx": $admin_users_index,
+    "./routes/cases/[id].tsx": $cases_id,
+    "./routes/cases/index.tsx": $cases_index,
     "./routes/certifications/[level]/badge.svg.ts":
       $certifications_level_badge_svg,
     "./routes/certifications/[level]/index.tsx": $certifications_level_index,

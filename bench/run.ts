@@ -14,6 +14,7 @@ import { pages } from "./pages.ts";
 import { type Row, type Section, table } from "./rows.ts";
 import { start } from "./start.ts";
 import { submissions } from "./submissions.ts";
+import { replySearch } from "./reply_search.ts";
 
 const SECTIONS: Section[] = [
   pages,
@@ -21,6 +22,7 @@ const SECTIONS: Section[] = [
   submissions,
   start,
   notBuilt,
+  replySearch,
 ];
 
 const ROOT = new URL("../", import.meta.url);

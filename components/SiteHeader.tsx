@@ -24,6 +24,12 @@ const NAV: {
     roles: ["learner", "mentor", "trainer", "manager", "admin"],
   },
   {
+    href: "/cases",
+    section: "cases",
+    label: "nav.cases",
+    roles: ["trainer", "admin"],
+  },
+  {
     href: "/mentor",
     section: "mentor",
     label: "staff.nav.mentor",

@@ -94,9 +94,11 @@ async function seedDemoData(kv: Deno.Kv): Promise<void> {
   const { seedDemoCertification } = await import(
     "@/lib/demo/demo_certification.ts"
   );
+  const { seedDemoReplies } = await import("@/lib/demo/demo_replies.ts");
   const now = new Date();
   const logins = await seedDemo(kv, now);
   await seedDemoProgress(kv, "onboarding", now);
+  await seedDemoReplies(kv, now);
   console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
   for (const l of logins) {
     console.log(`  ${l.role.padEnd(8)} ${l.login}  ${l.name}`);

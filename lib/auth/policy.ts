@@ -58,6 +58,9 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/replies/stats": ["trainer", "admin"],
   "/replies/:id": "signed-in",
   "/replies/:id/copy": "signed-in",
+  // The case library: trainers store real conversations, masked first.
+  "/cases": ["trainer", "admin"],
+  "/cases/:id": ["trainer", "admin"],
   // Your own record (PIPL: see and export) and password.
   "/me": "signed-in",
   "/me/export": "signed-in",

@@ -50,6 +50,14 @@ const ORDER =
   /(?:订单|单号|运单|工单号|售后单号)(?:号码|编号|号)?(?:是|为)?[:\s]*([A-Za-z]{0,4}[\s-]?\d(?:[\s-]?\d){5,24}[A-Za-z]?)/g;
 const NAME =
   /(?:收件人|收货人|姓名|名字|联系人|户名|持卡人|我叫|我的名字叫)(?:是|为|叫|改成|改为|写成|写|填)?[:\s]*([\u4e00-\u9fa5]{2,3})(?=[^\u4e00-\u9fa5]|$|就|吧|呢|啊|哈|了|的)/g;
+// "我是王建国": after 我是/本人 only a common surname starts a name, so
+// "我是来退货的" stays.
+const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
+const SELF_NAME = new RegExp(
+  `(?:我是|本人)([${SURNAMES}][\u4e00-\u9fa5]{1,2})(?=[^\u4e00-\u9fa5]|$)`,
+  "g",
+);
 const NOT_A_NAME = /^(?:您|你|我|他|她|本人|是|为|叫|写|填|改)/;
 
 /** Text without white space, and where each of its characters came from. */
@@ -90,6 +98,10 @@ export function findSensitive(text: string): MaskSpan[] {
     const end = m.index! + m[0].length;
     const start = end - m[1].length + (m[1].length - m[1].trimStart().length);
     spans.push({ kind: "order", start, end });
+  }
+  for (const m of half.matchAll(SELF_NAME)) {
+    const end = m.index! + m[0].length;
+    spans.push({ kind: "name", start: end - m[1].length, end });
   }
   for (const m of half.matchAll(NAME)) {
     if (NOT_A_NAME.test(m[1])) continue;

@@ -12,6 +12,14 @@ import type { Reply, Situation, Stage } from "@/lib/content/reply_schema.ts";
 import { SITUATIONS, STAGES } from "@/lib/content/reply_schema.ts";
 import { canonical, SYNONYM_WORDS } from "./synonyms.ts";
 
+const SYNONYM_SET = new Set(SYNONYM_WORDS);
+// Synonyms longer than a bigram ("什么时候", "找不到包裹"), found in one pass.
+const LONG_SYNONYMS = new RegExp(
+  SYNONYM_WORDS.filter((w) => w.length > 2)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+  "g",
+);
+
 /** A reply with the situation its file gives it. */
 export interface LibraryReply extends Reply {
   situation: Situation;
@@ -39,9 +47,7 @@ export function terms(text: string): Set<string> {
     const w = s.segment;
     // One Han character alone ("了", "哪") says too little to search by.
     if (w.length >= 2 || !CJK.test(w)) out.add(canonical(w));
-    else if (canonical(w) !== w || SYNONYM_WORDS.includes(w)) {
-      out.add(canonical(w));
-    }
+    else if (SYNONYM_SET.has(w)) out.add(canonical(w));
   }
   const chars = [...clean];
   for (let i = 0; i + 1 < chars.length; i++) {
@@ -49,9 +55,7 @@ export function terms(text: string): Set<string> {
       out.add(canonical(chars[i] + chars[i + 1]));
     }
   }
-  for (const w of SYNONYM_WORDS) {
-    if (w.length > 2 && clean.includes(w)) out.add(canonical(w));
-  }
+  for (const m of clean.matchAll(LONG_SYNONYMS)) out.add(canonical(m[0]));
   return out;
 }
 
@@ -61,6 +65,8 @@ export interface ReplyIndex {
   /** term -> reply index -> summed field weight. */
   postings: Map<string, Map<number, number>>;
   titles: string[];
+  /** Reply positions in situation and stage order: the listing without words. */
+  listed: number[];
 }
 
 /** Builds the index (once per library version). */
@@ -87,6 +93,9 @@ export function buildIndex(replies: readonly LibraryReply[]): ReplyIndex {
     replies,
     postings,
     titles: replies.map((r) => r.title.normalize("NFKC").toLowerCase()),
+    listed: replies.map((_, i) => i).sort((a, b) =>
+      order(replies[a]) - order(replies[b]) || a - b
+    ),
   };
 }
 
@@ -135,9 +144,11 @@ export function searchReplies(
     (!query.stage || r.stage === query.stage);
   let hits: ReplyHit[];
   if (!q) {
-    hits = index.replies.filter(keep)
-      .map((reply) => ({ reply, score: 0 }))
-      .sort((a, b) => order(a.reply) - order(b.reply));
+    hits = [];
+    for (const i of index.listed) {
+      const reply = index.replies[i];
+      if (keep(reply)) hits.push({ reply, score: 0 });
+    }
   } else {
     const n = index.replies.length;
     const wanted = [...terms(q)];

@@ -56,6 +56,11 @@ export default function RepliesPage(
       </Head>
       <h1>{t("replies.title")}</h1>
       <p class="lead">{t("replies.lead")}</p>
+      {(state.user.role === "trainer" || state.user.role === "admin") && (
+        <p>
+          <a href="/replies/stats">{t("replies.stats.title")}</a>
+        </p>
+      )}
       <form method="get" action="/replies" role="search" class="reply-search">
         <div class="field">
           <label for="reply-q">{t("replies.search.label")}</label>

@@ -187,3 +187,47 @@ Deno.test({
       await assertNoSideScroll(page, "adapt drill round");
     }),
 });
+
+Deno.test({
+  ...opts,
+  name:
+    "browser: at 390 px a trainer reads the week's reply usage and the case library, and adds a case that is shown masked",
+  fn: () =>
+    withPhone("trainer@demo.academy", async (page, server) => {
+      await page.goto(`${server.origin}/replies/stats`);
+      assert.match(
+        await page.locator("main").textContent() ?? "",
+        /没有搜到结果的词.*搜索最多的词.*复制最多的话术/s,
+      );
+      await assertAccessible(page, "reply usage");
+      await assertNoSideScroll(page, "reply usage");
+      await page.goto(`${server.origin}/replies/stats?week=2020-W01`);
+      assert.match(
+        await page.locator(".empty-state").textContent() ?? "",
+        /这一周还没有使用记录/,
+      );
+      await assertAccessible(page, "reply usage, empty week");
+      await page.goto(`${server.origin}/cases`);
+      assert.equal(await page.locator(".case-list li").count(), 3);
+      await assertAccessible(page, "case library");
+      await assertNoSideScroll(page, "case library");
+      await page.fill("#case-title", "顾客留了手机号");
+      await page.selectOption("#case-situation", "logistics");
+      await page.fill(
+        "#case-conversation",
+        "顾客：我电话是 186 0000 1234\n12月5日 下的单，到现在没到\n客服：让您久等了，我马上帮您查。",
+      );
+      await page.fill("#case-replies", "logistics-late");
+      await Promise.all([
+        page.waitForURL(/\/cases\/[0-9A-Z]+\?saved=1$/),
+        page.getByRole("button", { name: "隐去个人信息并保存" }).click(),
+      ]);
+      const shown = await page.locator(".case-conversation").textContent() ??
+        "";
+      assert.match(shown, /\[手机号1\]/);
+      assert.doesNotMatch(shown, /186 0000 1234/);
+      assert.match(shown, /12月5日 下的单/);
+      await assertAccessible(page, "case page");
+      await assertNoSideScroll(page, "case page");
+    }),
+});

@@ -30,7 +30,7 @@ const HOMES = [
   {
     login: "trainer@demo.academy",
     heading: "#trainer-heading",
-    nav: ["/", "/replies", "/mentor"],
+    nav: ["/", "/replies", "/cases", "/mentor"],
     text: /预览/,
   },
   {
@@ -48,7 +48,7 @@ const HOMES = [
   {
     login: "admin@demo.academy",
     heading: "#admin-heading",
-    nav: ["/", "/replies", "/team", "/invitations", "/admin/users"],
+    nav: ["/", "/replies", "/cases", "/team", "/invitations", "/admin/users"],
     text: /审计日志/,
   },
 ];
