@@ -13,6 +13,19 @@ import * as $admin_teams from "./routes/admin/teams.tsx";
 import * as $admin_users_user from "./routes/admin/users/[user].tsx";
 import * as $admin_users_user_delete from "./routes/admin/users/[user]/delete.tsx";
 import * as $admin_users_index from "./routes/admin/users/index.tsx";
+import * as $author_course_check from "./routes/author/[course]/check.ts";
+import * as $author_course_copies from "./routes/author/[course]/copies.ts";
+import * as $author_course_delete from "./routes/author/[course]/delete.tsx";
+import * as $author_course_edit from "./routes/author/[course]/edit.tsx";
+import * as $author_course_export from "./routes/author/[course]/export.ts";
+import * as $author_course_index from "./routes/author/[course]/index.tsx";
+import * as $author_course_play from "./routes/author/[course]/play.tsx";
+import * as $author_course_publish from "./routes/author/[course]/publish.tsx";
+import * as $author_course_rollback from "./routes/author/[course]/rollback.tsx";
+import * as $author_course_save from "./routes/author/[course]/save.ts";
+import * as $author_course_versions from "./routes/author/[course]/versions.tsx";
+import * as $author_course_zip from "./routes/author/[course]/zip.tsx";
+import * as $author_index from "./routes/author/index.tsx";
 import * as $cases_id from "./routes/cases/[id].tsx";
 import * as $cases_index from "./routes/cases/index.tsx";
 import * as $certifications_level_badge_svg from "./routes/certifications/[level]/badge.svg.ts";
@@ -73,6 +86,7 @@ import * as $verify_id_print from "./routes/verify/[id]/print.tsx";
 import * as $$CopyLink from "./islands/CopyLink.tsx";
 import * as $$CopyReply from "./islands/CopyReply.tsx";
 import * as $$DrillRunner from "./islands/DrillRunner.tsx";
+import * as $$FileEditor from "./islands/FileEditor.tsx";
 import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
 import * as $$ScenarioChat from "./islands/ScenarioChat.tsx";
@@ -94,6 +108,19 @@ const manifest = {
     "./routes/admin/users/[user].tsx": $admin_users_user,
     "./routes/admin/users/[user]/delete.tsx": $admin_users_user_delete,
     "./routes/admin/users/index.tsx": $admin_users_index,
+    "./routes/author/[course]/check.ts": $author_course_check,
+    "./routes/author/[course]/copies.ts": $author_course_copies,
+    "./routes/author/[course]/delete.tsx": $author_course_delete,
+    "./routes/author/[course]/edit.tsx": $author_course_edit,
+    "./routes/author/[course]/export.ts": $author_course_export,
+    "./routes/author/[course]/index.tsx": $author_course_index,
+    "./routes/author/[course]/play.tsx": $author_course_play,
+    "./routes/author/[course]/publish.tsx": $author_course_publish,
+    "./routes/author/[course]/rollback.tsx": $author_course_rollback,
+    "./routes/author/[course]/save.ts": $author_course_save,
+    "./routes/author/[course]/versions.tsx": $author_course_versions,
+    "./routes/author/[course]/zip.tsx": $author_course_zip,
+    "./routes/author/index.tsx": $author_index,
     "./routes/cases/[id].tsx": $cases_id,
     "./routes/cases/index.tsx": $cases_index,
     "./routes/certifications/[level]/badge.svg.ts":
@@ -177,6 +204,7 @@ const manifest = {
     "./islands/CopyLink.tsx": $$CopyLink,
     "./islands/CopyReply.tsx": $$CopyReply,
     "./islands/DrillRunner.tsx": $$DrillRunner,
+    "./islands/FileEditor.tsx": $$FileEditor,
     "./islands/InlineCheck.tsx": $$InlineCheck,
     "./islands/QuizAutosave.tsx": $$QuizAutosave,
     "./islands/ScenarioChat.tsx": $$ScenarioChat,

@@ -13,6 +13,7 @@ import { notBuilt } from "./not_built.ts";
 import { pages } from "./pages.ts";
 import { type Row, type Section, table } from "./rows.ts";
 import { start } from "./start.ts";
+import { dashboard } from "./dashboard.ts";
 import { submissions } from "./submissions.ts";
 import { replySearch } from "./reply_search.ts";
 
@@ -23,6 +24,7 @@ const SECTIONS: Section[] = [
   start,
   notBuilt,
   replySearch,
+  dashboard,
 ];
 
 const ROOT = new URL("../", import.meta.url);

@@ -36,6 +36,12 @@ const NAV: {
     roles: ["mentor", "trainer"],
   },
   {
+    href: "/author",
+    section: "author",
+    label: "authoring.nav",
+    roles: ["trainer", "admin"],
+  },
+  {
     href: "/team",
     section: "team",
     label: "nav.team",

@@ -420,3 +420,20 @@ Deno.test({
   const all = await (await trainer.get("/dashboard/trainer")).text();
   assert.match(all, /id="chart-reaction-table"/);
 });
+
+Deno.test({
+  ...opts,
+  name: "http dashboard: charts follow the page language",
+}, async () => {
+  const en = await manager.get("/dashboard", {
+    headers: { cookie: `${manager.cookie}; lang=en` },
+  });
+  const html = await en.text();
+  assert.match(html, /Certification funnel: Onboarding Certificate/);
+  // The island's props carry the language and English series names.
+  assert.match(html, /"lang":"en"/);
+  assert.match(html, /Took the certification exam/);
+  const zh = await (await manager.get("/dashboard")).text();
+  assert.match(zh, /"lang":"zh-CN"/);
+  assert.match(zh, /已参加认证考试/);
+});

@@ -30,6 +30,17 @@ Chart.register(
 // Colour-blind-safe (Okabe-Ito), each at least 3:1 against white.
 const COLOURS = ["#0072b2", "#d55e00", "#009e73", "#cc79a7", "#8a6d00"];
 
+/**
+ * A category label cut to fit a phone's axis; the full name is in the
+ * tooltip and in the table beside the chart.
+ */
+function short(this: { getLabelForValue(v: number): string }, value: unknown) {
+  const label = String(this.getLabelForValue(Number(value)));
+  return [...label].length > 12
+    ? [...label].slice(0, 11).join("") + "…"
+    : label;
+}
+
 export interface ChartCanvasProps {
   spec: ChartSpec;
   /** The id of the table that holds the same numbers. */
@@ -78,13 +89,15 @@ export default function ChartCanvas({ spec, tableId }: ChartCanvasProps) {
         scales: {
           x: {
             stacked: spec.stacked,
-            ...(spec.horizontal
-              ? { beginAtZero: true, max: spec.max }
-              : { ticks: { autoSkip: false, maxRotation: 60 } }),
+            ...(spec.horizontal ? { beginAtZero: true, max: spec.max } : {
+              ticks: { autoSkip: false, maxRotation: 60, callback: short },
+            }),
           },
           y: {
             stacked: spec.stacked,
-            ...(spec.horizontal ? {} : { beginAtZero: true, max: spec.max }),
+            ...(spec.horizontal
+              ? { ticks: { autoSkip: false, callback: short } }
+              : { beginAtZero: true, max: spec.max }),
           },
         },
         plugins: {

@@ -116,6 +116,21 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/verify/:id/print": "public",
   "/certifications/:level": "public",
   "/certifications/:level/badge.svg": "public",
+  // Course authoring: trainers and admins edit drafts, publish and roll back
+  // (every publish audited in lib/authoring/workspace.ts).
+  "/author": ["trainer", "admin"],
+  "/author/:course": ["trainer", "admin"],
+  "/author/:course/edit": ["trainer", "admin"],
+  "/author/:course/check": ["trainer", "admin"],
+  "/author/:course/save": ["trainer", "admin"],
+  "/author/:course/copies": ["trainer", "admin"],
+  "/author/:course/delete": ["trainer", "admin"],
+  "/author/:course/publish": ["trainer", "admin"],
+  "/author/:course/versions": ["trainer", "admin"],
+  "/author/:course/rollback": ["trainer", "admin"],
+  "/author/:course/export": ["trainer", "admin"],
+  "/author/:course/zip": ["trainer", "admin"],
+  "/author/:course/play": ["trainer", "admin"],
   // Dashboards (issue 17): a manager sees only the teams they lead, an admin
   // every team (lib/dashboard/scope.ts decides; another team's cohort or
   // learner is "not found"). Exports follow the same filters and scope.

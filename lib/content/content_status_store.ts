@@ -33,6 +33,16 @@ export const ContentStatusSchema = z.object({
     }),
   )
     .max(MAX_STORED_PROBLEMS),
+  /**
+   * Courses whose repository files changed after a trainer published in the
+   * browser: the files became `fileVersion`, the browser's `browserVersion`
+   * stays in the history (statuses saved before this field have none).
+   */
+  conflicts: z.array(z.object({
+    courseId: z.string(),
+    browserVersion: z.number().int(),
+    fileVersion: z.number().int(),
+  })).max(100).default([]),
 });
 export type ContentStatus = z.infer<typeof ContentStatusSchema>;
 

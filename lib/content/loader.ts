@@ -7,7 +7,6 @@
  *
  * @module
  */
-import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
 import {
@@ -49,6 +48,12 @@ import {
   splitLesson,
   validate,
 } from "./source.ts";
+import {
+  type ContentSource,
+  fileTreeSource,
+  joinPath as join,
+  readSourceText,
+} from "./content_source.ts";
 
 /** The project root, where `courses/` and `assessments/` live by default. */
 export const PROJECT_ROOT: string = fileURLToPath(
@@ -155,13 +160,15 @@ const ASSESSMENT_DIRS = {
 } as const;
 
 /**
- * Loads every course and assessment under `rootDir` (the project root by
- * default; tests pass a fixture folder). Problems are sorted by path and line.
+ * Loads every course and assessment from `from`: a folder (the project root
+ * by default; tests pass a fixture folder) or any {@link ContentSource}, such
+ * as a trainer's draft. Problems are sorted by path and line.
  */
 export async function loadContent(
-  rootDir: string = PROJECT_ROOT,
+  from: string | ContentSource = PROJECT_ROOT,
 ): Promise<{ tree: ContentTree; problems: Problem[] }> {
-  const loader = new Loader(rootDir);
+  const source = typeof from === "string" ? fileTreeSource(from) : from;
+  const loader = new Loader(source);
   const tree: ContentTree = {
     courses: [],
     banks: [],
@@ -178,14 +185,13 @@ export async function loadContent(
     sources: {},
   };
   loader.tree = tree;
-  const policyFile = join(rootDir, POLICY_PATH);
-  if (await exists(policyFile)) {
-    tree.policy = await loader.yaml(policyFile, undefined, PolicySchema);
+  if ((await source.readBytes(POLICY_PATH)) !== null) {
+    tree.policy = await loader.yaml(POLICY_PATH, undefined, PolicySchema);
     for (const f of tree.policy?.data.figures ?? []) {
       loader.values.set(f.id, f.value);
     }
   }
-  const assessmentFiles = await listFiles(join(rootDir, "assessments"));
+  const assessmentFiles = await source.listFiles("assessments");
   for (const file of assessmentFiles) {
     const rel = loader.rel(file);
     const [, folder, name] = rel.split("/");
@@ -198,11 +204,9 @@ export async function loadContent(
     if (loaded) (tree[list] as Loaded<unknown>[]).push(loaded);
   }
   const assessmentBytes = await Promise.all(
-    assessmentFiles.map(async (f) =>
-      [loader.rel(f), await Deno.readFile(f)] as const
-    ),
+    assessmentFiles.map(async (f) => [f, await loader.bytes(f)] as const),
   );
-  for (const dir of await listDirs(join(rootDir, "courses"))) {
+  for (const dir of await source.listDirs("courses")) {
     const course = await loader.course(dir, assessmentBytes);
     if (course) tree.courses.push(course);
   }
@@ -254,10 +258,19 @@ class Loader {
   tree!: ContentTree;
   /** Policy figure values by id, filled into `{{id}}` placeholders. */
   values = new Map<string, string>();
-  constructor(readonly root: string) {}
+  constructor(readonly source: ContentSource) {}
 
+  /** Paths are already relative to the content root. */
   rel(file: string): string {
-    return relative(this.root, file).split(sep).join("/");
+    return file;
+  }
+
+  async bytes(file: string): Promise<Uint8Array> {
+    return (await this.source.readBytes(file)) ?? new Uint8Array();
+  }
+
+  async text(file: string): Promise<string> {
+    return (await readSourceText(this.source, file)) ?? "";
   }
 
   /** Records an id from a file that failed validation, if one can be read. */
@@ -278,7 +291,7 @@ class Loader {
     schema: z.ZodType<T>,
   ): Promise<Loaded<T> | undefined> {
     const path = this.rel(file);
-    const text = await readText(file);
+    const text = await this.text(file);
     this.tree.sources![path] = text;
     const parsed = parseYaml(text, path);
     parsed.data = fillData(parsed.data, this.values);
@@ -296,11 +309,11 @@ class Loader {
     assessments: (readonly [string, Uint8Array])[],
   ): Promise<LoadedCourse | undefined> {
     const coursePath = join(dir, "course.yaml");
-    const files = await listFiles(dir);
+    const files = await this.source.listFiles(dir);
     const hash = await courseHash([
       ...assessments,
       ...await Promise.all(
-        files.map(async (f) => [this.rel(f), await Deno.readFile(f)] as const),
+        files.map(async (f) => [f, await this.bytes(f)] as const),
       ),
     ]);
     if (!files.includes(coursePath)) {
@@ -311,7 +324,7 @@ class Loader {
         message: "Course folder has no course.yaml",
       });
       // Treat it like a broken course.yaml: its skills and id are unknown, not absent.
-      this.noteInvalid("course", { id: dir.split(sep).pop() });
+      this.noteInvalid("course", { id: dir.split("/").pop() });
     }
     const course = files.includes(coursePath)
       ? await this.yaml(coursePath, "course", CourseSchema)
@@ -321,7 +334,9 @@ class Loader {
       ? await this.yaml(coveragePath, undefined, CoverageSchema)
       : undefined;
 
-    const folders = (await listDirs(dir)).map((d) => d.slice(dir.length + 1));
+    const folders = (await this.source.listDirs(dir)).map((d) =>
+      d.slice(dir.length + 1)
+    );
     // Without a valid course.yaml the order is unknown; load folders by name so
     // their own problems are still reported.
     const order = course?.data.modules ?? folders;
@@ -363,7 +378,7 @@ class Loader {
   }
 
   async module(dir: string, name: string): Promise<LoadedModule | undefined> {
-    const files = await listFiles(dir, false);
+    const files = await this.source.listFiles(dir, false);
     const yamlPath = join(dir, "module.yaml");
     const module = files.includes(yamlPath)
       ? await this.yaml(yamlPath, "module", ModuleSchema)
@@ -390,7 +405,7 @@ class Loader {
 
   async lesson(file: string): Promise<LoadedLesson | undefined> {
     const path = this.rel(file);
-    const text = await readText(file);
+    const text = await this.text(file);
     this.tree.sources![path] = text;
     const source = splitLesson(text, path);
     this.problems.push(...source.problems);
@@ -442,47 +457,4 @@ function idsFromText(
     m,
   ) => ({ id: m[1] }));
   return { id, questions };
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    return (await Deno.stat(file)).isFile;
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return false;
-    throw e;
-  }
-}
-
-async function readText(file: string): Promise<string> {
-  // Drop a UTF-8 BOM so it does not shift the first line's columns.
-  return (await Deno.readTextFile(file)).replace(/^\uFEFF/, "");
-}
-
-/** Files under `dir` (recursively unless told not to), sorted; [] when it does not exist. */
-async function listFiles(dir: string, recursive = true): Promise<string[]> {
-  const out: string[] = [];
-  try {
-    for await (const e of Deno.readDir(dir)) {
-      if (e.name.startsWith(".")) continue;
-      const full = join(dir, e.name);
-      if (e.isFile) out.push(full);
-      else if (e.isDirectory && recursive) out.push(...await listFiles(full));
-    }
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
-  }
-  return out.sort();
-}
-
-/** Immediate subfolders of `dir`, sorted; [] when it does not exist. */
-async function listDirs(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  try {
-    for await (const e of Deno.readDir(dir)) {
-      if (e.isDirectory && !e.name.startsWith(".")) out.push(join(dir, e.name));
-    }
-  } catch (e) {
-    if (!(e instanceof Deno.errors.NotFound)) throw e;
-  }
-  return out.sort();
 }

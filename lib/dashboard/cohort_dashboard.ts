@@ -21,7 +21,11 @@ import {
   PLAN_DAYS,
 } from "@/lib/identity/teams/cohort_store.ts";
 import { listPendingInvitations } from "@/lib/identity/invitations/invitation_store.ts";
-import { getUser } from "@/lib/identity/accounts/user_store.ts";
+import {
+  userFromEntry,
+  userLookupKey,
+} from "@/lib/identity/accounts/user_store.ts";
+import { getAll } from "@/lib/db/many.ts";
 import {
   type PlanStanding,
   planStanding,
@@ -156,6 +160,7 @@ interface MemberFacts {
 async function memberFacts(
   kv: Deno.Kv,
   learnerId: string,
+  name: string,
   ctx: PlanContext | null,
   level: Certification | null,
   moduleIds: string[],
@@ -163,8 +168,7 @@ async function memberFacts(
   now: Date,
 ): Promise<MemberFacts> {
   const exam = levelExam(level);
-  const [user, progress, certificates, attempts] = await Promise.all([
-    getUser(kv, learnerId),
+  const [progress, certificates, attempts] = await Promise.all([
     ctx
       ? getProgress(kv, learnerId, ctx.view.id, now)
       : emptyProgress(learnerId, "", now),
@@ -188,7 +192,7 @@ async function memberFacts(
     : new Set<FunnelStage>(["invited"]);
   return {
     learnerId,
-    name: user?.name ?? "",
+    name,
     progress: progress as Progress,
     standing,
     stages,
@@ -232,9 +236,20 @@ export async function cohortDashboard(
       listMembers(kv, cohort.id, MAX_MEMBERS),
       listPendingInvitations(kv, cohort.id, now, MAX_MEMBERS),
     ]);
+    // Names in batches of ten keys per read, not one read per learner.
+    const users = await getAll(kv, list.map((m) => userLookupKey(m.userId)));
     const facts = await Promise.all(
-      list.map((m) =>
-        memberFacts(kv, m.userId, ctx, level, moduleIds, day, now)
+      list.map((m, i) =>
+        memberFacts(
+          kv,
+          m.userId,
+          userFromEntry(users[i])?.user.name ?? "",
+          ctx,
+          level,
+          moduleIds,
+          day,
+          now,
+        )
       ),
     );
     const counts = { "on-track": 0, behind: 0, "at-risk": 0 };

@@ -9,6 +9,7 @@ import { en as onboarding } from "./parts/onboarding.ts";
 import { en as learner } from "./parts/learner.ts";
 import { en as code } from "./parts/code.ts";
 import { en as replies } from "./parts/replies.ts";
+import { en as authoring } from "./parts/authoring.ts";
 import { en as dashboards } from "./parts/dashboards.ts";
 
 /** English messages. Typed against the zh-CN catalog so no key is missing. */
@@ -722,5 +723,6 @@ export const en: Record<MessageKey, string> = {
   ...learner,
   ...code,
   ...replies,
+  ...authoring,
   ...dashboards,
 };

@@ -8,6 +8,7 @@ import { zh as onboarding } from "./parts/onboarding.ts";
 import { zh as learner } from "./parts/learner.ts";
 import { zh as code } from "./parts/code.ts";
 import { zh as replies } from "./parts/replies.ts";
+import { zh as authoring } from "./parts/authoring.ts";
 import { zh as dashboards } from "./parts/dashboards.ts";
 
 /** Simplified Chinese messages: the reference catalog every language must match. */
@@ -672,6 +673,7 @@ export const zhCN = {
   ...learner,
   ...code,
   ...replies,
+  ...authoring,
   ...dashboards,
 } as const;
 

@@ -26,11 +26,20 @@ interface Data {
   dashboard: CohortDashboard;
   filters: DashboardFilters;
   problems: FilterProblem[];
+  /** Page of the learners table (1-based). */
+  page: number;
 }
+
+/** Learners per page of the table (every learner is in the CSV export). */
+const PAGE_SIZE = 50;
+/** Learners needing attention listed on the page (all of them in the CSV). */
+const ATTENTION_SHOWN = 50;
 
 export const handler: Handlers<Data, SignedInState> = {
   async GET(req, ctx) {
-    const { filters, problems } = parseFilters(new URL(req.url).searchParams);
+    const params = new URL(req.url).searchParams;
+    const { filters, problems } = parseFilters(params);
+    const page = Math.max(1, Math.floor(Number(params.get("page")) || 1));
     const { id, role } = ctx.state.user;
     const dashboard = await cohortDashboard(
       ctx.state.kv,
@@ -38,7 +47,7 @@ export const handler: Handlers<Data, SignedInState> = {
       filters,
       new Date(),
     );
-    return ctx.render({ dashboard, filters, problems });
+    return ctx.render({ dashboard, filters, problems, page });
   },
 };
 
@@ -105,6 +114,11 @@ export default function DashboardPage(
     title: t("dash.chart.funnel", { level: levelName }),
   };
   const learnerHref = (id: string) => `/dashboard/learners/${id}`;
+  const pages = Math.max(1, Math.ceil(d.members.length / PAGE_SIZE));
+  const page = Math.min(data.page, pages);
+  const rows = d.members.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const pageHref = (n: number) =>
+    `/dashboard${filterQuery(filters, { page: String(n) })}#members`;
   return (
     <section>
       <Head>
@@ -194,10 +208,22 @@ export default function DashboardPage(
                   />
                   <h2 id="attention">{t("dash.attention")}</h2>
                   <AttentionTable
-                    lines={d.attention}
+                    lines={d.attention.slice(0, ATTENTION_SHOWN)}
                     t={t}
                     hrefOf={learnerHref}
                   />
+                  {d.attention.length > ATTENTION_SHOWN && (
+                    <p class="meta">
+                      {t("dash.attention.more", {
+                        count: d.attention.length - ATTENTION_SHOWN,
+                      })}{" "}
+                      <a href={exportHref("members")} download>
+                        {t("dash.csv.named", {
+                          table: t("dash.export.members"),
+                        })}
+                      </a>
+                    </p>
+                  )}
                   <h2 id="members">{t("dash.members")}</h2>
                   {d.members.length === 0
                     ? <p class="meta">{t("dash.members.none")}</p>
@@ -222,7 +248,7 @@ export default function DashboardPage(
                             </tr>
                           </thead>
                           <tbody>
-                            {d.members.map((m) => (
+                            {rows.map((m) => (
                               <tr key={`${m.cohortId}:${m.learnerId}`}>
                                 <th scope="row">
                                   <a href={learnerHref(m.learnerId)}>
@@ -248,6 +274,23 @@ export default function DashboardPage(
                         </table>
                       </div>
                     )}
+                  {pages > 1 && (
+                    <nav class="pager" aria-label={t("dash.pages")}>
+                      {page > 1 && (
+                        <a href={pageHref(page - 1)} rel="prev">
+                          {t("dash.page.prev")}
+                        </a>
+                      )}
+                      <span class="meta">
+                        {t("dash.page.of", { page, pages })}
+                      </span>
+                      {page < pages && (
+                        <a href={pageHref(page + 1)} rel="next">
+                          {t("dash.page.next")}
+                        </a>
+                      )}
+                    </nav>
+                  )}
                   <h2 id="exports">{t("dash.exports")}</h2>
                   <p class="meta">{t("dash.exports.lead")}</p>
                   <ul class="export-list">

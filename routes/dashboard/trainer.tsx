@@ -56,7 +56,7 @@ export default function TrainerPage(
       q.type === "likert" ? [q.mean] : []
     );
     return means.length
-      ? Math.round(100 * means.reduce((a, b) => a + b, 0) / means.length) / 100
+      ? Math.round(10 * means.reduce((a, b) => a + b, 0) / means.length) / 10
       : null;
   };
   const reaction: ChartSpec = {

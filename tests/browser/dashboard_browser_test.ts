@@ -157,6 +157,73 @@ Deno.test({
     assert.ok(parsed.data.length >= 4, `${table}: rows`);
     assert.ok(parsed.data.some((r) => r.includes("许佳琪")), table);
   }
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click('a[href^="/dashboard/xapi"]'),
+  ]);
+  const xapi = JSON.parse(await Deno.readTextFile((await download.path())!));
+  assert.ok(Array.isArray(xapi.statements));
+  assert.ok(xapi.statements.length > 100, "xAPI statements");
+  assert.equal(typeof xapi.more, "string");
+  assert.ok(
+    xapi.statements.every((s: { actor: { account: { name: string } } }) =>
+      s.actor.account.name
+    ),
+  );
+  await assertAccessible(page, "dashboard exports");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "browser dashboard: a learner drill-down opens from the dashboard and draws its charts",
+}, async () => {
+  const page = await phonePage(browser);
+  const errors = collectPageErrors(page);
+  await signInPage(page, server.origin, "manager2@demo.academy");
+  await page.goto(`${server.origin}/dashboard?cohort=cohort-b`);
+  await Promise.all([
+    page.waitForURL(/\/dashboard\/learners\//),
+    page.click("#attention-table a"),
+  ]);
+  assert.match(await page.locator("h1").innerText(), /的学习详情/);
+  const charts = await chartsOf(page);
+  assert.deepEqual(charts.map((c) => c.id), ["chart-scores", "chart-mastery"]);
+  for (const c of charts) {
+    assert.ok(c.painted > 500, `${c.id}: canvas painted (${c.painted})`);
+    assert.deepEqual(c.drawn, c.series, `${c.id}: table = chart`);
+  }
+  assert.ok(await page.locator("#timeline li").count() > 5, "timeline");
+  await noSideScroll(page, "drill-down");
+  await assertAccessible(page, "learner drill-down");
+  await page.screenshot({ path: `${SHOTS}/dashboard-learner.png` });
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "browser dashboard: the trainer's analytics draw their charts and pass axe",
+}, async () => {
+  const page = await phonePage(browser);
+  const errors = collectPageErrors(page);
+  await signInPage(page, server.origin, "trainer@demo.academy");
+  await page.goto(`${server.origin}/dashboard/trainer`);
+  await assertChartsMatchTables(page, "trainer");
+  await page.selectOption("#filter-scenario", "late-parcel");
+  await Promise.all([
+    page.waitForURL(/scenario=late-parcel/),
+    page.locator("#filter-scenario").evaluate((el) =>
+      (el as HTMLSelectElement).form!.requestSubmit()
+    ),
+  ]);
+  await chartsOf(page);
+  await noSideScroll(page, "trainer");
+  await assertAccessible(page, "trainer analytics");
+  await page.screenshot({ path: `${SHOTS}/dashboard-trainer.png` });
   assert.deepEqual(errors, []);
   await page.context().close();
 });

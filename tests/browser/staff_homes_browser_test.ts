@@ -30,7 +30,7 @@ const HOMES = [
   {
     login: "trainer@demo.academy",
     heading: "#trainer-heading",
-    nav: ["/", "/replies", "/cases", "/mentor"],
+    nav: ["/", "/replies", "/cases", "/mentor", "/author"],
     text: /预览/,
   },
   {
@@ -48,7 +48,15 @@ const HOMES = [
   {
     login: "admin@demo.academy",
     heading: "#admin-heading",
-    nav: ["/", "/replies", "/cases", "/team", "/invitations", "/admin/users"],
+    nav: [
+      "/",
+      "/replies",
+      "/cases",
+      "/author",
+      "/team",
+      "/invitations",
+      "/admin/users",
+    ],
     text: /审计日志/,
   },
 ];

@@ -8,6 +8,10 @@ import { z } from "zod";
 import { CertificateSchema } from "@/lib/certification/certificate_store.ts";
 import { ContentStatusSchema } from "@/lib/content/content_status_store.ts";
 import { CourseHeadSchema } from "@/lib/content/content_store.ts";
+import {
+  FileImportSchema,
+  VersionNoteSchema,
+} from "@/lib/authoring/version_note_store.ts";
 import { DrillRunSchema } from "@/lib/drill/drill_run_store.ts";
 import { ProgressSchema } from "@/lib/evidence/progress_store.ts";
 import { StatementSchema } from "@/lib/evidence/statement.ts";
@@ -63,6 +67,8 @@ export const STORE_SCHEMAS: Record<string, z.ZodType> = {
   login_failures_by_address: FailuresSchema,
   content_status: ContentStatusSchema,
   course_heads: CourseHeadSchema,
+  course_version_notes: VersionNoteSchema,
+  course_file_imports: FileImportSchema,
   certificates: CertificateSchema,
   previews: PreviewSchema,
 };

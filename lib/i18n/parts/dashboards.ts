@@ -76,7 +76,7 @@ export const zh = {
   "dash.export.certification": "认证报告（每位学员每个等级一行）",
   "dash.export.xapi": "xAPI 语句（JSON）",
   "dash.never": "尚未开始",
-  "dash.drill": "查看详情",
+  "dash.drill": "成绩、技能和学习记录",
   "dash.cert.eligible": "已满足条件，待颁发",
   "dash.cert.in-progress": "进行中",
   "dash.criterion.prerequisite": "上一级认证",
@@ -189,6 +189,11 @@ export const zh = {
   "dash.trainer.skills.chart": "所选批次最薄弱的技能（掌握度 %）",
   "dash.trainer.skills.cohort": "{cohort}（{learners} 人）",
   "dash.trainer.skills.empty": "所选批次还没有成绩，暂时无法计算技能掌握度。",
+  "dash.attention.more": "另有 {count} 人未列出，完整名单见",
+  "dash.pages": "学员明细分页",
+  "dash.page.prev": "上一页",
+  "dash.page.next": "下一页",
+  "dash.page.of": "第 {page} / {pages} 页",
 } as const;
 
 /** English messages for the same keys. */
@@ -271,7 +276,7 @@ export const en: Record<keyof typeof zh, string> = {
     "Certification report (one row per learner and level)",
   "dash.export.xapi": "xAPI statements (JSON)",
   "dash.never": "Not started",
-  "dash.drill": "Details",
+  "dash.drill": "Scores, skills and learning record",
   "dash.cert.eligible": "Eligible, to be issued",
   "dash.cert.in-progress": "In progress",
   "dash.criterion.prerequisite": "Previous level",
@@ -390,4 +395,10 @@ export const en: Record<keyof typeof zh, string> = {
   "dash.trainer.skills.cohort": "{cohort} ({learners} learners)",
   "dash.trainer.skills.empty":
     "No scores yet in the selected cohorts to compute skill mastery from.",
+  "dash.attention.more":
+    "{count, plural, one {# more learner is} other {# more learners are}} not listed here; all are in",
+  "dash.pages": "Pages of the learners table",
+  "dash.page.prev": "Previous page",
+  "dash.page.next": "Next page",
+  "dash.page.of": "Page {page} of {pages}",
 };

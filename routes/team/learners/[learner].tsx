@@ -53,6 +53,8 @@ export default function LearnerPage(
       </Head>
       <p>
         <a href="/team">← {t("learner.back")}</a>
+        {" · "}
+        <a href={`/dashboard/learners/${data.id}`}>{t("dash.drill")}</a>
       </p>
       <OnboardingStyles />
       <h1>{t("learner.title", { name: data.name })}</h1>

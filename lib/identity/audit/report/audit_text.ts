@@ -31,6 +31,13 @@ const DETAIL_LABELS: Record<string, MessageKey> = {
   startDate: "audit.detail.start_date",
   invitationId: "audit.detail.invitation",
   by: "audit.detail.by",
+  // Course publishing (lib/authoring/workspace.ts, course_import.ts).
+  note: "authoring.audit.note",
+  origin: "authoring.audit.origin",
+  restores: "authoring.audit.restores",
+  conflict: "authoring.audit.conflict",
+  browserVersion: "authoring.audit.browser_version",
+  fileVersion: "authoring.audit.file_version",
 };
 
 /** The actor's name ("the system" for the platform itself), or null if unknown. */
