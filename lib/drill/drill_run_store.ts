@@ -2,7 +2,9 @@
  * Quick-response drill runs. The server times every item: `shownAt` is set
  * when the previous answer is stored (or the run starts), so a client cannot
  * claim a faster answer. The last answer writes the statement and the
- * progress rollup in the same commit. Only this module reads or writes:
+ * progress rollup in the same commit. The keys, reads and the idempotent
+ * step are lib/runs/keyed_run_store.ts's; only this module uses them for
+ * drill runs:
  *
  * | key                                                          | value    |
  * | ------------------------------------------------------------ | -------- |
@@ -16,27 +18,13 @@ import { z } from "zod";
 import type { Drill, Rubric } from "@/lib/content/schema.ts";
 import { buildStatement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
-import {
-  commitWithProgress,
-  foldScore,
-} from "@/lib/evidence/progress_store.ts";
+import { foldScore, type Progress } from "@/lib/evidence/progress_store.ts";
+import { keyedRunStore, STEP_KEY_TTL_MS } from "@/lib/runs/keyed_run_store.ts";
 import { verdictLines } from "@/lib/rubric/rubric.ts";
 import { gradeDrillItem } from "./drill_grade.ts";
 import { itemScore, runPassed, runScore, speedScore } from "./drill_score.ts";
 
 const ulid = monotonicFactory();
-const runKey = (id: string) => ["drill_runs", id];
-const byLearner = (learnerId: string, courseId: string, drillId: string) => [
-  "drill_runs_by_learner",
-  learnerId,
-  courseId,
-  drillId,
-];
-const answerKey = (
-  runId: string,
-  key: string,
-) => ["drill_answer_keys", runId, key];
-
 /** Longest drill answer accepted, in characters. */
 export const MAX_DRILL_ANSWER = 500;
 
@@ -108,15 +96,15 @@ export class DrillInputError extends DomainError {
   }
 }
 
-function decode(key: Deno.KvKey, value: unknown): DrillRun {
-  const parsed = DrillRunSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new Error(
-      `Cannot read ${JSON.stringify(key)}: ${parsed.error.message}`,
-    );
-  }
-  return parsed.data;
-}
+const runs = keyedRunStore<DrillRun>({
+  runs: "drill_runs",
+  byLearner: "drill_runs_by_learner",
+  stepKey: (run, key) => ["drill_answer_keys", run.id, key],
+  stepExpireIn: STEP_KEY_TTL_MS,
+  schema: DrillRunSchema,
+  activityOf: (run) => run.drillId,
+  notFound: (id) => new DrillRunNotFoundError(id),
+});
 
 /** Starts a drill run; the first item is shown now. */
 export async function startDrillRun(
@@ -138,12 +126,7 @@ export async function startDrillRun(
     shownAt: now,
     answers: [],
   });
-  await kv.atomic()
-    .check({ key: runKey(id), versionstamp: null })
-    .set(runKey(id), run)
-    .set([...byLearner(learnerId, courseId, drill.id), id], id)
-    .commit();
-  return run;
+  return await runs.create(kv, run);
 }
 
 /** Reads a drill run of this learner. */
@@ -152,11 +135,7 @@ export async function getDrillRun(
   learnerId: string,
   runId: string,
 ): Promise<DrillRun> {
-  const entry = await kv.get(runKey(runId));
-  if (entry.versionstamp === null) throw new DrillRunNotFoundError(runId);
-  const run = decode(entry.key, entry.value);
-  if (run.learnerId !== learnerId) throw new DrillRunNotFoundError(runId);
-  return run;
+  return await runs.get(kv, learnerId, runId);
 }
 
 /** Grades and stores the answer to the current item (idempotent per key). */
@@ -172,17 +151,10 @@ export async function answerDrillItem(
   /** A staff member's run: scored the same, no statement, no progress. */
   options: { preview?: boolean } = {},
 ): Promise<DrillRun> {
-  const first = await getDrillRun(kv, learnerId, runId);
-  return await commitWithProgress(
+  const { run: stored } = await runs.step(
     kv,
-    learnerId,
-    first.courseId,
-    now,
-    async (op, progress) => {
-      const seen = await kv.get(answerKey(runId, input.idempotencyKey));
-      const entry = await kv.get(runKey(runId));
-      const run = decode(entry.key, entry.value);
-      if (seen.versionstamp !== null) return { next: null, value: run };
+    { learnerId, runId, idempotencyKey: input.idempotencyKey, now },
+    (run, op, progress) => {
       if (run.finishedAt) {
         throw new DrillInputError(
           "itemId",
@@ -229,7 +201,7 @@ export async function answerDrillItem(
         answers: [...run.answers, answer],
         shownAt: now,
       };
-      let nextProgress = null;
+      let nextProgress: Progress | null = null;
       if (next.answers.length === drill.items.length) {
         next.finishedAt = now;
         next.score = runScore(next.answers.map((a) => a.score));
@@ -267,16 +239,12 @@ export async function answerDrillItem(
           );
         }
       }
-      op.check(entry)
-        .set(entry.key, DrillRunSchema.parse(next))
-        .check({
-          key: answerKey(runId, input.idempotencyKey),
-          versionstamp: null,
-        })
-        .set(answerKey(runId, input.idempotencyKey), next.answers.length, {
-          expireIn: 7 * 24 * 3600 * 1000,
-        });
-      return { next: nextProgress, value: DrillRunSchema.parse(next) };
+      return {
+        run: next,
+        progress: nextProgress,
+        stepValue: next.answers.length,
+      };
     },
   );
+  return stored;
 }

@@ -7,7 +7,9 @@
  * Ids are ULIDs, so a prefix lists them in time order. A submission is one
  * atomic commit of the graded attempt, its idempotency record, its evidence
  * statement and the learner's progress rollup: all of it lands or none does.
- * Only this module reads or writes these keys:
+ * The run keys, reads and the idempotent submission step are
+ * lib/runs/keyed_run_store.ts's; only this module uses them for attempts,
+ * and adds the open-attempt key:
  *
  * | key                                                               | value     |
  * | ----------------------------------------------------------------- | --------- |
@@ -16,17 +18,14 @@
  * | ["quiz_open_attempts", learnerId, courseId, moduleId]             | attemptId |
  * | ["quiz_submissions", learnerId, idempotencyKey]                   | attemptId |
  */
-import { getAll } from "@/lib/db/many.ts";
 import { CONFLICT_TRIES, conflictBackoff } from "@/lib/db/contention.ts";
 import { DomainError, NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
 import { buildStatement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
-import {
-  commitWithProgress,
-  foldScore,
-} from "@/lib/evidence/progress_store.ts";
+import { foldScore } from "@/lib/evidence/progress_store.ts";
+import { keyedRunStore } from "@/lib/runs/keyed_run_store.ts";
 import {
   type Attempt,
   AttemptSchema,
@@ -49,13 +48,6 @@ export function isExamKey(key: string): boolean {
   return key.startsWith("exam:");
 }
 
-const attemptKey = (id: string) => ["quiz_attempts", id];
-const byLearner = (learnerId: string, courseId: string, moduleId: string) => [
-  "quiz_attempts_by_learner",
-  learnerId,
-  courseId,
-  moduleId,
-];
 const openKey = (learnerId: string, courseId: string, moduleId: string) => [
   "quiz_open_attempts",
   learnerId,
@@ -107,15 +99,15 @@ export class AttemptClosedError extends DomainError {
   }
 }
 
-function decode(key: Deno.KvKey, value: unknown): Attempt {
-  const parsed = AttemptSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new Error(
-      `Cannot read ${JSON.stringify(key)}: ${parsed.error.message}`,
-    );
-  }
-  return parsed.data;
-}
+const attempts = keyedRunStore<Attempt>({
+  runs: "quiz_attempts",
+  byLearner: "quiz_attempts_by_learner",
+  // Per learner, not per attempt: a key names one submission for good.
+  stepKey: (attempt, key) => submissionKey(attempt.learnerId, key),
+  schema: AttemptSchema,
+  activityOf: (attempt) => attempt.moduleId,
+  notFound: (id) => new AttemptNotFoundError(id),
+});
 
 /** Reads an attempt of this learner, or throws AttemptNotFoundError. */
 export async function getAttempt(
@@ -123,13 +115,7 @@ export async function getAttempt(
   learnerId: string,
   attemptId: string,
 ): Promise<Attempt> {
-  const entry = await kv.get(attemptKey(attemptId));
-  if (entry.versionstamp === null) throw new AttemptNotFoundError(attemptId);
-  const attempt = decode(entry.key, entry.value);
-  if (attempt.learnerId !== learnerId) {
-    throw new AttemptNotFoundError(attemptId);
-  }
-  return attempt;
+  return await attempts.get(kv, learnerId, attemptId);
 }
 
 /** A learner's attempts at one module quiz, newest first. */
@@ -140,17 +126,7 @@ export async function listAttempts(
   moduleId: string,
   limit = 20,
 ): Promise<Attempt[]> {
-  const ids = await Array.fromAsync(
-    kv.list<string>({ prefix: byLearner(learnerId, courseId, moduleId) }, {
-      limit,
-      reverse: true,
-    }),
-    (e) => e.value,
-  );
-  const entries = await getAll(kv, ids.map(attemptKey));
-  return entries.filter((e) => e.versionstamp !== null).map((e) =>
-    decode(e.key, e.value)
-  );
+  return await attempts.list(kv, learnerId, courseId, moduleId, limit);
 }
 
 /** What starting an attempt needs from the published course. */
@@ -227,13 +203,11 @@ export async function startOrResume(
         answers: {},
       } satisfies Attempt,
     );
-    const res = await kv.atomic()
+    const res = await attempts.insert(kv.atomic(), attempt)
       .check({
         key: openKey(spec.learnerId, spec.courseId, spec.moduleId),
         versionstamp: null,
       })
-      .set(attemptKey(id), attempt)
-      .set([...byLearner(spec.learnerId, spec.courseId, spec.moduleId), id], id)
       .set(openKey(spec.learnerId, spec.courseId, spec.moduleId), id)
       .commit();
     if (res.ok) return { attempt, resumed: false };
@@ -260,9 +234,7 @@ export async function saveAnswers(
   validateAnswers(questions, answers);
   for (let tries = 0; tries < CONFLICT_TRIES; tries++) {
     await conflictBackoff(tries);
-    const entry = await kv.get(attemptKey(attemptId));
-    if (entry.versionstamp === null) throw new AttemptNotFoundError(attemptId);
-    const attempt = decode(entry.key, entry.value);
+    const { entry, run: attempt } = await attempts.entry(kv, attemptId);
     if (attempt.learnerId !== learnerId) {
       throw new AttemptNotFoundError(attemptId);
     }
@@ -307,6 +279,8 @@ export async function submitAttempt(
   },
   now: Date,
 ): Promise<SubmitOutcome> {
+  // A key names one submission of this learner for good: if it stored
+  // another attempt, that attempt is the answer.
   const prior = await kv.get<string>(
     submissionKey(input.learnerId, input.idempotencyKey),
   );
@@ -316,22 +290,19 @@ export async function submitAttempt(
       stored: false,
     };
   }
-  const first = await getAttempt(kv, input.learnerId, input.attemptId);
-  return await commitWithProgress<SubmitOutcome>(
+  const { run, stored } = await attempts.step(
     kv,
-    input.learnerId,
-    first.courseId,
-    now,
-    async (op, progress) => {
-      const entry = await kv.get(attemptKey(input.attemptId));
-      const attempt = decode(entry.key, entry.value);
+    {
+      learnerId: input.learnerId,
+      runId: input.attemptId,
+      idempotencyKey: input.idempotencyKey,
+      now,
+    },
+    (attempt, op, progress) => {
       if (attempt.status === "submitted") {
-        if (attempt.idempotencyKey === input.idempotencyKey) {
-          return {
-            next: null,
-            value: { attempt, stored: false },
-          };
-        }
+        // The same key stored it: return it as it is (the key's record
+        // usually answers before this).
+        if (attempt.idempotencyKey === input.idempotencyKey) return null;
         throw new AttemptClosedError(attempt.id);
       }
       const expired = isExpired(attempt, now);
@@ -353,14 +324,7 @@ export async function submitAttempt(
         idempotencyKey: input.idempotencyKey,
         result,
       });
-      op.check(entry)
-        .set(entry.key, submitted)
-        .delete(openKey(attempt.learnerId, attempt.courseId, attempt.moduleId))
-        .check({
-          key: submissionKey(input.learnerId, input.idempotencyKey),
-          versionstamp: null,
-        })
-        .set(submissionKey(input.learnerId, input.idempotencyKey), attempt.id);
+      op.delete(openKey(attempt.learnerId, attempt.courseId, attempt.moduleId));
       addStatement(
         op,
         buildStatement({
@@ -399,7 +363,10 @@ export async function submitAttempt(
           now,
         );
       }
-      return { next: progress, value: { attempt: submitted, stored: true } };
+      // The rollup is written for exams too (unchanged): its commit drops
+      // the learner's cached pages.
+      return { run: submitted, progress, stepValue: attempt.id };
     },
   );
+  return { attempt: run, stored };
 }

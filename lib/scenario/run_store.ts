@@ -3,8 +3,9 @@
  * Every learner turn is stored as it is taken (the run record holds the
  * engine state); the finishing turn also writes the evidence statement and
  * the progress rollup in the same commit. Turns carry an idempotency key, so
- * a retried request never applies a turn twice. Only this module reads or
- * writes these keys:
+ * a retried request never applies a turn twice. The keys, reads and the
+ * idempotent step are lib/runs/keyed_run_store.ts's; only this module uses
+ * them for scenario runs:
  *
  * | key                                                                | value  |
  * | ------------------------------------------------------------------ | ------ |
@@ -12,18 +13,14 @@
  * | ["scenario_runs_by_learner", learnerId, courseId, scenarioId, id]  | runId  |
  * | ["scenario_turn_keys", runId, idempotencyKey]                      | number |
  */
-import { getAll } from "@/lib/db/many.ts";
 import { NotFoundError } from "@/lib/errors.ts";
+import { keyedRunStore, STEP_KEY_TTL_MS } from "@/lib/runs/keyed_run_store.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
 import type { Rubric, Scenario } from "@/lib/content/schema.ts";
 import { buildStatement, EXTENSIONS } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
-import {
-  commitWithProgress,
-  foldScore,
-  type Progress,
-} from "@/lib/evidence/progress_store.ts";
+import { foldScore, type Progress } from "@/lib/evidence/progress_store.ts";
 import { Dimension } from "@/lib/content/schema.ts";
 import {
   applyChoice,
@@ -35,18 +32,6 @@ import {
 } from "./engine.ts";
 
 const ulid = monotonicFactory();
-const runKey = (id: string) => ["scenario_runs", id];
-const byLearner = (learnerId: string, courseId: string, scenarioId: string) => [
-  "scenario_runs_by_learner",
-  learnerId,
-  courseId,
-  scenarioId,
-];
-const turnKey = (
-  runId: string,
-  key: string,
-) => ["scenario_turn_keys", runId, key];
-
 const DimensionScores = z.record(z.string(), z.number());
 const BlockerSchema = z.object({
   category: z.string(),
@@ -134,15 +119,15 @@ export class RunNotFoundError extends NotFoundError {
   }
 }
 
-function decode(key: Deno.KvKey, value: unknown): Run {
-  const parsed = RunSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new Error(
-      `Cannot read ${JSON.stringify(key)}: ${parsed.error.message}`,
-    );
-  }
-  return parsed.data;
-}
+const runs = keyedRunStore<Run>({
+  runs: "scenario_runs",
+  byLearner: "scenario_runs_by_learner",
+  stepKey: (run, key) => ["scenario_turn_keys", run.id, key],
+  stepExpireIn: STEP_KEY_TTL_MS,
+  schema: RunSchema,
+  activityOf: (run) => run.scenarioId,
+  notFound: (id) => new RunNotFoundError(id),
+});
 
 /** Starts a run of `scenario` (course version `version`). */
 export async function startScenarioRun(
@@ -163,15 +148,7 @@ export async function startScenarioRun(
     startedAt: now,
     state: startRun(scenario, `${id}:${crypto.randomUUID()}`),
   });
-  const res = await kv.atomic()
-    .check({ key: runKey(id), versionstamp: null })
-    .set(runKey(id), run)
-    .set([...byLearner(learnerId, courseId, scenario.id), id], id)
-    .commit();
-  if (!res.ok) {
-    throw new Error(`Cannot start scenario run "${id}": the id is taken`);
-  }
-  return run;
+  return await runs.create(kv, run);
 }
 
 /** Reads a run of this learner. */
@@ -180,11 +157,7 @@ export async function getRun(
   learnerId: string,
   runId: string,
 ): Promise<Run> {
-  const entry = await kv.get(runKey(runId));
-  if (entry.versionstamp === null) throw new RunNotFoundError(runId);
-  const run = decode(entry.key, entry.value);
-  if (run.learnerId !== learnerId) throw new RunNotFoundError(runId);
-  return run;
+  return await runs.get(kv, learnerId, runId);
 }
 
 /** A learner's runs of one scenario, newest first. */
@@ -194,18 +167,8 @@ export async function listRuns(
   courseId: string,
   scenarioId: string,
   limit = 20,
-) {
-  const ids = await Array.fromAsync(
-    kv.list<string>({ prefix: byLearner(learnerId, courseId, scenarioId) }, {
-      limit,
-      reverse: true,
-    }),
-    (e) => e.value,
-  );
-  const entries = await getAll(kv, ids.map(runKey));
-  return entries.filter((e) => e.versionstamp !== null).map((e) =>
-    decode(e.key, e.value)
-  );
+): Promise<Run[]> {
+  return await runs.list(kv, learnerId, courseId, scenarioId, limit);
 }
 
 /** What certification counts of one scenario: its latest finished run. */
@@ -230,20 +193,9 @@ export async function countedRuns(
   courseId: string,
   limit = 500,
 ): Promise<Record<string, CountedRun>> {
-  const ids = await Array.fromAsync(
-    kv.list<string>({
-      prefix: ["scenario_runs_by_learner", learnerId, courseId],
-    }, {
-      limit,
-      reverse: true,
-    }),
-    (e) => e.value,
-  );
-  const runs = (await getAll(kv, ids.map(runKey)))
-    .filter((e) => e.versionstamp !== null)
-    .map((e) => decode(e.key, e.value));
+  const all = await runs.listOfCourse(kv, learnerId, courseId, limit);
   const out: Record<string, CountedRun> = {};
-  for (const run of runs) {
+  for (const run of all) {
     if (!run.finishedAt) continue;
     const seen = out[run.scenarioId];
     if (seen && seen.finishedAt >= run.finishedAt) continue;
@@ -286,17 +238,10 @@ export async function takeTurn(
    */
   options: { preview?: boolean } = {},
 ): Promise<Run> {
-  const first = await getRun(kv, learnerId, runId);
-  return await commitWithProgress(
+  const { run: stored } = await runs.step(
     kv,
-    learnerId,
-    first.courseId,
-    now,
-    async (op, progress) => {
-      const seen = await kv.get(turnKey(runId, input.idempotencyKey));
-      const entry = await kv.get(runKey(runId));
-      const run = decode(entry.key, entry.value);
-      if (seen.versionstamp !== null) return { next: null, value: run };
+    { learnerId, runId, idempotencyKey: input.idempotencyKey, now },
+    (run, op, progress) => {
       const elapsed = (now.getTime() - run.startedAt.getTime()) / 1000;
       const state: RunState = "choiceId" in input
         ? applyChoice(
@@ -362,16 +307,12 @@ export async function takeTurn(
           now,
         );
       }
-      op.check(entry)
-        .set(entry.key, RunSchema.parse(next))
-        .check({
-          key: turnKey(runId, input.idempotencyKey),
-          versionstamp: null,
-        })
-        .set(turnKey(runId, input.idempotencyKey), state.turns.length, {
-          expireIn: 7 * 24 * 3600 * 1000,
-        });
-      return { next: nextProgress, value: RunSchema.parse(next) };
+      return {
+        run: next,
+        progress: nextProgress,
+        stepValue: state.turns.length,
+      };
     },
   );
+  return stored;
 }
