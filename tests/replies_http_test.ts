@@ -104,6 +104,12 @@ Deno.test({
     /href="\/courses\/onboarding\/practice\/practice-returns-flow"/,
   );
   assert.match(page, /什么时候不要用/);
+  // The lesson lists the replies it teaches, each linked to its page.
+  const lesson = await (await c.get(
+    "/courses/onboarding/practice/practice-returns-flow",
+  )).text();
+  assert.match(lesson, /本课话术/);
+  assert.match(lesson, /href="\/replies\/aftersale-refund-time"/);
   const refused = await c.get("/replies/stats");
   await refused.body?.cancel();
   assert.equal(refused.status, 403);

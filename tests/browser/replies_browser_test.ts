@@ -25,6 +25,8 @@ async function withPhone(
       origin: server.origin,
     });
     const page = await context.newPage();
+    // Six graded answers in a row: give each step room on a shared, busy machine.
+    page.setDefaultTimeout(90_000);
     const errors = collectPageErrors(page);
     await signInPage(page, server.origin, login);
     await fn(page, server);
