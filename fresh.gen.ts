@@ -25,7 +25,10 @@ import * as $author_course_rollback from "./routes/author/[course]/rollback.tsx"
 import * as $author_course_save from "./routes/author/[course]/save.ts";
 import * as $author_course_versions from "./routes/author/[course]/versions.tsx";
 import * as $author_course_zip from "./routes/author/[course]/zip.tsx";
+import * as $author_gift_export from "./routes/author/gift/export.ts";
+import * as $author_gift_index from "./routes/author/gift/index.tsx";
 import * as $author_index from "./routes/author/index.tsx";
+import * as $author_items_index from "./routes/author/items/index.tsx";
 import * as $cases_id from "./routes/cases/[id].tsx";
 import * as $cases_index from "./routes/cases/index.tsx";
 import * as $certifications_level_badge_svg from "./routes/certifications/[level]/badge.svg.ts";
@@ -120,7 +123,10 @@ const manifest = {
     "./routes/author/[course]/save.ts": $author_course_save,
     "./routes/author/[course]/versions.tsx": $author_course_versions,
     "./routes/author/[course]/zip.tsx": $author_course_zip,
+    "./routes/author/gift/export.ts": $author_gift_export,
+    "./routes/author/gift/index.tsx": $author_gift_index,
     "./routes/author/index.tsx": $author_index,
+    "./routes/author/items/index.tsx": $author_items_index,
     "./routes/cases/[id].tsx": $cases_id,
     "./routes/cases/index.tsx": $cases_index,
     "./routes/certifications/[level]/badge.svg.ts":

@@ -23,7 +23,7 @@ import {
   startDateForDay,
 } from "@/lib/identity/teams/cohort_store.ts";
 import { createTeam } from "@/lib/identity/teams/team_store.ts";
-import { currentPlan } from "@/lib/dashboard/cohort_dashboard.ts";
+import { currentPlan } from "@/lib/dashboard/plan_context.ts";
 import { envNumber, median, type Row, type Section } from "./rows.ts";
 
 const PASSWORD = "Demo-2026-academy";

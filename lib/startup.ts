@@ -127,4 +127,9 @@ async function seedDemoData(kv: Deno.Kv): Promise<void> {
   if (certificate) {
     console.log(`A valid demo certificate: ${origin}/verify/${certificate}`);
   }
+  // Pre-tests of the running cohorts, for the trainers' item analysis.
+  const { seedDemoItemAnalysis } = await import(
+    "@/lib/demo/demo_item_analysis.ts"
+  );
+  await seedDemoItemAnalysis(kv, "onboarding", now);
 }

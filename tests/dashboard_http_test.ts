@@ -103,7 +103,7 @@ Deno.test({
   name:
     "http dashboard: CSV exports are UTF-8 with BOM and hold one row per learner",
 }, async () => {
-  const res = await manager.get("/dashboard/export/members");
+  const res = await manager.get("/dashboard/export/members?cohort=cohort-a");
   assert.equal(res.status, 200);
   assert.equal(res.headers.get("content-type"), "text/csv; charset=utf-8");
   assert.match(res.headers.get("content-disposition") ?? "", /^attachment;/);
@@ -316,14 +316,14 @@ Deno.test({
   assert.ok(bad.status >= 400 && bad.status < 500, `status ${bad.status}`);
   await bad.body?.cancel();
   // The manager's own cohort exports only its own learners.
-  const [own] = await allPages(manager, "/dashboard/xapi");
+  const [own] = await allPages(manager, "/dashboard/xapi?cohort=cohort-a");
   const names = new Set(own.statements.map((s) => s.actor.account.name));
   assert.equal(names.size, 5);
 });
 
-/** Learner ids by name from a manager's members export. */
-async function idsOf(c: Awaited<ReturnType<typeof signedIn>>) {
-  const table = await csvOf(await c.get("/dashboard/export/members"));
+/** Learner ids by name from a manager's members export (one cohort, or all). */
+async function idsOf(c: Awaited<ReturnType<typeof signedIn>>, q = "") {
+  const table = await csvOf(await c.get(`/dashboard/export/members${q}`));
   return new Map(table.slice(1).map((r) => [r[1], r[0]]));
 }
 
@@ -347,6 +347,12 @@ Deno.test({
     assert.equal(res.status, 404, name);
     assert.doesNotMatch(await res.text(), new RegExp(name));
   }
+  // A graduate's drill-down shows the on-the-job QA review.
+  const grad = await (await manager2.get(
+    `/dashboard/learners/${other.get("许佳琪")}`,
+  )).text();
+  assert.match(grad, /在岗质检（行为层）/);
+  assert.match(grad, /id="qa-list"[\s\S]*?100 分（/);
   // An id that is no learner at all looks the same.
   const none = await manager.get(
     "/dashboard/learners/01NOSUCHLEARNER000000000000",
@@ -360,7 +366,7 @@ Deno.test({
   name:
     "http drill-down: a mentor sees only mentees; a trainer only the cohort they mentor, and aggregates",
 }, async () => {
-  const a = await idsOf(manager); // cohort-a, mentored by trainer@
+  const a = await idsOf(manager, "?cohort=cohort-a"); // mentored by trainer@
   const b = await idsOf(manager2); // cohort-b..e, mentored by mentor@
   const mentor = await signedIn("mentor@demo.academy");
   const trainer = await signedIn("trainer@demo.academy");
@@ -436,4 +442,21 @@ Deno.test({
   const zh = await (await manager.get("/dashboard")).text();
   assert.match(zh, /"lang":"zh-CN"/);
   assert.match(zh, /已参加认证考试/);
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "http dashboard: the Kirkpatrick panel shows each level where data allows, and says what results need",
+}, async () => {
+  const html = await (await manager2.get("/dashboard?cohort=cohort-c")).text();
+  assert.match(html, /柯氏四级评估/);
+  const table = /<table[^>]*id="chart-levels-table"[\s\S]*?<\/table>/.exec(html)
+    ?.[0] ?? "";
+  // Three graduates: post-test 90 and QA 100 are shown; reaction is below
+  // the surveys' minimum of five responses, results need KPI data.
+  assert.match(table, /data-value="90"/);
+  assert.match(table, /data-value="100"/);
+  assert.equal([...table.matchAll(/data-value=""/g)].length, 2);
+  assert.match(html, /结果层需要坐席的 KPI 数据/);
 });

@@ -105,6 +105,11 @@ export function TrainerHome(
           })
           : t("home.trainer.never_checked")}
       </p>
+      <p class="actions">
+        <a href="/author/gift">{t("gift.title")}</a>
+        {" · "}
+        <a href="/author/items">{t("items.title")}</a>
+      </p>
       {data.heldBack.length > 0 && (
         <p class="feedback wrong" role="alert">
           {t("home.trainer.held_back", { courses: data.heldBack.join("、") })}

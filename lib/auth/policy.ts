@@ -61,6 +61,10 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // The case library: trainers store real conversations, masked first.
   "/cases": ["trainer", "admin"],
   "/cases/:id": ["trainer", "admin"],
+  // GIFT import/export and item analysis of question banks.
+  "/author/gift": ["trainer", "admin"],
+  "/author/gift/export": ["trainer", "admin"],
+  "/author/items": ["trainer", "admin"],
   // Your own record (PIPL: see and export) and password.
   "/me": "signed-in",
   "/me/export": "signed-in",

@@ -27,6 +27,7 @@ import type {
 } from "../content/schema.ts";
 import { QuestionType as QuestionTypes } from "../content/schema.ts";
 import { lessonMarkupProblems } from "../content/markup_check.ts";
+import { lessonImageAltProblems } from "../content/image_alt_check.ts";
 import { letterReferences, optionRefs } from "../content/option_refs.ts";
 import { checkPolicyFigures } from "./checks/policy_figures.ts";
 import { checkBankBalance } from "./checks/bank_balance.ts";
@@ -36,6 +37,7 @@ import { checkCoverage } from "./checks/coverage.ts";
 import { checkParallelForms } from "./checks/parallel_forms.ts";
 import { checkPlanRota } from "./checks/plan_rota.ts";
 import { checkReplies } from "./checks/replies.ts";
+import { typeOf } from "@/lib/question_types/registry.ts";
 import {
   type DataPath,
   editDistance,
@@ -424,6 +426,7 @@ class Checker {
       );
     }
     this.problems.push(...lessonMarkupProblems(l.path, l.body, l.bodyLine));
+    this.problems.push(...lessonImageAltProblems(l.path, l.body, l.bodyLine));
     for (const check of l.checks) {
       const doc = { path: l.path, pos: check.pos };
       if ("ref" in check.data) {
@@ -439,112 +442,21 @@ class Checker {
     if (q.module) this.ref(doc, f("module"), "module", q.module);
     this.skillRefs(doc, f("skills"), q.skills);
     this.explanationRefs(doc, at, q);
-    switch (q.type) {
-      case "single":
-      case "multiple": {
+    // The rules across one type's fields live with the type (lib/question_types/).
+    typeOf(q).check(q, {
+      add: (path, message) => this.add(doc, f(...path), message),
+      unique: (entries, what) =>
         this.unique(
           doc,
-          q.options.map((o, i) => [o.id, f("options", i, "id")]),
-          "option",
-        );
-        const correct = q.options.flatMap((o, i) => (o.correct ? [i] : []));
-        if (q.type === "single" && correct.length !== 1) {
-          const where = correct.length > 1
-            ? f("options", correct[1])
-            : f("options");
-          this.add(
-            doc,
-            where,
-            `single-choice question needs exactly one correct option, found ${correct.length}`,
-          );
+          entries.map(([id, path]) => [id, f(...path)]),
+          what,
+        ),
+      rubric: (path, rubricId, answerPath, modelAnswer) => {
+        if (this.ref(doc, f(...path), "rubric", rubricId)) {
+          this.modelAnswer(doc, f(...answerPath), modelAnswer, rubricId);
         }
-        if (q.type === "multiple" && correct.length < 2) {
-          this.add(
-            doc,
-            f("options"),
-            `multiple-choice question needs at least two correct options, found ${correct.length}`,
-          );
-        }
-        break;
-      }
-      case "ordering": {
-        const items = q.items.map((it) => it.id);
-        this.unique(
-          doc,
-          q.items.map((it, i) => [it.id, f("items", i, "id")]),
-          "item",
-        );
-        const missing = items.filter((id) => !q.answer.includes(id));
-        const extra = q.answer.filter((id, i) =>
-          !items.includes(id) || q.answer.indexOf(id) !== i
-        );
-        if (
-          missing.length > 0 || extra.length > 0 ||
-          q.answer.length !== items.length
-        ) {
-          const detail = [
-            missing.length
-              ? `missing ${missing.map((m) => `"${m}"`).join(", ")}`
-              : "",
-            extra.length
-              ? `unknown or repeated ${extra.map((m) => `"${m}"`).join(", ")}`
-              : "",
-          ].filter(Boolean).join("; ");
-          this.add(
-            doc,
-            f("answer"),
-            `must list every item id exactly once (a permutation of the items): ${detail}`,
-          );
-        }
-        break;
-      }
-      case "matching": {
-        this.unique(
-          doc,
-          q.left.map((it, i) => [it.id, f("left", i, "id")]),
-          "left",
-        );
-        this.unique(
-          doc,
-          q.right.map((it, i) => [it.id, f("right", i, "id")]),
-          "right",
-        );
-        const right = new Set(q.right.map((r) => r.id));
-        const left = q.left.map((l) => l.id);
-        for (const id of left) {
-          if (!(id in q.answer)) {
-            this.add(doc, f("answer"), `has no match for left item "${id}"`);
-          }
-        }
-        for (const [l, r] of Object.entries(q.answer)) {
-          if (!left.includes(l)) {
-            this.add(doc, f("answer", l), `"${l}" is not a left item id`);
-          }
-          if (!right.has(r)) {
-            this.add(doc, f("answer", l), `"${r}" is not a right item id`);
-          }
-        }
-        break;
-      }
-      case "fillin": {
-        const blanks = q.prompt.match(/_{4,}/g)?.length ?? 0;
-        if (blanks !== 1) {
-          this.add(
-            doc,
-            f("prompt"),
-            `fill-in prompt must contain exactly one blank "____", found ${blanks}`,
-          );
-        }
-        break;
-      }
-      case "written":
-        if (this.ref(doc, f("rubric"), "rubric", q.rubric)) {
-          this.modelAnswer(doc, f("modelAnswer"), q.modelAnswer, q.rubric);
-        }
-        break;
-      case "truefalse":
-        break;
-    }
+      },
+    });
   }
 
   // ------------------------------------------------------------ rubrics and replies

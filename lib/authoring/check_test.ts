@@ -396,6 +396,76 @@ Deno.test("checkContent() accepts placeholders and lines marked policy-ok, and f
   );
 });
 
+Deno.test("checkContent() reports a house figure copied as a number, at the figure", async () => {
+  // Right today, wrong the day the policy changes: a copy of the whole value.
+  await assertProblem(
+    "policy-copied",
+    "assessments/quizzes/basics.yaml:9:19",
+    'states the house figure "48小时" as a copied number: write {{complaint-major-close}} instead',
+  );
+  // Another way of writing the same range is still a copy.
+  await assertProblem(
+    "policy-copied",
+    "assessments/quizzes/basics.yaml:11:25",
+    'states the house figure "1到2天" as a copied number: write {{refund}} instead',
+  );
+  // Arabic digits before 无理由 are the figure, not the law's name.
+  await assertProblem(
+    "policy-copied",
+    "assessments/quizzes/basics.yaml:19:36",
+    'states the house figure "7天" as a copied number: write {{no-reason-days}} instead',
+  );
+  // A coupon amount outside the allowance, found by its "元券" topic.
+  await assertProblem(
+    "policy-copied",
+    "assessments/quizzes/basics.yaml:33:30",
+    'states money "100元", which contradicts assessments/policy.yaml: {{coupon-allowance}}',
+  );
+});
+
+Deno.test("checkContent() lets through names, one amount of a list, policy-ok lines and vague counts", async () => {
+  const lines = await problemLines("broken/policy-copied");
+  const policy = lines.filter((l) => l.includes("assessments/policy.yaml"));
+  // 七日无理由退货 (line 17) is the law's name; 10 元 (28) is one coupon of
+  // 3、5 或 10 元; line 31 is marked policy-ok; 几十秒 (34) states no figure.
+  for (const line of [17, 28, 31, 34]) {
+    assert.deepEqual(
+      policy.filter((l) => l.includes(`basics.yaml:${line}:`)),
+      [],
+      policy.join("\n"),
+    );
+  }
+  assert.equal(policy.length, 4, policy.join("\n"));
+});
+
+Deno.test("checkContent() reports, at the image, lesson images without alt text", async () => {
+  const at = "courses/demo/01-basics/01-stages.md";
+  await assertProblem(
+    "lesson-image-alt",
+    `${at}:11:1`,
+    "image has no alt text",
+  );
+  await assertProblem(
+    "lesson-image-alt",
+    `${at}:15:1`,
+    "<img> has no alt attribute",
+  );
+  await assertProblem(
+    "lesson-image-alt",
+    `${at}:17:1`,
+    "<img> has an empty alt",
+  );
+  await assertProblem(
+    "lesson-image-alt",
+    `${at}:27:8`,
+    "<img> has no alt attribute",
+  );
+  // Described images, inline code and code blocks are not reported.
+  const alt = (await problemLines("broken/lesson-image-alt"))
+    .filter((l) => l.includes("alt"));
+  assert.equal(alt.length, 4, alt.join("\n"));
+});
+
 Deno.test("checkContent() refuses an explanation that names options by letter, and unknown [[id]]s", async () => {
   await assertProblem(
     "option-letter",

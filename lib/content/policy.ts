@@ -139,7 +139,7 @@ const SEP = String.raw`\s*(?:-|~|～|–|—|到|至|、|或|和|\/)\s*`;
 const UNIT = String
   .raw`(个\s*)?(工作日|小时|钟头|分钟|秒钟|秒|天|日|周|元|块钱|块|%|％|h(?![a-zA-Z])|min(?![a-zA-Z])|s(?![a-zA-Z]))`;
 const FIGURE = new RegExp(
-  String.raw`(?<![第\d.]\s*)(${NUM}(?:${SEP}${NUM})*)\s*${UNIT}`,
+  String.raw`(?<![第几\d.]\s*)(${NUM}(?:${SEP}${NUM})*)\s*${UNIT}`,
   "g",
 );
 

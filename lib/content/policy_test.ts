@@ -22,6 +22,9 @@ Deno.test("findFigures() turns ranges, lists and units into base numbers", () =>
   // "第 3 天" is a position in a plan, not a duration; a bare number has no unit.
   assert.deepEqual(f("第 3 天"), []);
   assert.deepEqual(f("订单号 2024"), []);
+  // "几十秒" is a vague count, not ten seconds.
+  assert.deepEqual(f("几十秒内回复"), []);
+  assert.deepEqual(f("几天后"), []);
 });
 
 Deno.test("fillText()/fillData() replace known placeholders and keep unknown ones", () => {

@@ -11,19 +11,18 @@
  */
 import { z } from "zod";
 
-/** Lowercase kebab-case, the one id shape used by every kind of content. */
-export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+import {
+  Id,
+  ID_PATTERN,
+  Ids,
+  Text,
+} from "@/lib/content/question_shapes/fields.ts";
+import {
+  QUESTION_TYPES,
+  questionShapes,
+} from "@/lib/content/question_shapes.ts";
 
-/** A content id: lowercase kebab-case. */
-export const Id = z.string().regex(ID_PATTERN, {
-  error: (iss) =>
-    `must be a lowercase kebab-case id like "late-parcel", got ${
-      JSON.stringify(iss.input)
-    }`,
-});
-
-const Text = z.string().trim().min(1, { error: "must not be empty" });
-const Ids = z.array(Id);
+export { Id, ID_PATTERN };
 
 /** The five dimensions a scenario choice scores and a reply may feed. */
 export const Dimension = z.enum([
@@ -65,16 +64,8 @@ export const Psychology = z.enum([
 ]);
 export type Psychology = z.infer<typeof Psychology>;
 
-/** The seven question types. */
-export const QuestionType = z.enum([
-  "single",
-  "multiple",
-  "truefalse",
-  "ordering",
-  "matching",
-  "fillin",
-  "written",
-]);
+/** The seven question types (lib/question_types/ has one folder each). */
+export const QuestionType = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof QuestionType>;
 
 // ---------------------------------------------------------------- courses
@@ -148,13 +139,6 @@ export type LessonFrontmatter = z.infer<typeof LessonFrontmatterSchema>;
 
 // ---------------------------------------------------------------- questions
 
-const Choice = z.strictObject({
-  id: Id,
-  text: Text,
-  correct: z.boolean().optional(),
-});
-const Item = z.strictObject({ id: Id, text: Text });
-
 /** Fields every bank question has; inline checks may leave them out. */
 const bankFields = {
   id: Id,
@@ -168,44 +152,6 @@ const bankFields = {
   /** The decision an agent makes that the question tests ("质量问题不按无理由退货处理"). */
   decision: Text.optional(),
 };
-
-const body = { prompt: Text, explanation: Text };
-
-const questionShapes = {
-  single: {
-    type: z.literal("single"),
-    ...body,
-    options: z.array(Choice).min(2).max(6),
-  },
-  multiple: {
-    type: z.literal("multiple"),
-    ...body,
-    options: z.array(Choice).min(2).max(6),
-  },
-  truefalse: { type: z.literal("truefalse"), ...body, answer: z.boolean() },
-  ordering: {
-    type: z.literal("ordering"),
-    ...body,
-    items: z.array(Item).min(3).max(7),
-    answer: Ids,
-  },
-  matching: {
-    type: z.literal("matching"),
-    ...body,
-    left: z.array(Item).min(2),
-    right: z.array(Item).min(2),
-    answer: z.record(z.string(), Id),
-  },
-  fillin: { type: z.literal("fillin"), ...body, answers: z.array(Text).min(1) },
-  // A written answer is judged by its rubric, so an explanation is optional.
-  written: {
-    type: z.literal("written"),
-    prompt: Text,
-    explanation: Text.optional(),
-    rubric: Id,
-    modelAnswer: Text,
-  },
-} as const;
 
 function questionUnion<const F extends z.ZodRawShape>(fields: F) {
   const s = questionShapes;

@@ -12,7 +12,7 @@ import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import { learnerLevels } from "@/lib/onboarding/today.ts";
 import type { DashboardFilters } from "./filters.ts";
 import { type DashboardViewer, selectCohorts } from "./scope.ts";
-import { MAX_MEMBERS } from "./cohort_dashboard.ts";
+import { MAX_MEMBERS } from "./plan_context.ts";
 
 /** One row of the report. */
 export interface CertificationRow {

@@ -6,8 +6,9 @@
  * progress rollup, certificates, exam attempts by index), never statements,
  * so its cost follows the number of learners, not of events.
  */
-import { type CourseView, listCourseViews } from "@/lib/content/course_view.ts";
-import type { Certification, Plan } from "@/lib/content/schema.ts";
+import type { CourseView } from "@/lib/content/course_view.ts";
+import { currentPlan, MAX_MEMBERS, type PlanContext } from "./plan_context.ts";
+import type { Certification } from "@/lib/content/schema.ts";
 import { listLearnerCertificates } from "@/lib/certification/certificate_store.ts";
 import {
   emptyProgress,
@@ -34,24 +35,7 @@ import { examAssessmentKey, listAttempts } from "@/lib/quiz/attempt_store.ts";
 import type { DashboardFilters } from "./filters.ts";
 import { countFunnel, type FunnelStage, learnerStages } from "./funnel.ts";
 import { type DashboardViewer, selectCohorts } from "./scope.ts";
-
-/** Members read per cohort at most. */
-export const MAX_MEMBERS = 1000;
-
-/** The onboarding course and its plan, as published now. */
-export interface PlanContext {
-  view: CourseView;
-  plan: Plan;
-}
-
-/** The first published course with a plan (the onboarding course). */
-export async function currentPlan(kv: Deno.Kv): Promise<PlanContext | null> {
-  for (const view of await listCourseViews(kv)) {
-    const plan = view.published.plans.find((p) => p.course === view.id);
-    if (plan) return { view, plan };
-  }
-  return null;
-}
+import { type LevelFigures, levelsByCohort } from "./kirkpatrick.ts";
 
 /** Why a learner needs attention (reason codes; views translate them). */
 export interface AttentionLine {
@@ -118,6 +102,8 @@ export interface CohortDashboard {
   funnel: Record<FunnelStage, number>;
   attention: AttentionLine[];
   members: MemberRow[];
+  /** Kirkpatrick's four levels per selected cohort (./kirkpatrick.ts). */
+  levels: LevelFigures[];
 }
 
 const DAY_MS = 86_400_000;
@@ -230,6 +216,7 @@ export async function cohortDashboard(
 
   const attention: AttentionLine[] = [];
   const members: MemberRow[] = [];
+  const levelsPromise = levelsByCohort(kv, selected);
   const cohorts = await Promise.all(selected.map(async (cohort: Cohort) => {
     const day = dayOfPlan(cohort.startDate, now, cohort.timeZone);
     const [list, pending] = await Promise.all([
@@ -360,6 +347,7 @@ export async function cohortDashboard(
     funnel,
     attention,
     members,
+    levels: await levelsPromise,
   };
 }
 

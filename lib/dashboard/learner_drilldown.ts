@@ -23,7 +23,9 @@ import {
   planStanding,
 } from "@/lib/onboarding/plan_standing.ts";
 import { countedRuns } from "@/lib/scenario/run_store.ts";
-import { currentPlan, itemTitles } from "./cohort_dashboard.ts";
+import { latestObservations } from "@/lib/onboarding/observation_store.ts";
+import { currentPlan } from "./plan_context.ts";
+import { itemTitles } from "./cohort_dashboard.ts";
 import { type DashboardViewer, requireVisibleLearner } from "./scope.ts";
 import { learnerMastery, type SkillMastery } from "./skill_mastery.ts";
 
@@ -77,6 +79,16 @@ export interface LearnerDrilldown {
   scenarios: ScenarioOutcome[];
   timeline: TimelineEntry[];
   levels: LearnerLevel[];
+  /** The latest on-the-job QA review per scorecard (behaviour evidence). */
+  qa: {
+    observationId: string;
+    title: string;
+    percent: number;
+    passed: boolean;
+    /** Critical items failed (scorecard item ids). */
+    breached: string[];
+    at: Date;
+  }[];
 }
 
 /** Statements on the timeline. */
@@ -114,12 +126,14 @@ export async function learnerDrilldown(
   now: Date,
 ): Promise<LearnerDrilldown> {
   const user = await requireVisibleLearner(kv, viewer, learnerId);
-  const [ctx, memberships, statements, levels] = await Promise.all([
-    currentPlan(kv),
-    listMembershipsOfUser(kv, learnerId, 10),
-    listLearnerStatements(kv, learnerId, TIMELINE_LENGTH),
-    learnerLevels(kv, learnerId, now),
-  ]);
+  const [ctx, memberships, statements, levels, observations] = await Promise
+    .all([
+      currentPlan(kv),
+      listMembershipsOfUser(kv, learnerId, 10),
+      listLearnerStatements(kv, learnerId, TIMELINE_LENGTH),
+      learnerLevels(kv, learnerId, now),
+      latestObservations(kv, learnerId),
+    ]);
   const membership = memberships.at(-1);
   const cohort = membership ? await getCohort(kv, membership.cohortId) : null;
   const team = cohort ? await getTeam(kv, cohort.teamId) : null;
@@ -187,5 +201,13 @@ export async function learnerDrilldown(
     })).sort((a, b) => b.finishedAt.getTime() - a.finishedAt.getTime()),
     timeline: statements.map(timelineEntry),
     levels,
+    qa: [...observations.values()].map((o) => ({
+      observationId: o.observationId,
+      title: titles.get(`observation:${o.observationId}`) ?? o.observationId,
+      percent: o.percent,
+      passed: o.passed,
+      breached: o.breached,
+      at: o.at,
+    })),
   };
 }

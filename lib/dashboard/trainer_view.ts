@@ -19,7 +19,7 @@ import {
   type ScenarioPaths,
   scenarioPaths,
 } from "@/lib/analytics/scenario_paths.ts";
-import { currentPlan, MAX_MEMBERS } from "./cohort_dashboard.ts";
+import { currentPlan, MAX_MEMBERS } from "./plan_context.ts";
 import { cohortMatches, type DashboardFilters } from "./filters.ts";
 import { allCohorts } from "./scope.ts";
 import {

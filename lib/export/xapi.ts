@@ -22,7 +22,7 @@ import { listLearnerStatementsBetween } from "@/lib/evidence/statement_store.ts"
 import { listMembers } from "@/lib/identity/teams/cohort_store.ts";
 import type { Attempt } from "@/lib/quiz/attempt.ts";
 import { getAttempt } from "@/lib/quiz/attempt_store.ts";
-import { currentPlan, MAX_MEMBERS } from "@/lib/dashboard/cohort_dashboard.ts";
+import { currentPlan, MAX_MEMBERS } from "@/lib/dashboard/plan_context.ts";
 import type { DashboardFilters } from "@/lib/dashboard/filters.ts";
 import { type DashboardViewer, selectCohorts } from "@/lib/dashboard/scope.ts";
 

@@ -37,7 +37,7 @@ import {
 import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
 import { answerDrillItem, startDrillRun } from "@/lib/drill/drill_run_store.ts";
 import { attemptQuestions, findModuleQuiz } from "@/lib/quiz/quiz_page.ts";
-import { keyAnswer } from "@/lib/quiz/key_answer.ts";
+import { keyAnswer, wrongAnswer } from "@/lib/quiz/key_answer.ts";
 import type { Answer } from "@/lib/quiz/score.ts";
 import { startOrResume, submitAttempt } from "@/lib/quiz/attempt_store.ts";
 import {
@@ -389,43 +389,6 @@ function demoAnswers(
       q,
     ) => [q.id, missed.has(q.id) ? wrongAnswer(q) : keyAnswer(q)]),
   );
-}
-
-/** An answer that earns no credit: what a learner who mixed it up would give. */
-function wrongAnswer(q: Question): Answer {
-  switch (q.type) {
-    case "single":
-      return {
-        type: "single",
-        choice: q.options.find((o) => !o.correct)!.id,
-      };
-    case "multiple":
-      return {
-        type: "multiple",
-        choices: q.options.filter((o) => !o.correct).slice(0, 1).map((o) =>
-          o.id
-        ),
-      };
-    case "truefalse":
-      return { type: "truefalse", value: !q.answer };
-    case "ordering":
-      // Reversed: no pair in the right order.
-      return { type: "ordering", order: q.answer.toReversed() };
-    case "matching": {
-      // Each left item gets its neighbour's right item.
-      const lefts = q.left.map((l) => l.id);
-      return {
-        type: "matching",
-        pairs: Object.fromEntries(
-          lefts.map((l, i) => [l, q.answer[lefts[(i + 1) % lefts.length]]]),
-        ),
-      };
-    }
-    case "fillin":
-      return { type: "fillin", text: "不记得了" };
-    case "written":
-      return { type: "written", text: WEAK_REPLY };
-  }
 }
 
 /** Plays each run of the scenario the profile asks for, turn by turn. */

@@ -19,6 +19,7 @@
  * | ["quiz_submissions", learnerId, idempotencyKey]                   | attemptId |
  */
 import { CONFLICT_TRIES, conflictBackoff } from "@/lib/db/contention.ts";
+import { getAll } from "@/lib/db/many.ts";
 import { DomainError, NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
@@ -127,6 +128,29 @@ export async function listAttempts(
   limit = 20,
 ): Promise<Attempt[]> {
   return await attempts.list(kv, learnerId, courseId, moduleId, limit);
+}
+
+/**
+ * Every submitted attempt at one module quiz or exam (`assessmentKey`), of
+ * every learner, oldest first: the input of item analysis. Reads the
+ * by-learner index, so it costs one scan of attempt ids.
+ */
+export async function listSubmittedAttempts(
+  kv: Deno.Kv,
+  courseId: string,
+  assessmentKey: string,
+): Promise<Attempt[]> {
+  const ids: string[] = [];
+  for await (
+    const e of kv.list<string>({ prefix: ["quiz_attempts_by_learner"] })
+  ) {
+    if (e.key[2] === courseId && e.key[3] === assessmentKey) ids.push(e.value);
+  }
+  const entries = await getAll(kv, ids.map(attempts.runKey));
+  return entries.filter((e) => e.versionstamp !== null)
+    .map((e) => attempts.decode(e.key, e.value))
+    .filter((a) => a.status === "submitted" && a.result)
+    .sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /** What starting an attempt needs from the published course. */

@@ -1,7 +1,8 @@
 import type { Translate } from "@/lib/i18n/i18n.ts";
+import type { FieldLabels } from "@/lib/question_types/common/fields_props.ts";
 
 /** Translated UI text for the check (the island holds no catalog). */
-export interface InlineCheckLabels {
+export interface InlineCheckLabels extends FieldLabels {
   title: string;
   submit: string;
   retry: string;
@@ -50,5 +51,6 @@ export function checkLabels(t: Translate): InlineCheckLabels {
     revealing: t("learner.check.revealing"),
     blank: t("learner.blank"),
     sep: t("learner.label_separator"),
+    position: t("quiz.position"),
   };
 }

@@ -4,6 +4,7 @@
  * question definitions instead of copying keys by hand.
  */
 import type { InlineQuestion } from "@/lib/content/schema.ts";
+import { typeOf } from "@/lib/question_types/registry.ts";
 import type { Answer } from "./score.ts";
 
 /**
@@ -18,32 +19,10 @@ import type { Answer } from "./score.ts";
  * ```
  */
 export function keyAnswer(question: InlineQuestion): Answer {
-  switch (question.type) {
-    case "single": {
-      const key = question.options.find((o) => o.correct);
-      if (!key) {
-        throw new Error(
-          `Cannot build the key of "${
-            question.id ?? question.prompt
-          }": it has no correct option`,
-        );
-      }
-      return { type: "single", choice: key.id };
-    }
-    case "multiple":
-      return {
-        type: "multiple",
-        choices: question.options.filter((o) => o.correct).map((o) => o.id),
-      };
-    case "truefalse":
-      return { type: "truefalse", value: question.answer };
-    case "ordering":
-      return { type: "ordering", order: [...question.answer] };
-    case "matching":
-      return { type: "matching", pairs: { ...question.answer } };
-    case "fillin":
-      return { type: "fillin", text: question.answers[0] };
-    case "written":
-      return { type: "written", text: question.modelAnswer };
-  }
+  return typeOf(question).keyAnswer(question);
+}
+
+/** An answer that earns no credit: what a learner who mixed it up would give. */
+export function wrongAnswer(question: InlineQuestion): Answer {
+  return typeOf(question).wrongAnswer(question);
 }

@@ -7,11 +7,9 @@
  * @module
  */
 import { OPTION_REF } from "@/lib/content/option_refs.ts";
+import { optionLabel } from "@/lib/question_types/common/option_label.ts";
 
-/** The label of the option shown at `index` (0 → "A"). */
-export function optionLabel(index: number): string {
-  return String.fromCharCode(65 + index);
-}
+export { optionLabel };
 
 /**
  * Writes the shown label for every `[[id]]` in `text`, given the option ids in

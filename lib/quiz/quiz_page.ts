@@ -11,7 +11,9 @@ import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
 import type { Attempt } from "./attempt.ts";
 import { type PublicQuestion, toPublicQuestion } from "./public_question.ts";
 import type { Answer } from "./score.ts";
-import { labelOptionRefs, optionLabel } from "./option_labels.ts";
+import { labelOptionRefs } from "./option_labels.ts";
+import { typeOf } from "@/lib/question_types/registry.ts";
+import type { TrueFalseWords } from "@/lib/question_types/common/types.ts";
 
 /** A module quiz as published in one course version. */
 export interface ModuleQuizView {
@@ -179,60 +181,17 @@ export function reviewAttempt(
   };
 }
 
-const text = (items: { id: string; text: string }[], id: string) =>
-  items.find((i) => i.id === id)?.text ?? id;
+export type { TrueFalseWords } from "@/lib/question_types/common/types.ts";
 
-/** An option as the learner saw it: its shown label, then its text. */
-const labelled = (
-  items: { id: string; text: string }[],
-  id: string,
-  shownIds: readonly string[],
-) => {
-  const i = shownIds.indexOf(id);
-  return i < 0 ? text(items, id) : `${optionLabel(i)}. ${text(items, id)}`;
-};
-
-/** How true and false read in the learner's language. */
-export interface TrueFalseWords {
-  true: string;
-  false: string;
-}
-
-/** The learner's answer in words ("—" when unanswered). */
+/** The learner's answer in words ("—" when unanswered or of another type). */
 export function describeAnswer(
   q: Question,
   a: Answer | undefined,
   words: TrueFalseWords,
   shownIds: readonly string[] = [],
 ): string {
-  if (!a) return "—";
-  switch (q.type) {
-    case "single":
-      return a.type === "single"
-        ? labelled(q.options, a.choice, shownIds)
-        : "—";
-    case "multiple":
-      return a.type === "multiple"
-        ? a.choices.map((c) => labelled(q.options, c, shownIds)).join("；")
-        : "—";
-    case "truefalse":
-      return a.type === "truefalse"
-        ? (a.value ? words.true : words.false)
-        : "—";
-    case "ordering":
-      return a.type === "ordering"
-        ? a.order.map((id) => text(q.items, id)).join(" → ")
-        : "—";
-    case "matching":
-      return a.type === "matching"
-        ? q.left.map((l) =>
-          `${l.text} — ${a.pairs[l.id] ? text(q.right, a.pairs[l.id]) : "?"}`
-        ).join("；")
-        : "—";
-    case "fillin":
-    case "written":
-      return "text" in a ? a.text : "—";
-  }
+  if (!a || a.type !== q.type) return "—";
+  return typeOf(q).describeAnswer(q, a, words, shownIds);
 }
 
 /** The expected answer in words. */
@@ -241,21 +200,5 @@ export function describeKey(
   words: TrueFalseWords,
   shownIds: readonly string[] = [],
 ): string {
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      return q.options.filter((o) => o.correct)
-        .map((o) => labelled(q.options, o.id, shownIds)).join("；");
-    case "truefalse":
-      return q.answer ? words.true : words.false;
-    case "ordering":
-      return q.answer.map((id) => text(q.items, id)).join(" → ");
-    case "matching":
-      return q.left.map((l) => `${l.text} — ${text(q.right, q.answer[l.id])}`)
-        .join("；");
-    case "fillin":
-      return q.answers.join(" / ");
-    case "written":
-      return q.modelAnswer;
-  }
+  return typeOf(q).describeKey(q, words, shownIds);
 }

@@ -5,6 +5,7 @@ import { AttentionTable } from "@/components/dashboard/AttentionTable.tsx";
 import { ChartFigure } from "@/components/dashboard/ChartFigure.tsx";
 import { DashboardStyles } from "@/components/dashboard/DashboardStyles.tsx";
 import { FilterForm } from "@/components/dashboard/FilterForm.tsx";
+import { KirkpatrickPanel } from "@/components/dashboard/KirkpatrickPanel.tsx";
 import { StandingBadge } from "@/components/team/StandingBadge.tsx";
 import type { ChartSpec } from "@/lib/dashboard/chart_spec.ts";
 import {
@@ -206,6 +207,7 @@ export default function DashboardPage(
                       table: t("dash.export.funnel"),
                     })}
                   />
+                  <KirkpatrickPanel levels={d.levels} t={t} lang={lang} />
                   <h2 id="attention">{t("dash.attention")}</h2>
                   <AttentionTable
                     lines={d.attention.slice(0, ATTENTION_SHOWN)}

@@ -18,6 +18,7 @@ import type {
   Question,
 } from "../../content/schema.ts";
 import { type Problem, problemAt } from "../../content/source.ts";
+import { typeOf } from "@/lib/question_types/registry.ts";
 
 /** Text compared without width, case, spaces or punctuation differences. */
 export function squash(text: string): string {
@@ -28,25 +29,11 @@ export function squash(text: string): string {
 
 /** Everything a learner reads in a question: prompt, options, items, answers, explanation, model answer. */
 export function questionWords(q: Question | InlineQuestion): string {
-  const parts: string[] = [q.prompt, q.explanation ?? ""];
-  switch (q.type) {
-    case "single":
-    case "multiple":
-      parts.push(...q.options.map((o) => o.text));
-      break;
-    case "ordering":
-      parts.push(...q.items.map((i) => i.text));
-      break;
-    case "matching":
-      parts.push(...[...q.left, ...q.right].map((i) => i.text));
-      break;
-    case "fillin":
-      parts.push(...q.answers);
-      break;
-    case "written":
-      parts.push(q.modelAnswer);
-      break;
-  }
+  const parts: string[] = [
+    q.prompt,
+    q.explanation ?? "",
+    ...typeOf(q).texts(q),
+  ];
   return parts.join("\n");
 }
 

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { typeOf } from "@/lib/question_types/registry.ts";
 import type { ContentTree } from "../../content/loader.ts";
 import type { InlineQuestion, Question } from "../../content/schema.ts";
 import {
@@ -35,14 +36,7 @@ interface Entry {
 
 /** The text a learner reads: the prompt, then options or items in order of their ids. */
 export function questionText(q: Question | InlineQuestion): string {
-  const parts = [q.prompt];
-  if (q.type === "single" || q.type === "multiple") {
-    parts.push(...q.options.map((o) => o.text).sort());
-  } else if (q.type === "ordering") {
-    parts.push(...q.items.map((i) => i.text).sort());
-  } else if (q.type === "matching") {
-    parts.push(...[...q.left, ...q.right].map((i) => i.text).sort());
-  }
+  const parts = [q.prompt, ...typeOf(q).shownTexts(q).toSorted()];
   return parts.join("\n");
 }
 

@@ -15,6 +15,7 @@ import {
   type FigureKind,
   figureValues,
   findFigures,
+  type FoundFigure,
   PLACEHOLDER,
   type PolicyFigure,
 } from "../../content/policy.ts";
@@ -22,6 +23,13 @@ import type { Problem } from "../../content/source.ts";
 
 /** A clause: what lies between punctuation marks (a list joined by 、 stays one clause). */
 const SENTENCE = /[^，,。！？!?；;：:（）()\n]+/g;
+
+/**
+ * Where a copied figure's topic is looked for. A clause, like the
+ * contradiction check: a whole sentence would catch more copies, but the
+ * bundled question banks still hold three, so widening waits on them.
+ */
+const COPY_CONTEXT = SENTENCE;
 
 /** Reports unknown placeholders and figures that contradict the policy. */
 export function checkPolicyFigures(tree: ContentTree): Problem[] {
@@ -50,6 +58,7 @@ export function checkPolicyFigures(tree: ContentTree): Problem[] {
     }
     if (figures.length === 0) continue;
     const yaml = /\.ya?ml$/.test(path);
+    const contradicted = new Set<number>();
     for (const s of text.matchAll(SENTENCE)) {
       const sentence = s[0];
       const start = s.index!;
@@ -71,6 +80,7 @@ export function checkPolicyFigures(tree: ContentTree): Problem[] {
           ),
         );
         if (found.values.every((v) => ok.has(v))) continue;
+        contradicted.add(start + found.index);
         problems.push({
           path,
           ...at(start + found.index),
@@ -82,8 +92,76 @@ export function checkPolicyFigures(tree: ContentTree): Problem[] {
         });
       }
     }
+    // A figure the policy holds, copied as a number, is right today and
+    // wrong the day the policy changes: report exact copies in a clause
+    // that names the figure's topic.
+    for (const s of text.matchAll(COPY_CONTEXT)) {
+      const sentence = s[0];
+      const start = s.index!;
+      const topical = allowed.filter(({ figure }) =>
+        figure.topic?.some((t) => sentence.includes(t))
+      ).map(({ figure }) => figure);
+      if (topical.length === 0) continue;
+      for (const found of findFigures(sentence)) {
+        const offset = start + found.index;
+        if (contradicted.has(offset)) continue;
+        const lineText = lineAt(text, offset);
+        if (lineText.includes("policy-ok")) continue;
+        if (yaml && /^\s*#/.test(lineText)) continue;
+        const copied = copiedFigures(found, topical);
+        if (copied.length === 0 || isTermName(sentence, found, copied)) {
+          continue;
+        }
+        problems.push({
+          path,
+          ...at(offset),
+          message: copy(found.text, copied),
+        });
+      }
+    }
   }
   return problems;
+}
+
+/**
+ * The figures `found` restates in full: the same numbers as the figure's
+ * whole value ("48小时" for 48 小时, "1到2天" for 1-2 天). A number inside a
+ * list figure ("10元" of "3、5 或 10 元") is a use of the policy, not a copy:
+ * it stays valid when the list changes unless it leaves the list, which the
+ * contradiction check then reports.
+ */
+function copiedFigures(
+  found: FoundFigure,
+  figures: PolicyFigure[],
+): PolicyFigure[] {
+  const stated = [...new Set(found.values)].sort((a, b) => a - b).join(",");
+  return figures.filter((f) =>
+    figureValues(f.value).some((v) =>
+      v.kind === found.kind &&
+      [...new Set(v.values)].sort((a, b) => a - b).join(",") === stated
+    )
+  );
+}
+
+/**
+ * A figure written as part of a fixed name rather than stated as a figure:
+ * a Chinese numeral run straight into one of the figure's own topic words,
+ * as in the law's "七日无理由退货". An Arabic figure ("7天无理由") is a copy.
+ */
+function isTermName(
+  sentence: string,
+  found: FoundFigure,
+  figures: PolicyFigure[],
+): boolean {
+  if (/\d/.test(found.text)) return false;
+  const after = sentence.slice(found.index + found.text.length);
+  return figures.some((f) => f.topic?.some((t) => after.startsWith(t)));
+}
+
+function copy(stated: string, figures: PolicyFigure[]): string {
+  const ids = figures.map((f) => `{{${f.id}}}`).join(" or ");
+  const what = figures.map((f) => `${f.value} (${f.label})`).join("; ");
+  return `states the house figure "${stated.trim()}" as a copied number: write ${ids} instead, so a change to ${POLICY_PATH} (${what}) changes it here too`;
 }
 
 function contradiction(

@@ -203,7 +203,7 @@ export const zh = {
   "dash.kp.l3": "第三层 行为",
   "dash.kp.l4": "第四层 结果（KPI 达标）",
   "dash.kp.note":
-    "反应：李克特平均分 ×20；学习：入职后测平均分；行为：质检与 KPI 合成的行为分；结果：培训后月份达标的 KPI 占比。",
+    "反应：李克特平均分 ×20；学习：入职后测平均分；行为：每人最近一次在岗质检评分的平均；结果：培训后月份达标的 KPI 占比。",
   "dash.kp.empty":
     "还没有评估数据：学员提交问卷、完成后测、接受质检或导入 KPI 后这里会显示。",
   "dash.kp.details": "各层级明细",
@@ -233,6 +233,20 @@ export const zh = {
   "dash.kp.metric.frt": "首次响应时长（秒）",
   "dash.kp.metric.fcr": "首次解决率（%）",
   "dash.kp.agent": "在岗质检、KPI 与辅导记录",
+  "dash.kp.col.qa_latest": "行为（最近一次质检均分 / 人数 / 关键项不合格）",
+  "dash.kp.cell.qa_latest": "{qa} 分 / {n} 人 / {critical}%",
+  "dash.kp.col.results": "结果（KPI 达标）",
+  "dash.kp.no_kpi":
+    "结果层需要坐席的 KPI 数据（满意度、首次响应、首次解决率等）：导入 KPI 后，这里会显示培训前后的达标情况和与尚未培训坐席的对比。",
+  "dash.kp.lead_stores":
+    "每个批次的反应（反馈问卷，少于最低人数不显示）、学习（入职前测到后测）、行为（在岗质检评分）和结果（KPI）。",
+  "dash.learner.qa": "在岗质检（行为层）",
+  "dash.learner.qa.empty":
+    "还没有在岗质检记录。主管在第 30 / 60 / 90 天按评分表抽检真实会话后，结果会显示在这里。",
+  "dash.learner.qa.row": "{percent} 分（{when}）",
+  "dash.learner.qa.passed": "合格",
+  "dash.learner.qa.failed": "不合格",
+  "dash.learner.qa.critical": "关键项不合格 {count} 项",
 } as const;
 
 /** English messages for the same keys. */
@@ -449,7 +463,7 @@ export const en: Record<keyof typeof zh, string> = {
   "dash.kp.l3": "Level 3 behaviour",
   "dash.kp.l4": "Level 4 results (KPIs at target)",
   "dash.kp.note":
-    "Reaction: mean Likert score × 20; learning: mean post-test score; behaviour: the evaluator's behaviour score from QA and KPIs; results: share of KPIs at target in the month after training.",
+    "Reaction: mean Likert score × 20; learning: mean post-test score; behaviour: mean of each agent's latest on-the-job QA score; results: share of KPIs at target in the month after training.",
   "dash.kp.empty":
     "No evaluation figures yet: they appear once learners answer surveys, take the post-test, are QA-scored or KPIs are imported.",
   "dash.kp.details": "Each level in detail",
@@ -480,4 +494,19 @@ export const en: Record<keyof typeof zh, string> = {
   "dash.kp.metric.frt": "First response time (s)",
   "dash.kp.metric.fcr": "First-contact resolution (%)",
   "dash.kp.agent": "On-the-job QA, KPIs and coaching",
+  "dash.kp.col.qa_latest": "Behaviour (latest QA mean / n / critical fails)",
+  "dash.kp.cell.qa_latest": "{qa} / n {n} / {critical}%",
+  "dash.kp.col.results": "Results (KPIs at target)",
+  "dash.kp.no_kpi":
+    "Results need the agents' KPI data (CSAT, first response, first-contact resolution…): once KPIs are imported, this shows attainment before and after training and the comparison with agents not yet trained.",
+  "dash.kp.lead_stores":
+    "Each cohort's reaction (feedback surveys, hidden below their minimum number of responses), learning (pre-test to post-test), behaviour (on-the-job QA scorecard) and results (KPIs).",
+  "dash.learner.qa": "On-the-job QA (behaviour)",
+  "dash.learner.qa.empty":
+    "No on-the-job QA review yet. Once a manager scores real conversations on the scorecard at day 30, 60 and 90, the results appear here.",
+  "dash.learner.qa.row": "{percent} ({when})",
+  "dash.learner.qa.passed": "passed",
+  "dash.learner.qa.failed": "failed",
+  "dash.learner.qa.critical":
+    "{count, plural, one {# critical item} other {# critical items}} failed",
 };

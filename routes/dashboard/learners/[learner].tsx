@@ -193,6 +193,36 @@ export default function LearnerDrilldownPage(
           </div>
         )}
 
+      <h2 id="qa">{t("dash.learner.qa")}</h2>
+      {data.qa.length === 0
+        ? <p class="meta">{t("dash.learner.qa.empty")}</p>
+        : (
+          <ul class="practice-list" id="qa-list">
+            {data.qa.map((q) => (
+              <li key={q.observationId}>
+                {q.title}
+                {t("onboarding.colon")}
+                {t("dash.learner.qa.row", {
+                  percent: q.percent,
+                  when: formatDateTime(lang, q.at),
+                })}
+                {" · "}
+                {q.passed
+                  ? t("dash.learner.qa.passed")
+                  : t("dash.learner.qa.failed")}
+                {q.breached.length > 0 && (
+                  <span class="breach">
+                    {" · "}
+                    {t("dash.learner.qa.critical", {
+                      count: q.breached.length,
+                    })}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+
       <h2>{t("dash.learner.certification")}</h2>
       {data.levels.length === 0 && (
         <p class="meta">{t("dash.learner.certification.none")}</p>

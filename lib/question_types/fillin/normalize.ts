@@ -19,7 +19,7 @@ const NOISE = /[\s\p{P}\p{S}\p{Cf}]+/gu;
  * @example Usage
  * ```ts
  * import assert from "node:assert/strict";
- * import { normalizeAnswer } from "@/lib/quiz/normalize.ts";
+ * import { normalizeAnswer } from "@/lib/question_types/fillin/normalize.ts";
  * assert.equal(normalizeAnswer(" ２４ 小时。"), "24小时");
  * assert.equal(normalizeAnswer("《ＦＢＡ》推荐法!"), "fba推荐法");
  * ```

@@ -6,7 +6,7 @@
  * @example Usage
  * ```ts
  * import assert from "node:assert/strict";
- * import { promptParts } from "@/lib/quiz/prompt_parts.ts";
+ * import { promptParts } from "@/lib/question_types/common/prompt_parts.ts";
  * assert.deepEqual(promptParts("是老顾客的____倍。"), ["是老顾客的", null, "倍。"]);
  * ```
  */

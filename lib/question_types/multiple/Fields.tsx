@@ -1,0 +1,3 @@
+import { ChoiceFields } from "../common/choice_fields.tsx";
+/** Inputs of a `multiple` question: checkboxes. */
+export const MultipleFields = ChoiceFields;
