@@ -128,6 +128,9 @@ export default function FileEditor(props: FileEditorProps) {
     check?: ReturnType<typeof setTimeout>;
     save?: ReturnType<typeof setTimeout>;
     seq: number;
+    /** A save is in flight; `again` asks for another once it returns. */
+    saving?: boolean;
+    again?: boolean;
   }>({
     seq: 0,
   });
@@ -156,22 +159,34 @@ export default function FileEditor(props: FileEditorProps) {
   async function save(force = false) {
     if (conflict.value && !force) return;
     clearTimeout(timers.current.save);
+    // One save at a time: a second one sent before the first returns would
+    // name the same versionstamp and conflict with this editor's own save.
+    if (timers.current.saving) {
+      timers.current.again = true;
+      return;
+    }
+    timers.current.saving = true;
     status.value = labels.saving;
+    const sent = text.value;
     try {
       const res = await fetch(props.saveUrl, {
         method: "POST",
         headers: { "content-type": "application/json", ...csrfHeader() },
         body: JSON.stringify({
           path: props.path,
-          text: text.value,
+          text: sent,
           basedOn: basedOn.value,
         }),
       });
       const body = await res.json();
       if (res.ok && body.ok) {
         basedOn.value = body.versionstamp;
-        dirty.value = false;
         conflict.value = null;
+        if (text.value !== sent) {
+          timers.current.again = true;
+          return;
+        }
+        dirty.value = false;
         status.value = fill(labels.saved, {
           time: new Date().toLocaleTimeString([], {
             hour: "2-digit",
@@ -186,6 +201,12 @@ export default function FileEditor(props: FileEditorProps) {
       }
     } catch {
       status.value = labels.failed;
+    } finally {
+      timers.current.saving = false;
+      if (timers.current.again) {
+        timers.current.again = false;
+        if (!conflict.value) save();
+      }
     }
   }
 

@@ -13,6 +13,9 @@ export function AuthorNav(
     ["publish", `/author/${course}/publish`, "authoring.nav.publish"],
     ["versions", `/author/${course}/versions`, "authoring.nav.versions"],
     ["zip", `/author/${course}/zip`, "authoring.nav.zip"],
+    // GIFT import/export and item analysis (routes/author/gift, items).
+    ["gift", `/author/gift?course=${course}`, "gift.title"],
+    ["items", `/author/items?course=${course}`, "items.title"],
   ] as const;
   return (
     <nav class="admin-nav" aria-label={t("authoring.nav.label")}>

@@ -466,6 +466,28 @@ Deno.test("checkContent() reports, at the image, lesson images without alt text"
   assert.equal(alt.length, 4, alt.join("\n"));
 });
 
+Deno.test("checkContent() reports half-width punctuation in Chinese titles, summaries and objectives", async () => {
+  await assertProblem(
+    "half-width-punctuation",
+    "courses/demo/course.yaml:3",
+    "summary: half-width punctuation in Chinese text (: → ：)",
+  );
+  await assertProblem(
+    "half-width-punctuation",
+    "courses/demo/01-basics/module.yaml:6",
+    "objectives[1]: half-width punctuation in Chinese text (, → ，)",
+  );
+  await assertProblem(
+    "half-width-punctuation",
+    "courses/demo/01-basics/01-stages.md:3",
+    "title: half-width punctuation in Chinese text (( → （, ) → ）)",
+  );
+  // Full-width text and marks between Latin words are not reported.
+  const marks = (await problemLines("broken/half-width-punctuation"))
+    .filter((l) => l.includes("half-width"));
+  assert.equal(marks.length, 3, marks.join("\n"));
+});
+
 Deno.test("checkContent() refuses an explanation that names options by letter, and unknown [[id]]s", async () => {
   await assertProblem(
     "option-letter",

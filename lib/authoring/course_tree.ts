@@ -11,7 +11,7 @@
 import { parseDocument } from "yaml";
 import { z } from "zod";
 import type { Problem } from "@/lib/content/source.ts";
-import { type DraftFile, saveDraft } from "./draft_store.ts";
+import { type DraftFile, saveDrafts } from "./draft_store.ts";
 import { type FileKind, fileKind } from "./editor_check.ts";
 import type { FileSet, Workspace } from "./workspace.ts";
 
@@ -440,21 +440,12 @@ async function saveAll(
   const stamps = new Map(
     ws.drafts.map((d: DraftFile) => [d.path, d.versionstamp]),
   );
-  const paths: string[] = [];
-  for (const [path, text] of changes) {
-    const r = await saveDraft(
-      kv,
-      {
-        courseId: ws.courseId,
-        path,
-        text,
-        basedOn: stamps.get(path) ?? null,
-      },
-      actorId,
-      now,
-    );
-    if (!r.ok) return refuse("conflict");
-    paths.push(path);
-  }
-  return { ok: true, paths };
+  const inputs = [...changes].map(([path, text]) => ({
+    courseId: ws.courseId,
+    path,
+    text,
+    basedOn: stamps.get(path) ?? null,
+  }));
+  if (!(await saveDrafts(kv, inputs, actorId, now))) return refuse("conflict");
+  return { ok: true, paths: [...changes.keys()] };
 }

@@ -167,3 +167,37 @@ Deno.test("create, rename, reorder and delete become drafts that load without pr
     [],
   );
 });
+
+Deno.test("a tree edit that races another trainer's save changes nothing", async () => {
+  using kv = await setup();
+  const stale = await open(kv);
+  // Another trainer saves course.yaml after this workspace was opened.
+  const { saveDraft } = await import("./draft_store.ts");
+  await saveDraft(
+    kv,
+    {
+      courseId: "demo",
+      path: "courses/demo/course.yaml",
+      text: stale.files["courses/demo/course.yaml"] + "# 注释\n",
+      basedOn: null,
+    },
+    "other",
+    T0,
+  );
+  const r = await editTree(
+    kv,
+    stale,
+    {
+      op: "create-module",
+      slug: "extra",
+      title: "加练",
+    },
+    "trainer",
+    T0,
+  );
+  assert.deepEqual(r, { ok: false, reason: "conflict" });
+  // Neither file of the edit was written: no half-made module.
+  const ws = await open(kv);
+  assert.equal(ws.files["courses/demo/02-extra/module.yaml"], undefined);
+  assert.match(ws.files["courses/demo/course.yaml"], /# 注释/);
+});

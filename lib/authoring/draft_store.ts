@@ -219,6 +219,35 @@ export async function saveDraft(
   };
 }
 
+/**
+ * Saves several files of a draft in one commit (a tree edit: a new module
+ * and course.yaml's list, two lessons swapping places): all or nothing.
+ * Returns false, saving nothing, when any file changed since its `basedOn`.
+ */
+export async function saveDrafts(
+  kv: Deno.Kv,
+  inputs: readonly SaveDraftInput[],
+  actorId: string,
+  now: Date,
+): Promise<boolean> {
+  const op = kv.atomic();
+  for (const input of inputs) {
+    const { courseId, path, text, basedOn } = SaveDraftInput.parse(input);
+    const key = draftKey(courseId, path);
+    op.check({ key, versionstamp: basedOn }).set(
+      key,
+      StoredDraftSchema.parse({
+        path,
+        text: pack(text),
+        deleted: text === null,
+        updatedBy: actorId,
+        updatedAt: now,
+      }),
+    );
+  }
+  return (await op.commit()).ok;
+}
+
 /** Conflict copies of one file (or all files), oldest first. */
 export async function listConflictCopies(
   kv: Deno.Kv,

@@ -202,64 +202,62 @@ export const handler: Handlers<Data, SignedInState> = {
       }
       return seeOther("/invitations?done=revoked");
     }
-    if (action === "invite-staff") {
-      const values = formValues(form, ["role", "name", "email", "phone"]);
-      const input = parseStaffInviteForm(values);
-      if (!input.ok) {
-        return await page(422, {
-          staffValues: keep(values),
-          staffErrors: input.errors,
-        });
-      }
-      const { role, name, email, phone } = input.data;
+    /**
+     * Both invite forms: check the form, issue the invitation, and show the
+     * link; or show the form again (in its own slot of the page) with why.
+     */
+    const invite = async <D,>(
+      values: Record<string, unknown>,
+      input: { ok: true; data: D } | {
+        ok: false;
+        errors: Partial<Record<string, MessageKey>>;
+      },
+      slot: "staff" | "cohort",
+      issue: (data: D) => Promise<Awaited<ReturnType<typeof createInvitation>>>,
+      where: (data: D) => string,
+    ) => {
+      const again = (errors: Partial<Record<string, MessageKey>>) =>
+        slot === "staff"
+          ? { staffValues: keep(values), staffErrors: errors }
+          : { values: keep(values), errors };
+      if (!input.ok) return await page(422, again(input.errors));
       let issued;
       try {
-        issued = await createStaffInvitation(
-          kv,
-          user.id,
-          role,
-          { name, email, phone },
-          now,
-        );
+        issued = await issue(input.data);
       } catch (error) {
         const refused = inviteError(error);
         if (!refused) throw error;
-        return await page(refused.status, {
-          staffValues: keep(values),
-          staffErrors: refused.errors,
-        });
+        return await page(refused.status, again(refused.errors));
       }
-      return issuedPage(issued, ctx.state.t(`role.${role}`));
+      return issuedPage(issued, where(input.data));
+    };
+
+    if (action === "invite-staff") {
+      const values = formValues(form, ["role", "name", "email", "phone"]);
+      return await invite(
+        values,
+        parseStaffInviteForm(values),
+        "staff",
+        ({ role, name, email, phone }) =>
+          createStaffInvitation(kv, user.id, role, { name, email, phone }, now),
+        ({ role }) => ctx.state.t(`role.${role}`),
+      );
     }
     if (action !== "invite") {
       return await page(422, { alert: "invitations.action_invalid" });
     }
-
     const values = formValues(form, INVITE_FIELDS);
-    const input = parseInviteForm(values);
-    if (!input.ok) {
-      return await page(422, { values: keep(values), errors: input.errors });
-    }
-    const { cohortId, name, email, phone } = input.data;
-    let issued;
-    try {
-      issued = await createInvitation(
-        kv,
-        user.id,
-        cohortId,
-        { name, email, phone },
-        now,
-      );
-    } catch (error) {
-      const refused = inviteError(error);
-      if (!refused) throw error;
-      return await page(refused.status, {
-        values: keep(values),
-        errors: refused.errors,
-      });
-    }
-    const cohort = cohorts.find((c) => c.id === issued.invitation.cohortId);
-    return issuedPage(issued, cohort ? cohortLabel(cohort) : cohortId);
+    return await invite(
+      values,
+      parseInviteForm(values),
+      "cohort",
+      ({ cohortId, name, email, phone }) =>
+        createInvitation(kv, user.id, cohortId, { name, email, phone }, now),
+      ({ cohortId }) => {
+        const cohort = cohorts.find((c) => c.id === cohortId);
+        return cohort ? cohortLabel(cohort) : cohortId;
+      },
+    );
   },
 };
 

@@ -235,6 +235,43 @@ Deno.test({
 Deno.test({
   ...opts,
   name:
+    "authoring browser: a new lesson is a draft in the tree; deleting it asks first",
+}, async () => {
+  const page = trainer;
+  await page.goto(`${server.origin}/author/onboarding`);
+  const create = page.locator("article.tree-module details.create").first();
+  await create.locator("summary").click();
+  await create.locator("input[name=title]").fill("开场白练习");
+  await create.locator("input[name=slug]").fill("opening-lines");
+  await Promise.all([
+    page.waitForURL(/\?done=create-lesson/),
+    create.locator("button[type=submit]").click(),
+  ]);
+  const row = page.locator("li.tree-file", { hasText: "开场白练习" });
+  assert.match(await row.innerText(), /草稿/);
+  await assertAccessible(page, "workspace with a new lesson");
+  await noOverflow(page, "workspace with a new lesson");
+  await Promise.all([
+    page.waitForURL(/\/delete\?path=/),
+    row.locator("a.danger-link").click(),
+  ]);
+  assert.match(await page.locator("main").innerText(), /opening-lines\.md/);
+  await assertAccessible(page, "delete confirm");
+  await noOverflow(page, "delete confirm");
+  await page.focus("form button.danger");
+  await Promise.all([
+    page.waitForURL(/\?done=delete/),
+    page.keyboard.press("Enter"),
+  ]);
+  assert.equal(
+    await page.locator("li.tree-file", { hasText: "开场白练习" }).count(),
+    0,
+  );
+});
+
+Deno.test({
+  ...opts,
+  name:
     "authoring browser: the trainer rolls back; the learner reads the earlier text",
 }, async () => {
   const page = trainer;
@@ -284,8 +321,9 @@ Deno.test({
   assert.deepEqual(
     trainerErrors.filter((e) => !/status of 422/.test(e)),
     [],
+    trainerErrors.join("\n"),
   );
-  assert.equal(trainerErrors.length, 1);
+  assert.equal(trainerErrors.length, 1, trainerErrors.join("\n"));
 });
 
 Deno.test({ ...opts, name: "authoring browser: stop" }, async () => {

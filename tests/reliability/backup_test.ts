@@ -7,14 +7,7 @@
  */
 import assert from "node:assert/strict";
 import { ROOT } from "../server.ts";
-import {
-  Cluster,
-  halfWritten,
-  LearnerClient,
-  seedLearners,
-  Tally,
-  unlimitedContent,
-} from "./harness.ts";
+import { Cluster, halfWritten, withLearnerCluster } from "./harness.ts";
 import { validateStore } from "./store_schemas.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
@@ -101,18 +94,12 @@ Deno.test({
   name:
     "a backup taken while learners write is consistent: restored, every record has its statement and rollup",
 }, async () => {
-  const dir = await Deno.makeTempDir({ prefix: "sa-rel-backup-live-" });
-  const source = `${dir}/source.kv`;
-  const content = await unlimitedContent();
-  const cluster = new Cluster(source, {
-    SA_CONTENT_DIR: content,
-    SA_PRODUCTION: "1",
-  });
-  try {
-    await cluster.start(2);
-    const learners = await seedLearners(source, 40, "live");
-    const tally = new Tally();
-    const players = learners.map((l) => new LearnerClient(l, cluster, tally));
+  await withLearnerCluster("live", {
+    instances: 2,
+    learners: 40,
+    kvFile: "source.kv",
+  }, async ({ dir, kvPath: source, cluster, learners, clients, tally }) => {
+    const players = clients;
     let stop = false;
     const play = Promise.all(players.map(async (p) => {
       while (!stop) await p.round();
@@ -156,9 +143,5 @@ Deno.test({
     assert.ok(acksAt[0] > 0, "writes were going on");
     assert.ok(records > 0, "the backups hold evidence");
     assert.deepEqual(broken.slice(0, 10), []);
-  } finally {
-    await cluster.stop();
-    await Deno.remove(dir, { recursive: true }).catch(() => {});
-    await Deno.remove(content, { recursive: true }).catch(() => {});
-  }
+  });
 });

@@ -7,34 +7,17 @@
  * progress rollup), and no answer may be a 5xx.
  */
 import assert from "node:assert/strict";
-import {
-  audit,
-  Cluster,
-  LearnerClient,
-  report,
-  seedLearners,
-  settings,
-  Tally,
-  unlimitedContent,
-} from "./harness.ts";
+import { audit, report, settings, withLearnerCluster } from "./harness.ts";
 
 Deno.test({
   name: "crash: SIGKILLs mid-run lose no acknowledged write and duplicate none",
   sanitizeResources: false,
   sanitizeOps: false,
 }, async () => {
-  const dir = await Deno.makeTempDir({ prefix: "sa-rel-crash-" });
-  const kvPath = `${dir}/academy.kv`;
-  const content = await unlimitedContent();
-  const cluster = new Cluster(kvPath, {
-    SA_CONTENT_DIR: content,
-    SA_PRODUCTION: "1",
-  });
-  try {
-    await cluster.start(1);
-    const learners = await seedLearners(kvPath, settings.learners, "crash");
-    const tally = new Tally();
-    const clients = learners.map((l) => new LearnerClient(l, cluster, tally));
+  await withLearnerCluster("crash", {
+    instances: 1,
+    learners: settings.learners,
+  }, async ({ kvPath, cluster, clients, tally }) => {
     // Each round acknowledges four writes: a submission, two turns, an answer.
     const expected = settings.learners * settings.rounds * 4;
     const acked = () =>
@@ -82,9 +65,5 @@ Deno.test({
     assert.equal(result.lost, 0);
     assert.equal(result.duplicated, 0);
     assert.equal(result.halfWritten, 0);
-  } finally {
-    await cluster.stop();
-    await Deno.remove(dir, { recursive: true }).catch(() => {});
-    await Deno.remove(content, { recursive: true }).catch(() => {});
-  }
+  });
 });

@@ -163,6 +163,48 @@ export class Cluster {
   }
 }
 
+/** A learner cluster as a test gets it. */
+export interface LearnerCluster {
+  /** A new temp folder, removed afterwards (backups and restores go here). */
+  dir: string;
+  kvPath: string;
+  cluster: Cluster;
+  learners: Seeded[];
+  clients: LearnerClient[];
+  tally: Tally;
+}
+
+/**
+ * The setup every load test shares: `instances` production servers on one
+ * new KV file with the unlimited content, `learners` seeded learners (ids
+ * labelled `name`) and a client each counting into one Tally. `run` gets
+ * them; afterwards the servers stop and the files go, whatever `run` did.
+ */
+export async function withLearnerCluster(
+  name: string,
+  options: { instances: number; learners: number; kvFile?: string },
+  run: (c: LearnerCluster) => Promise<void>,
+): Promise<void> {
+  const dir = await Deno.makeTempDir({ prefix: `sa-rel-${name}-` });
+  const kvPath = `${dir}/${options.kvFile ?? "academy.kv"}`;
+  const content = await unlimitedContent();
+  const cluster = new Cluster(kvPath, {
+    SA_CONTENT_DIR: content,
+    SA_PRODUCTION: "1",
+  });
+  try {
+    await cluster.start(options.instances);
+    const learners = await seedLearners(kvPath, options.learners, name);
+    const tally = new Tally();
+    const clients = learners.map((l) => new LearnerClient(l, cluster, tally));
+    await run({ dir, kvPath, cluster, learners, clients, tally });
+  } finally {
+    await cluster.stop();
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+    await Deno.remove(content, { recursive: true }).catch(() => {});
+  }
+}
+
 /** What the clients saw, summed over all learners. */
 export class Tally {
   requests = 0;

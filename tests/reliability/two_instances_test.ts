@@ -6,16 +6,7 @@
  * every acknowledged write must be in the store once, whole.
  */
 import assert from "node:assert/strict";
-import {
-  audit,
-  Cluster,
-  LearnerClient,
-  report,
-  seedLearners,
-  settings,
-  Tally,
-  unlimitedContent,
-} from "./harness.ts";
+import { audit, report, settings, withLearnerCluster } from "./harness.ts";
 
 Deno.test({
   name:
@@ -23,18 +14,10 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
 }, async () => {
-  const dir = await Deno.makeTempDir({ prefix: "sa-rel-two-" });
-  const kvPath = `${dir}/academy.kv`;
-  const content = await unlimitedContent();
-  const cluster = new Cluster(kvPath, {
-    SA_CONTENT_DIR: content,
-    SA_PRODUCTION: "1",
-  });
-  try {
-    await cluster.start(2);
-    const learners = await seedLearners(kvPath, settings.learners, "two");
-    const tally = new Tally();
-    const clients = learners.map((l) => new LearnerClient(l, cluster, tally));
+  await withLearnerCluster("two", {
+    instances: 2,
+    learners: settings.learners,
+  }, async ({ kvPath, cluster, clients, tally }) => {
     const until = performance.now() + settings.seconds * 1000;
     const started = performance.now();
     await Promise.all(clients.map(async (c) => {
@@ -58,9 +41,5 @@ Deno.test({
     assert.equal(result.lost, 0);
     assert.equal(result.duplicated, 0);
     assert.equal(result.halfWritten, 0);
-  } finally {
-    await cluster.stop();
-    await Deno.remove(dir, { recursive: true }).catch(() => {});
-    await Deno.remove(content, { recursive: true }).catch(() => {});
-  }
+  });
 });

@@ -144,6 +144,7 @@ export const zh = {
   "authoring.play.title": "试玩",
   "authoring.play.lead":
     "按已保存的草稿试玩：从任意节点开始，设定顾客当前的情绪值（0–100）。试玩不计入任何记录。",
+  "authoring.play.analytics": "看看学员在每个节点怎么选（培训看板）",
   "authoring.play.node": "从哪个节点开始",
   "authoring.play.mood": "顾客情绪值",
   "authoring.play.start": "开始试玩",
@@ -388,6 +389,8 @@ export const en: Record<keyof typeof zh, string> = {
   "authoring.play.title": "Test-play",
   "authoring.play.lead":
     "Play the saved draft from any node with the customer's mood set (0–100). A test-play counts toward nothing.",
+  "authoring.play.analytics":
+    "See how learners chose at each node (trainer dashboard)",
   "authoring.play.node": "Start at node",
   "authoring.play.mood": "Customer mood",
   "authoring.play.start": "Start test-play",

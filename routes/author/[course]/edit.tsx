@@ -13,6 +13,10 @@ import { workspaceOf } from "@/lib/authoring/workspace_page.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDateTime } from "@/lib/i18n/i18n.ts";
 
+/** A scenario's id is its file name (content:check holds them equal). */
+const scenarioId = (path: string) =>
+  path.split("/").at(-1)!.replace(/\.ya?ml$/, "");
+
 interface Data {
   course: string;
   page: EditorPage;
@@ -87,6 +91,15 @@ export default function EditPage(
         <section class="card" aria-labelledby="play-heading">
           <h2 id="play-heading">{t("authoring.play.title")}</h2>
           <p>{t("authoring.play.lead")}</p>
+          <p>
+            <a
+              href={`/dashboard/trainer?scenario=${
+                encodeURIComponent(scenarioId(page.path))
+              }`}
+            >
+              {t("authoring.play.analytics")}
+            </a>
+          </p>
           <form
             method="get"
             action={`/author/${course}/play`}
