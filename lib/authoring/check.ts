@@ -37,6 +37,7 @@ import { checkModelAnswers } from "./checks/model_answers.ts";
 import { checkCoverage } from "./checks/coverage.ts";
 import { checkParallelForms } from "./checks/parallel_forms.ts";
 import { checkPlanRota } from "./checks/plan_rota.ts";
+import { checkReplies } from "./checks/replies.ts";
 import { typeOf } from "@/lib/question_types/registry.ts";
 import {
   type DataPath,
@@ -170,6 +171,7 @@ class Checker {
     this.problems.push(...checkCoverage(this.tree));
     this.problems.push(...checkParallelForms(this.tree));
     this.problems.push(...checkPlanRota(this.tree));
+    this.problems.push(...checkReplies(this.tree));
   }
 
   // ------------------------------------------------------------ ids
