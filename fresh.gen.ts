@@ -29,6 +29,8 @@ import * as $author_gift_export from "./routes/author/gift/export.ts";
 import * as $author_gift_index from "./routes/author/gift/index.tsx";
 import * as $author_index from "./routes/author/index.tsx";
 import * as $author_items_index from "./routes/author/items/index.tsx";
+import * as $cases_id from "./routes/cases/[id].tsx";
+import * as $cases_index from "./routes/cases/index.tsx";
 import * as $certifications_level_badge_svg from "./routes/certifications/[level]/badge.svg.ts";
 import * as $certifications_level_index from "./routes/certifications/[level]/index.tsx";
 import * as $courses_course_module_lesson_checks_index from "./routes/courses/[course]/[module]/[lesson]/checks/[index].ts";
@@ -75,6 +77,10 @@ import * as $me_password from "./routes/me/password.tsx";
 import * as $mentor from "./routes/mentor.tsx";
 import * as $preview_kind_course_ref from "./routes/preview/[kind]/[course]/[ref].tsx";
 import * as $preview_runs_id from "./routes/preview/runs/[id].tsx";
+import * as $replies_id_copy from "./routes/replies/[id]/copy.ts";
+import * as $replies_id_index from "./routes/replies/[id]/index.tsx";
+import * as $replies_index from "./routes/replies/index.tsx";
+import * as $replies_stats from "./routes/replies/stats.tsx";
 import * as $status_list from "./routes/status/[list].ts";
 import * as $team_index from "./routes/team/index.tsx";
 import * as $team_learners_learner from "./routes/team/learners/[learner].tsx";
@@ -84,11 +90,13 @@ import * as $verify_id_credential_json from "./routes/verify/[id]/credential.jso
 import * as $verify_id_index from "./routes/verify/[id]/index.tsx";
 import * as $verify_id_print from "./routes/verify/[id]/print.tsx";
 import * as $$CopyLink from "./islands/CopyLink.tsx";
+import * as $$CopyReply from "./islands/CopyReply.tsx";
 import * as $$DrillRunner from "./islands/DrillRunner.tsx";
 import * as $$FileEditor from "./islands/FileEditor.tsx";
 import * as $$InlineCheck from "./islands/InlineCheck.tsx";
 import * as $$QuizAutosave from "./islands/QuizAutosave.tsx";
 import * as $$ScenarioChat from "./islands/ScenarioChat.tsx";
+import * as $$SearchShortcut from "./islands/SearchShortcut.tsx";
 import * as $$charts_ChartCanvas from "./islands/charts/ChartCanvas.tsx";
 import type { Manifest } from "$fresh/server.ts";
 
@@ -122,6 +130,8 @@ const manifest = {
     "./routes/author/gift/index.tsx": $author_gift_index,
     "./routes/author/index.tsx": $author_index,
     "./routes/author/items/index.tsx": $author_items_index,
+    "./routes/cases/[id].tsx": $cases_id,
+    "./routes/cases/index.tsx": $cases_index,
     "./routes/certifications/[level]/badge.svg.ts":
       $certifications_level_badge_svg,
     "./routes/certifications/[level]/index.tsx": $certifications_level_index,
@@ -188,6 +198,10 @@ const manifest = {
     "./routes/mentor.tsx": $mentor,
     "./routes/preview/[kind]/[course]/[ref].tsx": $preview_kind_course_ref,
     "./routes/preview/runs/[id].tsx": $preview_runs_id,
+    "./routes/replies/[id]/copy.ts": $replies_id_copy,
+    "./routes/replies/[id]/index.tsx": $replies_id_index,
+    "./routes/replies/index.tsx": $replies_index,
+    "./routes/replies/stats.tsx": $replies_stats,
     "./routes/status/[list].ts": $status_list,
     "./routes/team/index.tsx": $team_index,
     "./routes/team/learners/[learner].tsx": $team_learners_learner,
@@ -200,11 +214,13 @@ const manifest = {
   },
   islands: {
     "./islands/CopyLink.tsx": $$CopyLink,
+    "./islands/CopyReply.tsx": $$CopyReply,
     "./islands/DrillRunner.tsx": $$DrillRunner,
     "./islands/FileEditor.tsx": $$FileEditor,
     "./islands/InlineCheck.tsx": $$InlineCheck,
     "./islands/QuizAutosave.tsx": $$QuizAutosave,
     "./islands/ScenarioChat.tsx": $$ScenarioChat,
+    "./islands/SearchShortcut.tsx": $$SearchShortcut,
     "./islands/charts/ChartCanvas.tsx": $$charts_ChartCanvas,
   },
   baseUrl: import.meta.url,

@@ -15,6 +15,7 @@ import { type Row, type Section, table } from "./rows.ts";
 import { start } from "./start.ts";
 import { dashboard } from "./dashboard.ts";
 import { submissions } from "./submissions.ts";
+import { replySearch } from "./reply_search.ts";
 
 const SECTIONS: Section[] = [
   pages,
@@ -22,6 +23,7 @@ const SECTIONS: Section[] = [
   submissions,
   start,
   evaluator,
+  replySearch,
   dashboard,
 ];
 

@@ -18,6 +18,18 @@ const NAV: {
     roles: ["anonymous", "learner", "mentor", "trainer", "manager", "admin"],
   },
   {
+    href: "/replies",
+    section: "replies",
+    label: "nav.replies",
+    roles: ["learner", "mentor", "trainer", "manager", "admin"],
+  },
+  {
+    href: "/cases",
+    section: "cases",
+    label: "nav.cases",
+    roles: ["trainer", "admin"],
+  },
+  {
     href: "/mentor",
     section: "mentor",
     label: "staff.nav.mentor",

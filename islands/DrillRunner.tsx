@@ -45,6 +45,11 @@ export default function DrillRunner(props: DrillRunnerProps) {
     return () => clearInterval(timer);
   }, []);
 
+  // An adapt item starts from its library reply, placeholders and all.
+  useEffect(() => {
+    if (item?.adapt && text.value === "") text.value = item.adapt.text;
+  }, [item?.id]);
+
   const submit = async (e: Event) => {
     e.preventDefault();
     if (busy.value || !item) return;
@@ -109,10 +114,36 @@ export default function DrillRunner(props: DrillRunnerProps) {
             <p role="timer" class={left <= 3 ? "timer urgent" : "timer"}>
               {left >= 0 ? fill(labels.left, { seconds: left }) : labels.over}
             </p>
+            {item.adapt && (
+              <div class="adapt-from">
+                <p class="meta">
+                  <strong>{labels.adaptFrom}</strong>
+                  {labels.separator}
+                  {item.adapt.title}
+                </p>
+                <p class="reply-text">
+                  {item.adapt.parts.map((p, i) =>
+                    p.placeholder !== undefined
+                      ? (
+                        <mark
+                          key={i}
+                          class="placeholder"
+                          data-placeholder={p.placeholder}
+                        >
+                          {p.text}
+                        </mark>
+                      )
+                      : p.text
+                  )}
+                </p>
+                <p class="meta" id="adapt-hint">{labels.adaptHint}</p>
+              </div>
+            )}
             <label for="drill-answer">{labels.answer}</label>
             <textarea
               id="drill-answer"
-              rows={3}
+              rows={item.adapt ? 5 : 3}
+              aria-describedby={item.adapt ? "adapt-hint" : undefined}
               maxLength={500}
               value={text.value}
               onInput={(

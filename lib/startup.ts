@@ -106,6 +106,7 @@ async function seedDemoData(kv: Deno.Kv): Promise<void> {
   const { seedDemoAuthoring } = await import(
     "@/lib/authoring/demo_authoring.ts"
   );
+  const { seedDemoReplies } = await import("@/lib/demo/demo_replies.ts");
   const { findUserByLogin } = await import(
     "@/lib/identity/accounts/user_store.ts"
   );
@@ -115,6 +116,7 @@ async function seedDemoData(kv: Deno.Kv): Promise<void> {
   // A second version published by the demo trainer with a change note.
   const trainer = await findUserByLogin(kv, "trainer@demo.academy");
   if (trainer) await seedDemoAuthoring(kv, "onboarding", trainer.id, now);
+  await seedDemoReplies(kv, now);
   console.log(`Demo accounts (password "${DEMO_PASSWORD}"):`);
   for (const l of logins) {
     console.log(`  ${l.role.padEnd(8)} ${l.login}  ${l.name}`);

@@ -22,6 +22,45 @@ import {
   bankBalance,
   formatBankBalance,
 } from "../lib/authoring/checks/bank_balance.ts";
+import { parse as parseYamlText } from "yaml";
+import { type Policy, PolicySchema } from "../lib/content/policy.ts";
+import type { ReplySet } from "../lib/content/reply_schema.ts";
+import { policyImpact } from "../lib/replies/policy_impact.ts";
+
+/**
+ * The policy file as last committed, to list what an uncommitted policy
+ * change touches; null outside a git checkout or when it is not committed.
+ */
+async function committedPolicy(root: string): Promise<Policy | null> {
+  try {
+    const out = await new Deno.Command("git", {
+      args: ["show", "HEAD:assessments/policy.yaml"],
+      cwd: root,
+      stdout: "piped",
+      stderr: "null",
+    }).output();
+    if (!out.success) return null;
+    const parsed = PolicySchema.safeParse(
+      parseYamlText(new TextDecoder().decode(out.stdout)),
+    );
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Lines naming each changed house figure and the library replies re-checked for it. */
+export function formatPolicyImpact(
+  before: Policy,
+  after: Policy,
+  sets: readonly ReplySet[],
+): string[] {
+  return policyImpact(before, after, sets).map((c) =>
+    `policy ${c.figure}: ${c.from ?? "(new)"} -> ${
+      c.to ?? "(removed)"
+    }; replies re-checked: ${c.replies.join(", ") || "none"}`
+  );
+}
 
 /** Formats one problem the way editors and terminals link to it. */
 export function formatProblem(p: Problem): string {
@@ -70,6 +109,19 @@ if (import.meta.main) {
   console.log(formatCounts(countContent(tree)));
   console.log("");
   for (const b of bankBalance(tree)) console.log(formatBankBalance(b));
+  console.log("");
+  const sets = (tree.replySets ?? []).map((s) => s.data);
+  console.log(
+    `reply library: ${
+      sets.reduce((n, s) => n + s.replies.length, 0)
+    } replies in ${sets.length} situations, each graded`,
+  );
+  const before = await committedPolicy(root);
+  if (before && tree.policy) {
+    for (const line of formatPolicyImpact(before, tree.policy.data, sets)) {
+      console.log(line);
+    }
+  }
   console.log("");
   console.log(
     problems.length === 0

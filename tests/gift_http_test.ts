@@ -90,7 +90,7 @@ Deno.test({
     text: TEXT,
   })).text();
   const digest = /name="previewed" value="([0-9a-f]{64})"/.exec(preview)?.[1];
-  const version = /name="version" value="(\d+)"/.exec(preview)?.[1];
+  const version = /name="version" value="([^"]+)"/.exec(preview)?.[1];
   assert.ok(digest && version, "the preview carries its digest and version");
   const saved = await trainer.postForm("/author/gift", {
     ...base,
@@ -100,9 +100,15 @@ Deno.test({
     previewed: digest,
   });
   assert.equal(saved.status, 200);
-  assert.match(await saved.text(), /已导入：新增 1 道，更新 0 道/);
+  assert.match(await saved.text(), /已存入题库草稿：新增 1 道，更新 0 道/);
   const gift = await exported();
   assert.equal(gift.match(/\[id:gift-http-1\]/g)?.length, 1);
+  // Saved as a draft of the bank's file: the workspace lists it, learners do not see it yet.
+  const workspace = await (await trainer.get("/author/demo")).text();
+  assert.match(
+    workspace,
+    /<ul class="change-list">[\s\S]*assessments\/quizzes\/basics\.yaml/,
+  );
   // The same import again, on the old version: refused, nothing doubled.
   const stale = await trainer.postForm("/author/gift", {
     ...base,

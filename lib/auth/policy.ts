@@ -52,6 +52,15 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // Previews of assessments, scored as a learner's, counting toward nothing.
   "/preview/:kind/:course/:ref": ["trainer", "admin"],
   "/preview/runs/:id": ["trainer", "admin"],
+  // The reply library: every signed-in role searches and copies; trainers
+  // see what is searched for and copied (counts only, no names).
+  "/replies": "signed-in",
+  "/replies/stats": ["trainer", "admin"],
+  "/replies/:id": "signed-in",
+  "/replies/:id/copy": "signed-in",
+  // The case library: trainers store real conversations, masked first.
+  "/cases": ["trainer", "admin"],
+  "/cases/:id": ["trainer", "admin"],
   // GIFT import/export and item analysis of question banks.
   "/author/gift": ["trainer", "admin"],
   "/author/gift/export": ["trainer", "admin"],

@@ -28,6 +28,7 @@ import type {
 import { QuestionType as QuestionTypes } from "../content/schema.ts";
 import { lessonMarkupProblems } from "../content/markup_check.ts";
 import { lessonImageAltProblems } from "../content/image_alt_check.ts";
+import { halfWidthMarks } from "../content/cjk_punctuation.ts";
 import { letterReferences, optionRefs } from "../content/option_refs.ts";
 import { checkPolicyFigures } from "./checks/policy_figures.ts";
 import { checkBankBalance } from "./checks/bank_balance.ts";
@@ -36,6 +37,7 @@ import { checkModelAnswers } from "./checks/model_answers.ts";
 import { checkCoverage } from "./checks/coverage.ts";
 import { checkParallelForms } from "./checks/parallel_forms.ts";
 import { checkPlanRota } from "./checks/plan_rota.ts";
+import { checkReplies } from "./checks/replies.ts";
 import { typeOf } from "@/lib/question_types/registry.ts";
 import {
   type DataPath,
@@ -116,6 +118,10 @@ class Checker {
     for (const course of this.tree.courses) {
       this.course(course);
       for (const m of course.modules) {
+        this.punctuation(m, ["title"], m.data.title);
+        m.data.objectives.forEach((o, i) =>
+          this.punctuation(m, ["objectives", i], o)
+        );
         this.moduleQuiz(m);
         for (const l of m.lessons) this.lesson(l);
       }
@@ -170,6 +176,7 @@ class Checker {
     this.problems.push(...checkCoverage(this.tree));
     this.problems.push(...checkParallelForms(this.tree));
     this.problems.push(...checkPlanRota(this.tree));
+    this.problems.push(...checkReplies(this.tree));
   }
 
   // ------------------------------------------------------------ ids
@@ -291,7 +298,24 @@ class Checker {
 
   // ------------------------------------------------------------ courses
 
+  /** Reports half-width punctuation next to Chinese text in a learner-facing field. */
+  punctuation(doc: Located, at: DataPath, text: string | undefined) {
+    const marks = text ? halfWidthMarks(text) : [];
+    if (marks.length === 0) return;
+    const fixes = [...new Set(marks.map((m) => `${m.mark} → ${m.full}`))];
+    this.add(
+      doc,
+      at,
+      `half-width punctuation in Chinese text (${
+        fixes.join(", ")
+      }): learner-facing zh-CN text uses full-width marks`,
+    );
+  }
+
   course(c: ContentTree["courses"][number]) {
+    for (const key of ["title", "summary", "audience"] as const) {
+      this.punctuation(c, [key], c.data[key]);
+    }
     this.unique(
       c,
       c.data.skills.map((s, i) => [s.id, ["skills", i, "id"]]),
@@ -416,6 +440,8 @@ class Checker {
 
   lesson(l: LoadedLesson) {
     const d = l.data;
+    this.punctuation(l, ["title"], d.title);
+    d.objectives.forEach((o, i) => this.punctuation(l, ["objectives", i], o));
     this.skillRefs(l, ["skills"], d.skills);
     if (d.quizBank) this.ref(l, ["quizBank"], "bank", d.quizBank);
     d.scenarios?.forEach((s, i) =>

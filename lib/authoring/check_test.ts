@@ -421,21 +421,28 @@ Deno.test("checkContent() reports a house figure copied as a number, at the figu
     "assessments/quizzes/basics.yaml:33:30",
     'states money "100元", which contradicts assessments/policy.yaml: {{coupon-allowance}}',
   );
+  // The topic (主管) in the clause before the number, in the same sentence.
+  await assertProblem(
+    "policy-copied",
+    "assessments/quizzes/basics.yaml:40:28",
+    'states the house figure "48小时" as a copied number: write {{complaint-major-close}} instead',
+  );
 });
 
 Deno.test("checkContent() lets through names, one amount of a list, policy-ok lines and vague counts", async () => {
   const lines = await problemLines("broken/policy-copied");
   const policy = lines.filter((l) => l.includes("assessments/policy.yaml"));
   // 七日无理由退货 (line 17) is the law's name; 10 元 (28) is one coupon of
-  // 3、5 或 10 元; line 31 is marked policy-ok; 几十秒 (34) states no figure.
-  for (const line of [17, 28, 31, 34]) {
+  // 3、5 或 10 元; line 31 is marked policy-ok; 几十秒 (34) states no figure;
+  // 1-2 天 (42) is a delivery time: 退款 comes in the clause after it.
+  for (const line of [17, 28, 31, 34, 42]) {
     assert.deepEqual(
       policy.filter((l) => l.includes(`basics.yaml:${line}:`)),
       [],
       policy.join("\n"),
     );
   }
-  assert.equal(policy.length, 4, policy.join("\n"));
+  assert.equal(policy.length, 5, policy.join("\n"));
 });
 
 Deno.test("checkContent() reports, at the image, lesson images without alt text", async () => {
@@ -464,6 +471,28 @@ Deno.test("checkContent() reports, at the image, lesson images without alt text"
   const alt = (await problemLines("broken/lesson-image-alt"))
     .filter((l) => l.includes("alt"));
   assert.equal(alt.length, 4, alt.join("\n"));
+});
+
+Deno.test("checkContent() reports half-width punctuation in Chinese titles, summaries and objectives", async () => {
+  await assertProblem(
+    "half-width-punctuation",
+    "courses/demo/course.yaml:3",
+    "summary: half-width punctuation in Chinese text (: → ：)",
+  );
+  await assertProblem(
+    "half-width-punctuation",
+    "courses/demo/01-basics/module.yaml:6",
+    "objectives[1]: half-width punctuation in Chinese text (, → ，)",
+  );
+  await assertProblem(
+    "half-width-punctuation",
+    "courses/demo/01-basics/01-stages.md:3",
+    "title: half-width punctuation in Chinese text (( → （, ) → ）)",
+  );
+  // Full-width text and marks between Latin words are not reported.
+  const marks = (await problemLines("broken/half-width-punctuation"))
+    .filter((l) => l.includes("half-width"));
+  assert.equal(marks.length, 3, marks.join("\n"));
 });
 
 Deno.test("checkContent() refuses an explanation that names options by letter, and unknown [[id]]s", async () => {

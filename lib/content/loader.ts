@@ -40,6 +40,7 @@ import {
   SurveySchema,
 } from "./schema.ts";
 import { fillData, fillText, type Policy, PolicySchema } from "./policy.ts";
+import { type ReplySet, ReplySetSchema } from "./reply_schema.ts";
 import {
   parseYaml,
   type PosIndex,
@@ -116,7 +117,8 @@ export type Kind =
   | "observation"
   | "exam"
   | "plan"
-  | "certification";
+  | "certification"
+  | "replies";
 
 /** All content, typed; only files that passed their schema are in it. */
 export interface ContentTree {
@@ -130,6 +132,8 @@ export interface ContentTree {
   exams: Loaded<Exam>[];
   plans: Loaded<Plan>[];
   certifications: Loaded<Certification>[];
+  /** `assessments/replies/*.yaml`: the reply library, one file per situation. */
+  replySets?: Loaded<ReplySet>[];
   /** Ids read from files that failed validation: they exist, so references to them are not "missing". */
   invalid: Partial<Record<Kind, string[]>>;
   /** `assessments/policy.yaml`, when present and valid: the house figures placeholders are filled from. */
@@ -152,6 +156,7 @@ const ASSESSMENT_DIRS = {
   exams: ["exams", "exam", ExamSchema],
   plans: ["plans", "plan", PlanSchema],
   certifications: ["certifications", "certification", CertificationSchema],
+  replies: ["replySets", "replies", ReplySetSchema],
 } as const;
 
 /**
@@ -175,6 +180,7 @@ export async function loadContent(
     exams: [],
     plans: [],
     certifications: [],
+    replySets: [],
     invalid: {},
     sources: {},
   };

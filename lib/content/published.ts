@@ -22,6 +22,7 @@ import {
   ScenarioSchema,
   SurveySchema,
 } from "./schema.ts";
+import { ReplySetSchema } from "./reply_schema.ts";
 
 /** One lesson as published: frontmatter, Markdown body, resolved inline checks. */
 export const PublishedLessonSchema = z.object({
@@ -53,6 +54,8 @@ export const PublishedCourseSchema = z.object({
   plans: z.array(PlanSchema),
   // Versions imported before levels existed have none.
   certifications: z.array(CertificationSchema).default([]),
+  // The reply library; versions imported before it existed have none.
+  replies: z.array(ReplySetSchema).optional(),
 });
 export type PublishedCourse = z.infer<typeof PublishedCourseSchema>;
 
@@ -97,5 +100,6 @@ export function publishCourse(
     exams: tree.exams.map((e) => e.data),
     plans: tree.plans.map((p) => p.data),
     certifications: tree.certifications.map((c) => c.data),
+    replies: (tree.replySets ?? []).map((r) => r.data),
   });
 }

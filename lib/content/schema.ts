@@ -390,6 +390,11 @@ export const DrillSchema = z.strictObject({
     elements: z.array(ReplyElement).optional(),
     /** What this customer's message needs answered; every one must be met. */
     criteria: z.array(RequiredCriterionSchema).optional(),
+    /**
+     * An "adapt the reply" item: the id of a library reply the learner
+     * starts from, fills in from the customer's message and adjusts.
+     */
+    reply: Id.optional(),
     modelAnswer: Text,
   })).min(1),
 });

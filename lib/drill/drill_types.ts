@@ -9,6 +9,14 @@ export interface DrillItemView {
   id: string;
   customer: string;
   seconds: number;
+  /** An "adapt the reply" item: the library reply to start from. */
+  adapt?: {
+    replyId: string;
+    title: string;
+    text: string;
+    /** The text split so placeholders can be marked. */
+    parts: { text: string; placeholder?: string }[];
+  };
 }
 
 /** A graded answer as the learner sees it. */
@@ -40,4 +48,8 @@ export interface DrillLabels {
   total: string;
   /** The link to the round's result: each reply beside its model answer. */
   review: string;
+  /** Above the library reply of an adapt item. */
+  adaptFrom: string;
+  /** What to do with it. */
+  adaptHint: string;
 }

@@ -9,6 +9,8 @@ import {
   getCourseView,
 } from "@/lib/content/course_view.ts";
 import type { Drill, Rubric } from "@/lib/content/schema.ts";
+import type { ReplySet } from "@/lib/content/reply_schema.ts";
+import { replyParts } from "@/lib/replies/placeholders.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { DrillRun } from "./drill_run_store.ts";
 import { type StoredLine, verdictView } from "@/lib/rubric/verdict_view.ts";
@@ -20,6 +22,8 @@ export interface PublishedDrill {
   version: number;
   drill: Drill;
   rubrics: Rubric[];
+  /** The reply library of the same version (adapt items start from it). */
+  replies: ReplySet[];
 }
 
 /** The drill in the latest version of the course (or the given version), or null. */
@@ -39,17 +43,37 @@ export async function findDrill(
       version: view.version,
       drill,
       rubrics: view.published.rubrics,
+      replies: view.published.replies ?? [],
     }
     : null;
 }
 
-/** Items as the learner may see them. */
-export function drillItems(drill: Drill): DrillItemView[] {
-  return drill.items.map((i) => ({
-    id: i.id,
-    customer: i.customer,
-    seconds: i.seconds,
-  }));
+/** Items as the learner may see them; adapt items with the library reply to start from. */
+export function drillItems(
+  drill: Drill,
+  replies: readonly ReplySet[] = [],
+): DrillItemView[] {
+  const byId = new Map(
+    replies.flatMap((s) => s.replies).map((r) => [r.id, r]),
+  );
+  return drill.items.map((i) => {
+    const reply = i.reply ? byId.get(i.reply) : undefined;
+    return {
+      id: i.id,
+      customer: i.customer,
+      seconds: i.seconds,
+      ...(reply
+        ? {
+          adapt: {
+            replyId: reply.id,
+            title: reply.title,
+            text: reply.text,
+            parts: replyParts(reply.text),
+          },
+        }
+        : {}),
+    };
+  });
 }
 
 /** Graded answers as the learner sees them, verdict lines translated with `t`. */
@@ -84,6 +108,8 @@ export function drillLabels(t: Translate): DrillLabels {
     done: t("drill.done"),
     total: t("drill.total"),
     review: t("grading.drill.review"),
+    adaptFrom: t("replies.adapt.from"),
+    adaptHint: t("replies.adapt.hint"),
   };
 }
 

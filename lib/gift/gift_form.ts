@@ -46,7 +46,7 @@ const GiftFormSchema = z.object({
   text: z.string().max(MAX_GIFT_BYTES, { error: "gift.error.text_too_long" })
     .optional()
     .default(""),
-  version: z.string().regex(/^\d*$/).optional().default(""),
+  version: z.string().max(80).optional().default(""),
   previewed: z.string().max(128).optional().default(""),
 }).superRefine((v, ctx) => {
   if (v.bank !== NEW_BANK) return;

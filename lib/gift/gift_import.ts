@@ -1,23 +1,28 @@
 /**
- * GIFT import into a course's question bank and export of a bank, on the
- * published course in the content store (lib/content/content_store.ts).
+ * GIFT import into a question bank's draft and export of a bank, in the
+ * course workspace of lib/authoring/ (drafts over the published version).
  *
- * Until the authoring workspace's drafts exist, an import is saved as a new
- * immutable course version whose bank is the planned bank: attempts already
- * started keep their version, new attempts use the new one. The version's
- * hash is `gift-<sha256>` of its content, so importing the same result twice
- * writes nothing. The preview names the version it was computed on; saving
- * refuses when the course moved on since (the trainer previews again).
+ * An import saves the bank's YAML file (`assessments/quizzes/<bank>.yaml`)
+ * as a draft through lib/authoring/draft_store.ts: nothing reaches learners
+ * until a trainer publishes the course in the workspace, where the draft is
+ * checked by the same code as `content:check`. The preview names the draft
+ * it was computed on (its versionstamp, or the published version when the
+ * file has no draft); saving refuses when that moved since, and the draft
+ * store refuses a concurrent save the same way, keeping the text as a
+ * conflict copy.
  *
  * @module
  */
-import type { QuestionBank } from "@/lib/content/schema.ts";
-import { importCourse } from "@/lib/content/content_store.ts";
-import { forgetCourseHeads, getCourseView } from "@/lib/content/course_view.ts";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { saveDraft } from "@/lib/authoring/draft_store.ts";
 import {
-  type PublishedCourse,
-  PublishedCourseSchema,
-} from "@/lib/content/published.ts";
+  contentRoot,
+  openWorkspace,
+  type Workspace,
+} from "@/lib/authoring/workspace.ts";
+import { getCourseView } from "@/lib/content/course_view.ts";
+import type { PublishedCourse } from "@/lib/content/published.ts";
+import { type QuestionBank, QuestionBankSchema } from "@/lib/content/schema.ts";
 import { exportGift, type GiftExport } from "./export.ts";
 import { type GiftPlan, planGiftImport } from "./plan.ts";
 import type { GiftContext } from "./to_question.ts";
@@ -46,11 +51,33 @@ export function giftContext(
   };
 }
 
-/** What the import page offers: the course's banks, modules and skills. */
+/** A bank file of the workspace. */
+interface BankFile {
+  path: string;
+  bank: QuestionBank;
+}
+
+const BANK_DIR = "assessments/quizzes/";
+
+/** The workspace's readable banks (drafts applied); an unreadable draft is left out. */
+function banksOf(ws: Workspace): BankFile[] {
+  return Object.entries(ws.files)
+    .filter(([path]) => path.startsWith(BANK_DIR) && /\.ya?ml$/.test(path))
+    .flatMap(([path, text]) => {
+      try {
+        const parsed = QuestionBankSchema.safeParse(parseYaml(text));
+        return parsed.success ? [{ path, bank: parsed.data }] : [];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** What the import page offers: the course's banks (drafts included), modules and skills. */
 export interface GiftCourseInfo {
   courseId: string;
   title: string;
-  version: number;
   banks: { id: string; title: string; questions: number }[];
   modules: { id: string; title: string }[];
   skills: { id: string; title: string }[];
@@ -62,13 +89,13 @@ export async function giftCourseInfo(
   courseId: string,
 ): Promise<GiftCourseInfo | null> {
   const view = await getCourseView(kv, courseId);
-  if (!view) return null;
+  const ws = await openWorkspace(kv, courseId, contentRoot());
+  if (!view || !ws) return null;
   const p = view.published;
   return {
     courseId,
     title: p.course.title,
-    version: view.version,
-    banks: p.banks.map((b) => ({
+    banks: banksOf(ws).map(({ bank: b }) => ({
       id: b.id,
       title: b.title,
       questions: b.questions.length,
@@ -78,10 +105,13 @@ export async function giftCourseInfo(
   };
 }
 
-/** A preview: the plan and the version it was computed on. */
+/** A preview: the plan and what it was computed on. */
 export interface GiftPreview {
   plan: GiftPlan;
-  version: number;
+  /** The bank file the import writes. */
+  path: string;
+  /** The draft versionstamp of that file, or `v<published version>` without a draft. */
+  base: string;
   /** True when the bank does not exist yet and the import creates it. */
   newBank: boolean;
 }
@@ -89,7 +119,41 @@ export interface GiftPreview {
 /** Why an import was not saved. */
 export type GiftImportRefusal = "no_course" | "problems" | "nothing" | "moved";
 
-/** Plans importing `text` into `bankId` of the latest version of `courseId`, saving nothing. */
+async function preview(
+  kv: Deno.Kv,
+  courseId: string,
+  bank: { id: string; title: string },
+  text: string,
+  defaults: GiftDefaults,
+): Promise<{ preview: GiftPreview; draftStamp: string | null } | null> {
+  const view = await getCourseView(kv, courseId);
+  const ws = await openWorkspace(kv, courseId, contentRoot());
+  if (!view || !ws) return null;
+  const banks = banksOf(ws);
+  const found = banks.find((b) => b.bank.id === bank.id);
+  const path = found?.path ?? `${BANK_DIR}${bank.id}.yaml`;
+  const target = found?.bank ??
+    { id: bank.id, title: bank.title, questions: [] };
+  const takenIds = banks.filter((b) => b.bank.id !== bank.id)
+    .flatMap((b) => b.bank.questions.map((q) => q.id));
+  const plan = planGiftImport(text, target, {
+    ...giftContext(view.published, defaults),
+    takenIds,
+  });
+  const draftStamp = ws.drafts.find((d) => d.path === path)?.versionstamp ??
+    null;
+  return {
+    preview: {
+      plan,
+      path,
+      base: draftStamp ?? `v${ws.baseVersion}`,
+      newBank: !found,
+    },
+    draftStamp,
+  };
+}
+
+/** Plans importing `text` into `bank` of the course's workspace, saving nothing. */
 export async function previewGiftImport(
   kv: Deno.Kv,
   courseId: string,
@@ -97,23 +161,12 @@ export async function previewGiftImport(
   text: string,
   defaults: GiftDefaults,
 ): Promise<GiftPreview | null> {
-  const view = await getCourseView(kv, courseId);
-  if (!view) return null;
-  const existing = view.published.banks.find((b) => b.id === bank.id);
-  const target: QuestionBank = existing ??
-    { id: bank.id, title: bank.title, questions: [] };
-  const takenIds = view.published.banks.filter((b) => b.id !== bank.id)
-    .flatMap((b) => b.questions.map((q) => q.id));
-  const plan = planGiftImport(text, target, {
-    ...giftContext(view.published, defaults),
-    takenIds,
-  });
-  return { plan, version: view.version, newBank: !existing };
+  return (await preview(kv, courseId, bank, text, defaults))?.preview ?? null;
 }
 
 /**
- * Saves the planned bank as a new course version when the preview had no
- * problems, changes something, and the course is still at `baseVersion`.
+ * Saves the planned bank as a draft of its file when the preview had no
+ * problems, changes something, and the file is still at `base`.
  */
 export async function importGift(
   kv: Deno.Kv,
@@ -121,50 +174,48 @@ export async function importGift(
   bank: { id: string; title: string },
   text: string,
   defaults: GiftDefaults,
-  baseVersion: number,
+  base: string,
+  actorId: string,
   now: Date,
 ): Promise<
-  { ok: true; version: number; preview: GiftPreview } | {
+  { ok: true; preview: GiftPreview } | {
     ok: false;
     reason: GiftImportRefusal;
     preview?: GiftPreview;
   }
 > {
-  const preview = await previewGiftImport(kv, courseId, bank, text, defaults);
-  if (!preview) return { ok: false, reason: "no_course" };
-  if (preview.plan.problems.length) {
-    return { ok: false, reason: "problems", preview };
+  const found = await preview(kv, courseId, bank, text, defaults);
+  if (!found) return { ok: false, reason: "no_course" };
+  const p = found.preview;
+  if (p.plan.problems.length) {
+    return { ok: false, reason: "problems", preview: p };
   }
-  if (preview.version !== baseVersion) {
-    return { ok: false, reason: "moved", preview };
+  if (p.base !== base) return { ok: false, reason: "moved", preview: p };
+  if (p.plan.creates + p.plan.updates === 0) {
+    return { ok: false, reason: "nothing", preview: p };
   }
-  if (preview.plan.creates + preview.plan.updates === 0) {
-    return { ok: false, reason: "nothing", preview };
-  }
-  const view = (await getCourseView(kv, courseId))!;
-  const banks = view.published.banks.some((b) => b.id === bank.id)
-    ? view.published.banks.map((
-      b,
-    ) => (b.id === bank.id ? preview.plan.bank : b))
-    : [...view.published.banks, preview.plan.bank];
-  const content = PublishedCourseSchema.parse({ ...view.published, banks });
-  const bytes = new TextEncoder().encode(JSON.stringify(content));
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-  const hash = `gift-${
-    [...digest].map((b) => b.toString(16).padStart(2, "0")).join("")
-  }`;
-  const result = await importCourse(kv, courseId, hash, content, now);
-  forgetCourseHeads();
-  return { ok: true, version: result.version, preview };
+  const saved = await saveDraft(
+    kv,
+    {
+      courseId,
+      path: p.path,
+      text: stringifyYaml(p.plan.bank, { lineWidth: 0 }),
+      basedOn: found.draftStamp,
+    },
+    actorId,
+    now,
+  );
+  if (!saved.ok) return { ok: false, reason: "moved", preview: p };
+  return { ok: true, preview: p };
 }
 
-/** The GIFT text of one bank of the latest version, or null when there is no such bank. */
+/** The GIFT text of one bank as the workspace holds it (drafts applied), or null. */
 export async function exportBankGift(
   kv: Deno.Kv,
   courseId: string,
   bankId: string,
 ): Promise<GiftExport | null> {
-  const view = await getCourseView(kv, courseId);
-  const bank = view?.published.banks.find((b) => b.id === bankId);
-  return bank ? exportGift(bank) : null;
+  const ws = await openWorkspace(kv, courseId, contentRoot());
+  const found = ws && banksOf(ws).find((b) => b.bank.id === bankId);
+  return found ? exportGift(found.bank) : null;
 }

@@ -8,6 +8,7 @@ import { en as reliability } from "./parts/reliability.ts";
 import { en as onboarding } from "./parts/onboarding.ts";
 import { en as learner } from "./parts/learner.ts";
 import { en as code } from "./parts/code.ts";
+import { en as replies } from "./parts/replies.ts";
 import { en as gift } from "./parts/gift.ts";
 import { en as authoring } from "./parts/authoring.ts";
 import { en as dashboards } from "./parts/dashboards.ts";
@@ -723,6 +724,7 @@ export const en: Record<MessageKey, string> = {
   ...onboarding,
   ...learner,
   ...code,
+  ...replies,
   ...gift,
   ...authoring,
   ...dashboards,

@@ -7,6 +7,7 @@ import { zh as reliability } from "./parts/reliability.ts";
 import { zh as onboarding } from "./parts/onboarding.ts";
 import { zh as learner } from "./parts/learner.ts";
 import { zh as code } from "./parts/code.ts";
+import { zh as replies } from "./parts/replies.ts";
 import { zh as gift } from "./parts/gift.ts";
 import { zh as authoring } from "./parts/authoring.ts";
 import { zh as dashboards } from "./parts/dashboards.ts";
@@ -673,6 +674,7 @@ export const zhCN = {
   ...onboarding,
   ...learner,
   ...code,
+  ...replies,
   ...gift,
   ...authoring,
   ...dashboards,

@@ -69,7 +69,7 @@ export function halfWidth(text: string): string {
 
 const D = "\\d";
 const PHONE = new RegExp(
-  `(?<![${D}A-Za-z*])(?:\\+?86[- ]?)?1[3-9]${D}(?:[- ]?${D}{4}){2}(?![${D}*])`,
+  `(?<![${D}A-Za-z*])(?:\\(?\\+?86\\)?[- ]?)?1[3-9]${D}(?:[- ]?${D}{4}){2}(?![${D}*])`,
   "g",
 );
 const PHONE_MASKED =
@@ -81,9 +81,9 @@ const LONG_DIGITS = /(?<![\dA-Za-z])\d(?:[ -]?\d){14,18}(?![\dA-Za-z])/g;
 const CARD_MASKED = /(?<![\dA-Za-z])\d{4}[ -]?(?:\*{4}[ -]?){1,3}\d{4}(?!\d)/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 const ADDRESS =
-  /(?:[\u4e00-\u9fa5]{2,8}(?:省|自治区))?(?:[\u4e00-\u9fa5]{2,8}市)?[\u4e00-\u9fa5]{1,8}(?:区|县|旗)[\u4e00-\u9fa5\d]{1,14}?(?:路|街|大道|巷|弄|胡同|村|镇)[\d一二三四五六七八九十-]+号(?:院|楼)?(?:\s*[\d一二三四五六七八九十]+(?:栋|幢|号楼|单元|层|楼|室)){0,4}/g;
+  /(?:[\u4e00-\u9fa5]{2,8}(?:省|自治区))?(?:[\u4e00-\u9fa5]{2,8}市)?[\u4e00-\u9fa5]{1,8}(?:区|县|旗)[\u4e00-\u9fa5\d]{1,14}?(?:路|街|大道|巷|弄|胡同|村|镇)(?:[一二三四五六七八九十\d]+段)?[\d一二三四五六七八九十-]+号(?:院|楼)?(?:\s*[\d一二三四五六七八九十]+(?:栋|幢|号楼|单元|层|楼|室)){0,4}/g;
 const ESTATE =
-  /[\u4e00-\u9fa5]{2,10}(?:小区|花园|公寓|大厦|家园|苑)\s*\d+\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d+\s*(?:室|号))?/g;
+  /[\u4e00-\u9fa5]{2,10}(?:小区|花园|公寓|大厦|家园|苑)\s*\d+\s*(?:栋|幢|号楼)(?:\s*\d+\s*单元)?(?:\s*\d+\s*(?:室|号)?)?/g;
 const ADDRESS_LABEL =
   /^(?:收货|收件|寄件|家庭|详细)?(?:地址|住址)(?:是|为)?|^(?:寄到|送到|住在|发到)/;
 const NAME_SHOWN =
@@ -203,7 +203,8 @@ export function findIdentifiers(text: string): Identifier[] {
   for (const m of view.matchAll(NAME_SHOWN)) {
     const s = m.index! + m[0].length - m[1].length;
     // "收件人是您本人" names no one.
-    if (/^(?:您|你|本人|我|他|她)/.test(m[1])) continue;
+    // "收货人改成[姓名1]": a verb, then a masked name.
+    if (/^(?:您|你|本人|我|他|她|改成|改为|写|填)/.test(m[1])) continue;
     add("name", s, m.index! + m[0].length, "full");
   }
   return hits.sort((a, b) => a.start - b.start);

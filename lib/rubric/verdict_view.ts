@@ -51,6 +51,10 @@ function title(line: StoredLine, t: Translate): string {
     : line.element
     ? `grading.element.${line.element}`
     : "";
+  // The adapt drill's own line (lib/drill/drill_grade.ts): placeholders left unfilled.
+  if (line.kind === "criterion" && line.id === "placeholders" && line.must) {
+    return t("replies.adapt.placeholders");
+  }
   // A criterion keeps the rubric's own label in Chinese; English shows the element.
   if (line.kind === "criterion" && t("grading.use_rubric_labels") === "yes") {
     return line.label;

@@ -25,30 +25,38 @@ const HOMES = [
   {
     login: "learner@demo.academy",
     heading: "#my-learning-heading",
-    nav: ["/"],
+    nav: ["/", "/replies"],
   },
   {
     login: "trainer@demo.academy",
     heading: "#trainer-heading",
-    nav: ["/", "/mentor", "/author"],
+    nav: ["/", "/replies", "/cases", "/mentor", "/author"],
     text: /预览/,
   },
   {
     login: "mentor@demo.academy",
     heading: "#mentor-heading",
-    nav: ["/", "/mentor"],
+    nav: ["/", "/replies", "/mentor"],
     text: /第 10 期/,
   },
   {
     login: "manager@demo.academy",
     heading: "#manager-heading",
-    nav: ["/", "/team", "/invitations"],
+    nav: ["/", "/replies", "/team", "/invitations"],
     text: /售前一组/,
   },
   {
     login: "admin@demo.academy",
     heading: "#admin-heading",
-    nav: ["/", "/author", "/team", "/invitations", "/admin/users"],
+    nav: [
+      "/",
+      "/replies",
+      "/cases",
+      "/author",
+      "/team",
+      "/invitations",
+      "/admin/users",
+    ],
     text: /审计日志/,
   },
 ];

@@ -24,12 +24,33 @@ import type { Problem } from "../../content/source.ts";
 /** A clause: what lies between punctuation marks (a list joined by 、 stays one clause). */
 const SENTENCE = /[^，,。！？!?；;：:（）()\n]+/g;
 
+/** What ends a sentence: between two clauses, it stops a topic carrying over. */
+const SENTENCE_END = /[。！？!?\n]/;
+
 /**
- * Where a copied figure's topic is looked for. A clause, like the
- * contradiction check: a whole sentence would catch more copies, but the
- * bundled question banks still hold three, so widening waits on them.
+ * Where a copied figure's topic is looked for: its own clause and the clause
+ * before it in the same sentence, since a copy often names its topic in one
+ * clause and the number in the next ("升级给主管，承诺48小时内结案"). Not the
+ * whole sentence: a long sentence mentions other topics ("…通常 1-2 天送达；
+ * …我马上帮您办退款") and their figures are not copies.
  */
-const COPY_CONTEXT = SENTENCE;
+function copyContexts(
+  text: string,
+): { clause: string; start: number; topicText: string }[] {
+  const clauses = [...text.matchAll(SENTENCE)];
+  return clauses.map((m, i) => {
+    const prev = clauses[i - 1];
+    const joined = prev &&
+      !SENTENCE_END.test(
+        text.slice(prev.index! + prev[0].length, m.index!),
+      );
+    return {
+      clause: m[0],
+      start: m.index!,
+      topicText: joined ? prev[0] + m[0] : m[0],
+    };
+  });
+}
 
 /** Reports unknown placeholders and figures that contradict the policy. */
 export function checkPolicyFigures(tree: ContentTree): Problem[] {
@@ -94,12 +115,10 @@ export function checkPolicyFigures(tree: ContentTree): Problem[] {
     }
     // A figure the policy holds, copied as a number, is right today and
     // wrong the day the policy changes: report exact copies in a clause
-    // that names the figure's topic.
-    for (const s of text.matchAll(COPY_CONTEXT)) {
-      const sentence = s[0];
-      const start = s.index!;
+    // that names the figure's topic (or right after one that does).
+    for (const { clause: sentence, start, topicText } of copyContexts(text)) {
       const topical = allowed.filter(({ figure }) =>
-        figure.topic?.some((t) => sentence.includes(t))
+        figure.topic?.some((t) => topicText.includes(t))
       ).map(({ figure }) => figure);
       if (topical.length === 0) continue;
       for (const found of findFigures(sentence)) {

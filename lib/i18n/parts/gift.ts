@@ -6,7 +6,7 @@
 export const zh = {
   "gift.title": "GIFT 导入导出",
   "gift.lead":
-    "GIFT 是 Moodle 的题目文本格式。粘贴或上传 GIFT 文本，先预览会导入什么，确认后再写入题库；也可以把题库导出为 GIFT。",
+    "GIFT 是 Moodle 的题目文本格式。粘贴或上传 GIFT 文本，先预览会导入什么，确认后写入题库草稿，在课程工作区发布后生效；也可以把题库导出为 GIFT。",
   "gift.course": "课程",
   "gift.no_course": "还没有已发布的课程。请先发布课程，再导入题目。",
   "gift.import.heading": "导入",
@@ -55,8 +55,10 @@ export const zh = {
   "gift.type.fillin": "填空题",
   "gift.type.written": "问答题",
   "gift.done":
-    "已导入：新增 {creates} 道，更新 {updates} 道，课程版本 {version}。",
-  "gift.refused.moved": "预览之后课程又发布了新版本，请重新预览后再导入。",
+    "已存入题库草稿：新增 {creates} 道，更新 {updates} 道。在课程工作区检查并发布后，学员才会看到。",
+  "gift.done_link": "打开课程工作区",
+  "gift.refused.moved":
+    "预览之后这个题库又被修改或发布了，请重新预览后再导入。",
   "gift.refused.problems": "文本还有问题，未导入。请修改后重新预览。",
   "gift.refused.nothing": "没有需要导入的变化。",
   "gift.error.text_required": "请粘贴 GIFT 文本或选择一个文件。",
@@ -113,6 +115,7 @@ export const zh = {
   "items.assessment": "测验或考试",
   "items.kind.quiz": "模块测验",
   "items.kind.exam": "考试",
+  "items.which": "统计哪些作答",
   "items.first": "只算第一次作答",
   "items.all": "计入所有作答",
   "items.show": "查看",
@@ -155,7 +158,7 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   "gift.title": "GIFT import and export",
   "gift.lead":
-    "GIFT is Moodle's question text format. Paste or upload GIFT text, preview what would be imported, then confirm to write it to a bank; or export a bank as GIFT.",
+    "GIFT is Moodle's question text format. Paste or upload GIFT text, preview what would be imported, then confirm to write it to the bank's draft, which takes effect when the course is published; or export a bank as GIFT.",
   "gift.course": "Course",
   "gift.no_course":
     "No course is published yet. Publish a course first, then import questions.",
@@ -206,9 +209,10 @@ export const en: Record<keyof typeof zh, string> = {
   "gift.type.fillin": "Fill in the blank",
   "gift.type.written": "Written reply",
   "gift.done":
-    "Imported: {creates} new, {updates} updated, course version {version}.",
+    "Saved to the bank draft: {creates} new, {updates} updated. Learners see them once the course is checked and published in the workspace.",
+  "gift.done_link": "Open the course workspace",
   "gift.refused.moved":
-    "The course was published again after the preview; preview again, then import.",
+    "The bank was changed or published after the preview; preview again, then import.",
   "gift.refused.problems":
     "The text still has problems and was not imported. Fix them and preview again.",
   "gift.refused.nothing": "There is no change to import.",
@@ -276,6 +280,7 @@ export const en: Record<keyof typeof zh, string> = {
   "items.assessment": "Quiz or exam",
   "items.kind.quiz": "Module quiz",
   "items.kind.exam": "Exam",
+  "items.which": "Which attempts to count",
   "items.first": "First attempts only",
   "items.all": "Every attempt",
   "items.show": "Show",

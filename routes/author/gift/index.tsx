@@ -32,7 +32,7 @@ interface Data {
   /** The digest of what the preview showed (the import button posts it back). */
   previewed?: string;
   refused?: GiftImportRefusal;
-  done?: { creates: number; updates: number; version: number };
+  done?: { creates: number; updates: number };
 }
 
 /** Room for the other fields and the multipart framing around the text. */
@@ -96,7 +96,8 @@ export const handler: Handlers<Data, SignedInState> = {
         f.target,
         f.text,
         defaults,
-        Number(f.version),
+        f.version,
+        ctx.state.user.id,
         new Date(),
       );
       if (result.ok) {
@@ -108,7 +109,6 @@ export const handler: Handlers<Data, SignedInState> = {
           done: {
             creates: plan.creates,
             updates: plan.updates,
-            version: result.version,
           },
         });
       }
@@ -133,7 +133,7 @@ export const handler: Handlers<Data, SignedInState> = {
     if (!preview) {
       return ctx.render({ info, values, errors: {} }, { status: 404 });
     }
-    values.version = String(preview.version);
+    values.version = preview.base;
     return ctx.render({
       info,
       values,
@@ -166,7 +166,12 @@ export default function GiftPage(
       <p class="lead">{t("gift.lead")}</p>
       {!info && <EmptyState title={t("gift.no_course")} />}
       {data.done && (
-        <p class="notice" role="status">{t("gift.done", data.done)}</p>
+        <p class="notice" role="status">
+          {t("gift.done", data.done)}{" "}
+          {info && (
+            <a href={`/author/${info.courseId}`}>{t("gift.done_link")}</a>
+          )}
+        </p>
       )}
       {data.refused && (
         <p class="feedback wrong" role="alert">

@@ -59,7 +59,7 @@ export default function ItemsPage(
               ))}
             </select>
             <fieldset>
-              <legend class="sr-only">{t("items.first")}</legend>
+              <legend class="sr-only">{t("items.which")}</legend>
               {(["first", "all"] as const).map((w) => (
                 <label key={w} class="check-option">
                   <input

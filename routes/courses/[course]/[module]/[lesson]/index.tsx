@@ -6,12 +6,22 @@ import { LessonNav } from "@/components/LessonNav.tsx";
 import { getLessonPage, type LessonPage } from "@/lib/learning/lesson_page.ts";
 import { getProgress } from "@/lib/evidence/progress_store.ts";
 import type { AppState } from "@/lib/http/state.ts";
+import { LessonReplies } from "@/components/replies/LessonReplies.tsx";
+import { getCourseVersionView } from "@/lib/content/course_view.ts";
+import {
+  libraryOf,
+  repliesForLesson,
+  type ReplyCard,
+  replyCard,
+} from "@/lib/replies/library.ts";
 
 interface Data {
   page: LessonPage;
   /** When the signed-in learner completed it, if they did. */
   completedAt: Date | null;
   moduleDone: number;
+  /** Library replies this lesson teaches. */
+  replies: ReplyCard[];
 }
 
 export const handler: Handlers<Data, AppState> = {
@@ -23,8 +33,15 @@ export const handler: Handlers<Data, AppState> = {
     const progress = user?.role === "learner"
       ? await getProgress(ctx.state.kv, user.id, course, new Date())
       : null;
+    const view = await getCourseVersionView(
+      ctx.state.kv,
+      page.courseId,
+      page.version,
+    );
+    const lib = view && libraryOf(view);
     return ctx.render({
       page,
+      replies: lib ? repliesForLesson(lib, page.lesson.id).map(replyCard) : [],
       completedAt: progress?.lessons[page.lesson.id] ?? null,
       moduleDone: progress
         ? page.moduleLessonIds.filter((id) => progress.lessons[id]).length
@@ -45,6 +62,7 @@ export default function Lesson(
       <RenderCache id={`lesson:${key}`}>
         <LessonContent page={page} t={t} />
       </RenderCache>
+      <LessonReplies replies={data.replies} t={t} />
       {user?.role === "learner" && (
         <section class="lesson-complete" aria-live="polite">
           <p class="meta">

@@ -73,7 +73,7 @@ export default function DrillRunPage(
         : (
           <DrillRunner
             answerUrl={`${url.pathname}/answers`}
-            items={drillItems(data.found.drill)}
+            items={drillItems(data.found.drill, data.found.replies)}
             results={drillResults(data.run, t)}
             shownSeconds={data.shownSeconds}
             total={data.run.score ?? null}

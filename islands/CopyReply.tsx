@@ -1,0 +1,53 @@
+import { useSignal } from "@preact/signals";
+import { csrfHeader } from "@/lib/http/csrf_client.ts";
+
+export interface CopyReplyProps {
+  /** The reply as written, placeholders included. */
+  text: string;
+  /** Where a copy is counted (POST, CSRF header). */
+  copyUrl: string;
+  /** Already translated. */
+  labels: { copy: string; copied: string; failed: string };
+  /** The id of the reply's title, so the button names what it copies. */
+  describedBy?: string;
+}
+
+/**
+ * Copies a library reply to the clipboard and counts the copy for trainers
+ * (a failed count never blocks the copy). Says what to do next: fill the
+ * marked placeholders.
+ */
+export default function CopyReply(
+  { text, copyUrl, labels, describedBy }: CopyReplyProps,
+) {
+  const state = useSignal<"idle" | "copied" | "failed">("idle");
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      state.value = "copied";
+    } catch {
+      state.value = "failed";
+      return;
+    }
+    fetch(copyUrl, { method: "POST", headers: csrfHeader() }).catch(() => {});
+  };
+  return (
+    <div class="copy-reply">
+      <button
+        type="button"
+        class="secondary small"
+        onClick={copy}
+        aria-describedby={describedBy}
+      >
+        {labels.copy}
+      </button>
+      <span role="status" class="meta">
+        {state.value === "copied"
+          ? labels.copied
+          : state.value === "failed"
+          ? labels.failed
+          : ""}
+      </span>
+    </div>
+  );
+}
