@@ -47,10 +47,14 @@ async function playWithReply(page: Page, server: TestServer, reply: string) {
 }
 
 async function switchLanguage(page: Page, to: "en" | "zh-CN") {
+  // The switch redirects back to the page it was clicked on, so waiting for
+  // the URL alone returns at once; wait for the new document's language.
   await Promise.all([
     page.waitForURL(/\/debrief$/),
     page.locator(`.lang-switch a[hreflang=${to}]`).click(),
   ]);
+  await page.locator(`html[lang="${to}"]`).waitFor({ state: "attached" });
+  await page.waitForLoadState("load");
 }
 
 async function blockerText(page: Page): Promise<string> {
