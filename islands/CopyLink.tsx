@@ -7,13 +7,20 @@ export interface CopyLinkProps {
   labels: { copy: string; copied: string; failed: string };
   /** Names what is copied, for screen readers ("复制 王小明 的链接"). */
   describedBy?: string;
+  /** Called after a successful copy (only from another island, e.g. to count it). */
+  onCopied?: () => void;
+  /** The wrapper's class, for a caller that lays the button out its own way. */
+  class?: string;
 }
 
 /**
  * A copy button beside a link the page already shows in a read-only field
  * (which works without JavaScript: select and copy). Says when it copied.
  */
-export default function CopyLink({ text, labels, describedBy }: CopyLinkProps) {
+export default function CopyLink(
+  { text, labels, describedBy, onCopied, class: className = "copy-link" }:
+    CopyLinkProps,
+) {
   const state = useSignal<"idle" | "copied" | "failed">("idle");
   const copy = async () => {
     try {
@@ -21,10 +28,12 @@ export default function CopyLink({ text, labels, describedBy }: CopyLinkProps) {
       state.value = "copied";
     } catch {
       state.value = "failed";
+      return;
     }
+    onCopied?.();
   };
   return (
-    <span class="copy-link">
+    <span class={className}>
       <button
         type="button"
         class="secondary small"

@@ -1,4 +1,4 @@
-import { useSignal } from "@preact/signals";
+import CopyLink from "./CopyLink.tsx";
 import { csrfHeader } from "@/lib/http/csrf_client.ts";
 
 export interface CopyReplyProps {
@@ -20,34 +20,17 @@ export interface CopyReplyProps {
 export default function CopyReply(
   { text, copyUrl, labels, describedBy }: CopyReplyProps,
 ) {
-  const state = useSignal<"idle" | "copied" | "failed">("idle");
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(text);
-      state.value = "copied";
-    } catch {
-      state.value = "failed";
-      return;
-    }
-    fetch(copyUrl, { method: "POST", headers: csrfHeader() }).catch(() => {});
-  };
   return (
-    <div class="copy-reply">
-      <button
-        type="button"
-        class="secondary small"
-        onClick={copy}
-        aria-describedby={describedBy}
-      >
-        {labels.copy}
-      </button>
-      <span role="status" class="meta">
-        {state.value === "copied"
-          ? labels.copied
-          : state.value === "failed"
-          ? labels.failed
-          : ""}
-      </span>
-    </div>
+    <CopyLink
+      text={text}
+      labels={labels}
+      describedBy={describedBy}
+      class="copy-reply"
+      onCopied={() => {
+        fetch(copyUrl, { method: "POST", headers: csrfHeader() }).catch(
+          () => {},
+        );
+      }}
+    />
   );
 }
