@@ -1,12 +1,10 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
-import { CertificateSummary } from "@/components/certification/CertificateSummary.tsx";
-import { CertificationExplanation } from "@/components/certification/CertificationExplanation.tsx";
+import { LearnerLevelCard } from "@/components/certification/LearnerLevelCard.tsx";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
 import { ChartFigure } from "@/components/dashboard/ChartFigure.tsx";
 import { DashboardStyles } from "@/components/dashboard/DashboardStyles.tsx";
 import { StandingBadge } from "@/components/team/StandingBadge.tsx";
-import { levelName } from "@/lib/certification/levels.ts";
 import type { ChartSpec } from "@/lib/dashboard/chart_spec.ts";
 import {
   type LearnerDrilldown,
@@ -228,27 +226,7 @@ export default function LearnerDrilldownPage(
         <p class="meta">{t("dash.learner.certification.none")}</p>
       )}
       {data.levels.map((l) => (
-        <div class="card" key={l.level.id}>
-          <h3>{levelName(l.level, lang)}</h3>
-          {l.certificate && l.status && (
-            <CertificateSummary
-              certificate={l.certificate}
-              status={l.status}
-              lang={lang}
-              t={t}
-            />
-          )}
-          <p class="meta">
-            {l.explanation.eligible
-              ? t("onboarding.learner.eligible")
-              : t("onboarding.learner.missing_intro")}
-          </p>
-          <CertificationExplanation
-            explanation={l.explanation}
-            missing={l.missing}
-            t={t}
-          />
-        </div>
+        <LearnerLevelCard key={l.level.id} level={l} lang={lang} t={t} />
       ))}
 
       <h2>{t("dash.learner.timeline", { count: TIMELINE_LENGTH })}</h2>
