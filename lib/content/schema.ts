@@ -108,6 +108,8 @@ export const ModuleQuizSchema = z.strictObject({
   maxAttempts: z.int().min(1).optional(),
   cooldownMinutes: z.int().min(0).optional(),
   timeLimitMinutes: z.int().min(1).optional(),
+  /** Ask a confidence rating beside each question (lib/quiz/confidence.ts). */
+  confidence: z.boolean().optional(),
 });
 export type ModuleQuiz = z.infer<typeof ModuleQuizSchema>;
 
@@ -500,6 +502,8 @@ export const ExamSchema = z.strictObject({
   maxAttempts: z.int().min(1).optional(),
   /** Hours after a submitted attempt before the next may start. */
   cooldownHours: z.number().min(0).optional(),
+  /** Ask a confidence rating beside each question (lib/quiz/confidence.ts). */
+  confidence: z.boolean().optional(),
 });
 export type Exam = z.infer<typeof ExamSchema>;
 

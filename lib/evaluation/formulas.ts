@@ -294,24 +294,43 @@ export function correlation(
 /** How a learner's confidence compares with their correctness. */
 export type Calibration = "over" | "under" | "calibrated";
 
+/** Confidence versus correctness of a learner or a cohort. */
+export interface CalibrationFigure {
+  /** Rated answers behind the figure. */
+  n: number;
+  /** Mean confidence, 0-1. */
+  meanConfidence: number;
+  /** Share of the rated answers that were correct, 0-1. */
+  accuracy: number;
+  /** meanConfidence - accuracy: above 0 the learner trusts answers too much. */
+  gap: number;
+  kind: Calibration;
+}
+
 /**
  * Confidence versus correctness: mean confidence (0-1) minus the share
- * answered correctly. Beyond CALIBRATION_MARGIN either way the learner is
- * over- or under-confident; null below MIN_N_CALIBRATION rated answers.
+ * answered correctly. Beyond CALIBRATION_MARGIN either way the learner (or
+ * the cohort, from its pooled answers) is over- or under-confident; null
+ * below MIN_N_CALIBRATION rated answers, where a few lucky guesses would
+ * decide it.
  */
 export function calibration(
   n: number,
   confidenceSum: number,
   correct: number,
-): { gap: number; kind: Calibration } | null {
+): CalibrationFigure | null {
   if (n < MIN_N_CALIBRATION) return null;
-  const gap = confidenceSum / n - correct / n;
+  const meanConfidence = confidenceSum / n;
+  const accuracy = correct / n;
+  // From the sums, so a gap exactly at the margin is not pushed past it
+  // by rounding (0.75 - 0.6 is 0.15000000000000002 in floating point).
+  const gap = (confidenceSum - correct) / n;
   const kind: Calibration = gap > CALIBRATION_MARGIN
     ? "over"
     : gap < -CALIBRATION_MARGIN
     ? "under"
     : "calibrated";
-  return { gap, kind };
+  return { n, meanConfidence, accuracy, gap, kind };
 }
 
 /** A KPI with its direction and target. */

@@ -13,12 +13,14 @@ import {
   mean,
   meanFromSums,
   meanOfCounts,
+  MIN_N_CALIBRATION,
   MIN_N_REACTION,
   normalisedGain,
   nps,
   responseRate,
 } from "./formulas.ts";
 import { DEFAULT_TARGETS } from "./kpi.ts";
+import { CONFIDENCE_VALUE } from "@/lib/quiz/confidence.ts";
 import { trainingWindow } from "./summary.ts";
 
 const close = (a: number | null | undefined, b: number, eps = 0.005) =>
@@ -81,13 +83,36 @@ Deno.test("Normalised gain: 40 -> 70 is 0.5; cohort mean of 0.5, 0.25, -0.1 is 0
   assert.ok(normalisedGain(60, 50)! < 0, "a drop is a negative gain");
 });
 
-Deno.test("Confidence versus correctness: 0.85 confident, 0.6 correct -> over-confident", () => {
-  const c = calibration(10, 8.5, 6);
-  close(c?.gap, 0.25);
-  assert.equal(c?.kind, "over");
-  assert.equal(calibration(10, 3, 8)?.kind, "under");
-  assert.equal(calibration(10, 7, 7)?.kind, "calibrated");
-  assert.equal(calibration(4, 4, 0), null, "below 5 rated answers");
+Deno.test("Confidence versus correctness: 7 sure + 3 likely with 5 right is over-confident; 6 guesses + 4 likely with 8 right under; 4 answers nothing; the cohort pools them", () => {
+  const v = CONFIDENCE_VALUE;
+  const over = calibration(10, 7 * v.sure + 3 * v.likely, 5);
+  close(over?.meanConfidence, 0.81, 0.0001);
+  close(over?.accuracy, 0.5, 0.0001);
+  close(over?.gap, 0.31, 0.0001);
+  assert.equal(over?.kind, "over", "confident and wrong is over-confident");
+  const under = calibration(10, 6 * v.guess + 4 * v.likely, 8);
+  close(under?.meanConfidence, 0.39, 0.0001);
+  close(under?.gap, -0.41, 0.0001);
+  assert.equal(under?.kind, "under", "unsure and right is under-confident");
+  const fine = calibration(10, 5 * v.sure + 5 * v.likely, 7);
+  close(fine?.gap, 0.05, 0.0001);
+  assert.equal(fine?.kind, "calibrated");
+  assert.equal(
+    calibration(MIN_N_CALIBRATION - 1, 4 * v.sure, 0),
+    null,
+    "4 rated answers, all sure and wrong: too few to class",
+  );
+  assert.equal(calibration(5, 5 * v.sure, 0)?.kind, "over", "5 is enough");
+  // Exactly at the margin is still calibrated; past it is not.
+  assert.equal(calibration(10, 7.5, 6)?.kind, "calibrated");
+  assert.equal(calibration(10, 7.6, 6)?.kind, "over");
+  assert.equal(calibration(10, 4.5, 6)?.kind, "calibrated");
+  assert.equal(calibration(10, 4.4, 6)?.kind, "under");
+  const cohort = calibration(30, 8.1 + 3.9 + 7.5, 5 + 8 + 7);
+  close(cohort?.meanConfidence, 0.65, 0.0001);
+  close(cohort?.accuracy, 0.6667, 0.0001);
+  close(cohort?.gap, -0.0167, 0.0001);
+  assert.equal(cohort?.kind, "calibrated");
 });
 
 Deno.test("QA checkpoints: day 10 d14, 30 d30, 61 d60, 90 d90, 120 other", () => {

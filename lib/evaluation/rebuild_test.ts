@@ -12,6 +12,7 @@ import {
   seeded,
   surveyStatement,
 } from "./testing.ts";
+import { CONFIDENCE_LEVELS, CONFIDENCE_VALUE } from "@/lib/quiz/confidence.ts";
 
 async function snapshot(kv: Deno.Kv): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -50,6 +51,8 @@ Deno.test("rollups kept live equal rollups rebuilt from 10,000 random events, ke
   const kpis = new Map<string, Record<string, number>>();
   // What the counters must hold, kept by the test independently.
   let qaReviews = 0;
+  // Rated answers per learner: n, per-mille sum, correct.
+  const rated = new Map<string, [number, number, number]>();
   const finalLikert = new Map<string, number>(); // "c0|q1|4" -> count
   let t = Date.UTC(2026, 8, 1);
   const events: Statement[] = [];
@@ -121,8 +124,26 @@ Deno.test("rollups kept live equal rollups rebuilt from 10,000 random events, ke
       kpis.set(key, values);
       events.push(kpiStatement(l, c, teamOf(l), month, values, previous, at));
     } else {
+      // A rating as the quiz form gives it, or none (left unrated).
+      const level = pick([...CONFIDENCE_LEVELS, undefined]);
+      const correct = rnd() < 0.6;
+      if (level) {
+        const [n, sum, right] = rated.get(l) ?? [0, 0, 0];
+        rated.set(l, [
+          n + 1,
+          sum + Math.round(CONFIDENCE_VALUE[level] * 1000),
+          right + (correct ? 1 : 0),
+        ]);
+      }
       events.push(
-        answerStatement(l, c, `q${i % 30}`, rnd() < 0.6, rnd(), at),
+        answerStatement(
+          l,
+          c,
+          `q${i % 30}`,
+          correct,
+          level && CONFIDENCE_VALUE[level],
+          at,
+        ),
       );
     }
   }
@@ -165,6 +186,16 @@ Deno.test("rollups kept live equal rollups rebuilt from 10,000 random events, ke
     }
   }
   assert.equal(qaN, BigInt(qaReviews));
+  assert.ok(rated.size > 30, `rated answers of ${rated.size} learners`);
+  for (const [l, [n, sum, right]] of rated) {
+    const field = (f: string) =>
+      live.get(JSON.stringify([ROLLUP_ROOT, "l", l, "conf", f]));
+    assert.deepEqual(
+      [field("n"), field("sum"), field("correct")],
+      [`u64:${n}`, `u64:${sum}`, right ? `u64:${right}` : undefined],
+      `confidence of ${l}`,
+    );
+  }
   for (const [k, count] of finalLikert) {
     const [c, surveyId, v] = k.split("|");
     assert.equal(

@@ -16,8 +16,8 @@ import {
 import { type EvaluationContent, NO_CONTENT } from "./content_map.ts";
 import {
   behaviourScore,
-  type Calibration,
   calibration,
+  type CalibrationFigure,
   type Cell,
   correlation,
   type CorrelationEstimate,
@@ -176,7 +176,10 @@ export interface LearnerFigures {
   modules: Record<string, number>;
   /** Checkpoint -> latest QA percent. */
   qa: Record<string, number>;
-  calibration: { gap: number; kind: Calibration } | null;
+  /** Confidence versus correctness; null below MIN_N_CALIBRATION rated answers. */
+  calibration: CalibrationFigure | null;
+  /** Rated answers (confidence given), also below the minimum. */
+  rated: number;
 }
 
 /** The four levels of one cohort. */
@@ -198,8 +201,22 @@ export interface CohortSummary {
       pre: number | null;
       post: number | null;
     };
+    /** Learners whose confidence exceeds their accuracy by more than the margin. */
     overconfident: string[];
+    /** Learners whose accuracy exceeds their confidence by more than the margin. */
     underconfident: string[];
+    /**
+     * Confidence versus correctness of the cohort: `figure` from every rated
+     * answer pooled (null below MIN_N_CALIBRATION), `n` those answers;
+     * `learners` rated at all, `classed` with enough answers to be classed
+     * (over, under or calibrated).
+     */
+    confidence: {
+      n: number;
+      figure: CalibrationFigure | null;
+      learners: number;
+      classed: number;
+    };
     breaches: Record<string, number>;
   };
   level3: {
@@ -391,6 +408,7 @@ function learnerFigures(
       num(f, "conf", "sum") / 1000,
       num(f, "conf", "correct"),
     ),
+    rated: num(f, "conf", "n"),
   };
 }
 
@@ -570,6 +588,16 @@ export async function cohortSummary(
         .map((l) => l.learnerId),
       underconfident: figures.filter((l) => l.calibration?.kind === "under")
         .map((l) => l.learnerId),
+      confidence: {
+        n: num(c, "conf", "n"),
+        figure: calibration(
+          num(c, "conf", "n"),
+          num(c, "conf", "sum") / 1000,
+          num(c, "conf", "correct"),
+        ),
+        learners: figures.filter((l) => l.rated > 0).length,
+        classed: figures.filter((l) => l.calibration !== null).length,
+      },
       breaches: Object.fromEntries(
         partsAfter(c, ["breach"]).map((b) => [b, num(c, "breach", b)]),
       ),
@@ -663,6 +691,11 @@ export interface LearnerEvaluation {
   kpi: Record<string, Record<string, number>>;
   drivers: Record<string, number>;
   breaches: Record<string, number>;
+  /**
+   * Confidence versus correctness over every rated answer: `n` rated
+   * answers, `figure` null below MIN_N_CALIBRATION.
+   */
+  confidence: { n: number; figure: CalibrationFigure | null };
 }
 
 /** A learner's evaluation rollup (all cohorts). */
@@ -719,5 +752,13 @@ export async function learnerEvaluation(
     breaches: Object.fromEntries(
       partsAfter(f, ["breach"]).map((k) => [k, num(f, "breach", k)]),
     ),
+    confidence: {
+      n: num(f, "conf", "n"),
+      figure: calibration(
+        num(f, "conf", "n"),
+        num(f, "conf", "sum") / 1000,
+        num(f, "conf", "correct"),
+      ),
+    },
   };
 }

@@ -161,13 +161,17 @@ export function kpiStatement(
   });
 }
 
-/** An answered question with a confidence rating. */
+/**
+ * An answered question, as the quiz engine writes it for a quiz that asks
+ * confidence (lib/quiz/attempt_store.ts): with its rating (0-1), or without
+ * one when the learner left it unrated.
+ */
 export function answerStatement(
   learnerId: string,
   cohortId: string | undefined,
   questionId: string,
   correct: boolean,
-  confidence: number,
+  confidence: number | undefined,
   at: Date,
 ): Statement {
   return buildStatement({
@@ -178,7 +182,11 @@ export function answerStatement(
       path: `questions/${questionId}`,
       name: questionId,
     },
+    score: { raw: correct ? 1 : 0, max: 1 },
     success: correct,
-    extensions: { [EVAL_EXT.confidence]: confidence },
+    completion: true,
+    extensions: confidence === undefined
+      ? undefined
+      : { [EVAL_EXT.confidence]: confidence },
   });
 }

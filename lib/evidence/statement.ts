@@ -151,6 +151,27 @@ export function buildStatement(input: StatementInput): Statement {
   });
 }
 
+/**
+ * A name-based UUID (RFC 4122 version 5, SHA-1) of `name` under this
+ * platform's root: the same input always gives the same id, so a statement
+ * derived from a record (a question of an attempt) has one id wherever it
+ * is made, and an LRS sees a re-sent one as the same statement.
+ */
+export async function nameUuid(name: string): Promise<string> {
+  const bytes = new Uint8Array(
+    await crypto.subtle.digest(
+      "SHA-1",
+      new TextEncoder().encode(`${ACTIVITY_ROOT}\0${name}`),
+    ),
+  ).slice(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${
+    hex.slice(16, 20)
+  }-${hex.slice(20)}`;
+}
+
 /** Milliseconds as an ISO 8601 duration with seconds to 0.01 s, as xAPI asks. */
 export function isoDuration(ms: number): string {
   const total = Math.max(0, ms) / 1000;

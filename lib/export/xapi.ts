@@ -15,12 +15,15 @@ import type { Question } from "@/lib/content/schema.ts";
 import {
   ACTIVITY_ROOT,
   ACTIVITY_TYPES,
+  nameUuid,
   type Statement,
   VERBS,
 } from "@/lib/evidence/statement.ts";
 import { listLearnerStatementsBetween } from "@/lib/evidence/statement_store.ts";
 import { listMembers } from "@/lib/identity/teams/cohort_store.ts";
 import type { Attempt } from "@/lib/quiz/attempt.ts";
+import { EVAL_EXT } from "@/lib/evidence/eval_extensions.ts";
+import { CONFIDENCE_VALUE } from "@/lib/quiz/confidence.ts";
 import { getAttempt } from "@/lib/quiz/attempt_store.ts";
 import { currentPlan, MAX_MEMBERS } from "@/lib/dashboard/plan_context.ts";
 import type { DashboardFilters } from "@/lib/dashboard/filters.ts";
@@ -49,24 +52,8 @@ export const INTERACTION_TYPES: Record<Question["type"], string> = {
 
 const ATTEMPT_EXT = `${ACTIVITY_ROOT}/extensions/attempt`;
 
-/**
- * A name-based UUID (RFC 4122 version 5, SHA-1) of `name`: the same input
- * always gives the same id, so exports are repeatable.
- */
-export async function nameUuid(name: string): Promise<string> {
-  const bytes = new Uint8Array(
-    await crypto.subtle.digest(
-      "SHA-1",
-      new TextEncoder().encode(`${ACTIVITY_ROOT}\0${name}`),
-    ),
-  ).slice(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${
-    hex.slice(16, 20)
-  }-${hex.slice(20)}`;
-}
+/** Name-based statement ids, shared with the live "answered" statements. */
+export { nameUuid };
 
 /** The activity of a cohort (contextActivities.grouping). */
 export function cohortActivity(cohortId: string) {
@@ -121,11 +108,12 @@ export function toXapi(s: Statement, ctx: ExportContext): XapiStatement {
 /**
  * One "answered" statement per question of a graded attempt (pure): the
  * question as a cmi.interaction activity with its interaction type, the
- * quiz as its parent, scaled score, success and completion.
+ * quiz as its parent, scaled score, success and completion, and the
+ * learner's confidence rating (0-1) when the quiz asked for one.
  */
 export async function questionStatements(
   quiz: Statement,
-  attempt: Pick<Attempt, "id" | "result">,
+  attempt: Pick<Attempt, "id" | "result" | "confidence">,
   questions: ReadonlyMap<string, Question>,
   ctx: ExportContext,
 ): Promise<XapiStatement[]> {
@@ -134,6 +122,7 @@ export async function questionStatements(
   const context = base.context as Record<string, unknown>;
   for (const r of attempt.result?.questions ?? []) {
     const q = questions.get(r.questionId);
+    const rating = r.answered ? attempt.confidence?.[r.questionId] : undefined;
     out.push({
       id: await nameUuid(`${attempt.id}/${r.questionId}`),
       actor: quiz.actor,
@@ -158,6 +147,9 @@ export async function questionStatements(
         },
         success: r.correct,
         completion: r.answered,
+        ...(rating
+          ? { extensions: { [EVAL_EXT.confidence]: CONFIDENCE_VALUE[rating] } }
+          : {}),
       },
       context: {
         ...context,
@@ -238,8 +230,13 @@ export async function xapiPage(
         if (typeof cohortOf === "string" && cohortOf !== pair.cohortId) {
           continue;
         }
-        const extra: XapiStatement[] = [];
         const attemptId = statement.result?.extensions?.[ATTEMPT_EXT];
+        // A stored "answered" statement (a quiz asking confidence) is sent
+        // as its quiz's question statement below: same id, full shape.
+        if (
+          statement.verb.id === VERBS.answered && typeof attemptId === "string"
+        ) continue;
+        const extra: XapiStatement[] = [];
         if (typeof attemptId === "string") {
           const attempt = await getAttempt(kv, pair.learnerId, attemptId)
             .catch(() => null);

@@ -12,6 +12,7 @@ import {
   scoreQuestion,
   ScoringInputError,
 } from "./score.ts";
+import { ConfidenceMapSchema } from "./confidence.ts";
 
 /** Seconds after the deadline in which a submission still counts (network slack). */
 export const DEADLINE_GRACE_SECONDS = 30;
@@ -51,6 +52,11 @@ export const AttemptSchema = z.object({
   startedAt: z.date(),
   deadline: z.date().nullable(),
   answers: z.record(z.string(), AnswerSchema),
+  /**
+   * Confidence ratings (question id -> rating), only when the quiz or exam
+   * asks for them; never part of the score.
+   */
+  confidence: ConfidenceMapSchema.optional(),
   submittedAt: z.date().optional(),
   idempotencyKey: z.string().optional(),
   result: AttemptResultSchema.optional(),

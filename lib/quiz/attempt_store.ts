@@ -23,7 +23,12 @@ import { getAll } from "@/lib/db/many.ts";
 import { DomainError, NotFoundError } from "@/lib/errors.ts";
 import { monotonicFactory } from "ulid";
 import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
-import { buildStatement } from "@/lib/evidence/statement.ts";
+import {
+  buildStatement,
+  nameUuid,
+  type Statement,
+} from "@/lib/evidence/statement.ts";
+import { EVAL_EXT } from "@/lib/evidence/eval_extensions.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
 import { foldScore } from "@/lib/evidence/progress_store.ts";
 import { keyedRunStore } from "@/lib/runs/keyed_run_store.ts";
@@ -35,9 +40,18 @@ import {
   validateAnswers,
 } from "./attempt.ts";
 import { drawQuestions, seededRandom } from "./draw.ts";
+import {
+  CONFIDENCE_VALUE,
+  type ConfidenceMap,
+  validateConfidence,
+} from "./confidence.ts";
 import type { Answer } from "./score.ts";
 
 const ulid = monotonicFactory();
+
+/** The result extension naming the attempt a statement comes from. */
+export const ATTEMPT_EXT =
+  "https://service-academy.example/xapi/extensions/attempt";
 
 /** The assessment key of an exam's attempts (module quizzes use their module id). */
 export function examAssessmentKey(examId: string): string {
@@ -245,7 +259,8 @@ export async function startOrResume(
  * Saves answers of an open attempt (so it resumes after a reload or on
  * another device). A submitted attempt refuses them (AttemptClosedError), and
  * so does one past its deadline and grace on `now`, the server clock
- * (AttemptExpiredError); nothing is stored then.
+ * (AttemptExpiredError); nothing is stored then. `confidence` (only for a
+ * quiz or exam that asks it) is saved the same way.
  */
 export async function saveAnswers(
   kv: Deno.Kv,
@@ -254,8 +269,10 @@ export async function saveAnswers(
   answers: Record<string, Answer>,
   questions: readonly Question[],
   now: Date,
+  confidence?: ConfidenceMap,
 ): Promise<Attempt> {
   validateAnswers(questions, answers);
+  if (confidence) validateConfidence(questions, confidence);
   for (let tries = 0; tries < CONFLICT_TRIES; tries++) {
     await conflictBackoff(tries);
     const { entry, run: attempt } = await attempts.entry(kv, attemptId);
@@ -269,6 +286,9 @@ export async function saveAnswers(
     const next = AttemptSchema.parse({
       ...attempt,
       answers: { ...attempt.answers, ...answers },
+      ...(confidence
+        ? { confidence: { ...attempt.confidence, ...confidence } }
+        : {}),
     });
     const res = await kv.atomic().check(entry).set(entry.key, next).commit();
     if (res.ok) return next;
@@ -288,6 +308,12 @@ export interface SubmitOutcome {
  * returns the stored result; a different key on a submitted attempt is an
  * AttemptClosedError. After the deadline (plus grace) only the answers saved
  * in time are graded.
+ *
+ * `confidence` is given when the quiz or exam asks for ratings (even none):
+ * the ratings join the saved ones on the attempt, and each answered
+ * question gets an "answered" statement in the same commit, carrying its
+ * rating (0-1, {@link CONFIDENCE_VALUE}) when it has one. Ratings never
+ * change the score.
  */
 export async function submitAttempt(
   kv: Deno.Kv,
@@ -300,9 +326,19 @@ export async function submitAttempt(
     rubrics: readonly Rubric[];
     moduleTitle: string;
     cohortId?: string;
+    confidence?: ConfidenceMap;
   },
   now: Date,
 ): Promise<SubmitOutcome> {
+  if (input.confidence) validateConfidence(input.questions, input.confidence);
+  // Statement ids derive from the attempt and question (the xAPI export
+  // gives the same ids), computed here as the commit step is synchronous.
+  const answeredIds = new Map<string, string>();
+  if (input.confidence) {
+    for (const q of input.questions) {
+      answeredIds.set(q.id, await nameUuid(`${input.attemptId}/${q.id}`));
+    }
+  }
   // A key names one submission of this learner for good: if it stored
   // another attempt, that attempt is the answer.
   const prior = await kv.get<string>(
@@ -333,6 +369,11 @@ export async function submitAttempt(
       const answers = expired
         ? attempt.answers
         : { ...attempt.answers, ...input.answers };
+      const confidence = input.confidence
+        ? expired
+          ? attempt.confidence ?? {}
+          : { ...attempt.confidence, ...input.confidence }
+        : attempt.confidence;
       const result = gradeAttempt(
         input.questions,
         answers,
@@ -344,6 +385,7 @@ export async function submitAttempt(
         ...attempt,
         answers,
         status: "submitted",
+        ...(confidence ? { confidence } : {}),
         submittedAt: now,
         idempotencyKey: input.idempotencyKey,
         result,
@@ -369,14 +411,22 @@ export async function submitAttempt(
           success: result.passed,
           completion: true,
           durationMs: now.getTime() - attempt.startedAt.getTime(),
-          extensions: {
-            "https://service-academy.example/xapi/extensions/attempt":
-              attempt.id,
-          },
+          extensions: { [ATTEMPT_EXT]: attempt.id },
           at: now,
         }),
         now,
       );
+      if (input.confidence) {
+        for (
+          const s of answeredStatements(
+            submitted,
+            input.questions,
+            answeredIds,
+            input.cohortId,
+            now,
+          )
+        ) addStatement(op, s, now);
+      }
       // An exam's verdict needs more than its score (required scenarios), so
       // it is read from its attempts (lib/exam/exam_outcome.ts), not rolled up.
       if (!isExamKey(attempt.moduleId)) {
@@ -393,4 +443,47 @@ export async function submitAttempt(
     },
   );
   return { attempt: run, stored };
+}
+
+/**
+ * One "answered" statement per answered question of a graded attempt: the
+ * question as an interaction, its points, whether it was right, and the
+ * learner's confidence rating (0-1) when given. Unanswered questions have
+ * none (nothing was answered), and a rating of one is ignored.
+ */
+export function answeredStatements(
+  attempt: Attempt,
+  questions: readonly Question[],
+  ids: ReadonlyMap<string, string>,
+  cohortId: string | undefined,
+  at: Date,
+): Statement[] {
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  return (attempt.result?.questions ?? []).flatMap((r) => {
+    if (!r.answered) return [];
+    const rating = attempt.confidence?.[r.questionId];
+    const q = byId.get(r.questionId);
+    return [buildStatement({
+      id: ids.get(r.questionId),
+      learnerId: attempt.learnerId,
+      verb: "answered",
+      activity: {
+        kind: "interaction",
+        path: `questions/${r.questionId}`,
+        name: q ? [...q.prompt].slice(0, 60).join("") : r.questionId,
+      },
+      courseId: attempt.courseId,
+      moduleId: attempt.moduleId,
+      contentVersion: attempt.version,
+      cohortId,
+      score: { raw: r.points, max: 1 },
+      success: r.correct,
+      completion: true,
+      extensions: {
+        [ATTEMPT_EXT]: attempt.id,
+        ...(rating ? { [EVAL_EXT.confidence]: CONFIDENCE_VALUE[rating] } : {}),
+      },
+      at,
+    })];
+  });
 }
