@@ -51,7 +51,10 @@ function answeredIn(form: HTMLFormElement, ids: readonly string[]): string[] {
   return ids.filter((id) => {
     const set = form.querySelector(`#question-${CSS.escape(id)}`);
     if (!set) return false;
-    const fields = [...set.querySelectorAll("input, select, textarea")] as (
+    // A confidence rating alone does not answer the question.
+    const fields = [...set.querySelectorAll("input, select, textarea")].filter(
+      (f) => !f.closest(".confidence"),
+    ) as (
       | HTMLInputElement
       | HTMLSelectElement
       | HTMLTextAreaElement

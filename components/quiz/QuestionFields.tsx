@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { PublicQuestion } from "@/lib/quiz/public_question.ts";
 import type { Answer } from "@/lib/quiz/score.ts";
@@ -31,6 +32,8 @@ export function QuestionFields(
     question: PublicQuestion;
     saved?: Answer;
     t: Translate;
+    /** Shown after the inputs, inside the question (a confidence rating). */
+    children?: ComponentChildren;
   },
 ) {
   const { id, question: q, saved, t, n } = props;
@@ -48,6 +51,7 @@ export function QuestionFields(
         answer={answer}
         labels={fieldLabels(t)}
       />
+      {props.children}
     </fieldset>
   );
 }

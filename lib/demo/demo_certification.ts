@@ -52,6 +52,7 @@ import {
 import { keyAnswer } from "@/lib/quiz/key_answer.ts";
 import type { Answer } from "@/lib/quiz/score.ts";
 import { startOrResume, submitAttempt } from "@/lib/quiz/attempt_store.ts";
+import type { ConfidenceMap } from "@/lib/quiz/confidence.ts";
 import { surveyClosesAt } from "@/lib/survey/survey_page.ts";
 import type { SurveyAnswer } from "@/lib/survey/survey_answers.ts";
 import { submitResponse } from "@/lib/survey/survey_response_store.ts";
@@ -360,6 +361,12 @@ async function takeExam(
     minute += 15;
   }
   const questions = examQuestions(exam, attempt);
+  // An exam that asks how sure: a graduate is sure but for the hardest.
+  const confidence = exam.quiz.confidence
+    ? Object.fromEntries(
+      questions.map((q) => [q.id, q.difficulty === 3 ? "likely" : "sure"]),
+    ) as ConfidenceMap
+    : undefined;
   await submitAttempt(kv, {
     learnerId: g.learnerId,
     attemptId: attempt.id,
@@ -369,6 +376,7 @@ async function takeExam(
     rubrics: exam.rubrics,
     moduleTitle: exam.exam.title,
     cohortId: g.cohortId,
+    confidence,
   }, new Date(at.getTime() + (minute + 10) * 60_000));
 }
 

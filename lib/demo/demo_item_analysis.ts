@@ -13,6 +13,13 @@
  * option (the most plausible one), others one by the hash; other types give
  * their registry's wrong answer.
  *
+ * The pre-test asks how sure the learner is of each answer (its YAML says
+ * `confidence: true`), so each learner also rates every question, by the
+ * same model with a self-belief added to their ability
+ * ({@link DEMO_SELF_BELIEF}): a few trust themselves too much, a few too
+ * little, the rest about right, so the evaluator's confidence figures show
+ * over- and under-confident learners on first start.
+ *
  * Runs once per store (the marker); lives in lib/demo/ as it drives
  * identity, exams and the quiz engine.
  *
@@ -31,7 +38,8 @@ import {
 } from "@/lib/identity/teams/cohort_store.ts";
 import { typeOf } from "@/lib/question_types/registry.ts";
 import { startOrResume, submitAttempt } from "@/lib/quiz/attempt_store.ts";
-import type { Answer } from "@/lib/quiz/score.ts";
+import type { ConfidenceLevel, ConfidenceMap } from "@/lib/quiz/confidence.ts";
+import { type Answer, scoreQuestion } from "@/lib/quiz/score.ts";
 
 const MARKER = ["demo_seeds", "item_analysis"];
 const HOUR = 3_600_000;
@@ -49,6 +57,33 @@ export const DEMO_ABILITIES: readonly [login: string, theta: number][] = [
   ["learner9@demo.academy", 1.3],
   ["learner10@demo.academy", -0.7],
 ];
+
+/**
+ * How much more (or less) a learner believes in their answers than their
+ * ability warrants, on the same logit scale; unnamed learners 0.
+ */
+export const DEMO_SELF_BELIEF: Readonly<Record<string, number>> = {
+  "learner4@demo.academy": 2.2,
+  "learner6@demo.academy": 2.6,
+  "learner5@demo.academy": -2.2,
+  "learner9@demo.academy": -2.4,
+};
+
+/**
+ * The rating a learner gives a question: the chance they believe they have
+ * (ability plus self-belief against the difficulty, a little higher when
+ * they did get it right) read as 猜的 below 0.45, 很有把握 from 0.75.
+ */
+export function modelConfidence(
+  q: Question,
+  login: string,
+  theta: number,
+  right: boolean,
+): ConfidenceLevel {
+  const belief = theta + (DEMO_SELF_BELIEF[login] ?? 0) + (right ? 0.5 : -0.5);
+  const p = 1 / (1 + Math.exp(-(belief - (q.difficulty - 2))));
+  return p >= 0.75 ? "sure" : p >= 0.45 ? "likely" : "guess";
+}
 
 /** A number in [0, 1) from a string (FNV-1a). */
 function unit(text: string): number {
@@ -116,17 +151,26 @@ export async function seedDemoItemAnalysis(
     }, at);
     if (attempt.status === "submitted") continue;
     const questions = examQuestions(exam, attempt);
+    const answers = Object.fromEntries(
+      questions.map((q) => [q.id, modelAnswer(q, login, theta)]),
+    );
+    const confidence: ConfidenceMap = {};
+    for (const q of questions) {
+      const right = scoreQuestion(q, answers[q.id], {
+        rubrics: exam.rubrics,
+      }).correct;
+      confidence[q.id] = modelConfidence(q, login, theta, right);
+    }
     await submitAttempt(kv, {
       learnerId: user.id,
       attemptId: attempt.id,
       idempotencyKey: `demo-items-${attempt.id}`,
-      answers: Object.fromEntries(
-        questions.map((q) => [q.id, modelAnswer(q, login, theta)]),
-      ),
+      answers,
       questions,
       rubrics: exam.rubrics,
       moduleTitle: exam.exam.title,
       cohortId: cohort.id,
+      confidence: exam.quiz.confidence ? confidence : undefined,
     }, new Date(at.getTime() + HOUR / 3));
   }
   await kv.set(MARKER, today);

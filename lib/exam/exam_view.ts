@@ -55,6 +55,7 @@ export async function findExam(
       draw: exam.draw,
       passPercent: exam.passPercent,
       timeLimitMinutes: exam.timeLimitMinutes,
+      ...(exam.confidence ? { confidence: true } : {}),
       ...(exam.maxAttempts ? { maxAttempts: exam.maxAttempts } : {}),
       ...(exam.cooldownHours
         ? { cooldownMinutes: Math.round(exam.cooldownHours * 60) }

@@ -1,5 +1,6 @@
 import type { MessageKey } from "./zh_cn.ts";
 import { en as grading } from "./parts/grading.ts";
+import { en as confidence } from "./parts/confidence.ts";
 import { en as scoring } from "./parts/scoring.ts";
 import { en as framework } from "./parts/framework.ts";
 import { en as staff } from "./parts/staff.ts";
@@ -729,4 +730,5 @@ export const en: Record<MessageKey, string> = {
   ...authoring,
   ...dashboards,
   ...evaluator,
+  ...confidence,
 };

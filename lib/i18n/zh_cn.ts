@@ -1,4 +1,5 @@
 import { zh as grading } from "./parts/grading.ts";
+import { zh as confidence } from "./parts/confidence.ts";
 import { zh as scoring } from "./parts/scoring.ts";
 import { zh as framework } from "./parts/framework.ts";
 import { zh as staff } from "./parts/staff.ts";
@@ -679,6 +680,7 @@ export const zhCN = {
   ...authoring,
   ...dashboards,
   ...evaluator,
+  ...confidence,
 } as const;
 
 /** A message key. */

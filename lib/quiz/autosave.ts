@@ -1,6 +1,7 @@
 /**
  * The autosave answer of an open attempt, shared by module quizzes and exams:
- * the body capped, the answers parsed with the attempt's questions, stored by
+ * the body capped, the answers (and confidence ratings, when the quiz or
+ * exam asks them) parsed with the attempt's questions, stored by
  * `saveAnswers`, and the attempt's refusals answered as field errors.
  */
 import type { Question } from "@/lib/content/schema.ts";
@@ -13,6 +14,7 @@ import {
   saveAnswers,
 } from "./attempt_store.ts";
 import { ScoringInputError } from "./score.ts";
+import { confidenceFromForm } from "./confidence.ts";
 
 /** Largest autosave body; a form of a whole exam stays far below it. */
 export const MAX_AUTOSAVE_BYTES = 64 * 1024;
@@ -23,6 +25,7 @@ export async function autosaveAnswers(
   state: { kv: Deno.Kv; user: { id: string }; t: Translate },
   attemptId: string,
   questions: readonly Question[],
+  opts: { confidence?: boolean } = {},
 ): Promise<Response> {
   const tooLarge = () => codedErrors(state.t, { code: "body-too-large" });
   if (Number(req.headers.get("content-length") ?? 0) > MAX_AUTOSAVE_BYTES) {
@@ -31,13 +34,15 @@ export async function autosaveAnswers(
   const text = await req.text();
   if (text.length > MAX_AUTOSAVE_BYTES) return tooLarge();
   try {
+    const form = new URLSearchParams(text);
     const saved = await saveAnswers(
       state.kv,
       state.user.id,
       attemptId,
-      answersFromForm(new URLSearchParams(text), questions),
+      answersFromForm(form, questions),
       questions,
       new Date(),
+      opts.confidence ? confidenceFromForm(form, questions) : undefined,
     );
     return Response.json({
       status: saved.status,

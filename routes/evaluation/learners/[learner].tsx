@@ -3,6 +3,11 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
+import { ConfidenceSummary } from "@/components/evaluation/ConfidenceSummary.tsx";
+import {
+  type LearnerEvaluation,
+  learnerEvaluation,
+} from "@/lib/evaluation/summary.ts";
 import {
   type AgentRecord,
   agentRecord,
@@ -28,6 +33,8 @@ interface Data {
   learnerId: string;
   name: string;
   record: AgentRecord;
+  /** Confidence versus correctness over the agent's rated answers. */
+  confidence: LearnerEvaluation["confidence"];
   reviews: ObservationRecord[];
   errors: FieldErrors<DriverField>;
   saved: boolean;
@@ -55,6 +62,8 @@ export const handler: Handlers<Data, SignedInState> = {
       learnerId: learner.id,
       name: learner.name,
       record: await agentRecord(ctx.state.kv, learner.id),
+      confidence: (await learnerEvaluation(ctx.state.kv, learner.id))
+        .confidence,
       reviews: await listObservations(ctx.state.kv, learner.id),
       errors: {},
       saved: ctx.url.searchParams.has("saved"),
@@ -72,6 +81,8 @@ export const handler: Handlers<Data, SignedInState> = {
         learnerId: learner.id,
         name: learner.name,
         record: await agentRecord(ctx.state.kv, learner.id),
+        confidence: (await learnerEvaluation(ctx.state.kv, learner.id))
+          .confidence,
         reviews: await listObservations(ctx.state.kv, learner.id),
         errors: input.errors,
         saved: false,
@@ -203,6 +214,12 @@ export default function AgentPage(
             </table>
           </div>
         )}
+
+      <ConfidenceSummary
+        n={data.confidence.n}
+        figure={data.confidence.figure}
+        t={t}
+      />
 
       <h2 id="drivers">{t("evaluator.drivers.title")}</h2>
       {data.saved && (

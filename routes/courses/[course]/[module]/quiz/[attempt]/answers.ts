@@ -27,6 +27,7 @@ export const handler: Handlers<unknown, SignedInState> = {
       ctx.state,
       attempt.id,
       attemptQuestions(found, attempt),
+      { confidence: found.quiz.confidence === true },
     );
   },
 };

@@ -3,6 +3,14 @@ import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { QuestionFields } from "@/components/quiz/QuestionFields.tsx";
+import {
+  confidenceErrorText,
+  ConfidenceFields,
+} from "@/components/quiz/ConfidenceFields.tsx";
+import {
+  confidenceFromForm,
+  ConfidenceInputError,
+} from "@/lib/quiz/confidence.ts";
 import { QuizReviewList } from "@/components/quiz/QuizReviewList.tsx";
 import QuizAutosave from "@/islands/QuizAutosave.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
@@ -31,6 +39,8 @@ interface Data {
   /** After submission: attempts left and when the next one opens. */
   retake?: RetakeStatus;
   error?: string;
+  /** The question whose confidence rating was refused. */
+  confidenceError?: string;
   notice?: "closed";
 }
 
@@ -95,9 +105,23 @@ export const handler: Handlers<Data, SignedInState> = {
         rubrics: found.rubrics,
         moduleTitle: found.moduleTitle,
         cohortId: ctx.state.user.cohortId,
+        confidence: found.quiz.confidence
+          ? confidenceFromForm(form, questions)
+          : undefined,
       }, new Date());
       return seeOther(ctx.url.pathname);
     } catch (e) {
+      if (e instanceof ConfidenceInputError) {
+        return ctx.render({
+          ...loaded,
+          error: confidenceErrorText(
+            ctx.state.t,
+            questions.map((q) => q.id),
+            e,
+          ),
+          confidenceError: e.questionId,
+        }, { status: 422 });
+      }
       if (e instanceof ScoringInputError) {
         return ctx.render({ ...loaded, error: errorText(ctx.state.t, e) }, {
           status: 422,
@@ -200,6 +224,7 @@ export default function AttemptPage(
     );
   }
   const questions = publicQuestions(attemptQuestions(found, attempt), attempt);
+  const asks = found.quiz.confidence === true;
   return (
     <>
       <Head>
@@ -220,6 +245,7 @@ export default function AttemptPage(
           {t("quiz.error", { reason: data.error })}
         </p>
       )}
+      {asks && <p class="meta">{t("confidence.lead")}</p>}
       <QuizAutosave
         saveUrl={`${url.pathname}/answers`}
         csrfToken={state.user.csrfToken}
@@ -263,7 +289,19 @@ export default function AttemptPage(
               question={q.question}
               saved={attempt.answers[q.id]}
               t={t}
-            />
+            >
+              {asks && (
+                <ConfidenceFields
+                  id={q.id}
+                  n={i + 1}
+                  saved={attempt.confidence?.[q.id]}
+                  error={data.confidenceError === q.id
+                    ? t("confidence.field_error", { n: i + 1 })
+                    : undefined}
+                  t={t}
+                />
+              )}
+            </QuestionFields>
           ))}
           <button type="submit">{t("quiz.submit")}</button>
         </form>

@@ -28,6 +28,7 @@ export const handler: Handlers<unknown, SignedInState> = {
       ctx.state,
       attempt.id,
       examQuestions(view, attempt),
+      { confidence: view.quiz.confidence === true },
     );
   },
 };

@@ -4,6 +4,14 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { QuestionFields } from "@/components/quiz/QuestionFields.tsx";
+import {
+  confidenceErrorText,
+  ConfidenceFields,
+} from "@/components/quiz/ConfidenceFields.tsx";
+import {
+  confidenceFromForm,
+  ConfidenceInputError,
+} from "@/lib/quiz/confidence.ts";
 import QuizAutosave from "@/islands/QuizAutosave.tsx";
 import { getCourseView } from "@/lib/content/course_view.ts";
 import { type ExamOutcome, examOutcome } from "@/lib/exam/exam_outcome.ts";
@@ -36,6 +44,8 @@ interface Data {
   scenarios: { id: string; title: string; done: boolean }[];
   minutesLeft: number;
   error?: string;
+  /** A refused confidence rating: its question and message. */
+  confidenceError?: { questionId: string; message: string };
   notice?: "closed";
 }
 
@@ -99,8 +109,23 @@ export const handler: Handlers<Data, SignedInState> = {
         rubrics: view.rubrics,
         moduleTitle: view.exam.title,
         cohortId: ctx.state.user.cohortId,
+        confidence: view.quiz.confidence
+          ? confidenceFromForm(form, questions)
+          : undefined,
       }, now);
     } catch (e) {
+      if (e instanceof ConfidenceInputError) {
+        const message = confidenceErrorText(
+          ctx.state.t,
+          questions.map((q) => q.id),
+          e,
+        );
+        return ctx.render({
+          ...data,
+          error: message,
+          confidenceError: { questionId: e.questionId, message },
+        }, { status: 422 });
+      }
       if (e instanceof ScoringInputError) {
         return ctx.render({ ...data, error: errorText(ctx.state.t, e) }, {
           status: 422,
@@ -209,6 +234,7 @@ export default function ExamAttemptPage(
     );
   }
   const questions = publicQuestions(examQuestions(view, attempt), attempt);
+  const asks = view.quiz.confidence === true;
   return (
     <>
       <OnboardingStyles />
@@ -226,9 +252,10 @@ export default function ExamAttemptPage(
       )}
       {data.error && (
         <p class="feedback wrong" role="alert">
-          {t("onboarding.exam.error")}
+          {data.confidenceError?.message ?? t("onboarding.exam.error")}
         </p>
       )}
+      {asks && <p class="meta">{t("confidence.lead")}</p>}
       {checklist}
       <QuizAutosave
         saveUrl={`${url.pathname}/answers`}
@@ -254,7 +281,19 @@ export default function ExamAttemptPage(
               question={q.question}
               saved={attempt.answers[q.id]}
               t={t}
-            />
+            >
+              {asks && (
+                <ConfidenceFields
+                  id={q.id}
+                  n={i + 1}
+                  saved={attempt.confidence?.[q.id]}
+                  error={data.confidenceError?.questionId === q.id
+                    ? t("confidence.field_error", { n: i + 1 })
+                    : undefined}
+                  t={t}
+                />
+              )}
+            </QuestionFields>
           ))}
           <button type="submit">{t("onboarding.exam.submit")}</button>
         </form>
