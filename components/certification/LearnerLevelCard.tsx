@@ -1,6 +1,7 @@
 import { CertificateSummary } from "@/components/certification/CertificateSummary.tsx";
 import { CertificationExplanation } from "@/components/certification/CertificationExplanation.tsx";
 import { levelName } from "@/lib/certification/levels.ts";
+import type { Criterion } from "@/lib/certification/rules.ts";
 import type { Language, Translate } from "@/lib/i18n/i18n.ts";
 import type { LearnerLevel } from "@/lib/onboarding/today.ts";
 
@@ -34,7 +35,8 @@ export function LearnerLevelCard(
           <CertificationExplanation
             explanation={{
               levelId: `${l.level.id}-issued`,
-              criteria: l.certificate.criteria,
+              // Stored as issued; ids are the rule engine's own.
+              criteria: l.certificate.criteria as Criterion[],
               eligible: true,
             }}
             missing={[]}

@@ -22,6 +22,11 @@ export function DataTable(props: {
 }) {
   const { table, lang } = props;
   const captionId = `${table.id}-caption`;
+  // Three columns of text and more do not fit a phone: there each row
+  // becomes a card whose cells carry their column's name (static/
+  // dashboard.css). Explicit roles keep the table a table for screen
+  // readers when CSS changes its display.
+  const stack = table.header.length >= 3;
   if (table.rows.length === 0) {
     return <p class="meta" id={`${table.id}-empty`}>{props.empty}</p>;
   }
@@ -33,32 +38,56 @@ export function DataTable(props: {
         role="region"
         aria-labelledby={captionId}
       >
-        <table class="data-table" id={table.id}>
+        <table
+          class={stack ? "data-table stack-sm" : "data-table"}
+          id={table.id}
+          role={stack ? "table" : undefined}
+        >
           <caption id={captionId} class="sr-only">
             {table.caption}
           </caption>
-          <thead>
-            <tr>
-              {table.header.map((h) => <th scope="col" key={h}>{h}</th>)}
+          <thead role={stack ? "rowgroup" : undefined}>
+            <tr role={stack ? "row" : undefined}>
+              {table.header.map((h) => (
+                <th
+                  scope="col"
+                  key={h}
+                  role={stack ? "columnheader" : undefined}
+                >
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody role={stack ? "rowgroup" : undefined}>
             {table.rows.map((r, i) => (
-              <tr key={i}>
+              <tr key={i} role={stack ? "row" : undefined}>
                 {r.cells.map((c, j) =>
-                  j === 0 ? <th scope="row" key={j}>{text(lang, c)}</th> : (
-                    <td
-                      key={j}
-                      class={r.classes?.[j]}
-                      data-value={typeof c === "number"
-                        ? c
-                        : c === null
-                        ? ""
-                        : undefined}
-                    >
-                      {text(lang, c)}
-                    </td>
-                  )
+                  j === 0
+                    ? (
+                      <th
+                        scope="row"
+                        key={j}
+                        role={stack ? "rowheader" : undefined}
+                      >
+                        {text(lang, c)}
+                      </th>
+                    )
+                    : (
+                      <td
+                        key={j}
+                        role={stack ? "cell" : undefined}
+                        data-label={stack ? table.header[j] : undefined}
+                        class={r.classes?.[j]}
+                        data-value={typeof c === "number"
+                          ? c
+                          : c === null
+                          ? ""
+                          : undefined}
+                      >
+                        {text(lang, c)}
+                      </td>
+                    )
                 )}
               </tr>
             ))}

@@ -25,24 +25,22 @@ export function learnerCharts(
   t: Translate,
   lang: Language,
 ): { scores: ChartSpec; mastery: ChartSpec; qa: ChartSpec } {
+  // Quizzes and exams are few and drawn; drills and conversations are
+  // many, and sit in their own tables.
+  const tested = data.scores.filter((s) =>
+    s.kind === "quiz" || s.kind === "exam"
+  );
   return {
     scores: {
       id: "chart-scores",
       kind: "bar",
       horizontal: true,
-      labels: data.scores.map((s) =>
-        t("dd.scores.label", {
-          kind: t(`dd.kind.${s.kind}`),
-          title: s.title,
-          attempts: s.attempts,
-        })
+      labels: tested.map((s) =>
+        s.kind === "quiz" ? t("dd.quiz_label", { title: s.title }) : s.title
       ),
       series: [
-        { label: t("dd.scores.first"), data: data.scores.map((s) => s.first) },
-        {
-          label: t("dd.scores.latest"),
-          data: data.scores.map((s) => s.latest),
-        },
+        { label: t("dd.scores.first"), data: tested.map((s) => s.first) },
+        { label: t("dd.scores.latest"), data: tested.map((s) => s.latest) },
       ],
       max: 100,
       lang,
@@ -97,15 +95,29 @@ export function learnerTables(
   const charts = learnerCharts(data, t, lang);
   const sep = t("onboarding.list_sep");
   return {
-    scores: chartTable(charts.scores, t("dash.learner.activity")),
+    scores: chartTable(charts.scores, t("dd.col.test")),
     mastery: chartTable(charts.mastery, t("dash.learner.skill")),
     qa: chartTable(charts.qa, t("evaluator.col.checkpoint")),
+    drills: {
+      id: "drill-table",
+      caption: t("dd.drills"),
+      header: [
+        t("dd.col.drill"),
+        t("dd.scores.first"),
+        t("dd.scores.latest"),
+        t("dd.col.attempts"),
+      ],
+      rows: data.scores.filter((s) => s.kind === "drill").map((s) => ({
+        cells: [s.title, s.first, s.latest, s.attempts],
+      })),
+    },
     scenarios: {
       id: "scenario-table",
       caption: t("dash.learner.scenarios"),
       header: [
         t("dash.learner.col.scenario"),
-        t("dash.learner.col.score"),
+        t("dd.col.counted"),
+        t("dd.col.attempts"),
         t("dash.learner.col.outcome"),
         t("dash.learner.col.breaches"),
         t("dash.learner.col.when"),
@@ -114,6 +126,7 @@ export function learnerTables(
         cells: [
           s.title,
           s.percent,
+          s.attempts,
           s.outcome ? t(`dash.learner.outcome.${s.outcome}`) : "—",
           s.breaches.length === 0
             ? t("dash.learner.no_breach")

@@ -76,6 +76,8 @@ export interface ScenarioOutcome {
   outcome: "resolved" | "escalated" | "lost" | null;
   breaches: { category: string; source: string }[];
   finishedAt: Date;
+  /** Runs scored (the evaluator's count), the counted one among them. */
+  attempts: number;
 }
 
 /** QA reviews at one checkpoint of the job (day 14, 30, 60, 90). */
@@ -290,6 +292,8 @@ export async function learnerDrilldown(
         source: b.source,
       })),
       finishedAt: r.finishedAt,
+      attempts:
+        evaluation.activities.find((a) => a.path === `scenarios/${id}`)?.n ?? 1,
     })).sort((a, b) => b.finishedAt.getTime() - a.finishedAt.getTime()),
     timeline: statements.map(timelineEntry),
     levels,

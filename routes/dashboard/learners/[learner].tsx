@@ -119,7 +119,7 @@ export default function LearnerDrilldownPage(
       <ChartFigure
         spec={charts.scores}
         caption={t("dd.scores")}
-        labelHeader={t("dash.learner.activity")}
+        labelHeader={t("dd.col.test")}
         empty={t("dd.scores.empty")}
         csvHref={csv("scores")}
         csvLabel={csvLabel}
@@ -130,6 +130,14 @@ export default function LearnerDrilldownPage(
         labelHeader={t("dash.learner.skill")}
         empty={t("dd.mastery.empty")}
         csvHref={csv("mastery")}
+        csvLabel={csvLabel}
+      />
+      <h3 id="drills">{t("dd.drills")}</h3>
+      <DataTable
+        table={tables.drills}
+        lang={lang}
+        empty={t("dd.drills.empty")}
+        csvHref={csv("drills")}
         csvLabel={csvLabel}
       />
       <h3 id="scenarios">{t("dash.learner.scenarios")}</h3>
