@@ -501,6 +501,20 @@ Deno.test({
   );
   assert.equal(few.status, 200);
   assert.equal((await csvOf(few)).length, 1, "header only");
+  // The team filter lives in the URL and narrows the cohorts.
+  const byCohort = async (q: string) =>
+    new Set(
+      (await csvOf(
+        await trainer.get(`/dashboard/trainer/export/skills-by-cohort${q}`),
+      )).slice(1).map((r) => r[0].replace(/（.*$/, "")),
+    );
+  const everyone = await byCohort("");
+  const aftersale = await byCohort("?team=team-aftersale");
+  assert.ok(aftersale.size > 0 && aftersale.size < everyone.size);
+  assert.ok(!aftersale.has("第 11 期新人营"), "team-a's cohort left out");
+  const unknown = await trainer.get("/dashboard/trainer?team=team-zz");
+  assert.equal(unknown.status, 404);
+  await unknown.body?.cancel();
   // Managers may not download the trainer's tables.
   const m = await manager.get("/dashboard/trainer/export/reaction");
   assert.equal(m.status, 403);

@@ -49,6 +49,7 @@ export interface CohortSkills {
 /** What the trainer's page shows. */
 export interface TrainerView {
   options: {
+    teams: { id: string; name: string }[];
     cohorts: { id: string; name: string; teamId: string }[];
     scenarios: { id: string; title: string }[];
   };
@@ -104,6 +105,9 @@ export async function trainerView(
   scenarioId: string | null,
 ): Promise<TrainerView> {
   const [scope, ctx] = await Promise.all([allCohorts(kv), currentPlan(kv)]);
+  if (filters.team && !scope.teams.some((t) => t.id === filters.team)) {
+    throw new NotFoundError(`Cannot show team "${filters.team}": no such team`);
+  }
   if (filters.cohort && !scope.cohorts.some((c) => c.id === filters.cohort)) {
     throw new NotFoundError(
       `Cannot show cohort "${filters.cohort}": no such cohort`,
@@ -183,6 +187,7 @@ export async function trainerView(
   }));
   return {
     options: {
+      teams: scope.teams.map((t) => ({ id: t.id, name: t.name })),
       cohorts: scope.cohorts.map((c) => ({
         id: c.id,
         name: c.name,

@@ -70,10 +70,14 @@ export default function TrainerPage(
         action="/dashboard/trainer"
         filters={filters}
         problems={data.problems}
-        options={{ teams: [], cohorts: view.options.cohorts, levels: [] }}
+        options={{
+          teams: view.options.teams,
+          cohorts: view.options.cohorts,
+          levels: [],
+        }}
         lang={lang}
         t={t}
-        fields={["cohort", "from", "to"]}
+        fields={["team", "cohort", "from", "to"]}
       />
 
       <h2 id="reaction">{t("dash.trainer.reaction")}</h2>
@@ -167,6 +171,9 @@ export default function TrainerPage(
         : (
           <>
             <form method="get" action="/dashboard/trainer" class="dash-filters">
+              {filters.team && (
+                <input type="hidden" name="team" value={filters.team} />
+              )}
               {filters.cohort && (
                 <input type="hidden" name="cohort" value={filters.cohort} />
               )}

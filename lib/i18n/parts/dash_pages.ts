@@ -5,6 +5,7 @@
  */
 export const zh = {
   "dd.csv": "下载此表（CSV）",
+  "dd.mentor.on_job": "在岗表现",
   "dd.sections": "本页内容",
   "dd.section.learning": "学习（第二层）",
   "dd.section.behaviour": "在岗行为（第三层）",
@@ -72,6 +73,7 @@ export const zh = {
 /** English messages, typed against the Chinese keys. */
 export const en: Record<keyof typeof zh, string> = {
   "dd.csv": "Download this table (CSV)",
+  "dd.mentor.on_job": "On the job",
   "dd.sections": "On this page",
   "dd.section.learning": "Learning (level 2)",
   "dd.section.behaviour": "Behaviour on the job (level 3)",
