@@ -2,6 +2,8 @@ import { Head } from "$fresh/runtime.ts";
 import { publicOrigin } from "@/lib/http/public_origin.ts";
 import {
   cohortLabel,
+  type CsvErrorText,
+  csvErrorText,
   inviteeContact,
 } from "@/lib/identity/invitations/invitation_view.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
@@ -18,8 +20,6 @@ import {
 import { NotFoundError } from "@/lib/errors.ts";
 import {
   type CohortOption,
-  type CsvErrorText,
-  csvErrorText,
   type ImportField,
   invitableCohorts,
   parseImportForm,

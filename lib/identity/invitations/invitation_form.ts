@@ -12,7 +12,7 @@ import {
   normalizePhone,
 } from "@/lib/identity/contact.ts";
 import { listCohortsOfTeam } from "@/lib/identity/teams/cohort_store.ts";
-import { type CsvError, MAX_CSV_BYTES } from "./csv_import.ts";
+import { MAX_CSV_BYTES } from "./csv_import.ts";
 import { PasswordSchema } from "@/lib/identity/accounts/password.ts";
 import type { Role } from "@/lib/identity/roles.ts";
 import {
@@ -254,119 +254,6 @@ export function parseAcceptForm(
       data: { name: parsed.data.name, password: parsed.data.password },
     }
     : { ok: false, errors };
-}
-
-/** A CSV problem as the page shows it: translated field and message. */
-export interface CsvErrorText {
-  line: number;
-  field: MessageKey;
-  message: MessageKey;
-  params: Record<string, string | number>;
-}
-
-const CSV_FIELDS: Record<string, MessageKey> = {
-  file: "invitations.csv.field.file",
-  header: "invitations.csv.field.header",
-  row: "invitations.csv.field.row",
-  name: "invitations.csv.field.name",
-  email: "invitations.csv.field.email",
-  phone: "invitations.csv.field.phone",
-  "email or phone": "invitations.csv.field.contact",
-  team: "invitations.csv.field.team",
-  "start date": "invitations.csv.field.start_date",
-};
-
-// csv_import.ts words its messages for developers in English; these turn
-// each known wording into a message key, keeping the values it quotes.
-const CSV_MESSAGES: [RegExp, MessageKey, string[]][] = [
-  [/^the file is empty$/, "invitations.csv.empty", []],
-  [/^a quoted field is not closed$/, "invitations.csv.unclosed_quote", []],
-  [
-    /^has (\d+) rows; at most (\d+) are allowed$/,
-    "invitations.csv.too_many_rows",
-    [
-      "rows",
-      "max",
-    ],
-  ],
-  [/^is (\d+) bytes; at most 1 MB is allowed$/, "invitations.csv.too_large", [
-    "bytes",
-  ]],
-  [/^has no rows to import$/, "invitations.csv.no_rows", []],
-  [
-    /^missing column "email" or "phone"$/,
-    "invitations.csv.missing_contact",
-    [],
-  ],
-  [/^missing column "(.+)"$/, "invitations.csv.missing_column", ["column"]],
-  [
-    /^has (\d+) fields but the header has (\d+)$/,
-    "invitations.csv.field_count",
-    [
-      "fields",
-      "header",
-    ],
-  ],
-  [/^is required$/, "invitations.csv.required", []],
-  [/^one of them is required$/, "invitations.csv.contact_required", []],
-  [/^".*" is longer than 50 characters$/, "invitations.csv.name_too_long", []],
-  [
-    /^must not contain line breaks or control characters$/,
-    "invitations.csv.name_invalid",
-    [],
-  ],
-  [/^"(.*)" is not an email address$/, "invitations.csv.email_invalid", [
-    "value",
-  ]],
-  [/^"(.*)" is not a China mobile number/, "invitations.csv.phone_invalid", [
-    "value",
-  ]],
-  [/^"(.*)" is also on line (\d+)$/, "invitations.csv.duplicate", [
-    "value",
-    "other",
-  ]],
-  [/^"(.*)" already has an account$/, "invitations.csv.taken", ["value"]],
-  [/^"(.*)" already has a pending invitation$/, "invitations.csv.pending", [
-    "value",
-  ]],
-  [
-    /^"(.*)" is not the team of cohort ".*" \((.*)\)$/,
-    "invitations.csv.team_wrong",
-    ["value", "team"],
-  ],
-  [/^"(.*)" is not a date \(YYYY-MM-DD\)$/, "invitations.csv.date_invalid", [
-    "value",
-  ]],
-  [
-    /^"(.*)" is not the start date of cohort ".*" \((.*)\)$/,
-    "invitations.csv.date_wrong",
-    ["value", "date"],
-  ],
-];
-
-/** Long cell values are cut so one bad cell cannot flood the page. */
-const clip = (v: string) =>
-  [...v].length > 60 ? [...v].slice(0, 60).join("") + "…" : v;
-
-/**
- * Turns a CsvError into translatable parts. A wording this module does not
- * know (a CSV parser message) keeps its text as the `detail` parameter.
- */
-export function csvErrorText(e: CsvError): CsvErrorText {
-  const field = CSV_FIELDS[e.field] ?? "invitations.csv.field.file";
-  for (const [pattern, message, names] of CSV_MESSAGES) {
-    const m = pattern.exec(e.message);
-    if (!m) continue;
-    const params: Record<string, string> = {};
-    names.forEach((name, i) => params[name] = clip(m[i + 1]));
-    return { line: e.line, field, message, params };
-  }
-  return {
-    line: e.line,
-    field,
-    message: "invitations.csv.other",
-    params: { detail: clip(e.message) },
-  };
 }
 
 /** A cohort the invite and import forms offer. */

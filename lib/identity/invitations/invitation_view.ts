@@ -14,6 +14,8 @@ import {
   type PendingInvitation,
 } from "./invitation_store.ts";
 import type { Role } from "@/lib/identity/roles.ts";
+import type { MessageKey } from "@/lib/i18n/i18n.ts";
+import type { CsvError, CsvErrorCode, CsvField } from "./csv_import.ts";
 import { getTeam } from "@/lib/identity/teams/team_store.ts";
 
 /** How the pages name a cohort: its name and its team's. */
@@ -140,5 +142,70 @@ export async function openInvitation(
       startDate: cohort.startDate,
     },
     expiresAt: inv.expiresAt,
+  };
+}
+
+/** A CSV problem as the page shows it: a field and a message, both keys. */
+export interface CsvErrorText {
+  line: number;
+  field: MessageKey;
+  message: MessageKey;
+  params: Record<string, string | number>;
+}
+
+const CSV_FIELDS: Record<CsvField, MessageKey> = {
+  file: "invitations.csv.field.file",
+  header: "invitations.csv.field.header",
+  row: "invitations.csv.field.row",
+  name: "invitations.csv.field.name",
+  email: "invitations.csv.field.email",
+  phone: "invitations.csv.field.phone",
+  "email or phone": "invitations.csv.field.contact",
+  team: "invitations.csv.field.team",
+  "start date": "invitations.csv.field.start_date",
+};
+
+const CSV_MESSAGES: Record<CsvErrorCode, MessageKey> = {
+  empty: "invitations.csv.empty",
+  unclosed_quote: "invitations.csv.unclosed_quote",
+  bad_quote: "invitations.csv.bad_quote",
+  unreadable: "invitations.csv.unreadable",
+  too_many_rows: "invitations.csv.too_many_rows",
+  too_large: "invitations.csv.too_large",
+  no_rows: "invitations.csv.no_rows",
+  missing_contact: "invitations.csv.missing_contact",
+  missing_column: "invitations.csv.missing_column",
+  field_count: "invitations.csv.field_count",
+  required: "invitations.csv.required",
+  contact_required: "invitations.csv.contact_required",
+  name_too_long: "invitations.csv.name_too_long",
+  name_invalid: "invitations.csv.name_invalid",
+  email_invalid: "invitations.csv.email_invalid",
+  phone_invalid: "invitations.csv.phone_invalid",
+  duplicate: "invitations.csv.duplicate",
+  taken: "invitations.csv.taken",
+  pending: "invitations.csv.pending",
+  team_wrong: "invitations.csv.team_wrong",
+  date_invalid: "invitations.csv.date_invalid",
+  date_wrong: "invitations.csv.date_wrong",
+};
+
+/** Long cell values are cut so one bad cell cannot flood the page. */
+const clip = (v: string | number) =>
+  typeof v === "string" && [...v].length > 60
+    ? [...v].slice(0, 60).join("") + "…"
+    : v;
+
+/** Turns a CsvError's codes into message keys, its quoted cells clipped. */
+export function csvErrorText(e: CsvError): CsvErrorText {
+  const params: CsvErrorText["params"] = {};
+  for (const [name, v] of Object.entries(e.params ?? {})) {
+    params[name] = clip(v);
+  }
+  return {
+    line: e.line,
+    field: CSV_FIELDS[e.field],
+    message: CSV_MESSAGES[e.code],
+    params,
   };
 }
