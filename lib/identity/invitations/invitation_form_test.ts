@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { createCohort } from "@/lib/identity/teams/cohort_store.ts";
+import { formValues } from "@/lib/forms/form.ts";
 import {
-  formValues,
-  invitableCohorts,
   parseAcceptForm,
   parseImportForm,
   parseInviteForm,
@@ -185,34 +184,4 @@ Deno.test("parseAcceptForm() follows the password rules and keeps an empty name"
     ok: false,
     errors: { password: "invitations.accept.password_required" },
   });
-});
-
-Deno.test("invitableCohorts() offers admins every cohort and managers their teams' only", async () => {
-  using kv = await Deno.openKv(":memory:");
-  const admin = await makeUser(kv, "admin", "admin@example.com");
-  const m1 = await makeUser(kv, "manager", "m1@example.com");
-  const m2 = await makeUser(kv, "manager", "m2@example.com");
-  const trainer = await makeUser(kv, "trainer", "t@example.com");
-  const t1 = await createTeam(kv, { name: "一组", managerIds: [m1.id] }, NOW);
-  const t2 = await createTeam(kv, { name: "二组", managerIds: [m2.id] }, NOW);
-  await createCohort(kv, {
-    id: "a",
-    name: "A",
-    teamId: t1.id,
-    startDate: "2026-03-01",
-  }, NOW);
-  await createCohort(kv, {
-    id: "b",
-    name: "B",
-    teamId: t2.id,
-    startDate: "2026-04-01",
-  }, NOW);
-  const ids = async (
-    u: { id: string; role: Role },
-  ) => (await invitableCohorts(kv, u)).map((c) => c.id);
-  assert.deepEqual(await ids(admin), ["b", "a"]);
-  assert.deepEqual(await ids(m1), ["a"]);
-  assert.deepEqual(await ids(m2), ["b"]);
-  assert.deepEqual(await ids(trainer), []);
-  assert.equal((await invitableCohorts(kv, m1))[0].teamName, "一组");
 });

@@ -1,10 +1,13 @@
 /**
- * What the invitation pages show: a cohort's label, an invitee's logins, the
- * pending invitations an inviter sees, and the invitation behind a link.
+ * What the invitation pages show: the cohorts an inviter may invite into, a
+ * cohort's label, an invitee's logins, the pending invitations an inviter
+ * sees, a refused CSV file's problems, and the invitation behind a link.
  * Reads only; the stores own the keys and the rules.
  */
-import { getCohort } from "@/lib/identity/teams/cohort_store.ts";
-import type { CohortOption } from "./invitation_form.ts";
+import {
+  getCohort,
+  listCohortsOfTeam,
+} from "@/lib/identity/teams/cohort_store.ts";
 import Papa from "papaparse";
 import {
   getInvitationByToken,
@@ -16,7 +19,54 @@ import {
 import type { Role } from "@/lib/identity/roles.ts";
 import type { MessageKey } from "@/lib/i18n/i18n.ts";
 import type { CsvError, CsvErrorCode, CsvField } from "./csv_import.ts";
-import { getTeam } from "@/lib/identity/teams/team_store.ts";
+import {
+  getTeam,
+  listTeamIdsOfManager,
+  listTeams,
+  type Team,
+} from "@/lib/identity/teams/team_store.ts";
+
+/** A cohort the invite and import forms offer. */
+export interface CohortOption {
+  id: string;
+  name: string;
+  teamId: string;
+  teamName: string;
+  startDate: string;
+}
+
+/**
+ * The cohorts an actor may invite into, newest start first: every cohort
+ * for an admin, the cohorts of the teams they lead for a manager, none for
+ * anyone else. Only what the select offers: createInvitation and
+ * importNewHires check the actor again (assertCanInvite).
+ */
+export async function invitableCohorts(
+  kv: Deno.Kv,
+  actor: { id: string; role: Role },
+): Promise<CohortOption[]> {
+  let teams: Team[] = [];
+  if (actor.role === "admin") teams = await listTeams(kv, 200);
+  else if (actor.role === "manager") {
+    const ids = await listTeamIdsOfManager(kv, actor.id);
+    teams = (await Promise.all(ids.map((id) => getTeam(kv, id))))
+      .filter((t) => t !== null);
+  }
+  const perTeam = await Promise.all(
+    teams.map(async (team) =>
+      (await listCohortsOfTeam(kv, team.id)).map((c) => ({
+        id: c.id,
+        name: c.name,
+        teamId: team.id,
+        teamName: team.name,
+        startDate: c.startDate,
+      }))
+    ),
+  );
+  return perTeam.flat().sort((a, b) =>
+    b.startDate.localeCompare(a.startDate) || a.name.localeCompare(b.name)
+  );
+}
 
 /** How the pages name a cohort: its name and its team's. */
 export function cohortLabel(c: { name: string; teamName: string }): string {
@@ -42,15 +92,21 @@ export interface PendingRow {
   token: string | null;
 }
 
+/** The link an invitee opens: the token is the password to it. */
+export function inviteLink(origin: string, token: string): string {
+  return `${origin}/invite/${token}`;
+}
+
 /**
  * Pending invitations of the given cohorts (and the staff invitations, for
- * an admin), the newest first, with their links until used or revoked.
+ * an admin: only an admin issues them), the newest first, with their links
+ * until used or revoked.
  */
 export async function pendingInvitations(
   kv: Deno.Kv,
-  cohorts: CohortOption[],
+  actor: { role: Role },
+  cohorts: readonly CohortOption[],
   now: Date,
-  options: { staff?: boolean } = {},
 ): Promise<PendingRow[]> {
   const row = (inv: PendingInvitation, c: CohortOption | null): PendingRow => ({
     id: inv.id,
@@ -67,7 +123,7 @@ export async function pendingInvitations(
       (await listPendingInvitations(kv, c.id, now)).map((inv) => row(inv, c))
     ),
   );
-  if (options.staff) {
+  if (actor.role === "admin") {
     lists.push(
       (await listPendingStaffInvitations(kv, now)).map((inv) => row(inv, null)),
     );
@@ -91,7 +147,7 @@ export function invitationLinksCsv(
         labels.role(r.role),
         r.cohortName,
         labels.date(r.expiresAt),
-        r.token ? `${origin}/invite/${r.token}` : "",
+        r.token ? inviteLink(origin, r.token) : "",
       ].map(safe)
     ),
   }, { newline: "\r\n" });

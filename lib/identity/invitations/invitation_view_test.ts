@@ -6,7 +6,8 @@ import {
   importNewHires,
   parseNewHiresCsv,
 } from "./csv_import.ts";
-import { csvErrorText } from "./invitation_view.ts";
+import { csvErrorText, invitableCohorts } from "./invitation_view.ts";
+import type { Role } from "@/lib/identity/roles.ts";
 import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
 import { en } from "@/lib/i18n/en.ts";
@@ -124,4 +125,34 @@ Deno.test("csvErrorText() keeps the values it quotes, clipped, never a sentence 
       params: { bytes: 2_000_000 },
     },
   );
+});
+
+Deno.test("invitableCohorts() offers admins every cohort and managers their teams' only", async () => {
+  using kv = await Deno.openKv(":memory:");
+  const admin = await makeUser(kv, "admin", "admin@example.com");
+  const m1 = await makeUser(kv, "manager", "m1@example.com");
+  const m2 = await makeUser(kv, "manager", "m2@example.com");
+  const trainer = await makeUser(kv, "trainer", "t@example.com");
+  const t1 = await createTeam(kv, { name: "一组", managerIds: [m1.id] }, NOW);
+  const t2 = await createTeam(kv, { name: "二组", managerIds: [m2.id] }, NOW);
+  await createCohort(kv, {
+    id: "a",
+    name: "A",
+    teamId: t1.id,
+    startDate: "2026-03-01",
+  }, NOW);
+  await createCohort(kv, {
+    id: "b",
+    name: "B",
+    teamId: t2.id,
+    startDate: "2026-04-01",
+  }, NOW);
+  const ids = async (
+    u: { id: string; role: Role },
+  ) => (await invitableCohorts(kv, u)).map((c) => c.id);
+  assert.deepEqual(await ids(admin), ["b", "a"]);
+  assert.deepEqual(await ids(m1), ["a"]);
+  assert.deepEqual(await ids(m2), ["b"]);
+  assert.deepEqual(await ids(trainer), []);
+  assert.equal((await invitableCohorts(kv, m1))[0].teamName, "一组");
 });
