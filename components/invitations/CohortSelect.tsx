@@ -1,4 +1,4 @@
-import { FieldError } from "@/components/FieldError.tsx";
+import { SelectField } from "@/components/SelectField.tsx";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { CohortOption } from "@/lib/identity/invitations/invitation_view.ts";
 
@@ -15,25 +15,21 @@ export function CohortSelect(
   },
 ) {
   return (
-    <>
-      <label for={id}>{t("invitations.cohort")}</label>
-      <select
-        id={id}
-        name="cohortId"
-        aria-invalid={error ? "true" : undefined}
-        aria-describedby={`${id}-error`}
-      >
-        {cohorts.map((c) => (
-          <option key={c.id} value={c.id} selected={selected === c.id}>
-            {t("invitations.cohort_option", {
-              cohort: c.name,
-              team: c.teamName,
-              date: c.startDate,
-            })}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} message={error} />
-    </>
+    <SelectField
+      id={id}
+      name="cohortId"
+      label={t("invitations.cohort")}
+      error={error}
+    >
+      {cohorts.map((c) => (
+        <option key={c.id} value={c.id} selected={selected === c.id}>
+          {t("invitations.cohort_option", {
+            cohort: c.name,
+            team: c.teamName,
+            date: c.startDate,
+          })}
+        </option>
+      ))}
+    </SelectField>
   );
 }

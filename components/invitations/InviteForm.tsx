@@ -1,12 +1,12 @@
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { FieldError } from "@/components/FieldError.tsx";
-import { TextField } from "@/components/TextField.tsx";
+import { SelectField } from "@/components/SelectField.tsx";
 import type { FieldErrors } from "@/lib/forms/form.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { InviteField } from "@/lib/identity/invitations/invitation_form.ts";
 import type { CohortOption } from "@/lib/identity/invitations/invitation_view.ts";
 import type { Role } from "@/lib/identity/roles.ts";
 import { CohortSelect } from "./CohortSelect.tsx";
+import { InviteeFields } from "./InviteeFields.tsx";
 
 /** Values and problems of one form after a refused submit. */
 export interface FormState {
@@ -19,7 +19,7 @@ export interface FormState {
  * to import a whole class from a CSV file.
  */
 export function InviteForm(
-  { t, csrfToken, role, cohorts, form: { values, errors } }: {
+  { t, csrfToken, role, cohorts, form }: {
     t: Translate;
     csrfToken: string;
     /** The inviter's role, for the hint on who else can be invited. */
@@ -28,22 +28,8 @@ export function InviteForm(
     form: FormState;
   },
 ) {
-  const error = (f: InviteField) => errors[f] ? t(errors[f]!) : undefined;
-  const field = (
-    name: "name" | "email" | "phone",
-    attrs: Record<string, unknown>,
-    describedBy?: string,
-  ) => (
-    <TextField
-      id={`invite-${name}`}
-      name={name}
-      label={t(`invitations.${name}`)}
-      value={values[name] ?? ""}
-      error={error(name)}
-      describedBy={describedBy}
-      {...attrs}
-    />
-  );
+  const error = (f: InviteField) =>
+    form.errors[f] ? t(form.errors[f]!) : undefined;
   return (
     <div class="admin-forms invitation-forms">
       <form
@@ -59,33 +45,25 @@ export function InviteForm(
           t={t}
           id="invite-cohortId"
           cohorts={cohorts}
-          selected={values.cohortId}
+          selected={form.values.cohortId}
           error={error("cohortId")}
         />
-        {field("name", { maxLength: 50, required: true, autocomplete: "off" })}
-        <p class="meta">{t("invitations.name_hint")}</p>
-        {field(
-          "email",
-          { type: "email", maxLength: 254, autocomplete: "off" },
-          "invite-email-error invite-contact-error",
-        )}
-        {field(
-          "phone",
-          { type: "tel", maxLength: 20, autocomplete: "off" },
-          "invite-phone-error invite-contact-error",
-        )}
-        <FieldError id="invite-contact-error" message={error("contact")} />
+        <InviteeFields
+          t={t}
+          prefix="invite"
+          form={form}
+          nameHint={t("invitations.name_hint")}
+        />
         <p class="meta">{t("invitations.contact_hint")}</p>
-        <label for="invite-role">{t("invitations.role")}</label>
-        <select
+        <SelectField
           id="invite-role"
           name="role"
-          aria-invalid={error("role") ? "true" : undefined}
-          aria-describedby="invite-role-error invite-role-hint"
+          label={t("invitations.role")}
+          error={error("role")}
+          describedBy="invite-role-error invite-role-hint"
         >
           <option value="learner">{t("role.learner")}</option>
-        </select>
-        <FieldError id="invite-role-error" message={error("role")} />
+        </SelectField>
         <p id="invite-role-hint" class="meta">
           {t(
             role === "admin"
