@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { createCohort } from "@/lib/identity/teams/cohort_store.ts";
 import { formValues } from "@/lib/forms/form.ts";
 import {
   parseAcceptForm,
@@ -7,9 +6,6 @@ import {
   parseInviteForm,
   parseRevokeForm,
 } from "./invitation_form.ts";
-import type { Role } from "@/lib/identity/roles.ts";
-import { createTeam } from "@/lib/identity/teams/team_store.ts";
-import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
 
 const good = { cohortId: "cohort-a", name: " 李小雨 ", role: "learner" };
 
