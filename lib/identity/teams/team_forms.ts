@@ -4,6 +4,7 @@
  * stores check again (managers must be managers, the team must exist).
  */
 import { z } from "zod";
+import { formValues } from "@/lib/forms/form.ts";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "./cohort_store.ts";
 import { isCalendarDate } from "@/lib/identity/dates.ts";
 import { CONTROL } from "@/lib/identity/contact.ts";
@@ -60,25 +61,16 @@ export type TeamFormField =
   | "action";
 
 /**
- * Reads a submitted form into the shape the schemas expect: repeated
- * checkboxes become an array; a file where text belongs becomes a value no
- * schema accepts, so it is refused like any other wrong type.
+ * Reads a submitted form into the shape the schemas expect: the repeated
+ * manager checkboxes become an array (lib/forms/form.ts refuses a file
+ * where text belongs).
  */
 export function teamFormValues(form: FormData): Record<string, unknown> {
-  const text = (v: FormDataEntryValue | null) =>
-    v === null ? undefined : typeof v === "string" ? v : 0;
-  return {
-    action: text(form.get("action")),
-    id: text(form.get("id")),
-    name: text(form.get("name")),
-    teamId: text(form.get("teamId")),
-    startDate: text(form.get("startDate")),
-    timeZone: text(form.get("timeZone")),
-    mentorId: text(form.get("mentorId")),
-    managerIds: form.getAll("managerIds").map((v) =>
-      typeof v === "string" ? v : 0
-    ),
-  };
+  return formValues(
+    form,
+    ["action", "id", "name", "teamId", "startDate", "timeZone", "mentorId"],
+    ["managerIds"],
+  );
 }
 
 /** POST /admin/cohorts/:cohort: add or remove one learner. */
@@ -92,7 +84,5 @@ export const CohortMemberForm = z.object({
 
 /** Reads the member form; a file where text belongs is refused as a wrong type. */
 export function cohortMemberValues(form: FormData): Record<string, unknown> {
-  const text = (v: FormDataEntryValue | null) =>
-    v === null ? undefined : typeof v === "string" ? v : 0;
-  return { action: text(form.get("action")), userId: text(form.get("userId")) };
+  return formValues(form, ["action", "userId"]);
 }
