@@ -1,4 +1,4 @@
-import { CsrfField } from "@/components/CsrfField.tsx";
+import { ActionForm } from "@/components/ActionForm.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
 import { SelectField } from "@/components/SelectField.tsx";
 import { TextField } from "@/components/TextField.tsx";
@@ -68,10 +68,12 @@ export function TeamForms(
     : [];
   return (
     <div class="admin-forms">
-      <form method="post" class="stack" novalidate aria-labelledby="new-team">
-        <h2 id="new-team">{t("teams.new_team")}</h2>
-        <CsrfField token={csrfToken} />
-        <input type="hidden" name="action" value="team" />
+      <ActionForm
+        action="team"
+        headingId="new-team"
+        heading={t("teams.new_team")}
+        csrfToken={csrfToken}
+      >
         {input("team", "name", "teams.name", { maxLength: 50, required: true })}
         {input("team", "id", "teams.id", {
           maxLength: 40,
@@ -100,18 +102,15 @@ export function TeamForms(
           message={error("team", "managerIds")}
         />
         <button type="submit">{t("teams.create_team")}</button>
-      </form>
+      </ActionForm>
 
       {teams.length > 0 && (
-        <form
-          method="post"
-          class="stack"
-          novalidate
-          aria-labelledby="new-cohort"
+        <ActionForm
+          action="cohort"
+          headingId="new-cohort"
+          heading={t("teams.new_cohort")}
+          csrfToken={csrfToken}
         >
-          <h2 id="new-cohort">{t("teams.new_cohort")}</h2>
-          <CsrfField token={csrfToken} />
-          <input type="hidden" name="action" value="cohort" />
           <SelectField
             id="cohort-teamId"
             name="teamId"
@@ -176,7 +175,7 @@ export function TeamForms(
             ))}
           </SelectField>
           <button type="submit">{t("teams.create_cohort")}</button>
-        </form>
+        </ActionForm>
       )}
     </div>
   );

@@ -1,3 +1,4 @@
+import { ActionForm } from "@/components/ActionForm.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
 import { SelectField } from "@/components/SelectField.tsx";
@@ -27,10 +28,12 @@ export function UserActions(
   const error = (f: UserActionField) => errors[f] ? t(errors[f]!) : undefined;
   return (
     <div class="admin-forms user-actions">
-      <form method="post" class="stack" novalidate aria-labelledby="role-form">
-        <h2 id="role-form">{t("admin.user.role_form")}</h2>
-        <CsrfField token={csrfToken} />
-        <input type="hidden" name="action" value="role" />
+      <ActionForm
+        action="role"
+        headingId="role-form"
+        heading={t("admin.user.role_form")}
+        csrfToken={csrfToken}
+      >
         <SelectField
           id="role"
           name="role"
@@ -66,7 +69,7 @@ export function UserActions(
           </>
         )}
         <button type="submit">{t("admin.user.role_submit")}</button>
-      </form>
+      </ActionForm>
 
       <div class="stack">
         <h2>

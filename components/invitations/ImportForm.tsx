@@ -1,4 +1,4 @@
-import { CsrfField } from "@/components/CsrfField.tsx";
+import { ActionForm } from "@/components/ActionForm.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
 import type { FieldErrors } from "@/lib/forms/form.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
@@ -26,15 +26,12 @@ export function ImportForm(
   const exampleDate = example?.startDate ?? "2026-03-01";
   return (
     <div class="admin-forms invitation-forms">
-      <form
-        method="post"
+      <ActionForm
         enctype="multipart/form-data"
-        class="stack"
-        novalidate
-        aria-labelledby="import-heading"
+        headingId="import-heading"
+        heading={t("invitations.import.form_title")}
+        csrfToken={csrfToken}
       >
-        <h2 id="import-heading">{t("invitations.import.form_title")}</h2>
-        <CsrfField token={csrfToken} />
         <CohortSelect
           t={t}
           id="import-cohortId"
@@ -60,7 +57,7 @@ export function ImportForm(
           })}
         </p>
         <button type="submit">{t("invitations.import.submit")}</button>
-      </form>
+      </ActionForm>
       <aside class="notice" aria-labelledby="columns-heading">
         <h2 id="columns-heading">{t("invitations.import.columns_title")}</h2>
         <ul>

@@ -1,4 +1,4 @@
-import { CsrfField } from "@/components/CsrfField.tsx";
+import { ActionForm } from "@/components/ActionForm.tsx";
 import { SelectField } from "@/components/SelectField.tsx";
 import type { FieldErrors } from "@/lib/forms/form.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
@@ -32,15 +32,12 @@ export function InviteForm(
     form.errors[f] ? t(form.errors[f]!) : undefined;
   return (
     <div class="admin-forms invitation-forms">
-      <form
-        method="post"
-        class="stack"
-        novalidate
-        aria-labelledby="invite-heading"
+      <ActionForm
+        action="invite"
+        headingId="invite-heading"
+        heading={t("invitations.invite.title")}
+        csrfToken={csrfToken}
       >
-        <h2 id="invite-heading">{t("invitations.invite.title")}</h2>
-        <CsrfField token={csrfToken} />
-        <input type="hidden" name="action" value="invite" />
         <CohortSelect
           t={t}
           id="invite-cohortId"
@@ -72,7 +69,7 @@ export function InviteForm(
           )}
         </p>
         <button type="submit">{t("invitations.invite.submit")}</button>
-      </form>
+      </ActionForm>
       <aside class="notice">
         <h2>{t("invitations.import.cta_title")}</h2>
         <p>{t("invitations.import.cta_body")}</p>

@@ -1,4 +1,4 @@
-import { CsrfField } from "@/components/CsrfField.tsx";
+import { ActionForm } from "@/components/ActionForm.tsx";
 import { SelectField } from "@/components/SelectField.tsx";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import { STAFF_INVITE_ROLES } from "@/lib/identity/invitations/invitation_store.ts";
@@ -10,16 +10,14 @@ export function StaffInviteForm(
   { t, csrfToken, form }: { t: Translate; csrfToken: string; form: FormState },
 ) {
   return (
-    <form
-      method="post"
+    <ActionForm
+      action="invite-staff"
       class="stack staff-invite"
-      novalidate
-      aria-labelledby="staff-heading"
+      headingId="staff-heading"
+      heading={t("staff.invite.title")}
+      csrfToken={csrfToken}
     >
-      <h2 id="staff-heading">{t("staff.invite.title")}</h2>
       <p class="meta">{t("staff.invite.lead")}</p>
-      <CsrfField token={csrfToken} />
-      <input type="hidden" name="action" value="invite-staff" />
       <SelectField
         id="staff-role"
         name="role"
@@ -34,6 +32,6 @@ export function StaffInviteForm(
       </SelectField>
       <InviteeFields t={t} prefix="staff" form={form} />
       <button type="submit">{t("staff.invite.submit")}</button>
-    </form>
+    </ActionForm>
   );
 }
