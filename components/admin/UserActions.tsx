@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/ActionForm.tsx";
+import { ConfirmForm } from "@/components/ConfirmForm.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
 import { SelectField } from "@/components/SelectField.tsx";
@@ -90,17 +91,13 @@ export function UserActions(
           : (
             <>
               <p class="meta">{t("admin.user.disable_hint")}</p>
-              <details class="confirm">
-                <summary>{t("admin.user.disable_form")}</summary>
-                <form method="post" class="stack">
-                  <CsrfField token={csrfToken} />
-                  <input type="hidden" name="action" value="disable" />
-                  <p>{t("admin.user.disable_confirm", { name: u.name })}</p>
-                  <button type="submit" class="danger">
-                    {t("admin.user.disable_submit")}
-                  </button>
-                </form>
-              </details>
+              <ConfirmForm
+                summary={t("admin.user.disable_form")}
+                question={t("admin.user.disable_confirm", { name: u.name })}
+                submit={t("admin.user.disable_submit")}
+                fields={{ action: "disable" }}
+                csrfToken={csrfToken}
+              />
             </>
           )}
         <h2>{t("admin.user.delete_form")}</h2>

@@ -1,4 +1,4 @@
-import { CsrfField } from "@/components/CsrfField.tsx";
+import { ConfirmForm } from "@/components/ConfirmForm.tsx";
 import {
   formatDateTime,
   type Language,
@@ -63,19 +63,17 @@ export function PendingInvitations(
                   : <span class="meta">{t("staff.invite.no_link")}</span>}
               </td>
               <td>
-                <details class="confirm">
-                  <summary>{t("invitations.revoke")}</summary>
-                  <form method="post" class="stack">
-                    <CsrfField token={csrfToken} />
-                    <input type="hidden" name="action" value="revoke" />
-                    <input type="hidden" name="invitationId" value={p.id} />
-                    <input type="hidden" name="cohortId" value={p.cohortId} />
-                    <p>{t("invitations.revoke_confirm", { name: p.name })}</p>
-                    <button type="submit" class="danger">
-                      {t("invitations.revoke_submit")}
-                    </button>
-                  </form>
-                </details>
+                <ConfirmForm
+                  summary={t("invitations.revoke")}
+                  question={t("invitations.revoke_confirm", { name: p.name })}
+                  submit={t("invitations.revoke_submit")}
+                  fields={{
+                    action: "revoke",
+                    invitationId: p.id,
+                    cohortId: p.cohortId,
+                  }}
+                  csrfToken={csrfToken}
+                />
               </td>
             </tr>
           ))}
