@@ -43,57 +43,49 @@ interface Data {
 
 const EMPTY_FORM: FormState = { values: {}, errors: {} };
 
+/** Pending links are passwords in all but name: keep every answer out of caches. */
+const noStore = (res: Response) => {
+  res.headers.set("cache-control", "no-store");
+  return res;
+};
+
 export const handler: Handlers<Data, SignedInState> = {
   async GET(_req, ctx) {
     const { kv, user } = ctx.state;
     const cohorts = await invitableCohorts(kv, user);
-    const res = await ctx.render({
-      cohorts,
-      origin: publicOrigin(ctx.url),
-      pending: await pendingInvitations(kv, user, cohorts, new Date()),
-      done: ctx.url.searchParams.get("done") === "revoked"
-        ? "revoked"
-        : undefined,
-    });
-    // Pending links are passwords in all but name: keep them out of caches.
-    res.headers.set("cache-control", "no-store");
-    return res;
+    return noStore(
+      await ctx.render({
+        cohorts,
+        origin: publicOrigin(ctx.url),
+        pending: await pendingInvitations(kv, user, cohorts, new Date()),
+        done: ctx.url.searchParams.get("done") === "revoked"
+          ? "revoked"
+          : undefined,
+      }),
+    );
   },
   async POST(req, ctx) {
     const { kv, user } = ctx.state;
     const now = new Date();
-    const form = await req.formData();
+    const values = formValues(await req.formData(), INVITATION_FORM_FIELDS);
     const cohorts = await invitableCohorts(kv, user);
-    const outcome = await submitInvitation(
-      kv,
-      user.id,
-      cohorts,
-      formValues(form, INVITATION_FORM_FIELDS),
-      now,
-    );
+    const outcome = await submitInvitation(kv, user.id, cohorts, values, now);
     if (outcome.kind === "revoked") {
       return seeOther("/invitations?done=revoked");
     }
-    const origin = publicOrigin(ctx.url);
-    if (outcome.kind === "issued") {
-      const res = await ctx.render({
+    const issued = outcome.kind === "issued";
+    return noStore(
+      await ctx.render({
         cohorts,
-        origin,
-        pending: [],
-        issued: outcome.issued,
-      }, { status: 201 });
-      // The link is a password in all but name: keep it out of caches.
-      res.headers.set("cache-control", "no-store");
-      return res;
-    }
-    return await ctx.render({
-      cohorts,
-      origin,
-      pending: await pendingInvitations(kv, user, cohorts, now),
-      ...outcome.kind === "alert"
-        ? { alert: outcome.alert }
-        : { failed: { ...outcome } },
-    }, { status: outcome.status });
+        origin: publicOrigin(ctx.url),
+        pending: issued ? [] : await pendingInvitations(kv, user, cohorts, now),
+        ...outcome.kind === "issued"
+          ? { issued: outcome.issued }
+          : outcome.kind === "alert"
+          ? { alert: outcome.alert }
+          : { failed: outcome },
+      }, { status: outcome.kind === "issued" ? 201 : outcome.status }),
+    );
   },
 };
 
