@@ -4,10 +4,10 @@
  * stores check again (managers must be managers, the team must exist).
  */
 import { z } from "zod";
-import { formValues } from "@/lib/forms/form.ts";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "./cohort_store.ts";
 import { isCalendarDate } from "@/lib/identity/dates.ts";
 import { CONTROL } from "@/lib/identity/contact.ts";
+import { formValues } from "@/lib/forms/form.ts";
 
 const Name = z.string().trim()
   .min(1, "teams.name_required")
@@ -61,16 +61,20 @@ export type TeamFormField =
   | "action";
 
 /**
- * Reads a submitted form into the shape the schemas expect: the repeated
- * manager checkboxes become an array (lib/forms/form.ts refuses a file
- * where text belongs).
+ * Reads a submitted form into the shape the schemas expect: repeated
+ * checkboxes become an array; a file where text belongs becomes a value no
+ * schema accepts, so it is refused like any other wrong type.
  */
 export function teamFormValues(form: FormData): Record<string, unknown> {
-  return formValues(
-    form,
-    ["action", "id", "name", "teamId", "startDate", "timeZone", "mentorId"],
-    ["managerIds"],
-  );
+  return formValues(form, [
+    "action",
+    "id",
+    "name",
+    "teamId",
+    "startDate",
+    "timeZone",
+    "mentorId",
+  ], ["managerIds"]);
 }
 
 /** POST /admin/cohorts/:cohort: add or remove one learner. */
@@ -81,8 +85,3 @@ export const CohortMemberForm = z.object({
     .max(64, "cohort_admin.user_invalid")
     .regex(/^[A-Za-z0-9_-]+$/, "cohort_admin.user_invalid"),
 });
-
-/** Reads the member form; a file where text belongs is refused as a wrong type. */
-export function cohortMemberValues(form: FormData): Record<string, unknown> {
-  return formValues(form, ["action", "userId"]);
-}
