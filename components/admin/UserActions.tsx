@@ -5,7 +5,7 @@ import { FieldError } from "@/components/FieldError.tsx";
 import { SelectField } from "@/components/SelectField.tsx";
 import type { FieldErrors } from "@/lib/forms/form.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
-import type { MembershipLine } from "@/lib/identity/accounts/user_admin.ts";
+import type { MembershipLine } from "@/lib/identity/user_admin/user_admin.ts";
 import type { UserActionField } from "@/lib/identity/accounts/user_admin_form.ts";
 import type { PublicUser } from "@/lib/identity/accounts/user_store.ts";
 import { type Role, ROLES } from "@/lib/identity/roles.ts";

@@ -1,6 +1,6 @@
 import { UserStatus } from "@/components/admin/UserStatus.tsx";
 import { formatDate, type Language, type Translate } from "@/lib/i18n/i18n.ts";
-import type { MembershipLine } from "@/lib/identity/accounts/user_admin.ts";
+import type { MembershipLine } from "@/lib/identity/user_admin/user_admin.ts";
 import type { PublicUser } from "@/lib/identity/accounts/user_store.ts";
 
 /** One account as the admin reads it: name, logins, role, state, cohorts. */

@@ -15,7 +15,7 @@ import {
   userDone,
   userRecord,
   type UserRecordView,
-} from "@/lib/identity/accounts/user_admin.ts";
+} from "@/lib/identity/user_admin/user_admin.ts";
 import {
   type UserActionField,
   UserActionForm,

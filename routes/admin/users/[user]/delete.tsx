@@ -10,7 +10,7 @@ import {
   type DeletionTarget,
   deletionTarget,
   eraseAccount,
-} from "@/lib/identity/accounts/user_admin.ts";
+} from "@/lib/identity/user_admin/user_admin.ts";
 
 interface Data extends DeletionTarget {
   /** What was typed, shown back after a refusal. */

@@ -7,7 +7,7 @@ import {
   listMembershipsOfUser,
 } from "@/lib/identity/teams/cohort_store.ts";
 import { createTeam } from "@/lib/identity/teams/team_store.ts";
-import { makeUser, NOW } from "./testing.ts";
+import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
 import {
   applyUserAction,
   deletionTarget,
@@ -16,7 +16,7 @@ import {
   userDone,
   userRecord,
 } from "./user_admin.ts";
-import { getUser } from "./user_store.ts";
+import { getUser } from "@/lib/identity/accounts/user_store.ts";
 
 async function setup(kv: Deno.Kv) {
   const admin = await makeUser(kv, "admin", "admin@example.com");

@@ -2,9 +2,12 @@
  * The admin's pages about one account: what they show (the account, its
  * cohorts, its latest audit entries) and their actions (change the role,
  * disable, enable, delete the personal data), each store refusal named as
- * the message the page shows. The stores decide: an admin never acts on their own account, an
- * anonymised account keeps its state, a learner leaves their cohorts only
- * when the admin confirms it.
+ * the message the page shows. The stores decide: an admin never acts on
+ * their own account, an anonymised account keeps its state, a learner
+ * leaves their cohorts only when the admin confirms it.
+ *
+ * A folder of its own because it sits above accounts, teams, audit and
+ * personal data: it uses all four, and they use accounts.
  */
 import { type FieldErrors, parseForm } from "@/lib/forms/form.ts";
 import { ConflictError, ForbiddenError } from "@/lib/errors.ts";
@@ -28,13 +31,13 @@ import {
   shownLogin,
   type UserAction,
   type UserActionField,
-} from "./user_admin_form.ts";
+} from "@/lib/identity/accounts/user_admin_form.ts";
 import {
   type PublicUser,
   requireUser,
   setDisabled,
   toPublicUser,
-} from "./user_store.ts";
+} from "@/lib/identity/accounts/user_store.ts";
 
 /** Audit entries shown on the page (the full log is on /admin/audit). */
 export const AUDIT_SHOWN = 50;
