@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { getAll } from "@/lib/db/many.ts";
 import { StatementSchema } from "@/lib/evidence/statement.ts";
 import {
   coalesce,
@@ -194,10 +195,7 @@ export async function ensureRollups(
   timing: LeaseTiming = LEASE,
 ): Promise<RebuildResult | null> {
   for (;;) {
-    const [marker, lease] = await kv.getMany<[number, number]>([
-      layoutKey,
-      LEASE_KEY,
-    ]);
+    const [marker, lease] = await getAll<number>(kv, [layoutKey, LEASE_KEY]);
     if (marker.value === ROLLUP_LAYOUT) return null;
     if (lease.value !== null && lease.value > Date.now()) {
       await new Promise((r) => setTimeout(r, timing.pollMs));

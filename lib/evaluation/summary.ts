@@ -225,6 +225,8 @@ export interface CohortSummary {
     };
     behaviourScore: number | null;
     drivers: Record<string, number>;
+    /** Certificate events per level (issued, expired, revoked). */
+    certificates: Record<string, CertificateCounts>;
   };
   level4: {
     series: TeamMonth[];
@@ -243,6 +245,23 @@ export interface CohortSummary {
     estimate: CorrelationEstimate;
   }[];
   learners: LearnerFigures[];
+}
+
+/** Certificate events of one level. */
+export interface CertificateCounts {
+  issued: number;
+  expired: number;
+  revoked: number;
+}
+
+function certificateCounts(f: Fields): Record<string, CertificateCounts> {
+  return Object.fromEntries(
+    partsAfter(f, ["cert"]).sort().map((level) => [level, {
+      issued: num(f, "cert", level, "issued"),
+      expired: num(f, "cert", level, "expired"),
+      revoked: num(f, "cert", level, "revoked"),
+    }]),
+  );
 }
 
 /** One team month: KPI means, QA pass rate, drivers logged. */
@@ -599,6 +618,7 @@ export async function cohortSummary(
       drivers: Object.fromEntries(
         partsAfter(c, ["drv"]).map((k) => [k, num(c, "drv", k)]),
       ),
+      certificates: certificateCounts(c),
     },
     level4: {
       series,
@@ -663,6 +683,7 @@ export interface LearnerEvaluation {
   kpi: Record<string, Record<string, number>>;
   drivers: Record<string, number>;
   breaches: Record<string, number>;
+  certificates: Record<string, CertificateCounts>;
 }
 
 /** A learner's evaluation rollup (all cohorts). */
@@ -719,5 +740,6 @@ export async function learnerEvaluation(
     breaches: Object.fromEntries(
       partsAfter(f, ["breach"]).map((k) => [k, num(f, "breach", k)]),
     ),
+    certificates: certificateCounts(f),
   };
 }

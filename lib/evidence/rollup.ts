@@ -45,6 +45,7 @@
  * | tm         | "kpi", metric, "sum" / "sq" / "n"              | KPI of the team in the month    |
  * | c, l, tm   | "drv", kind                                    | drivers logged                  |
  * | c, l       | "conf", "n" / "sum" / "correct"                | rated answers (confidence)      |
+ * | c, l       | "cert", levelId, "issued"/"expired"/"revoked"  | certificate events              |
  * | c          | "drillms", month, "sum" / "n"                  | drill response times            |
  * | cx         | "ex", examId, "first" / "last"                 | packed first and latest exam    |
  * | cx         | "mod", moduleId, "n" / "sum"                   | quiz, scenario, drill scores    |
@@ -292,6 +293,15 @@ export function rollupMutations(
   if (kind === "drivers") {
     const driver = ext<string>(s, EVAL_EXT.driver) ?? "coaching";
     for (const sc of [...cl, TM]) add(sc, ["drv", driver], 1);
+  }
+
+  // Certificates: issued, expired and revoked, per level.
+  if (kind === "certifications") {
+    const levelId = path.split("/")[1];
+    const event = s.verb.id.slice(s.verb.id.lastIndexOf("/") + 1);
+    if (levelId && ["issued", "expired", "revoked"].includes(event)) {
+      for (const sc of cl) add(sc, ["cert", levelId, event], 1);
+    }
   }
 
   // KPI periods: the values replace the period's previous import.
