@@ -18,6 +18,7 @@
  * | --------------------------------------------------------- | ------- |
  * | ["ev", "c", cohortId, ...field]                           | KvU64   |
  * | ["ev", "cx", cohortId, learnerId, ...compact field]       | KvU64   |
+ * | ["ev", "ck", cohortId, metric, "YYYY-MM", learnerId]      | KvU64   |
  * | ["ev", "l", learnerId, ...field]                          | KvU64   |
  * | ["ev", "m", courseId, moduleId or "_course", ...field]    | KvU64   |
  * | ["ev", "tm", teamId, "YYYY-MM", ...field]                 | KvU64   |
@@ -51,6 +52,11 @@
  * | cx         | "mod", moduleId, "n" / "sum"                   | quiz, scenario, drill scores    |
  * | cx         | "qa", checkpoint                               | packed latest QA percent        |
  * | cx         | "conf", "n" / "sum" / "correct"                | rated answers                   |
+ *
+ * "ck" holds each agent's KPI value per metric and month (x100) in one
+ * counter, `n * 2^40 + sum` (`packAgentKpi`), so a cohort summary lists
+ * one month of one metric for all its agents in one range read: the KPI
+ * movement of each agent before and after training (level 2 to 3).
  */
 import type { Statement } from "./statement.ts";
 import { EXTENSIONS } from "./statement.ts";
@@ -76,6 +82,17 @@ export interface TextMutation {
 }
 
 const PACK = 1024n;
+/** n's unit in an agent's KPI counter: sums (x100) stay below it. */
+const AGENT_N = 2 ** 40;
+
+/** An agent's KPI counter ("ck") as n and the sum of its values (x100). */
+export function unpackAgentKpi(packed: bigint): { n: number; sum: number } {
+  const v = BigInt.asUintN(64, packed);
+  return {
+    n: Number(v / BigInt(AGENT_N)),
+    sum: Number(v % BigInt(AGENT_N)),
+  };
+}
 
 /** Packs a time and a 0-1023 value so min/max keep the earliest/latest. */
 export function pack(at: Date, value: number): bigint {
@@ -312,6 +329,7 @@ export function rollupMutations(
     const tm: Deno.KvKey | null = team
       ? [ROLLUP_ROOT, "tm", team, period]
       : null;
+    const ck: Deno.KvKey | null = cohort ? [ROLLUP_ROOT, "ck", cohort] : null;
     const metrics = new Set([...Object.keys(values), ...Object.keys(previous)]);
     for (const metric of metrics) {
       const v = values[metric] === undefined
@@ -325,6 +343,7 @@ export function rollupMutations(
       const dN = (v === undefined ? 0 : 1) - (p === undefined ? 0 : 1);
       add(L, ["kpi", metric, period, "sum"], dSum);
       add(L, ["kpi", metric, period, "n"], dN);
+      add(ck, [metric, period, learner], dN * AGENT_N + dSum);
       for (
         const [sc, field] of [[C, ["kpim", metric, period]], [tm, [
           "kpi",
