@@ -137,8 +137,12 @@ export async function rebuildRollups(
   return { statements, counters: counters.size, texts: textCount };
 }
 
-/** The rollup layout's version: a change to rollup.ts's keys bumps it. */
-export const ROLLUP_LAYOUT = 1;
+/**
+ * The rollup layout's version: a change to rollup.ts's keys bumps it.
+ * 2: certificate events, each agent's KPI per month ("ck"), and no
+ * counters nobody reads (module-scope scores, team-month QA sums).
+ */
+export const ROLLUP_LAYOUT = 2;
 const layoutKey = ["ev_meta", "layout"];
 /** The start-up lease: its value is the time (ms) it lapses. */
 export const LEASE_KEY = ["ev_meta", "lease"];

@@ -31,16 +31,19 @@
  *
  * | scope      | field                                          | meaning                         |
  * | ---------- | ---------------------------------------------- | ------------------------------- |
- * | c, l, m    | "act", path, "n" / "sum" / "sq" / "pass"       | scores of one activity          |
+ * | c, l       | "act", path, "n" / "sum" / "pass"              | scores of one activity          |
+ * | c          | "act", path, "sq"                              | their squares (interval)        |
  * | l          | "act", path, "first" / "last"                  | packed first and latest score   |
  * | c, l       | "lessons"                                      | lessons completed               |
  * | c, l       | "breach", category                             | scenario red lines breached     |
  * | c, m       | "sv", surveyId, "resp"                         | respondents                     |
  * | c, m       | "sv", surveyId, "q", questionId, value         | answers with that value         |
- * | c, l, tm   | "qa", checkpoint, "n"/"sum"/"sq"/"pass"/"crit" | QA conversations                |
+ * | c, l       | "qa", checkpoint, "n" / "sum" / "pass" / "crit" | QA conversations               |
+ * | c          | "qa", checkpoint, "sq"                         | their squares (interval)        |
+ * | tm         | "qa", checkpoint, "n" / "pass"                 | QA pass rate of the month       |
  * | l          | "qa", checkpoint, "last"                       | packed latest QA percent        |
  * | c, l       | "qac", criterionId, "n" / "miss"               | QA criterion scored / missed    |
- * | c, l, tm   | "qacrit", criticalId                           | critical items breached         |
+ * | c, l       | "qacrit", criticalId                           | critical items breached         |
  * | l          | "kpi", metric, month, "sum" / "n"              | KPI by month                    |
  * | c          | "kpim", metric, month, "sum" / "sq" / "n"      | KPI by month over agents        |
  * | tm         | "kpi", metric, "sum" / "sq" / "n"              | KPI of the team in the month    |
@@ -161,9 +164,6 @@ export function rollupMutations(
     ? [ROLLUP_ROOT, "cx", cohort, learner]
     : null;
   const L: Deno.KvKey = [ROLLUP_ROOT, "l", learner];
-  const M: Deno.KvKey | null = moduleId && course
-    ? [ROLLUP_ROOT, "m", course, moduleId]
-    : null;
   const TM: Deno.KvKey | null = team ? [ROLLUP_ROOT, "tm", team, month] : null;
   const cl = C ? [C, L] : [L];
 
@@ -201,12 +201,14 @@ export function rollupMutations(
   ) {
     const pm = Math.round(scaled * 1000);
     const pass = s.result?.success ? 1 : 0;
-    for (const sc of [...cl, M]) {
+    // Only what a reader uses: the cohort's interval needs the squares,
+    // the learner's page only n, sum and pass (bench/statement_cost.ts).
+    for (const sc of cl) {
       add(sc, ["act", path, "n"], 1);
       add(sc, ["act", path, "sum"], pm);
-      add(sc, ["act", path, "sq"], pm * pm);
       add(sc, ["act", path, "pass"], pass);
     }
+    add(C, ["act", path, "sq"], pm * pm);
     extreme("min", L, ["act", path, "first"], pack(at, pm));
     extreme("max", L, ["act", path, "last"], pack(at, pm));
     if (kind === "exams") {
@@ -286,14 +288,19 @@ export function rollupMutations(
     const cp = ext<string>(s, EVAL_EXT.checkpoint) ?? "other";
     const pm = Math.round(scaled * 1000);
     const breached = ext<string[]>(s, EVAL_EXT.breaches) ?? [];
-    for (const sc of [...cl, TM]) {
+    for (const sc of cl) {
       add(sc, ["qa", cp, "n"], 1);
       add(sc, ["qa", cp, "sum"], pm);
-      add(sc, ["qa", cp, "sq"], pm * pm);
-      add(sc, ["qa", cp, "pass"], s.result?.success ? 1 : 0);
       add(sc, ["qa", cp, "crit"], breached.length > 0 ? 1 : 0);
       for (const c of breached) add(sc, ["qacrit", c], 1);
     }
+    // The team-month series shows the pass rate only; the interval is the
+    // cohort's.
+    for (const sc of [...cl, TM]) {
+      add(sc, ["qa", cp, "pass"], s.result?.success ? 1 : 0);
+    }
+    add(TM, ["qa", cp, "n"], 1);
+    add(C, ["qa", cp, "sq"], pm * pm);
     for (const sc of cl) {
       for (const c of ext<string[]>(s, EVAL_EXT.scored) ?? []) {
         add(sc, ["qac", c, "n"], 1);
