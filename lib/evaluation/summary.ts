@@ -517,8 +517,9 @@ export async function cohortSummary(
     string,
     KpiTarget
   >;
-  const [members, c, learners, teamCohorts, series, texts] = await Promise
-    .all([
+  const window = trainingWindow(cohort.startDate);
+  const [members, c, learners, teamCohorts, series, texts, agentMonths] =
+    await Promise.all([
       listMembers(kv, cohortId, 5000),
       readScope(kv, [ROLLUP_ROOT, "c", cohortId]),
       readLearners(kv, cohortId),
@@ -531,6 +532,15 @@ export async function cohortSummary(
           questionId: String(e.key[4]),
           text: e.value,
         }),
+      ),
+      // Each agent's KPI the month before and after training: level 2 to 3.
+      Promise.all(
+        DID_METRICS.map((m) =>
+          Promise.all([
+            agentKpi(kv, cohortId, m, window.before),
+            agentKpi(kv, cohortId, m, window.after),
+          ])
+        ),
       ),
     ]);
   const memberCount = members.length;
@@ -560,16 +570,6 @@ export async function cohortSummary(
       skillSums.set(skill, s);
     }
   }
-  const window = trainingWindow(cohort.startDate);
-  // Each agent's KPI the month before and after training: level 2 to 3.
-  const agentMonths = await Promise.all(
-    DID_METRICS.map((m) =>
-      Promise.all([
-        agentKpi(kv, cohortId, m, window.before),
-        agentKpi(kv, cohortId, m, window.after),
-      ])
-    ),
-  );
   const figures = [...learners.entries()].map(([id, f]) => {
     const l = learnerFigures(id, f, content);
     DID_METRICS.forEach((m, i) => {
