@@ -13,6 +13,7 @@ import { zh as authoring } from "./parts/authoring.ts";
 import { zh as dashboards } from "./parts/dashboards.ts";
 import { zh as evaluator } from "./parts/evaluator.ts";
 import { zh as invitations } from "./parts/invitations.ts";
+import { zh as dashPages } from "./parts/dash_pages.ts";
 
 /** Simplified Chinese messages: the reference catalog every language must match. */
 export const zhCN = {
@@ -680,6 +681,7 @@ export const zhCN = {
   ...dashboards,
   ...evaluator,
   ...invitations,
+  ...dashPages,
 } as const;
 
 /** A message key. */
