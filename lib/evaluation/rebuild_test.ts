@@ -5,6 +5,7 @@ import { rebuildRollups } from "./rebuild.ts";
 import { ROLLUP_ROOT, TEXT_ROOT } from "@/lib/evidence/rollup.ts";
 import {
   answerStatement,
+  certificateEventStatement,
   driverStatement,
   kpiStatement,
   qaStatement,
@@ -53,6 +54,7 @@ Deno.test("rollups kept live equal rollups rebuilt from 10,000 random events, ke
   let qaReviews = 0;
   // Rated answers per learner: n, per-mille sum, correct.
   const rated = new Map<string, [number, number, number]>();
+  let certEvents = 0; // certificates issued to cohort c0
   const finalLikert = new Map<string, number>(); // "c0|q1|4" -> count
   let t = Date.UTC(2026, 8, 1);
   const events: Statement[] = [];
@@ -123,7 +125,7 @@ Deno.test("rollups kept live equal rollups rebuilt from 10,000 random events, ke
       };
       kpis.set(key, values);
       events.push(kpiStatement(l, c, teamOf(l), month, values, previous, at));
-    } else {
+    } else if (r < 0.97) {
       // A rating as the quiz form gives it, or none (left unrated).
       const level = pick([...CONFIDENCE_LEVELS, undefined]);
       const correct = rnd() < 0.6;
@@ -142,6 +144,18 @@ Deno.test("rollups kept live equal rollups rebuilt from 10,000 random events, ke
           `q${i % 30}`,
           correct,
           level && CONFIDENCE_VALUE[level],
+          at,
+        ),
+      );
+    } else {
+      const event = pick(["issued", "expired", "revoked"] as const);
+      certEvents += event === "issued" && c === "c0" ? 1 : 0;
+      events.push(
+        certificateEventStatement(
+          l,
+          c,
+          pick(["onboarding", "senior"]),
+          event,
           at,
         ),
       );
@@ -215,6 +229,19 @@ Deno.test("rollups kept live equal rollups rebuilt from 10,000 random events, ke
       `likert ${k}`,
     );
   }
+
+  let issuedC0 = 0n;
+  for (const [k, v] of live) {
+    const key = JSON.parse(k);
+    if (
+      key[1] === "c" && key[2] === "c0" && key[3] === "cert" &&
+      key[5] === "issued"
+    ) {
+      issuedC0 += BigInt(v.slice(4));
+    }
+  }
+  assert.ok(certEvents > 0);
+  assert.equal(issuedC0, BigInt(certEvents));
 
   // Damage the rollups, then rebuild from the statements.
   await kv.delete([ROLLUP_ROOT, "c", "c0", "lessons"]);

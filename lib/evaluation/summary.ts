@@ -2,8 +2,10 @@
  * Reads the evaluator's rollups (rollup.ts) into the four Kirkpatrick levels
  * of a cohort, a learner's evaluation and a team's monthly KPI series.
  * Readers never scan statements: a cohort summary lists the cohort's
- * counters, about ten compact counters per learner, the team's months and
- * the comparison cohorts' counters, however many events there were.
+ * counters, about ten compact counters per learner, each agent's FRT, CSAT
+ * and FCR for the two months of the training window (one counter each), the
+ * team's months and the comparison cohorts' counters, however many events
+ * there were.
  *
  * @module
  */
@@ -27,6 +29,7 @@ import {
   differenceInDifferences,
   distribution,
   kpiAttainment,
+  kpiMovement,
   type KpiTarget,
   mean,
   type MeanEstimate,
@@ -42,6 +45,7 @@ import {
   counterValue,
   ROLLUP_ROOT,
   TEXT_ROOT,
+  unpackAgentKpi,
   unpackTime,
   unpackValue,
 } from "@/lib/evidence/rollup.ts";
@@ -176,10 +180,25 @@ export interface LearnerFigures {
   modules: Record<string, number>;
   /** Checkpoint -> latest QA percent. */
   qa: Record<string, number>;
+  /** Skill id -> mean percent of the modules that train it (by their n). */
+  skills: Record<string, number>;
+  /**
+   * KPI (FRT, CSAT, FCR) movement from the month before training to the
+   * month after, improvement positive (`kpiMovement`).
+   */
+  kpiMovement: Record<string, number>;
   /** Confidence versus correctness; null below MIN_N_CALIBRATION rated answers. */
   calibration: CalibrationFigure | null;
   /** Rated answers (confidence given), also below the minimum. */
   rated: number;
+}
+
+/** Level 2 to 3 of one module or skill: training score against job movement. */
+export interface MovementCorrelation {
+  /** Against QA movement (latest of d90/d60 minus d30). */
+  estimate: CorrelationEstimate;
+  /** Against each KPI's movement (improvement positive), by metric. */
+  kpi: Record<string, CorrelationEstimate>;
 }
 
 /** The four levels of one cohort. */
@@ -242,6 +261,8 @@ export interface CohortSummary {
     };
     behaviourScore: number | null;
     drivers: Record<string, number>;
+    /** Certificate events per level (issued, expired, revoked). */
+    certificates: Record<string, CertificateCounts>;
   };
   level4: {
     series: TeamMonth[];
@@ -252,14 +273,39 @@ export interface CohortSummary {
       drillResponseMs: { month: string; n: number; mean: number | null }[];
     };
   };
-  /** Level 2 to 3: training score per module against QA movement (d30 -> d60/d90). */
-  correlations: {
+  /**
+   * Level 2 to 3: training score per module against QA movement (d30 ->
+   * d60/d90, `estimate`) and KPI movement before -> after training (`kpi`).
+   */
+  correlations: ({
     moduleId: string;
     title: string;
     skills: string[];
-    estimate: CorrelationEstimate;
-  }[];
+  } & MovementCorrelation)[];
+  /** The same per skill (a learner's score over the modules training it). */
+  skillCorrelations: ({
+    skill: string;
+    title: string;
+    modules: string[];
+  } & MovementCorrelation)[];
   learners: LearnerFigures[];
+}
+
+/** Certificate events of one level. */
+export interface CertificateCounts {
+  issued: number;
+  expired: number;
+  revoked: number;
+}
+
+function certificateCounts(f: Fields): Record<string, CertificateCounts> {
+  return Object.fromEntries(
+    partsAfter(f, ["cert"]).sort().map((level) => [level, {
+      issued: num(f, "cert", level, "issued"),
+      expired: num(f, "cert", level, "expired"),
+      revoked: num(f, "cert", level, "revoked"),
+    }]),
+  );
 }
 
 /** One team month: KPI means, QA pass rate, drivers logged. */
@@ -387,10 +433,22 @@ function learnerFigures(
   const pre = first === null ? null : unpackValue(first) / 10;
   const post = last === null ? null : unpackValue(last) / 10;
   const modules: Record<string, number> = {};
+  const skillSums: Record<string, { n: number; sum: number }> = {};
   for (const m of partsAfter(f, ["mod"])) {
     const n = num(f, "mod", m, "n");
-    if (n > 0) modules[m] = num(f, "mod", m, "sum") / 10 / n;
+    if (n === 0) continue;
+    const sum = num(f, "mod", m, "sum") / 10;
+    modules[m] = sum / n;
+    const mod = content.modules.find((x) => x.id === m);
+    for (const skill of mod?.skills ?? []) {
+      const t = skillSums[skill] ??= { n: 0, sum: 0 };
+      t.n += n;
+      t.sum += sum;
+    }
   }
+  const skills = Object.fromEntries(
+    Object.entries(skillSums).map(([k, t]) => [k, t.sum / t.n]),
+  );
   const qa: Record<string, number> = {};
   for (const cp of partsAfter(f, ["qa"])) {
     const p = packed(f, "qa", cp);
@@ -403,6 +461,8 @@ function learnerFigures(
     gain: pre === null || post === null ? null : normalisedGain(pre, post),
     modules,
     qa,
+    skills,
+    kpiMovement: {},
     calibration: calibration(
       num(f, "conf", "n"),
       num(f, "conf", "sum") / 1000,
@@ -416,6 +476,46 @@ function learnerFigures(
 export function qaMovement(qa: Record<string, number>): number | null {
   const late = qa.d90 ?? qa.d60;
   return late === undefined || qa.d30 === undefined ? null : late - qa.d30;
+}
+
+/**
+ * Each agent's value of `metric` in `month` ("ck" counters: one range read
+ * per metric and month for the whole cohort).
+ */
+async function agentKpi(
+  kv: Deno.Kv,
+  cohortId: string,
+  metric: string,
+  month: string,
+): Promise<Map<string, number>> {
+  const prefix = [ROLLUP_ROOT, "ck", cohortId, metric, month];
+  const out = new Map<string, number>();
+  for await (const e of kv.list({ prefix }, { batchSize: 1000 })) {
+    const { n, sum } = unpackAgentKpi(counterValue(e.value));
+    if (n > 0) out.set(String(e.key[prefix.length]), sum / 100 / n);
+  }
+  return out;
+}
+
+/** Correlations of training scores with QA and KPI movement (pure). */
+function movementCorrelation(
+  figures: readonly LearnerFigures[],
+  score: (l: LearnerFigures) => number | undefined,
+): MovementCorrelation {
+  const against = (move: (l: LearnerFigures) => number | null | undefined) => {
+    const pairs = figures.flatMap((l) => {
+      const x = score(l);
+      const y = move(l);
+      return x === undefined || y == null ? [] : [[x, y]];
+    });
+    return correlation(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+  };
+  return {
+    estimate: against((l) => qaMovement(l.qa)),
+    kpi: Object.fromEntries(
+      DID_METRICS.map((m) => [m, against((l) => l.kpiMovement[m])]),
+    ),
+  };
 }
 
 /**
@@ -435,8 +535,9 @@ export async function cohortSummary(
     string,
     KpiTarget
   >;
-  const [members, c, learners, teamCohorts, series, texts] = await Promise
-    .all([
+  const window = trainingWindow(cohort.startDate);
+  const [members, c, learners, teamCohorts, series, texts, agentMonths] =
+    await Promise.all([
       listMembers(kv, cohortId, 5000),
       readScope(kv, [ROLLUP_ROOT, "c", cohortId]),
       readLearners(kv, cohortId),
@@ -449,6 +550,15 @@ export async function cohortSummary(
           questionId: String(e.key[4]),
           text: e.value,
         }),
+      ),
+      // Each agent's KPI the month before and after training: level 2 to 3.
+      Promise.all(
+        DID_METRICS.map((m) =>
+          Promise.all([
+            agentKpi(kv, cohortId, m, window.before),
+            agentKpi(kv, cohortId, m, window.after),
+          ])
+        ),
       ),
     ]);
   const memberCount = members.length;
@@ -478,9 +588,19 @@ export async function cohortSummary(
       skillSums.set(skill, s);
     }
   }
-  const figures = [...learners.entries()].map(([id, f]) =>
-    learnerFigures(id, f, content)
-  );
+  const figures = [...learners.entries()].map(([id, f]) => {
+    const l = learnerFigures(id, f, content);
+    DID_METRICS.forEach((m, i) => {
+      const [before, after] = agentMonths[i];
+      const move = kpiMovement(
+        before.get(id),
+        after.get(id),
+        targets[m]?.direction ?? "min",
+      );
+      if (move !== null) l.kpiMovement[m] = move;
+    });
+    return l;
+  });
   const gains = figures.flatMap((l) => l.gain === null ? [] : [l.gain]);
 
   // Level 3
@@ -499,7 +619,6 @@ export async function cohortSummary(
       criticalFailRate: num(c, "qa", cp, "crit") / n,
     };
   }
-  const window = trainingWindow(cohort.startDate);
   const kpiMeans = (month: string) =>
     Object.fromEntries(KPI_METRICS.map((m) => {
       const cell = cellFrom(c, "kpim", m, month);
@@ -546,19 +665,22 @@ export async function cohortSummary(
   const d14 = qa.d14;
 
   // Level 2 -> 3
-  const correlations = content.modules.map((m) => {
-    const pairs = figures.flatMap((l) => {
-      const move = qaMovement(l.qa);
-      const score = l.modules[m.id];
-      return move === null || score === undefined ? [] : [[score, move]];
-    });
-    return {
-      moduleId: m.id,
-      title: m.title,
-      skills: m.skills,
-      estimate: correlation(pairs.map((p) => p[0]), pairs.map((p) => p[1])),
-    };
-  });
+  const correlations = content.modules.map((m) => ({
+    moduleId: m.id,
+    title: m.title,
+    skills: m.skills,
+    ...movementCorrelation(figures, (l) => l.modules[m.id]),
+  }));
+  const skillIds = [...new Set(content.modules.flatMap((m) => m.skills))]
+    .sort();
+  const skillCorrelations = skillIds.map((skill) => ({
+    skill,
+    title: content.skillTitles[skill] ?? skill,
+    modules: content.modules.filter((m) => m.skills.includes(skill)).map((
+      m,
+    ) => m.id),
+    ...movementCorrelation(figures, (l) => l.skills[skill]),
+  }));
 
   return {
     cohort: {
@@ -627,6 +749,7 @@ export async function cohortSummary(
       drivers: Object.fromEntries(
         partsAfter(c, ["drv"]).map((k) => [k, num(c, "drv", k)]),
       ),
+      certificates: certificateCounts(c),
     },
     level4: {
       series,
@@ -649,6 +772,7 @@ export async function cohortSummary(
       },
     },
     correlations,
+    skillCorrelations,
     learners: figures,
   };
 }
@@ -696,6 +820,7 @@ export interface LearnerEvaluation {
    * answers, `figure` null below MIN_N_CALIBRATION.
    */
   confidence: { n: number; figure: CalibrationFigure | null };
+  certificates: Record<string, CertificateCounts>;
 }
 
 /** A learner's evaluation rollup (all cohorts). */
@@ -760,6 +885,7 @@ export async function learnerEvaluation(
         num(f, "conf", "correct"),
       ),
     },
+    certificates: certificateCounts(f),
   };
 }
 

@@ -8,7 +8,11 @@ import { z } from "zod";
 /** The IRI root of this platform's activities and extensions. */
 export const ACTIVITY_ROOT = "https://service-academy.example/xapi";
 
-/** ADL verbs used here. */
+/**
+ * Verbs used here: ADL's where the ADL vocabulary has one; the certificate
+ * events (issued, expired, revoked) have none there, so they are this
+ * platform's own IRIs under ACTIVITY_ROOT (docs/evaluation.md lists them).
+ */
 export const VERBS = {
   completed: "http://adlnet.gov/expapi/verbs/completed",
   passed: "http://adlnet.gov/expapi/verbs/passed",
@@ -17,6 +21,9 @@ export const VERBS = {
   responded: "http://adlnet.gov/expapi/verbs/responded",
   scored: "http://adlnet.gov/expapi/verbs/scored",
   attended: "http://adlnet.gov/expapi/verbs/attended",
+  issued: `${ACTIVITY_ROOT}/verbs/issued`,
+  expired: `${ACTIVITY_ROOT}/verbs/expired`,
+  revoked: `${ACTIVITY_ROOT}/verbs/revoked`,
 } as const;
 /** A verb name. */
 export type VerbName = keyof typeof VERBS;
@@ -79,6 +86,8 @@ export const ACTIVITY_TYPES = {
   observation: "http://adlnet.gov/expapi/activities/performance",
   meeting: "http://adlnet.gov/expapi/activities/meeting",
   performance: "http://adlnet.gov/expapi/activities/objective",
+  /** Activity Streams' badge, as the xAPI registry lists it. */
+  certificate: "http://activitystrea.ms/schema/1.0/badge",
 } as const;
 
 /** What a statement says, in domain terms. */
@@ -151,11 +160,20 @@ export function buildStatement(input: StatementInput): Statement {
   });
 }
 
+/** Milliseconds as an ISO 8601 duration with seconds to 0.01 s, as xAPI asks. */
+export function isoDuration(ms: number): string {
+  const total = Math.max(0, ms) / 1000;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = Math.round((total % 60) * 100) / 100;
+  return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s}S`;
+}
+
 /**
- * A name-based UUID (RFC 4122 version 5, SHA-1) of `name` under this
- * platform's root: the same input always gives the same id, so a statement
- * derived from a record (a question of an attempt) has one id wherever it
- * is made, and an LRS sees a re-sent one as the same statement.
+ * A name-based UUID (RFC 4122 version 5, SHA-1) of `name`: the same input
+ * always gives the same id, so an event recorded twice (a retry, two
+ * instances sweeping expiries) is one statement and the second write fails
+ * `addStatement`'s "written once" check, and exports are repeatable.
  */
 export async function nameUuid(name: string): Promise<string> {
   const bytes = new Uint8Array(
@@ -170,13 +188,4 @@ export async function nameUuid(name: string): Promise<string> {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${
     hex.slice(16, 20)
   }-${hex.slice(20)}`;
-}
-
-/** Milliseconds as an ISO 8601 duration with seconds to 0.01 s, as xAPI asks. */
-export function isoDuration(ms: number): string {
-  const total = Math.max(0, ms) / 1000;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = Math.round((total % 60) * 100) / 100;
-  return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s}S`;
 }

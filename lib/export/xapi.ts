@@ -52,8 +52,8 @@ export const INTERACTION_TYPES: Record<Question["type"], string> = {
 
 const ATTEMPT_EXT = `${ACTIVITY_ROOT}/extensions/attempt`;
 
-/** Name-based statement ids, shared with the live "answered" statements. */
-export { nameUuid };
+// Moved to the statement module (certificate statements use it too).
+export { nameUuid } from "@/lib/evidence/statement.ts";
 
 /** The activity of a cohort (contextActivities.grouping). */
 export function cohortActivity(cohortId: string) {
