@@ -330,8 +330,9 @@ async function graduate(
 
 /**
  * An exam attempt as the exam pages make it, with `wrong` closed questions
- * left blank; required scenarios played inside the window. Used for 第 8
- * 期's pre- and post-tests too (demo_evaluation.ts).
+ * left blank (or each question answered by `wrong` when it is a function);
+ * required scenarios played inside the window. 第 8 期's pre- and
+ * post-tests use it too (demo_wave.ts).
  */
 export async function takeExam(
   kv: Deno.Kv,
@@ -339,7 +340,7 @@ export async function takeExam(
   g: Pick<Graduate, "learnerId" | "cohortId">,
   examId: string,
   at: Date,
-  wrong: number,
+  wrong: number | ((q: Question) => Answer),
 ): Promise<void> {
   const exam = await findExam(kv, view.id, examId);
   if (!exam) return;
@@ -368,7 +369,9 @@ export async function takeExam(
     learnerId: g.learnerId,
     attemptId: attempt.id,
     idempotencyKey: `demo-${attempt.id}`,
-    answers: keyedAnswers(questions, wrong),
+    answers: typeof wrong === "number"
+      ? keyedAnswers(questions, wrong)
+      : Object.fromEntries(questions.map((q) => [q.id, wrong(q)])),
     questions,
     rubrics: exam.rubrics,
     moduleTitle: exam.exam.title,

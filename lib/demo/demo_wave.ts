@@ -32,6 +32,7 @@ import {
 import { recordGain } from "@/lib/exam/gain_store.ts";
 import { type Profile, seedLearner } from "@/lib/learning/demo_progress.ts";
 import { takeExam } from "./demo_certification.ts";
+import { modelAnswer } from "./demo_item_analysis.ts";
 
 const MARKER = ["demo_seeds", "wave"];
 const DAY = 86_400_000;
@@ -50,8 +51,11 @@ export interface WaveAgent {
   email: string;
   name: string;
   profile: Profile;
-  /** Closed questions missed in the pre-test and the post-test. */
-  exams: [number, number];
+  /**
+   * Ability (logit) in the pre-test, answered by the item-analysis model
+   * (demo_item_analysis.ts modelAnswer); the post-test finds it higher.
+   */
+  theta: number;
   /** Scorecard items missed at the day 10, 26, 58 and 88 reviews. */
   qaMissed: [number, number, number, number];
 }
@@ -62,7 +66,7 @@ export const WAVE_AGENTS: readonly WaveAgent[] = [
     email: "agent1@demo.academy",
     name: "宋雨桐",
     profile: { hour: 9, quizWrong: 0, drills: "quick" },
-    exams: [7, 1],
+    theta: 1.2,
     qaMissed: [3, 2, 1, 1],
   },
   {
@@ -74,7 +78,7 @@ export const WAVE_AGENTS: readonly WaveAgent[] = [
       scenarios: { "double-charge": ["weak"], "lost-parcel": ["slip"] },
       drills: "slow",
     },
-    exams: [10, 4],
+    theta: -0.3,
     qaMissed: [5, 4, 3, 3],
   },
   {
@@ -86,7 +90,7 @@ export const WAVE_AGENTS: readonly WaveAgent[] = [
       quizzes: { basics: [3, 1] },
       drills: "quick",
     },
-    exams: [9, 2],
+    theta: 0.6,
     qaMissed: [4, 3, 1, 0],
   },
   {
@@ -102,7 +106,7 @@ export const WAVE_AGENTS: readonly WaveAgent[] = [
       },
       drills: "hasty",
     },
-    exams: [12, 6],
+    theta: -1.0,
     qaMissed: [6, 5, 5, 3],
   },
   {
@@ -114,7 +118,7 @@ export const WAVE_AGENTS: readonly WaveAgent[] = [
       scenarios: { "account-lock": ["slip"] },
       drills: "quick",
     },
-    exams: [8, 2],
+    theta: 0.8,
     qaMissed: [3, 3, 1, 1],
   },
   {
@@ -127,7 +131,7 @@ export const WAVE_AGENTS: readonly WaveAgent[] = [
       scenarios: { "social-storm": ["weak"] },
       drills: "slow",
     },
-    exams: [9, 4],
+    theta: 0.1,
     qaMissed: [5, 3, 3, 2],
   },
   {
@@ -139,7 +143,7 @@ export const WAVE_AGENTS: readonly WaveAgent[] = [
       scenarios: { "compliance-trap": ["slip"] },
       drills: "quick",
     },
-    exams: [6, 0],
+    theta: 1.5,
     qaMissed: [2, 2, 1, 0],
   },
   {
@@ -155,7 +159,7 @@ export const WAVE_AGENTS: readonly WaveAgent[] = [
       },
       drills: "hasty",
     },
-    exams: [11, 5],
+    theta: -0.6,
     qaMissed: [6, 4, 4, 4],
   },
 ];
@@ -202,18 +206,19 @@ export async function seedDemoWave(
     for (const d of plan.days) {
       for (const item of d.items ?? []) {
         if (item.kind !== "exam") continue;
-        const wrong = ({ pretest: a.exams[0], posttest: a.exams[1] } as Record<
+        // The month of training adds about 1.5 logits of ability.
+        const theta = ({ pretest: a.theta, posttest: a.theta + 1.5 } as Record<
           string,
           number
         >)[item.ref];
-        if (wrong === undefined) continue;
+        if (theta === undefined) continue;
         await takeExam(
           kv,
           view,
           { learnerId: user.id, cohortId: cohort.id },
           item.ref,
           new Date(start + (d.day - 1) * DAY + 8 * 3_600_000),
-          wrong,
+          (q) => modelAnswer(q, a.email, theta),
         );
       }
     }
