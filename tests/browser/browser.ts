@@ -234,6 +234,26 @@ export async function hydrated(page: Page, some = false) {
 }
 
 /**
+ * Runs `action` (a click, a key press) and waits for the new document it
+ * loads: its commit, then its load event. `waitForLoadState("load")` alone
+ * returns at once on the page being left, which is then read by mistake;
+ * this waits for the next document even when its address is the same (a
+ * form that answers at its own URL).
+ */
+export async function loadsNewPage(
+  page: Page,
+  action: () => Promise<unknown>,
+) {
+  await Promise.all([
+    page.waitForEvent("framenavigated", {
+      predicate: (frame) => frame === page.mainFrame(),
+    }),
+    action(),
+  ]);
+  await page.waitForLoadState("load");
+}
+
+/**
  * Switches the interface language with the header's switch. It redirects
  * back to the page it was clicked on, so the address may not change: this
  * waits for the new document's language.
