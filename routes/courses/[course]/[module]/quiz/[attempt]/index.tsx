@@ -2,11 +2,8 @@ import { errorText } from "@/lib/errors.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { QuestionFields } from "@/components/quiz/QuestionFields.tsx";
-import {
-  confidenceErrorText,
-  ConfidenceFields,
-} from "@/components/quiz/ConfidenceFields.tsx";
+import { AttemptForm } from "@/components/quiz/AttemptForm.tsx";
+import { confidenceErrorText } from "@/components/quiz/ConfidenceFields.tsx";
 import {
   confidenceFromForm,
   ConfidenceInputError,
@@ -262,37 +259,17 @@ export default function AttemptPage(
         deadline={attempt.deadline?.toISOString() ?? null}
         serverNow={new Date().toISOString()}
       >
-        <form method="post" class="quiz-form">
-          <CsrfField token={state.user.csrfToken} />
-          <input
-            type="hidden"
-            name="idempotencyKey"
-            value={crypto.randomUUID()}
-          />
-          {questions.map((q, i) => (
-            <QuestionFields
-              key={q.id}
-              id={q.id}
-              n={i + 1}
-              question={q.question}
-              saved={attempt.answers[q.id]}
-              t={t}
-            >
-              {asks && (
-                <ConfidenceFields
-                  id={q.id}
-                  n={i + 1}
-                  saved={attempt.confidence?.[q.id]}
-                  error={data.confidenceError === q.id
-                    ? t("confidence.field_error", { n: i + 1 })
-                    : undefined}
-                  t={t}
-                />
-              )}
-            </QuestionFields>
-          ))}
-          <button type="submit">{t("quiz.submit")}</button>
-        </form>
+        <AttemptForm
+          csrfToken={state.user.csrfToken}
+          questions={questions}
+          answers={attempt.answers}
+          t={t}
+          submit={t("quiz.submit")}
+          idempotent
+          confidence={asks
+            ? { saved: attempt.confidence, refused: data.confidenceError }
+            : undefined}
+        />
       </QuizAutosave>
     </>
   );
