@@ -13,6 +13,7 @@ import { en as gift } from "./parts/gift.ts";
 import { en as authoring } from "./parts/authoring.ts";
 import { en as dashboards } from "./parts/dashboards.ts";
 import { en as evaluator } from "./parts/evaluator.ts";
+import { en as dashPanel } from "./parts/dash_panel.ts";
 
 /** English messages. Typed against the zh-CN catalog so no key is missing. */
 export const en: Record<MessageKey, string> = {
@@ -729,4 +730,5 @@ export const en: Record<MessageKey, string> = {
   ...authoring,
   ...dashboards,
   ...evaluator,
+  ...dashPanel,
 };

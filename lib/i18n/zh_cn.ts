@@ -12,6 +12,7 @@ import { zh as gift } from "./parts/gift.ts";
 import { zh as authoring } from "./parts/authoring.ts";
 import { zh as dashboards } from "./parts/dashboards.ts";
 import { zh as evaluator } from "./parts/evaluator.ts";
+import { zh as dashPanel } from "./parts/dash_panel.ts";
 
 /** Simplified Chinese messages: the reference catalog every language must match. */
 export const zhCN = {
@@ -679,6 +680,7 @@ export const zhCN = {
   ...authoring,
   ...dashboards,
   ...evaluator,
+  ...dashPanel,
 } as const;
 
 /** A message key. */

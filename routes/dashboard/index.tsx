@@ -207,7 +207,14 @@ export default function DashboardPage(
                       table: t("dash.export.funnel"),
                     })}
                   />
-                  <KirkpatrickPanel levels={d.levels} t={t} lang={lang} />
+                  <KirkpatrickPanel
+                    panel={d.panel}
+                    t={t}
+                    lang={lang}
+                    filters={filters}
+                    teamName={(id) =>
+                      d.options.teams.find((x) => x.id === id)?.name ?? id}
+                  />
                   <h2 id="attention">{t("dash.attention")}</h2>
                   <AttentionTable
                     lines={d.attention.slice(0, ATTENTION_SHOWN)}
