@@ -451,12 +451,21 @@ Deno.test({
 }, async () => {
   const html = await (await manager2.get("/dashboard?cohort=cohort-c")).text();
   assert.match(html, /柯氏四级评估/);
-  const table = /<table[^>]*id="chart-levels-table"[\s\S]*?<\/table>/.exec(html)
-    ?.[0] ?? "";
-  // Three graduates: post-test 90 and QA 100 are shown; reaction is below
-  // the surveys' minimum of five responses, results need KPI data.
-  assert.match(table, /data-value="90"/);
-  assert.match(table, /data-value="100"/);
-  assert.equal([...table.matchAll(/data-value=""/g)].length, 2);
-  assert.match(html, /结果层需要坐席的 KPI 数据/);
+  const table = (id: string) =>
+    new RegExp(`<table[^>]*id="${id}"[\\s\\S]*?</table>`).exec(html)?.[0] ??
+      "";
+  // Three graduates: post-test 90 and QA 100 at day 30 are shown.
+  assert.match(table("chart-kp-learning-table"), /data-value="90"/);
+  assert.match(table("chart-kp-qa-table"), /data-value="100"/);
+  // Reaction is below the surveys' minimum of five answers: no figure, and
+  // the table says how many answered and how many are needed.
+  assert.match(html, /还没有哪份问卷达到最少作答人数/);
+  assert.doesNotMatch(html, /id="chart-kp-reaction"/);
+  assert.match(table("kp-reaction-table"), /人数不足：3 人作答，需要 5 人/);
+  // Results: the team's KPI months are drawn, and each comparison with
+  // not-yet-trained agents says why it is not claimed.
+  assert.match(html, /id="chart-kp-trend-team-aftersale"/);
+  const did = table("kp-did-table");
+  assert.equal([...did.matchAll(/<tr[\s>]/g)].length - 1, 3, "FRT, CSAT, FCR");
+  assert.match(did, /还没有可对比的尚未培训批次|人数还不够/);
 });

@@ -76,7 +76,10 @@ function DataTable(
                   j === 0
                     ? <th scope="row" key={j}>{cellText(lang, v)}</th>
                     : (
-                      <td key={j} data-value={v ?? ""}>
+                      <td
+                        key={j}
+                        data-value={typeof v === "string" ? undefined : v ?? ""}
+                      >
                         {cellText(lang, v)}
                       </td>
                     )
