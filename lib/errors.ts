@@ -19,6 +19,7 @@ import type { MessageKey, Translate } from "@/lib/i18n/i18n.ts";
 export const ERRORS = {
   "not-found": { status: 404, key: "error.code.not_found" },
   forbidden: { status: 403, key: "error.code.forbidden" },
+  "sign-in-required": { status: 401, key: "error.code.sign_in_required" },
   invalid: { status: 422, key: "error.code.invalid" },
   conflict: { status: 409, key: "error.code.conflict" },
   retry: { status: 409, key: "error.code.retry" },

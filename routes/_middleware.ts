@@ -19,6 +19,7 @@ import {
 import { localReturnPath } from "@/lib/http/return_path.ts";
 import { toHttpError } from "@/lib/http/domain_errors.ts";
 import { guardFormReading } from "@/lib/http/body.ts";
+import { codedErrors } from "@/lib/http/responses.ts";
 import { isSameOriginRequest } from "@/lib/http/origin_check.ts";
 import { SESSION_COOKIE } from "@/lib/http/session_cookie.ts";
 import { withSecurityHeaders } from "@/lib/http/security_headers.ts";
@@ -139,8 +140,9 @@ async function checkedAccess(req: Request, ctx: FreshContext<AppState>) {
   const decision = decide(route, signedIn?.user.role ?? null);
   if (decision === "login") {
     if (wantsJson(req)) {
-      return Response.json({ errors: { session: "Sign in first" } }, {
-        status: 401,
+      return codedErrors(state.t, {
+        code: "sign-in-required",
+        field: "session",
       });
     }
     if (SAFE.has(req.method)) {

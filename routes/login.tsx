@@ -3,6 +3,7 @@ import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
+import type { MessageKey } from "@/lib/i18n/i18n.ts";
 import { LoginForm } from "@/lib/auth/login_form.ts";
 import { signIn } from "@/lib/identity/accounts/sign_in.ts";
 import {
@@ -11,12 +12,12 @@ import {
 } from "@/lib/identity/demo/demo_seed.ts";
 import { sessionCookie } from "@/lib/http/session_cookie.ts";
 import type { AppState } from "@/lib/http/state.ts";
-import type { MessageKey } from "@/lib/i18n/i18n.ts";
+import { type FieldErrors, formValues, parseForm } from "@/lib/forms/form.ts";
 
 interface Data {
   login: string;
   next?: string;
-  errors: Partial<Record<"login" | "password" | "form", string>>;
+  errors: FieldErrors<"login" | "password" | "form">;
   demo: boolean;
 }
 
@@ -31,19 +32,22 @@ export const handler: Handlers<Data, AppState> = {
     });
   },
   async POST(req, ctx) {
-    const form = Object.fromEntries(await req.formData());
-    const input = LoginForm.safeParse(form);
-    const login = typeof form.login === "string"
-      ? form.login.slice(0, 100)
+    const values = formValues(await req.formData(), [
+      "login",
+      "password",
+      "next",
+    ]);
+    const input = parseForm(LoginForm, values, "login.login_invalid", {
+      fallbacks: { password: "login.password_required" },
+    });
+    const login = typeof values.login === "string"
+      ? values.login.slice(0, 100)
       : "";
-    if (!input.success) {
-      const errors: Data["errors"] = {};
-      for (const issue of input.error.issues) {
-        errors[issue.path[0] as "login" | "password"] ??= issue.message;
-      }
-      return ctx.render({ login, errors, demo: shouldSeedDemo() }, {
-        status: 422,
-      });
+    if (!input.ok) {
+      return ctx.render(
+        { login, errors: input.errors, demo: shouldSeedDemo() },
+        { status: 422 },
+      );
     }
     const address = "hostname" in ctx.remoteAddr
       ? String(ctx.remoteAddr.hostname)
@@ -81,9 +85,7 @@ export const handler: Handlers<Data, AppState> = {
 
 export default function Login({ data, state }: PageProps<Data, AppState>) {
   const { t } = state;
-  const msg = (
-    m?: string,
-  ) => (m ? (m.includes(".") ? t(m as MessageKey) : m) : undefined);
+  const msg = (key?: MessageKey) => key && t(key);
   return (
     <section class="narrow">
       <Head>

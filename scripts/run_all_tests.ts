@@ -44,7 +44,7 @@ async function tests(
     args,
     stdout: "piped",
     stderr: "inherit",
-    env: { ...Deno.env.toObject() },
+    env: { ...Deno.env.toObject(), SA_TEST_SNAPSHOTS: snapshots },
   }).spawn();
   let tail = "";
   const decoder = new TextDecoder();
@@ -59,6 +59,10 @@ async function tests(
   const m = /(\d+) passed(?: \(\d+ steps?\))? \| (\d+) failed/.exec(plain);
   return { code, passed: Number(m?.[1] ?? 0), failed: Number(m?.[2] ?? 0) };
 }
+
+// Seeded stores shared by every test process of this run (tests/server.ts):
+// the first server per content seeds, the others copy its file.
+const snapshots = await Deno.makeTempDir({ prefix: "sa-test-snapshots-" });
 
 // The reliability suite runs as its own step, so its report stands apart;
 // a run of chosen test files (arguments given) skips it.
@@ -85,6 +89,7 @@ const runs = [
 if (runs[0].code === 0 && Deno.args.length === 0) {
   runs.push(await tests("reliability suite", ["task", "test:reliability"]));
 }
+await Deno.remove(snapshots, { recursive: true });
 const passed = runs.reduce((n, r) => n + r.passed, 0);
 const failed = runs.reduce((n, r) => n + r.failed, 0);
 // CI reads this plain line.

@@ -274,6 +274,10 @@ Deno.test({
     all.data.length,
     [...page.matchAll(/<time datetime=/gi)].length,
   );
+  // A bad filter exports nothing and says which field, in words.
+  const bad = await admin.get("/admin/audit/export?action=made.up");
+  assert.equal(bad.status, 422);
+  assert.equal((await bad.text()).trim(), "请从列表里选择操作类型");
   const refused = await client(server.origin);
   await refused.signIn("manager@demo.academy");
   const r = await refused.get("/admin/audit/export");

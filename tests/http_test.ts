@@ -264,6 +264,9 @@ Deno.test({
       /请输入有效的邮箱或 11 位手机号/,
     ],
     [{ login: "learner@demo.academy", password: "" }, /请输入密码/],
+    // A field left out entirely gets a sentence too, never zod's English.
+    [{ login: "learner@demo.academy" }, /请输入密码/],
+    [{ password: "x" }, /请输入有效的邮箱或 11 位手机号/],
     [
       { login: "learner@demo.academy", password: "p".repeat(129) },
       /密码太长了/,
@@ -275,6 +278,7 @@ Deno.test({
     const body = await res.text();
     assert.match(body, message);
     assert.doesNotMatch(body, /<script>alert/);
+    assert.doesNotMatch(body, /Invalid input/);
   }
 });
 

@@ -55,6 +55,29 @@ for (const { lang, header } of LANGS) {
 
   Deno.test({
     ...opts,
+    name:
+      `refusals (${lang}): a JSON call while signed out is told to sign in, in words`,
+  }, async () => {
+    const anon = client(server.origin);
+    const res = await anon.get("/courses/demo/basics/basics-stages/checks/0", {
+      method: "POST",
+      headers: {
+        ...h,
+        accept: "application/json",
+        origin: server.origin,
+      },
+    });
+    assert.equal(res.status, 401);
+    const body = await res.json();
+    assert.equal(body.code, "sign-in-required");
+    assert.equal(
+      body.errors.session,
+      lang === "en" ? "Sign in first." : "请先登录。",
+    );
+  });
+
+  Deno.test({
+    ...opts,
     name: `refusals (${lang}): a form sent while signed out says sign in first`,
   }, async () => {
     const anon = client(server.origin);

@@ -1,28 +1,24 @@
 /**
  * The admin's certificate forms: revoke (a reason and an explicit
  * confirmation) and grant/withhold (a learner, a level, a reason). Parsing
- * only; field names are the form's, so errors can be shown beside them.
+ * only; messages are message keys (lib/forms/form.ts), shown beside the field.
  */
 import { z } from "zod";
+
+const REASON = "onboarding.admin.error.reason";
+const LOGIN = "onboarding.admin.error.login";
 
 /** Revoke form. */
 export const RevokeForm = z.object({
   certificateId: z.string().regex(/^[a-z2-7]{26}$/),
-  reason: z.string().trim().min(2, "reason").max(500, "reason"),
-  confirm: z.literal("yes", { error: "confirm" }),
+  reason: z.string(REASON).trim().min(2, REASON).max(500, REASON),
+  confirm: z.literal("yes", { error: "onboarding.admin.error.confirm" }),
 });
 
 /** Grant / withhold form. */
 export const DecisionForm = z.object({
-  login: z.string().trim().min(1, "login").max(100, "login"),
-  levelId: z.string().regex(/^[a-z0-9-]+$/, "levelId"),
-  kind: z.enum(["grant", "withhold"], { error: "kind" }),
-  reason: z.string().trim().min(2, "reason").max(500, "reason"),
+  login: z.string(LOGIN).trim().min(1, LOGIN).max(100, LOGIN),
+  levelId: z.string().regex(/^[a-z0-9-]+$/, "error.code.invalid"),
+  kind: z.enum(["grant", "withhold"], { error: "error.code.invalid" }),
+  reason: z.string(REASON).trim().min(2, REASON).max(500, REASON),
 });
-
-/** The first problem per field of a failed parse. */
-export function formErrors(error: z.ZodError): Record<string, true> {
-  const out: Record<string, true> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? "form")] = true;
-  return out;
-}

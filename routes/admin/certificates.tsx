@@ -5,11 +5,8 @@ import { CertificateStatusBadge } from "@/components/certification/CertificateSt
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
-import {
-  DecisionForm,
-  formErrors,
-  RevokeForm,
-} from "@/lib/certification/admin_forms.ts";
+import { DecisionForm, RevokeForm } from "@/lib/certification/admin_forms.ts";
+import { type FieldErrors, formValues, parseForm } from "@/lib/forms/form.ts";
 import {
   AlreadyRevokedError,
   type Certificate,
@@ -39,7 +36,7 @@ interface Data {
   failed?: {
     form: "revoke" | "decide";
     id?: string;
-    errors: Record<string, true>;
+    errors: FieldErrors;
     values: Record<string, string>;
   };
 }
@@ -63,19 +60,30 @@ export const handler: Handlers<Data, SignedInState> = {
   },
   async POST(req, ctx) {
     const { kv, user } = ctx.state;
-    const form = Object.fromEntries(
-      [...(await req.formData())].map(([k, v]) => [k, String(v)]),
-    );
+    const values = formValues(await req.formData(), [
+      "action",
+      "certificateId",
+      "reason",
+      "confirm",
+      "login",
+      "levelId",
+      "kind",
+    ]);
+    // What was typed, shown again beside the problems.
+    const form: Record<string, string> = {};
+    for (const [k, v] of Object.entries(values)) {
+      if (typeof v === "string") form[k] = v;
+    }
     const now = new Date();
     if (form.action === "revoke") {
-      const input = RevokeForm.safeParse(form);
-      if (!input.success) {
+      const input = parseForm(RevokeForm, values, "error.code.invalid");
+      if (!input.ok) {
         return ctx.render({
           ...(await load(kv, null)),
           failed: {
             form: "revoke",
             id: form.certificateId,
-            errors: formErrors(input.error),
+            errors: input.errors,
             values: form,
           },
         }, { status: 422 });
@@ -90,16 +98,18 @@ export const handler: Handlers<Data, SignedInState> = {
       }
       return seeOther("/admin/certificates?done=revoked");
     }
-    const input = DecisionForm.safeParse(form);
-    const learner = input.success
+    const input = parseForm(DecisionForm, values, "error.code.invalid");
+    const learner = input.ok
       ? await findUserByLogin(kv, input.data.login)
       : null;
-    if (!input.success || !learner || learner.role !== "learner") {
+    if (!input.ok || !learner || learner.role !== "learner") {
       return ctx.render({
         ...(await load(kv, null)),
         failed: {
           form: "decide",
-          errors: input.success ? { login: true } : formErrors(input.error),
+          errors: input.ok
+            ? { login: "onboarding.admin.error.login" }
+            : input.errors,
           values: form,
         },
       }, { status: 422 });
@@ -123,7 +133,8 @@ export default function AdminCertificatesPage(
 ) {
   const { t, lang } = state;
   const f = data.failed;
-  const decideErr = (field: string) => f?.form === "decide" && f.errors[field];
+  const decideErr = (field: string) =>
+    f?.form === "decide" ? f.errors[field] : undefined;
   const levelById = new Map(data.levels.map((l) => [l.id, l]));
   return (
     <>
@@ -206,7 +217,7 @@ export default function AdminCertificatesPage(
                         </textarea>
                         <p class="field-error" id={`reason-err-${c.id}`}>
                           {failedHere && f!.errors.reason
-                            ? t("onboarding.admin.error.reason")
+                            ? t(f!.errors.reason)
                             : ""}
                         </p>
                         <label class="option">
@@ -225,7 +236,7 @@ export default function AdminCertificatesPage(
                         </label>
                         <p class="field-error" id={`confirm-err-${c.id}`}>
                           {failedHere && f!.errors.confirm
-                            ? t("onboarding.admin.error.confirm")
+                            ? t(f!.errors.confirm)
                             : ""}
                         </p>
                         <button type="submit" class="danger">
@@ -255,7 +266,7 @@ export default function AdminCertificatesPage(
           aria-describedby="decide-login-err"
         />
         <p class="field-error" id="decide-login-err">
-          {decideErr("login") ? t("onboarding.admin.error.login") : ""}
+          {decideErr("login") ? t(decideErr("login")!) : ""}
         </p>
         <label for="decide-level">{t("onboarding.admin.level")}</label>
         <select id="decide-level" name="levelId">
@@ -287,7 +298,7 @@ export default function AdminCertificatesPage(
           {f?.form === "decide" ? f.values.reason ?? "" : ""}
         </textarea>
         <p class="field-error" id="decide-reason-err">
-          {decideErr("reason") ? t("onboarding.admin.error.reason") : ""}
+          {decideErr("reason") ? t(decideErr("reason")!) : ""}
         </p>
         <button type="submit">{t("onboarding.admin.decide_button")}</button>
       </form>

@@ -7,6 +7,7 @@ import { seeOther } from "@/lib/http/responses.ts";
 import { sessionCookie } from "@/lib/http/session_cookie.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import type { MessageKey } from "@/lib/i18n/i18n.ts";
+import { type FieldErrors, formValues, parseForm } from "@/lib/forms/form.ts";
 import {
   changeOwnPassword,
   PasswordChangeForm,
@@ -14,7 +15,7 @@ import {
 
 type Field = "current" | "next" | "repeat";
 interface Data {
-  errors: Partial<Record<Field, MessageKey>>;
+  errors: FieldErrors<Field>;
 }
 
 export const handler: Handlers<Data, SignedInState> = {
@@ -22,19 +23,13 @@ export const handler: Handlers<Data, SignedInState> = {
     return ctx.render({ errors: {} });
   },
   async POST(req, ctx) {
-    const form = Object.fromEntries(await req.formData());
-    const input = PasswordChangeForm.safeParse(form);
-    if (!input.success) {
-      const errors: Data["errors"] = {};
-      for (const issue of input.error.issues) {
-        const field = issue.path[0] as Field;
-        // A non-string value (a file) gets zod's own message: show the generic one.
-        errors[field] ??= (issue.message.startsWith("password.")
-          ? issue.message
-          : "password.too_long") as MessageKey;
-      }
-      return ctx.render({ errors }, { status: 422 });
-    }
+    const input = parseForm(
+      PasswordChangeForm,
+      formValues(await req.formData(), ["current", "next", "repeat"]),
+      // A non-string value (a file) has only zod's own wording.
+      "password.too_long",
+    );
+    if (!input.ok) return ctx.render({ errors: input.errors }, { status: 422 });
     const result = await changeOwnPassword(
       ctx.state.kv,
       ctx.state.user.id,

@@ -7,6 +7,7 @@ export const zh = {
   // One sentence per code of lib/errors.ts (ERRORS).
   "error.code.not_found": "要找的记录不存在，或不对你开放。",
   "error.code.forbidden": "你的角色不能进行这项操作。",
+  "error.code.sign_in_required": "请先登录。",
   "error.code.invalid": "填写的内容有误，请检查后重试。",
   "error.code.conflict": "这项操作和当前状态冲突，请刷新页面后重试。",
   "error.code.retry": "同时有别的修改，请稍后重试。",
@@ -45,6 +46,7 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   "error.code.not_found": "The record does not exist, or is not yours to see.",
   "error.code.forbidden": "Your role cannot do this.",
+  "error.code.sign_in_required": "Sign in first.",
   "error.code.invalid":
     "Something in the form is not right; check it and try again.",
   "error.code.conflict":

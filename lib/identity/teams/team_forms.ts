@@ -7,6 +7,7 @@ import { z } from "zod";
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from "./cohort_store.ts";
 import { isCalendarDate } from "@/lib/identity/dates.ts";
 import { CONTROL } from "@/lib/identity/contact.ts";
+import { formValues } from "@/lib/forms/form.ts";
 
 const Name = z.string().trim()
   .min(1, "teams.name_required")
@@ -65,20 +66,15 @@ export type TeamFormField =
  * schema accepts, so it is refused like any other wrong type.
  */
 export function teamFormValues(form: FormData): Record<string, unknown> {
-  const text = (v: FormDataEntryValue | null) =>
-    v === null ? undefined : typeof v === "string" ? v : 0;
-  return {
-    action: text(form.get("action")),
-    id: text(form.get("id")),
-    name: text(form.get("name")),
-    teamId: text(form.get("teamId")),
-    startDate: text(form.get("startDate")),
-    timeZone: text(form.get("timeZone")),
-    mentorId: text(form.get("mentorId")),
-    managerIds: form.getAll("managerIds").map((v) =>
-      typeof v === "string" ? v : 0
-    ),
-  };
+  return formValues(form, [
+    "action",
+    "id",
+    "name",
+    "teamId",
+    "startDate",
+    "timeZone",
+    "mentorId",
+  ], ["managerIds"]);
 }
 
 /** POST /admin/cohorts/:cohort: add or remove one learner. */
@@ -89,10 +85,3 @@ export const CohortMemberForm = z.object({
     .max(64, "cohort_admin.user_invalid")
     .regex(/^[A-Za-z0-9_-]+$/, "cohort_admin.user_invalid"),
 });
-
-/** Reads the member form; a file where text belongs is refused as a wrong type. */
-export function cohortMemberValues(form: FormData): Record<string, unknown> {
-  const text = (v: FormDataEntryValue | null) =>
-    v === null ? undefined : typeof v === "string" ? v : 0;
-  return { action: text(form.get("action")), userId: text(form.get("userId")) };
-}

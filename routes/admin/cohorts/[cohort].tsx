@@ -14,10 +14,8 @@ import {
 } from "@/lib/identity/teams/cohort_roster.ts";
 import { requireCohort } from "@/lib/identity/teams/cohort_store.ts";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors.ts";
-import {
-  CohortMemberForm,
-  cohortMemberValues,
-} from "@/lib/identity/teams/team_forms.ts";
+import { CohortMemberForm } from "@/lib/identity/teams/team_forms.ts";
+import { formValues, parseForm } from "@/lib/forms/form.ts";
 
 const DONE = ["added", "removed"] as const;
 
@@ -47,18 +45,13 @@ export const handler: Handlers<Data, SignedInState> = {
         done: null,
         error,
       }, { status });
-    const input = CohortMemberForm.safeParse(
-      cohortMemberValues(await req.formData()),
+    const input = parseForm(
+      CohortMemberForm,
+      formValues(await req.formData(), ["action", "userId"]),
+      "cohort_admin.user_invalid",
     );
-    if (!input.success) {
-      const message = input.error.issues[0].message;
-      return await fail(
-        422,
-        (message.startsWith("cohort_admin.")
-          ? message
-          : "cohort_admin.user_invalid") as MessageKey,
-      );
-    }
+    // One message above the form: the first problem found.
+    if (!input.ok) return await fail(422, Object.values(input.errors)[0]!);
     const { action, userId } = input.data;
     try {
       if (action === "add") {

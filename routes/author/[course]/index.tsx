@@ -1,5 +1,6 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { ComponentChildren } from "preact";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
 import { AuthoringStyles } from "@/components/authoring/AuthoringStyles.tsx";
@@ -60,6 +61,98 @@ export const handler: Handlers<Data, SignedInState> = {
 const editUrl = (course: string, path: string) =>
   `/author/${course}/edit?path=${encodeURIComponent(path)}`;
 
+/** Move up / move down for a module or a lesson: one form per direction. */
+function MoveButtons(
+  { path, title, t, csrf }: {
+    path: string;
+    title: string;
+    t: Translate;
+    csrf: string;
+  },
+) {
+  return (
+    <>
+      {(["up", "down"] as const).map((d) => (
+        <form method="post" class="inline-form" key={d}>
+          <CsrfField token={csrf} />
+          <input type="hidden" name="op" value="move" />
+          <input type="hidden" name="path" value={path} />
+          <input type="hidden" name="direction" value={d} />
+          <button
+            type="submit"
+            class="small secondary"
+            aria-label={t(`authoring.move.${d}_label`, { title })}
+          >
+            {t(`authoring.move.${d}`)}
+          </button>
+        </form>
+      ))}
+    </>
+  );
+}
+
+/** The link to the delete page, which asks for confirmation. */
+function DeleteLink(
+  { course, path, title, t }: {
+    course: string;
+    path: string;
+    title: string;
+    t: Translate;
+  },
+) {
+  return (
+    <a
+      class="danger-link"
+      href={`/author/${course}/delete?path=${encodeURIComponent(path)}`}
+      aria-label={t("authoring.delete_label", { title })}
+    >
+      {t("authoring.delete")}
+    </a>
+  );
+}
+
+/**
+ * A new module, lesson (in `module`) or assessment file: its title and slug,
+ * after any fields of its own (`children`, the assessment's kind).
+ */
+function CreateForm(
+  { op, module, slugHintId, t, csrf, children }: {
+    op: "create-module" | "create-lesson" | "create-assessment";
+    children?: ComponentChildren;
+    module?: string;
+    /** Where the slug's rule is spelled out, when it is. */
+    slugHintId?: string;
+    t: Translate;
+    csrf: string;
+  },
+) {
+  return (
+    <form method="post" class="stack-form">
+      <CsrfField token={csrf} />
+      <input type="hidden" name="op" value={op} />
+      {module && <input type="hidden" name="module" value={module} />}
+      {children}
+      <label>
+        {t("authoring.create.title")}
+        <input name="title" required maxLength={120} />
+      </label>
+      <label>
+        {t("authoring.create.slug")}
+        <input
+          name="slug"
+          required
+          pattern="[a-z0-9]+(-[a-z0-9]+)*"
+          aria-describedby={slugHintId}
+        />
+      </label>
+      {slugHintId && (
+        <p class="meta" id={slugHintId}>{t("authoring.create.slug_hint")}</p>
+      )}
+      <button type="submit">{t("authoring.create.submit")}</button>
+    </form>
+  );
+}
+
 function FileRow(
   { file, course, t, csrf, movable }: {
     file: TreeFile;
@@ -80,24 +173,9 @@ function FileRow(
         </span>
       )}
       <span class="tree-actions">
-        {movable &&
-          (["up", "down"] as const).map((d) => (
-            <form method="post" class="inline-form" key={d}>
-              <CsrfField token={csrf} />
-              <input type="hidden" name="op" value="move" />
-              <input type="hidden" name="path" value={file.path} />
-              <input type="hidden" name="direction" value={d} />
-              <button
-                type="submit"
-                class="small secondary"
-                aria-label={t(`authoring.move.${d}_label`, {
-                  title: file.title,
-                })}
-              >
-                {t(`authoring.move.${d}`)}
-              </button>
-            </form>
-          ))}
+        {movable && (
+          <MoveButtons path={file.path} title={file.title} t={t} csrf={csrf} />
+        )}
         <details class="rename">
           <summary>{t("authoring.rename")}</summary>
           <form method="post">
@@ -113,15 +191,7 @@ function FileRow(
             </button>
           </form>
         </details>
-        <a
-          class="danger-link"
-          href={`/author/${course}/delete?path=${
-            encodeURIComponent(file.path)
-          }`}
-          aria-label={t("authoring.delete_label", { title: file.title })}
-        >
-          {t("authoring.delete")}
-        </a>
+        <DeleteLink course={course} path={file.path} title={file.title} t={t} />
       </span>
     </li>
   );
@@ -229,32 +299,13 @@ export default function WorkspacePageView(
               <h3>{m.title}</h3>
               <span class="meta tree-path">{m.dir}</span>
               <span class="tree-actions">
-                {(["up", "down"] as const).map((d) => (
-                  <form method="post" class="inline-form" key={d}>
-                    <CsrfField token={csrfToken} />
-                    <input type="hidden" name="op" value="move" />
-                    <input type="hidden" name="path" value={m.path} />
-                    <input type="hidden" name="direction" value={d} />
-                    <button
-                      type="submit"
-                      class="small secondary"
-                      aria-label={t(`authoring.move.${d}_label`, {
-                        title: m.title,
-                      })}
-                    >
-                      {t(`authoring.move.${d}`)}
-                    </button>
-                  </form>
-                ))}
-                <a
-                  class="danger-link"
-                  href={`/author/${c}/delete?path=${
-                    encodeURIComponent(m.path)
-                  }`}
-                  aria-label={t("authoring.delete_label", { title: m.title })}
-                >
-                  {t("authoring.delete")}
-                </a>
+                <MoveButtons
+                  path={m.path}
+                  title={m.title}
+                  t={t}
+                  csrf={csrfToken}
+                />
+                <DeleteLink course={c} path={m.path} title={m.title} t={t} />
               </span>
             </header>
             <ul class="tree">
@@ -282,46 +333,19 @@ export default function WorkspacePageView(
             )}
             <details class="create">
               <summary>{t("authoring.create.lesson")}</summary>
-              <form method="post" class="stack-form">
-                <CsrfField token={csrfToken} />
-                <input type="hidden" name="op" value="create-lesson" />
-                <input type="hidden" name="module" value={m.dir} />
-                <label>
-                  {t("authoring.create.title")}
-                  <input name="title" required maxLength={120} />
-                </label>
-                <label>
-                  {t("authoring.create.slug")}
-                  <input
-                    name="slug"
-                    required
-                    pattern="[a-z0-9]+(-[a-z0-9]+)*"
-                    aria-describedby={`slug-hint-${m.dir}`}
-                  />
-                </label>
-                <p class="meta" id={`slug-hint-${m.dir}`}>
-                  {t("authoring.create.slug_hint")}
-                </p>
-                <button type="submit">{t("authoring.create.submit")}</button>
-              </form>
+              <CreateForm
+                op="create-lesson"
+                module={m.dir}
+                slugHintId={`slug-hint-${m.dir}`}
+                t={t}
+                csrf={csrfToken}
+              />
             </details>
           </article>
         ))}
         <details class="create">
           <summary>{t("authoring.create.module")}</summary>
-          <form method="post" class="stack-form">
-            <CsrfField token={csrfToken} />
-            <input type="hidden" name="op" value="create-module" />
-            <label>
-              {t("authoring.create.title")}
-              <input name="title" required maxLength={120} />
-            </label>
-            <label>
-              {t("authoring.create.slug")}
-              <input name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" />
-            </label>
-            <button type="submit">{t("authoring.create.submit")}</button>
-          </form>
+          <CreateForm op="create-module" t={t} csrf={csrfToken} />
         </details>
 
         {tree.groups.map((g) => (
@@ -342,9 +366,7 @@ export default function WorkspacePageView(
         ))}
         <details class="create">
           <summary>{t("authoring.create.assessment")}</summary>
-          <form method="post" class="stack-form">
-            <CsrfField token={csrfToken} />
-            <input type="hidden" name="op" value="create-assessment" />
+          <CreateForm op="create-assessment" t={t} csrf={csrfToken}>
             <label>
               {t("authoring.create.kind")}
               <select name="kind">
@@ -353,16 +375,7 @@ export default function WorkspacePageView(
                 ))}
               </select>
             </label>
-            <label>
-              {t("authoring.create.title")}
-              <input name="title" required maxLength={120} />
-            </label>
-            <label>
-              {t("authoring.create.slug")}
-              <input name="slug" required pattern="[a-z0-9]+(-[a-z0-9]+)*" />
-            </label>
-            <button type="submit">{t("authoring.create.submit")}</button>
-          </form>
+          </CreateForm>
         </details>
         {tree.deleted.length > 0 && (
           <p class="meta">

@@ -1,57 +1,38 @@
-import { Head } from "$fresh/runtime.ts";
-import type { Handlers, PageProps } from "$fresh/server.ts";
-import { CsrfField } from "@/components/CsrfField.tsx";
+import type { PageProps } from "$fresh/server.ts";
+import { RunIntro } from "@/components/runs/RunIntro.tsx";
 import { startDrillRun } from "@/lib/drill/drill_run_store.ts";
 import { findDrill, type PublishedDrill } from "@/lib/drill/drill_view.ts";
-import { seeOther } from "@/lib/http/responses.ts";
+import { runIntroHandlers } from "@/lib/http/run_intro.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 
-export const handler: Handlers<PublishedDrill, SignedInState> = {
-  async GET(_req, ctx) {
-    const found = await findDrill(
-      ctx.state.kv,
-      ctx.params.course,
-      ctx.params.drill,
-    );
-    return found ? ctx.render(found) : ctx.renderNotFound();
-  },
-  async POST(_req, ctx) {
-    const found = await findDrill(
-      ctx.state.kv,
-      ctx.params.course,
-      ctx.params.drill,
-    );
-    if (!found) return ctx.renderNotFound();
+export const handler = runIntroHandlers<PublishedDrill>(
+  (kv, params) => findDrill(kv, params.course, params.drill),
+  async (kv, learnerId, found, now) => {
     const run = await startDrillRun(
-      ctx.state.kv,
-      ctx.state.user.id,
+      kv,
+      learnerId,
       found.courseId,
       found.version,
       found.drill,
-      new Date(),
+      now,
     );
-    return seeOther(
-      `/courses/${found.courseId}/drills/${found.drill.id}/runs/${run.id}`,
-    );
+    return `/courses/${found.courseId}/drills/${found.drill.id}/runs/${run.id}`;
   },
-};
+);
 
 export default function DrillIntro(
   { data, state }: PageProps<PublishedDrill, SignedInState>,
 ) {
   const { t } = state;
   return (
-    <>
-      <Head>
-        <title>{`${data.drill.title} · ${t("drill.list.title")}`}</title>
-      </Head>
-      <h1>{data.drill.title}</h1>
+    <RunIntro
+      title={data.drill.title}
+      section={t("drill.list.title")}
+      csrfToken={state.user.csrfToken}
+      start={t("drill.start")}
+    >
       <p class="lead">{t("drill.list.lead")}</p>
       <p class="meta">{t("drill.items", { count: data.drill.items.length })}</p>
-      <form method="post">
-        <CsrfField token={state.user.csrfToken} />
-        <button type="submit">{t("drill.start")}</button>
-      </form>
-    </>
+    </RunIntro>
   );
 }

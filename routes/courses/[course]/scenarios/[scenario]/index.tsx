@@ -1,66 +1,43 @@
-import { Head } from "$fresh/runtime.ts";
-import type { Handlers, PageProps } from "$fresh/server.ts";
-import { CsrfField } from "@/components/CsrfField.tsx";
+import type { PageProps } from "$fresh/server.ts";
+import { RunIntro } from "@/components/runs/RunIntro.tsx";
 import { PersonaCard } from "@/components/scenario/PersonaCard.tsx";
+import { runIntroHandlers } from "@/lib/http/run_intro.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { seeOther } from "@/lib/http/responses.ts";
 import { startScenarioRun } from "@/lib/scenario/run_store.ts";
 import {
   findScenario,
   type PublishedScenario,
 } from "@/lib/scenario/scenario_page.ts";
 
-export const handler: Handlers<PublishedScenario, SignedInState> = {
-  async GET(_req, ctx) {
-    const found = await findScenario(
-      ctx.state.kv,
-      ctx.params.course,
-      ctx.params.scenario,
-    );
-    return found ? ctx.render(found) : ctx.renderNotFound();
-  },
-  async POST(_req, ctx) {
-    const found = await findScenario(
-      ctx.state.kv,
-      ctx.params.course,
-      ctx.params.scenario,
-    );
-    if (!found) return ctx.renderNotFound();
+export const handler = runIntroHandlers<PublishedScenario>(
+  (kv, params) => findScenario(kv, params.course, params.scenario),
+  async (kv, learnerId, found, now) => {
     const run = await startScenarioRun(
-      ctx.state.kv,
-      ctx.state.user.id,
+      kv,
+      learnerId,
       found.courseId,
       found.version,
       found.scenario,
-      new Date(),
+      now,
     );
-    return seeOther(
-      `/courses/${found.courseId}/scenarios/${found.scenario.id}/runs/${run.id}`,
-    );
+    return `/courses/${found.courseId}/scenarios/${found.scenario.id}/runs/${run.id}`;
   },
-};
+);
 
 export default function ScenarioIntro(
   { data, state }: PageProps<PublishedScenario, SignedInState>,
 ) {
   const { t } = state;
   return (
-    <>
-      <Head>
-        <title>{`${data.scenario.title} · ${t("scenario.list.title")}`}</title>
-      </Head>
-      <p class="breadcrumbs-inline">
-        <a href={`/courses/${data.courseId}/scenarios`}>
-          {t("scenario.list.title")}
-        </a>
-      </p>
-      <h1>{data.scenario.title}</h1>
+    <RunIntro
+      title={data.scenario.title}
+      section={t("scenario.list.title")}
+      back={`/courses/${data.courseId}/scenarios`}
+      csrfToken={state.user.csrfToken}
+      start={t("scenario.start")}
+    >
       <p class="lead">{data.scenario.summary}</p>
       <PersonaCard scenario={data.scenario} t={t} />
-      <form method="post">
-        <CsrfField token={state.user.csrfToken} />
-        <button type="submit">{t("scenario.start")}</button>
-      </form>
-    </>
+    </RunIntro>
   );
 }
