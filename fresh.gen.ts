@@ -57,7 +57,9 @@ import * as $courses_course_surveys_survey from "./routes/courses/[course]/surve
 import * as $dashboard_export_table from "./routes/dashboard/export/[table].ts";
 import * as $dashboard_index from "./routes/dashboard/index.tsx";
 import * as $dashboard_learners_learner from "./routes/dashboard/learners/[learner].tsx";
+import * as $dashboard_learners_learner_export_table from "./routes/dashboard/learners/[learner]/export/[table].ts";
 import * as $dashboard_trainer from "./routes/dashboard/trainer.tsx";
+import * as $dashboard_trainer_export_table from "./routes/dashboard/trainer/export/[table].ts";
 import * as $dashboard_xapi from "./routes/dashboard/xapi.ts";
 import * as $evaluation_kpi from "./routes/evaluation/kpi.tsx";
 import * as $evaluation_learners_learner from "./routes/evaluation/learners/[learner].tsx";
@@ -178,7 +180,11 @@ const manifest = {
     "./routes/dashboard/export/[table].ts": $dashboard_export_table,
     "./routes/dashboard/index.tsx": $dashboard_index,
     "./routes/dashboard/learners/[learner].tsx": $dashboard_learners_learner,
+    "./routes/dashboard/learners/[learner]/export/[table].ts":
+      $dashboard_learners_learner_export_table,
     "./routes/dashboard/trainer.tsx": $dashboard_trainer,
+    "./routes/dashboard/trainer/export/[table].ts":
+      $dashboard_trainer_export_table,
     "./routes/dashboard/xapi.ts": $dashboard_xapi,
     "./routes/evaluation/kpi.tsx": $evaluation_kpi,
     "./routes/evaluation/learners/[learner].tsx": $evaluation_learners_learner,

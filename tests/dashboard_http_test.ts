@@ -347,12 +347,41 @@ Deno.test({
     assert.equal(res.status, 404, name);
     assert.doesNotMatch(await res.text(), new RegExp(name));
   }
-  // A graduate's drill-down shows the on-the-job QA review.
+  // A graduate's drill-down shows the on-the-job QA review at its
+  // checkpoint (the evaluator's figure), the KPI months of her cohort and
+  // the rules her certificate was issued on.
   const grad = await (await manager2.get(
     `/dashboard/learners/${other.get("许佳琪")}`,
   )).text();
-  assert.match(grad, /在岗质检（行为层）/);
-  assert.match(grad, /id="qa-list"[\s\S]*?100 分（/);
+  const qa = /<table[^>]*id="chart-qa-table"[\s\S]*?<\/table>/.exec(grad)
+    ?.[0] ?? "";
+  assert.match(qa, /第 30 天<\/th><td data-value="100">/);
+  assert.match(grad, /颁发时满足的条件/);
+  assert.match(grad, /证书有效。续期看颁发后的新成绩/);
+  assert.match(grad, /培训前一个月（\d{4}-\d{2}）/);
+  // Each table downloads as CSV with the page's rows, under the same access.
+  const csv = await csvOf(
+    await manager2.get(
+      `/dashboard/learners/${other.get("许佳琪")}/export/qa`,
+    ),
+  );
+  assert.deepEqual(csv, [["节点", "最近一次", "平均"], [
+    "第 30 天",
+    "100",
+    "100",
+  ]]);
+  for (const table of ["qa", "scores", "nosuch", "toString"]) {
+    const res = await manager.get(
+      `/dashboard/learners/${other.get("许佳琪")}/export/${table}`,
+    );
+    assert.equal(res.status, 404, `another team's ${table} CSV`);
+    assert.doesNotMatch(await res.text(), /许佳琪/);
+  }
+  const bad = await manager2.get(
+    `/dashboard/learners/${other.get("许佳琪")}/export/toString`,
+  );
+  assert.equal(bad.status, 404, "no such table");
+  await bad.body?.cancel();
   // An id that is no learner at all looks the same.
   const none = await manager.get(
     "/dashboard/learners/01NOSUCHLEARNER000000000000",
@@ -429,6 +458,71 @@ Deno.test({
 
 Deno.test({
   ...opts,
+  name:
+    "http trainer: every table downloads as CSV with the page's rows; nothing below the minimum n",
+}, async () => {
+  const trainer = await signedIn("trainer@demo.academy");
+  const page = await (await trainer.get("/dashboard/trainer")).text();
+  const links = [
+    ...page.matchAll(/href="(\/dashboard\/trainer\/export\/[^"]+)"/g),
+  ]
+    .map((m) => m[1].replaceAll("&amp;", "&"));
+  for (
+    const table of [
+      "reaction",
+      "paths",
+      "paths-chart",
+      "skills",
+      "skills-by-cohort",
+    ]
+  ) {
+    assert.ok(
+      links.some((l) => l.startsWith(`/dashboard/trainer/export/${table}?`)),
+      `${table}: a CSV link`,
+    );
+  }
+  for (const link of links) {
+    const res = await trainer.get(link);
+    assert.equal(res.status, 200, link);
+    const rows = await csvOf(res);
+    assert.ok(rows.length >= 2, `${link}: rows`);
+  }
+  // The reaction chart's CSV holds the figures the page's table shows.
+  const reaction = await csvOf(
+    await trainer.get(links.find((l) => l.includes("/export/reaction?"))!),
+  );
+  const table = /<table[^>]*id="chart-reaction-table"[\s\S]*?<\/table>/
+    .exec(page)?.[0] ?? "";
+  const values = [...table.matchAll(/data-value="([^"]*)"/g)].map((m) => m[1]);
+  assert.deepEqual(reaction.slice(1).map((r) => r[1]), values);
+  // Below the minimum n the survey's CSV is a header and nothing else.
+  const few = await trainer.get(
+    "/dashboard/trainer/export/reaction-reaction-core-skills?cohort=cohort-c",
+  );
+  assert.equal(few.status, 200);
+  assert.equal((await csvOf(few)).length, 1, "header only");
+  // The team filter lives in the URL and narrows the cohorts.
+  const byCohort = async (q: string) =>
+    new Set(
+      (await csvOf(
+        await trainer.get(`/dashboard/trainer/export/skills-by-cohort${q}`),
+      )).slice(1).map((r) => r[0].replace(/（.*$/, "")),
+    );
+  const everyone = await byCohort("");
+  const aftersale = await byCohort("?team=team-aftersale");
+  assert.ok(aftersale.size > 0 && aftersale.size < everyone.size);
+  assert.ok(!aftersale.has("第 11 期新人营"), "team-a's cohort left out");
+  const unknown = await trainer.get("/dashboard/trainer?team=team-zz");
+  assert.equal(unknown.status, 404);
+  await unknown.body?.cancel();
+  // Managers may not download the trainer's tables.
+  const m = await manager.get("/dashboard/trainer/export/reaction");
+  assert.equal(m.status, 403);
+  await m.body?.cancel();
+});
+
+Deno.test({
+  ...opts,
   name: "http dashboard: charts follow the page language",
 }, async () => {
   const en = await manager.get("/dashboard", {
@@ -461,11 +555,11 @@ Deno.test({
   // the table says how many answered and how many are needed.
   assert.match(html, /还没有哪份问卷达到最少作答人数/);
   assert.doesNotMatch(html, /id="chart-kp-reaction"/);
-  assert.match(table("kp-reaction-table"), /人数不足：3 人作答，需要 5 人/);
+  assert.match(table("kp-reaction"), /人数不足：3 人作答，需要 5 人/);
   // Results: the team's KPI months are drawn, and each comparison with
   // not-yet-trained agents says why it is not claimed.
   assert.match(html, /id="chart-kp-trend-team-aftersale"/);
-  const did = table("kp-did-table");
+  const did = table("kp-did");
   assert.equal([...did.matchAll(/<tr[\s>]/g)].length - 1, 3, "FRT, CSAT, FCR");
   assert.match(did, /还没有可对比的尚未培训批次|人数还不够/);
 });

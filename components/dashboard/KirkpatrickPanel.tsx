@@ -1,7 +1,7 @@
 import { ChartFigure } from "@/components/dashboard/ChartFigure.tsx";
+import { DataTable } from "@/components/dashboard/DataTable.tsx";
 import {
-  type PanelCell,
-  type PanelTable,
+  type PanelTableId,
   panelTables,
   percent,
   rounded,
@@ -32,70 +32,6 @@ export function monthLabel(lang: Language, month: string): string {
     month: "short",
     timeZone: "UTC",
   }).format(new Date(Date.UTC(y, m - 1, 1)));
-}
-
-function cellText(lang: Language, v: PanelCell): string {
-  if (v === null) return "—";
-  if (typeof v === "string") return v;
-  return new Intl.NumberFormat(lang, {
-    maximumFractionDigits: 2,
-    useGrouping: false,
-  }).format(v);
-}
-
-/** A panel table with its caption and CSV link (the same rows as the CSV). */
-function DataTable(
-  { table, lang, csvHref, t }: {
-    table: PanelTable;
-    lang: Language;
-    csvHref: string;
-    t: Translate;
-  },
-) {
-  if (table.rows.length === 0) return null;
-  const id = `${table.id}-table`;
-  return (
-    <>
-      <div
-        class="table-wrap"
-        tabIndex={0}
-        role="region"
-        aria-labelledby={`${id}-caption`}
-      >
-        <table class="data-table kp-table" id={id}>
-          <caption id={`${id}-caption`}>{table.caption}</caption>
-          <thead>
-            <tr>
-              {table.header.map((h) => <th scope="col" key={h}>{h}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, i) => (
-              <tr key={i}>
-                {row.map((v, j) =>
-                  j === 0
-                    ? <th scope="row" key={j}>{cellText(lang, v)}</th>
-                    : (
-                      <td
-                        key={j}
-                        data-value={typeof v === "string" ? undefined : v ?? ""}
-                      >
-                        {cellText(lang, v)}
-                      </td>
-                    )
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p>
-        <a href={csvHref} download>
-          {t("kp.csv", { table: table.caption })}
-        </a>
-      </p>
-    </>
-  );
 }
 
 /** Keeps the series with at least one figure. */
@@ -152,8 +88,14 @@ export function KirkpatrickPanel(
 ) {
   const tables = panelTables(panel, t, teamName);
   const csv = (id: string) => `/dashboard/export/${id}${filterQuery(filters)}`;
-  const table = (id: keyof typeof tables) => (
-    <DataTable table={tables[id]} lang={lang} csvHref={csv(id)} t={t} />
+  const table = (id: PanelTableId, empty: string) => (
+    <DataTable
+      table={tables[id]}
+      lang={lang}
+      empty={empty}
+      csvHref={csv(id)}
+      csvLabel={t("kp.csv", { table: tables[id].caption })}
+    />
   );
   const cohorts = panel.cohorts;
   const names = cohorts.map((c) => c.cohortName);
@@ -227,7 +169,8 @@ export function KirkpatrickPanel(
             empty={t("kp.l1.empty")}
             note={t("kp.l1.note", { n: MIN_N_REACTION })}
           />
-          {table("kp-reaction")}
+          <h4>{tables["kp-reaction"].caption}</h4>
+          {table("kp-reaction", t("kp.l1.none"))}
 
           <h3 id="kp-l2">{t("kp.l2")}</h3>
           <ChartFigure
@@ -237,8 +180,10 @@ export function KirkpatrickPanel(
             empty={t("kp.l2.empty")}
             note={t("kp.l2.note")}
           />
-          {table("kp-learning")}
-          {table("kp-mastery")}
+          <h4>{tables["kp-learning"].caption}</h4>
+          {table("kp-learning", t("kp.l2.empty"))}
+          <h4>{tables["kp-mastery"].caption}</h4>
+          {table("kp-mastery", t("kp.l2.empty"))}
 
           <h3 id="kp-l3">{t("kp.l3")}</h3>
           <ChartFigure
@@ -248,8 +193,10 @@ export function KirkpatrickPanel(
             empty={t("kp.l3.empty")}
             note={t("kp.l3.note")}
           />
-          {table("kp-qa")}
-          {table("kp-behaviour")}
+          <h4>{tables["kp-qa"].caption}</h4>
+          {table("kp-qa", t("kp.l3.empty"))}
+          <h4>{tables["kp-behaviour"].caption}</h4>
+          {table("kp-behaviour", t("kp.l3.none"))}
 
           <h3 id="kp-l4">{t("kp.l4")}</h3>
           <nav aria-label={t("kp.l4.metric")} class="kp-metrics">
@@ -312,15 +259,17 @@ export function KirkpatrickPanel(
               </div>
             );
           })}
-          {table("kp-months")}
-          <h4 id="kp-did">{t("kp.l4.did")}</h4>
+          <h4>{tables["kp-months"].caption}</h4>
+          {table("kp-months", t("kp.l4.none"))}
+          <h4 id="kp-did-title">{t("kp.l4.did")}</h4>
           <p class="meta">{t("kp.l4.did_lead", { n: MIN_N_DID })}</p>
-          {table("kp-did")}
-          {table("kp-leading")}
+          {table("kp-did", t("kp.l4.none"))}
+          <h4>{tables["kp-leading"].caption}</h4>
+          {table("kp-leading", t("kp.l4.none"))}
 
           <h3 id="kp-corr">{t("kp.corr")}</h3>
           <p class="meta">{t("kp.corr.lead", { n: MIN_N_CORRELATION })}</p>
-          {table("kp-correlation")}
+          {table("kp-correlation", t("kp.l2.empty"))}
         </>
       )}
     </section>

@@ -1,9 +1,10 @@
 /**
- * The Kirkpatrick panel's tables as plain rows, built once for the page
- * (components/dashboard/KirkpatrickPanel.tsx) and for the CSV export
- * (routes/dashboard/export/[table].ts), so a download holds exactly the
- * numbers on the screen. Numbers are rounded here, in the unit the header
- * names (rates as percent); text is translated with the page language.
+ * The Kirkpatrick panel's tables as `TableData` (./table_data.ts), built
+ * once for the page (components/dashboard/KirkpatrickPanel.tsx) and for the
+ * CSV export (routes/dashboard/export/[table].ts), so a download holds
+ * exactly the numbers on the screen. Numbers are rounded here to the one
+ * decimal the page shows, in the unit the header names (rates as percent);
+ * text is translated with the page language.
  */
 import type {
   CHECKPOINTS,
@@ -12,6 +13,7 @@ import type {
 import { KPI_METRICS } from "@/lib/evaluation/kpi.ts";
 import type { Interval } from "@/lib/evaluation/formulas.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
+import type { TableCell, TableData } from "./table_data.ts";
 
 /** The panel's tables, by id (the CSV route's `table` parameter). */
 export const PANEL_TABLES = [
@@ -28,21 +30,12 @@ export const PANEL_TABLES = [
 /** A panel table id. */
 export type PanelTableId = typeof PANEL_TABLES[number];
 
-/** One cell: text, a rounded number, or no figure. */
-export type PanelCell = string | number | null;
-
-/** A table: the first column heads each row. */
-export interface PanelTable {
-  id: PanelTableId;
-  caption: string;
-  header: string[];
-  rows: PanelCell[][];
-}
-
 /** True for a panel table id. */
 export function isPanelTable(id: string): id is PanelTableId {
   return (PANEL_TABLES as readonly string[]).includes(id);
 }
+
+const row = (cells: TableCell[]) => ({ cells });
 
 /** Rounds to `digits` decimals; null stays null. */
 export function rounded(
@@ -63,7 +56,7 @@ export function panelTables(
   panel: KirkpatrickPanel,
   t: Translate,
   teamName: (teamId: string) => string,
-): Record<PanelTableId, PanelTable> {
+): Record<PanelTableId, TableData> {
   const cohorts = panel.cohorts;
   const cp = (c: typeof CHECKPOINTS[number]) => t(`evaluator.checkpoint.${c}`);
   const interval = (i: Interval | null, digits = 1) =>
@@ -80,9 +73,11 @@ export function panelTables(
   ];
   const months = (teamId: string) =>
     panel.teams.find((x) => x.teamId === teamId)?.series ?? [];
-  return {
+  const raw: Record<
+    PanelTableId,
+    { caption: string; header: string[]; rows: TableCell[][] }
+  > = {
     "kp-reaction": {
-      id: "kp-reaction",
       caption: t("kp.l1.table"),
       header: [
         t("kp.col.cohort"),
@@ -100,7 +95,7 @@ export function panelTables(
           s.title,
           s.respondents,
           percent(s.responseRate),
-          rounded(s.likert, 2),
+          rounded(s.likert),
           rounded(s.nps),
           s.low.join(t("onboarding.list_sep")) || null,
           s.shown
@@ -110,7 +105,6 @@ export function panelTables(
       ),
     },
     "kp-learning": {
-      id: "kp-learning",
       caption: t("kp.l2.table"),
       header: [
         t("kp.col.cohort"),
@@ -136,7 +130,6 @@ export function panelTables(
       ]),
     },
     "kp-mastery": {
-      id: "kp-mastery",
       caption: t("kp.l2.mastery"),
       header: [t("kp.col.skill"), ...cohorts.map((c) => c.cohortName)],
       rows: skills.map(([skill, title]) => [
@@ -147,7 +140,6 @@ export function panelTables(
       ]),
     },
     "kp-qa": {
-      id: "kp-qa",
       caption: t("kp.l3.table"),
       header: [
         t("kp.col.cohort"),
@@ -171,7 +163,6 @@ export function panelTables(
       ),
     },
     "kp-behaviour": {
-      id: "kp-behaviour",
       caption: t("kp.l3.kpi_table"),
       header: [
         t("kp.col.cohort"),
@@ -193,7 +184,6 @@ export function panelTables(
       ]),
     },
     "kp-months": {
-      id: "kp-months",
       caption: t("kp.l4.months", {
         team: panel.teams.map((x) => teamName(x.teamId)).join(
           t("onboarding.list_sep"),
@@ -212,7 +202,7 @@ export function panelTables(
         months(team.teamId).map((m) => [
           m.month,
           ...(panel.teams.length > 1 ? [teamName(team.teamId)] : []),
-          ...KPI_METRICS.map((k) => rounded(m.kpi[k]?.mean, 2)),
+          ...KPI_METRICS.map((k) => rounded(m.kpi[k]?.mean)),
           percent(m.qaPassRate),
           m.qaN,
           m.drivers,
@@ -222,7 +212,6 @@ export function panelTables(
       ),
     },
     "kp-did": {
-      id: "kp-did",
       caption: t("kp.l4.did"),
       header: [
         t("kp.col.cohort"),
@@ -238,10 +227,10 @@ export function panelTables(
         c.results.did.map((d) => [
           c.cohortName,
           t(`evaluator.metric.${d.metric}`),
-          rounded(d.treatedChange, 2),
-          rounded(d.controlChange, 2),
-          rounded(d.estimate, 2),
-          interval(d.interval, 2),
+          rounded(d.treatedChange),
+          rounded(d.controlChange),
+          rounded(d.estimate),
+          interval(d.interval),
           t("kp.cells", {
             tb: d.n.treatedBefore,
             ta: d.n.treatedAfter,
@@ -260,7 +249,6 @@ export function panelTables(
       ),
     },
     "kp-leading": {
-      id: "kp-leading",
       caption: t("kp.l4.leading_table"),
       header: [t("kp.col.cohort"), t("kp.col.qa14"), t("kp.col.drill")],
       rows: cohorts.map((c) => {
@@ -274,7 +262,6 @@ export function panelTables(
       }),
     },
     "kp-correlation": {
-      id: "kp-correlation",
       caption: t("kp.corr"),
       header: [
         t("kp.col.cohort"),
@@ -288,7 +275,8 @@ export function panelTables(
         c.correlations.map((x) => [
           c.cohortName,
           x.title,
-          rounded(x.estimate.r, 2),
+          // Two decimals, as text: r is read to the second place.
+          x.estimate.r === null ? null : x.estimate.r.toFixed(2),
           interval(x.estimate.interval, 2),
           x.estimate.n,
           x.estimate.claimed
@@ -298,4 +286,9 @@ export function panelTables(
       ),
     },
   };
+  return Object.fromEntries(
+    PANEL_TABLES.map((
+      id,
+    ) => [id, { id, ...raw[id], rows: raw[id].rows.map(row) }]),
+  ) as Record<PanelTableId, TableData>;
 }

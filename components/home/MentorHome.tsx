@@ -32,7 +32,11 @@ export function MentorHome(
               <ul class="home-list">
                 {c.mentees.map((m) => (
                   <li key={m.id}>
-                    <a href={`/evaluation/learners/${m.id}`}>{m.name}</a>
+                    <a href={`/dashboard/learners/${m.id}`}>{m.name}</a>
+                    {" · "}
+                    <a href={`/evaluation/learners/${m.id}`}>
+                      {t("dd.mentor.on_job")}
+                    </a>
                   </li>
                 ))}
               </ul>

@@ -151,9 +151,17 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // A learner's drill-down: their manager, the mentor of their cohort (a
   // trainer mentoring one too) or an admin; anyone else gets "not found".
   "/dashboard/learners/:learner": ["manager", "mentor", "trainer", "admin"],
+  // Its tables as CSV, under the same access.
+  "/dashboard/learners/:learner/export/:table": [
+    "manager",
+    "mentor",
+    "trainer",
+    "admin",
+  ],
   // The trainer's analytics: aggregates only, no learner named (survey
   // figures only from the survey's minimum number of responses).
   "/dashboard/trainer": ["trainer", "admin"],
+  "/dashboard/trainer/export/:table": ["trainer", "admin"],
 };
 
 /** The outcome of an access check. */

@@ -1,90 +1,81 @@
 /**
- * Mastery per skill tag from the progress rollup: each scored activity
- * (module quiz, scenario, drill) counts its best percent toward every skill
- * it is tagged with (a quiz's skills are those of its module's lessons), and
- * a skill's mastery is the mean of those percents. Pure. The evaluator
- * (lib/evaluation/) may weigh items more finely; this is what the rollup
- * alone can tell.
+ * Mastery per skill as the evaluator counts it (lib/evaluation/summary.ts
+ * cohortSummary level 2): every scored attempt of a quiz, scenario or drill
+ * counts toward each skill the activity trains (content_map.ts
+ * skillsOfActivity), and a skill's mastery is the mean of those attempts.
+ * A learner's figure and a cohort's are the same formula over different
+ * counters, so the drill-down, the trainer's weakest skills and the
+ * Kirkpatrick panel agree. Pure.
  */
-import type { PublishedCourse } from "@/lib/content/published.ts";
-import type { Progress } from "@/lib/evidence/progress_store.ts";
+import type { EvaluationContent } from "@/lib/evaluation/content_map.ts";
 
 /** A skill's mastery for one learner or a group. */
 export interface SkillMastery {
   skill: string;
   title: string;
-  /** Mean best percent of the tagged activities, 0-100, one decimal. */
+  /** Mean percent of the scored attempts, 0-100, one decimal. */
   percent: number;
-  /** Scored activities (or learners, for a group) behind the mean. */
+  /** Scored attempts behind the mean. */
   n: number;
 }
 
-/** Skill tags of each scored activity, by `quiz:<module>`, `scenario:<id>`, `drill:<id>`. */
-export function activitySkills(course: PublishedCourse): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const m of course.modules) {
-    const skills = new Set(m.lessons.flatMap((l) => l.lesson.skills));
-    out.set(`quiz:${m.module.id}`, [...skills]);
-  }
-  for (const s of course.scenarios) out.set(`scenario:${s.id}`, s.skills);
-  for (const d of course.drills) out.set(`drill:${d.id}`, d.skills);
-  return out;
+/** One skill's attempts and their mean, as the evaluator reports them. */
+export interface SkillCell {
+  skill: string;
+  title: string;
+  n: number;
+  mean: number | null;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
-/** A learner's mastery per skill, weakest first; untouched skills are left out. */
-export function learnerMastery(
-  course: PublishedCourse,
-  progress: Pick<Progress, "quizzes" | "scenarios" | "drills">,
-  skills = activitySkills(course),
-): SkillMastery[] {
-  const sums = new Map<string, { total: number; n: number }>();
-  const add = (key: string, percent: number) => {
-    for (const skill of skills.get(key) ?? []) {
-      const s = sums.get(skill) ?? { total: 0, n: 0 };
-      s.total += percent;
-      s.n++;
+/**
+ * A learner's skill cells from their evaluation (learnerEvaluation
+ * activities: attempts and mean per activity path), summed per skill the
+ * way cohortSummary sums a cohort's.
+ */
+export function learnerSkillCells(
+  activities: readonly { path: string; n: number; mean: number | null }[],
+  content: Pick<EvaluationContent, "skillsOfActivity" | "skillTitles">,
+): SkillCell[] {
+  const sums = new Map<string, { n: number; sum: number }>();
+  for (const a of activities) {
+    if (a.n === 0 || a.mean === null) continue;
+    for (const skill of content.skillsOfActivity[a.path] ?? []) {
+      const s = sums.get(skill) ?? { n: 0, sum: 0 };
+      s.n += a.n;
+      s.sum += a.mean * a.n;
       sums.set(skill, s);
     }
-  };
-  for (const [id, q] of Object.entries(progress.quizzes)) {
-    add(`quiz:${id}`, q.best);
   }
-  for (const [id, q] of Object.entries(progress.scenarios)) {
-    add(`scenario:${id}`, q.best);
-  }
-  for (const [id, q] of Object.entries(progress.drills)) {
-    add(`drill:${id}`, q.best);
-  }
-  return order(course, sums);
-}
-
-/** A group's mastery per skill: the mean of its learners' mastery, weakest first. */
-export function groupMastery(
-  course: PublishedCourse,
-  learners: readonly SkillMastery[][],
-): SkillMastery[] {
-  const sums = new Map<string, { total: number; n: number }>();
-  for (const list of learners) {
-    for (const m of list) {
-      const s = sums.get(m.skill) ?? { total: 0, n: 0 };
-      s.total += m.percent;
-      s.n++;
-      sums.set(m.skill, s);
-    }
-  }
-  return order(course, sums);
-}
-
-function order(
-  course: PublishedCourse,
-  sums: Map<string, { total: number; n: number }>,
-): SkillMastery[] {
-  const titles = new Map(course.course.skills.map((s) => [s.id, s.title]));
   return [...sums].map(([skill, s]) => ({
     skill,
-    title: titles.get(skill) ?? skill,
+    title: content.skillTitles[skill] ?? skill,
+    n: s.n,
+    mean: s.sum / s.n,
+  }));
+}
+
+/**
+ * Pools skill cells of one or more learners or cohorts, each weighted by
+ * its attempts, weakest first; a skill nobody was scored on is left out.
+ */
+export function poolSkills(
+  lists: readonly (readonly SkillCell[])[],
+): SkillMastery[] {
+  const sums = new Map<string, { title: string; n: number; total: number }>();
+  for (const list of lists) {
+    for (const c of list) {
+      if (c.n === 0 || c.mean === null) continue;
+      const s = sums.get(c.skill) ?? { title: c.title, n: 0, total: 0 };
+      s.n += c.n;
+      s.total += c.mean * c.n;
+      sums.set(c.skill, s);
+    }
+  }
+  return [...sums].map(([skill, s]) => ({
+    skill,
+    title: s.title,
     percent: round1(s.total / s.n),
     n: s.n,
   })).sort((a, b) => a.percent - b.percent || a.skill.localeCompare(b.skill));

@@ -1,66 +1,55 @@
 import assert from "node:assert/strict";
-import type { PublishedCourse } from "@/lib/content/published.ts";
-import { groupMastery, learnerMastery } from "./skill_mastery.ts";
+import { learnerSkillCells, poolSkills } from "./skill_mastery.ts";
 
-// Only the fields the module reads.
-const course = {
-  course: {
-    skills: [
-      { id: "empathy", title: "共情" },
-      { id: "policy", title: "政策" },
-      { id: "speed", title: "速度" },
-    ],
+const content = {
+  skillsOfActivity: {
+    "modules/m1/quiz": ["policy", "empathy"],
+    "scenarios/s1": ["empathy"],
+    "drills/d1": ["speed"],
   },
-  modules: [{
-    module: { id: "m1" },
-    lessons: [
-      { lesson: { skills: ["policy"] } },
-      { lesson: { skills: ["policy", "empathy"] } },
-    ],
-  }],
-  scenarios: [{ id: "s1", skills: ["empathy"] }],
-  drills: [{ id: "d1", skills: ["speed"] }],
-} as unknown as PublishedCourse;
+  skillTitles: { empathy: "共情", policy: "政策", speed: "速度" },
+};
 
-const best = (b: number) => ({
-  best: b,
-  latest: b,
-  count: 1,
-  passed: true,
-  lastAt: new Date(0),
-});
-
-Deno.test("learnerMastery(): a skill is the mean best of its tagged activities, weakest first", () => {
-  const m = learnerMastery(course, {
-    quizzes: { m1: best(90) },
-    scenarios: { s1: { ...best(50), outcome: "resolved" as const } },
-    drills: {},
-  });
-  assert.deepEqual(m, [
-    { skill: "empathy", title: "共情", percent: 70, n: 2 },
-    { skill: "policy", title: "政策", percent: 90, n: 1 },
+Deno.test("learnerSkillCells(): every attempt counts toward each skill of its activity", () => {
+  const cells = learnerSkillCells([
+    // Two quiz attempts (mean 80) and one scenario run (50).
+    { path: "modules/m1/quiz", n: 2, mean: 80 },
+    { path: "scenarios/s1", n: 1, mean: 50 },
+    // An exam trains no tagged skill; an unknown path counts for nothing.
+    { path: "exams/final", n: 1, mean: 100 },
+    { path: "drills/gone", n: 3, mean: 100 },
+  ], content);
+  assert.deepEqual(cells.toSorted((a, b) => a.skill.localeCompare(b.skill)), [
+    { skill: "empathy", title: "共情", n: 3, mean: 70 },
+    { skill: "policy", title: "政策", n: 2, mean: 80 },
   ]);
 });
 
-Deno.test("learnerMastery(): untouched skills and unknown activities are left out", () => {
-  const m = learnerMastery(course, {
-    quizzes: {},
-    scenarios: {},
-    drills: { d1: best(40), gone: best(100) },
-  });
-  assert.deepEqual(m, [{ skill: "speed", title: "速度", percent: 40, n: 1 }]);
+Deno.test("learnerSkillCells(): an activity without a scored attempt is left out", () => {
+  assert.deepEqual(
+    learnerSkillCells([{ path: "drills/d1", n: 0, mean: null }], content),
+    [],
+  );
 });
 
-Deno.test("groupMastery(): the mean over learners who have the skill", () => {
-  const g = groupMastery(course, [
-    [{ skill: "empathy", title: "共情", percent: 70, n: 2 }],
+Deno.test("poolSkills(): cells are weighted by attempts, weakest first", () => {
+  const pooled = poolSkills([
+    [{ skill: "empathy", title: "共情", n: 1, mean: 40 }],
     [
-      { skill: "empathy", title: "共情", percent: 40, n: 1 },
-      { skill: "speed", title: "速度", percent: 90, n: 1 },
+      // Three attempts at 80 outweigh one at 40: (40 + 240) / 4 = 70,
+      // not the unweighted (40 + 80) / 2 = 60.
+      { skill: "empathy", title: "共情", n: 3, mean: 80 },
+      { skill: "speed", title: "速度", n: 2, mean: 65.55 },
+      { skill: "policy", title: "政策", n: 0, mean: null },
     ],
   ]);
-  assert.deepEqual(g, [
-    { skill: "empathy", title: "共情", percent: 55, n: 2 },
-    { skill: "speed", title: "速度", percent: 90, n: 1 },
+  assert.deepEqual(pooled, [
+    { skill: "speed", title: "速度", percent: 65.6, n: 2 },
+    { skill: "empathy", title: "共情", percent: 70, n: 4 },
   ]);
+});
+
+Deno.test("poolSkills(): nothing scored is an empty list", () => {
+  assert.deepEqual(poolSkills([]), []);
+  assert.deepEqual(poolSkills([[]]), []);
 });

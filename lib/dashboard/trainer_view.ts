@@ -1,47 +1,38 @@
 /**
  * The trainer's view, aggregates only: reaction per survey item and module
- * (nothing below the survey's minimum n, so no answer can be traced to a
+ * with comments (the evaluator's level 1 pooled over the selected cohorts:
+ * nothing below the survey's minimum n, so no answer can be traced to a
  * person), scenario path analytics per node for one scenario, and the skills
- * where each cohort is weakest. No learner is named.
+ * where each cohort is weakest (the evaluator's level 2 skill means). No
+ * learner is named.
  */
-import type { Survey } from "@/lib/content/schema.ts";
-import { getProgress } from "@/lib/evidence/progress_store.ts";
 import { NotFoundError } from "@/lib/errors.ts";
 import { listMembers } from "@/lib/identity/teams/cohort_store.ts";
 import { listRuns } from "@/lib/scenario/run_store.ts";
+import { evaluationContent } from "@/lib/evaluation/content_map.ts";
 import {
-  DEFAULT_MIN_REPORT_N,
-  type QuestionSummary,
-  summarizeSurvey,
-} from "@/lib/survey/survey_answers.ts";
-import { listResponses } from "@/lib/survey/survey_response_store.ts";
+  cohortSummary,
+  reactionOfCohorts,
+  type ReactionSurvey,
+} from "@/lib/evaluation/summary.ts";
 import {
   type ScenarioPaths,
   scenarioPaths,
 } from "@/lib/analytics/scenario_paths.ts";
 import { currentPlan, MAX_MEMBERS } from "./plan_context.ts";
-import { cohortMatches, type DashboardFilters } from "./filters.ts";
-import { allCohorts } from "./scope.ts";
 import {
-  groupMastery,
-  learnerMastery,
-  type SkillMastery,
-} from "./skill_mastery.ts";
+  cohortMatches,
+  type DashboardFilters,
+  type FilterProblem,
+  parseFilters,
+} from "./filters.ts";
+import { allCohorts } from "./scope.ts";
+import { poolSkills, type SkillMastery } from "./skill_mastery.ts";
 
-/** One survey's reaction figures. */
-export interface SurveyReaction {
-  id: string;
-  title: string;
-  module: string | null;
+/** One survey's reaction figures, pooled over the selected cohorts. */
+export interface SurveyReaction extends ReactionSurvey {
   moduleTitle: string | null;
-  /** Responses from the selected cohorts. */
-  responses: number;
-  /** Learners in the selected cohorts (response rate = responses / invited). */
-  learners: number;
-  minN: number;
-  /** Null below the minimum n. */
-  summary: QuestionSummary[] | null;
-  /** Question prompts by id, for labels. */
+  /** Question prompts by id (comments are per text question). */
   prompts: Record<string, string>;
   /** Choice questions' options by id, for labels. */
   options: Record<string, string[]>;
@@ -58,6 +49,7 @@ export interface CohortSkills {
 /** What the trainer's page shows. */
 export interface TrainerView {
   options: {
+    teams: { id: string; name: string }[];
     cohorts: { id: string; name: string; teamId: string }[];
     scenarios: { id: string; title: string }[];
   };
@@ -76,6 +68,29 @@ export interface TrainerView {
   overall: SkillMastery[];
 }
 
+const SCENARIO_ID = /^[A-Za-z0-9_-]{1,60}$/;
+
+/**
+ * The filters and the scenario of the trainer's URL (page and CSV alike);
+ * a malformed scenario id is ignored and flagged.
+ */
+export function parseTrainerQuery(params: URLSearchParams): {
+  filters: DashboardFilters;
+  problems: FilterProblem[];
+  scenario: string | null;
+  badScenario: boolean;
+} {
+  const { filters, problems } = parseFilters(params);
+  const raw = params.get("scenario")?.trim() || null;
+  const scenario = raw && SCENARIO_ID.test(raw) ? raw : null;
+  return {
+    filters,
+    problems,
+    scenario,
+    badScenario: raw !== null && !scenario,
+  };
+}
+
 /** Skills shown per cohort. */
 export const WEAKEST_SKILLS = 5;
 
@@ -88,9 +103,11 @@ export async function trainerView(
   kv: Deno.Kv,
   filters: DashboardFilters,
   scenarioId: string | null,
-  now: Date,
 ): Promise<TrainerView> {
   const [scope, ctx] = await Promise.all([allCohorts(kv), currentPlan(kv)]);
+  if (filters.team && !scope.teams.some((t) => t.id === filters.team)) {
+    throw new NotFoundError(`Cannot show team "${filters.team}": no such team`);
+  }
   if (filters.cohort && !scope.cohorts.some((c) => c.id === filters.cohort)) {
     throw new NotFoundError(
       `Cannot show cohort "${filters.cohort}": no such cohort`,
@@ -112,36 +129,26 @@ export async function trainerView(
   );
   const learnerIds = new Set(members.flat().map((m) => m.userId));
 
+  const content = published ? evaluationContent(published) : null;
   const moduleTitle = new Map(
     (published?.modules ?? []).map((m) => [m.module.id, m.module.title]),
   );
-  const reaction = await Promise.all(
-    (published?.surveys ?? []).map(async (survey: Survey) => {
-      const responses = (await listResponses(kv, survey.id, 5000)).filter((r) =>
-        learnerIds.has(r.learnerId)
-      );
-      return {
-        id: survey.id,
-        title: survey.title,
-        module: survey.module ?? null,
-        moduleTitle: survey.module
-          ? moduleTitle.get(survey.module) ?? survey.module
-          : null,
-        responses: responses.length,
-        learners: learnerIds.size,
-        minN: survey.minReportN ?? DEFAULT_MIN_REPORT_N,
-        summary: summarizeSurvey(survey, responses.map((r) => r.answers)),
-        prompts: Object.fromEntries(
-          survey.questions.map((q) => [q.id, q.prompt]),
-        ),
-        options: Object.fromEntries(
-          survey.questions.flatMap((q) =>
-            q.type === "choice" ? [[q.id, q.options]] : []
-          ),
-        ),
-      };
-    }),
-  );
+  const pooled = content
+    ? await reactionOfCohorts(kv, selected.map((c) => c.id), content)
+    : [];
+  const reaction: SurveyReaction[] = pooled.map((r) => {
+    const questions = content?.surveys.find((s) =>
+      s.id === r.surveyId
+    )?.questions ?? [];
+    return {
+      ...r,
+      moduleTitle: r.module ? moduleTitle.get(r.module) ?? r.module : null,
+      prompts: Object.fromEntries(questions.map((q) => [q.id, q.prompt])),
+      options: Object.fromEntries(
+        questions.flatMap((q) => q.options ? [[q.id, q.options]] : []),
+      ),
+    };
+  });
 
   let scenarioView: TrainerView["scenario"] = null;
   if (scenario && ctx) {
@@ -166,32 +173,21 @@ export async function trainerView(
     };
   }
 
-  const skills: CohortSkills[] = [];
-  const everyone: SkillMastery[][] = [];
-  if (ctx) {
-    for (const [i, cohort] of selected.entries()) {
-      const masteries = await Promise.all(
-        members[i].map(async (m) =>
-          learnerMastery(
-            ctx.view.published,
-            await getProgress(kv, m.userId, ctx.view.id, now),
-          )
-        ),
-      );
-      everyone.push(...masteries);
-      skills.push({
-        cohortId: cohort.id,
-        cohortName: cohort.name,
-        learners: members[i].length,
-        weakest: groupMastery(ctx.view.published, masteries).slice(
-          0,
-          WEAKEST_SKILLS,
-        ),
-      });
-    }
-  }
+  const summaries = content
+    ? await Promise.all(selected.map((c) => cohortSummary(kv, c.id, content)))
+    : [];
+  const skills: CohortSkills[] = selected.map((cohort, i) => ({
+    cohortId: cohort.id,
+    cohortName: cohort.name,
+    learners: members[i].length,
+    weakest: poolSkills([summaries[i]?.level2.skills ?? []]).slice(
+      0,
+      WEAKEST_SKILLS,
+    ),
+  }));
   return {
     options: {
+      teams: scope.teams.map((t) => ({ id: t.id, name: t.name })),
       cohorts: scope.cohorts.map((c) => ({
         id: c.id,
         name: c.name,
@@ -202,8 +198,7 @@ export async function trainerView(
     reaction,
     scenario: scenarioView,
     skills,
-    overall: ctx
-      ? groupMastery(ctx.view.published, everyone).slice(0, 2 * WEAKEST_SKILLS)
-      : [],
+    overall: poolSkills(summaries.map((s) => s?.level2.skills ?? []))
+      .slice(0, 2 * WEAKEST_SKILLS),
   };
 }

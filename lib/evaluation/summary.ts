@@ -721,3 +721,41 @@ export async function learnerEvaluation(
     ),
   };
 }
+
+/**
+ * Reaction (level 1) pooled over several cohorts, for the trainer's
+ * filtered view: the cohorts' survey counters are added up and read with
+ * the same rules as one cohort (nothing below the minimum n of the pool;
+ * the response rate against every member of the pooled cohorts).
+ */
+export async function reactionOfCohorts(
+  kv: Deno.Kv,
+  cohortIds: readonly string[],
+  content: EvaluationContent,
+): Promise<ReactionSurvey[]> {
+  const pooled: Fields = new Map();
+  let members = 0;
+  const texts: { surveyId: string; questionId: string; text: string }[] = [];
+  for (const id of cohortIds) {
+    const prefix = [ROLLUP_ROOT, "c", id, "sv"];
+    const [scope, roster, own] = await Promise.all([
+      readScope(kv, prefix),
+      listMembers(kv, id, 5000),
+      Array.fromAsync(
+        kv.list<string>({ prefix: [TEXT_ROOT, id] }, { limit: 500 }),
+        (e) => ({
+          surveyId: String(e.key[2]),
+          questionId: String(e.key[4]),
+          text: e.value,
+        }),
+      ),
+    ]);
+    for (const [k, v] of scope) {
+      const key = `sv${SEP}${k}`;
+      pooled.set(key, (pooled.get(key) ?? 0n) + v);
+    }
+    members += roster.length;
+    texts.push(...own);
+  }
+  return reaction(pooled, content, members, texts);
+}

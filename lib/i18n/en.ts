@@ -14,6 +14,7 @@ import { en as authoring } from "./parts/authoring.ts";
 import { en as dashboards } from "./parts/dashboards.ts";
 import { en as evaluator } from "./parts/evaluator.ts";
 import { en as dashPanel } from "./parts/dash_panel.ts";
+import { en as dashPages } from "./parts/dash_pages.ts";
 
 /** English messages. Typed against the zh-CN catalog so no key is missing. */
 export const en: Record<MessageKey, string> = {
@@ -731,4 +732,5 @@ export const en: Record<MessageKey, string> = {
   ...dashboards,
   ...evaluator,
   ...dashPanel,
+  ...dashPages,
 };

@@ -13,6 +13,7 @@ import { zh as authoring } from "./parts/authoring.ts";
 import { zh as dashboards } from "./parts/dashboards.ts";
 import { zh as evaluator } from "./parts/evaluator.ts";
 import { zh as dashPanel } from "./parts/dash_panel.ts";
+import { zh as dashPages } from "./parts/dash_pages.ts";
 
 /** Simplified Chinese messages: the reference catalog every language must match. */
 export const zhCN = {
@@ -681,6 +682,7 @@ export const zhCN = {
   ...dashboards,
   ...evaluator,
   ...dashPanel,
+  ...dashPages,
 } as const;
 
 /** A message key. */

@@ -177,6 +177,22 @@ Deno.test({
   await page.context().close();
 });
 
+/** Downloads a CSV link's file and parses it after checking the BOM. */
+async function downloadCsv(page: Page, selector: string) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click(selector),
+  ]);
+  const bytes = await Deno.readFile((await download.path())!);
+  assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf], selector);
+  const parsed = Papa.parse<string[]>(
+    new TextDecoder().decode(bytes.slice(3)).trimEnd(),
+    { newline: "\r\n" },
+  );
+  assert.deepEqual(parsed.errors, [], selector);
+  return parsed.data;
+}
+
 Deno.test({
   ...opts,
   name:
@@ -185,22 +201,85 @@ Deno.test({
   const page = await phonePage(browser);
   const errors = collectPageErrors(page);
   await signInPage(page, server.origin, "manager2@demo.academy");
+  // A learner who needs attention, from the attention table.
   await page.goto(`${server.origin}/dashboard?cohort=cohort-b`);
   await Promise.all([
     page.waitForURL(/\/dashboard\/learners\//),
     page.click("#attention-table a"),
   ]);
   assert.match(await page.locator("h1").innerText(), /的学习详情/);
-  const charts = await chartsOf(page);
-  assert.deepEqual(charts.map((c) => c.id), ["chart-scores", "chart-mastery"]);
-  for (const c of charts) {
+  const early = await chartsOf(page);
+  assert.deepEqual(
+    early.map((c) => c.id).slice(0, 2),
+    ["chart-scores", "chart-mastery"],
+  );
+  for (const c of early) {
     assert.ok(c.painted > 500, `${c.id}: canvas painted (${c.painted})`);
     assert.deepEqual(c.drawn, c.series, `${c.id}: table = chart`);
   }
   assert.ok(await page.locator("#timeline li").count() > 5, "timeline");
   await noSideScroll(page, "drill-down");
   await assertAccessible(page, "learner drill-down");
-  await page.screenshot({ path: `${SHOTS}/dashboard-learner.png` });
+
+  // A graduate, from the members table: QA at day 30 drawn too, and each
+  // chart's table downloads as CSV with the same figures.
+  await page.goto(`${server.origin}/dashboard?cohort=cohort-c`);
+  await Promise.all([
+    page.waitForURL(/\/dashboard\/learners\//),
+    page.click('#members-table a:text("许佳琪")'),
+  ]);
+  const grad = await chartsOf(page);
+  assert.deepEqual(grad.map((c) => c.id), [
+    "chart-scores",
+    "chart-mastery",
+    "chart-qa",
+  ]);
+  for (const c of grad) {
+    assert.ok(c.painted > 500, `${c.id}: canvas painted (${c.painted})`);
+    assert.deepEqual(c.drawn, c.series, `${c.id}: table = chart`);
+    const csv = await downloadCsv(
+      page,
+      `figure:has(#${c.id}) a[href*="/export/"]`,
+    );
+    assert.deepEqual(
+      csv.slice(1).map((r) => r.slice(1).map(Number)),
+      c.series[0].map((_, i) => c.series.map((s) => s[i])),
+      `${c.id}: CSV = table`,
+    );
+  }
+  assert.equal(
+    await page.locator("#chart-qa-table tbody th").first().innerText(),
+    "第 30 天",
+  );
+  await noSideScroll(page, "graduate drill-down");
+  await assertAccessible(page, "graduate drill-down");
+  await page.screenshot({
+    path: `${SHOTS}/dashboard-learner.png`,
+    fullPage: true,
+  });
+
+  // In English the charts and their tables follow the page language.
+  await page.context().addCookies([
+    { name: "lang", value: "en", url: server.origin },
+  ]);
+  await page.reload();
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  const en = await chartsOf(page);
+  assert.equal(en.length, 3);
+  assert.equal(
+    await page.locator("#chart-qa").getAttribute("aria-label"),
+    "QA on the job: day 30 / 60 / 90 (percent)",
+  );
+  assert.equal(
+    await page.locator("#chart-qa-table tbody th").first().innerText(),
+    "Day 30",
+  );
+  await noSideScroll(page, "drill-down en");
+  await assertAccessible(page, "drill-down en");
+  await page.screenshot({
+    path: `${SHOTS}/dashboard-learner-en.png`,
+    fullPage: true,
+  });
   assert.deepEqual(errors, []);
   await page.context().close();
 });
@@ -299,7 +378,7 @@ Deno.test({
 
   // The comparison with not-yet-trained agents: each row says what the
   // summary says, an estimate with its interval or why there is none.
-  const didRows = await page.locator("#kp-did-table tbody tr").evaluateAll(
+  const didRows = await page.locator("#kp-did tbody tr").evaluateAll(
     (trs) =>
       trs.map((tr) =>
         [...tr.querySelectorAll("th, td")].map((c) => c.textContent ?? "")

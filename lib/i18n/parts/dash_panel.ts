@@ -29,6 +29,7 @@ export const zh = {
   "kp.l1.empty":
     "还没有哪份问卷达到最少作答人数，所以不显示反应数字。请提醒学员在模块结束时填写反馈问卷。",
   "kp.l1.table": "各批次、各问卷的反馈",
+  "kp.l1.none": "还没有学员填写反馈问卷。学员在每个模块结束时会收到问卷。",
   "kp.col.survey": "问卷",
   "kp.col.respondents": "作答人数",
   "kp.col.likert": "平均分（1–5）",
@@ -64,6 +65,7 @@ export const zh = {
   "kp.col.pass": "通过率（%）",
   "kp.col.critical": "红线不合格率（%）",
   "kp.l3.kpi_table": "培训前后的 KPI 达标率与行为得分",
+  "kp.l3.none": "还没有质检记录或 KPI。",
   "kp.col.before_month": "培训前月份",
   "kp.col.attain_before": "培训前达标率（%）",
   "kp.col.after_month": "培训后月份",
@@ -83,6 +85,8 @@ export const zh = {
   "kp.l4.qa_pass": "质检通过率（%）",
   "kp.l4.leading_empty": "还没有质检记录或升级率、重复来询率的数据。",
   "kp.l4.months": "{team}：每月 KPI、质检与辅导",
+  "kp.l4.none":
+    "还没有 KPI 或质检数据。请在“导入 KPI”页上传每位客服每月的 KPI（CSV）。",
   "kp.col.month": "月份",
   "kp.col.qa_n": "质检次数",
   "kp.col.starts": "开始的批次",
@@ -134,6 +138,8 @@ export const en: { [K in keyof typeof zh]: string } = {
   "kp.l1.empty":
     "No survey has reached its minimum number of answers, so no reaction figure is shown. Remind learners to answer the survey at the end of each module.",
   "kp.l1.table": "Reaction by cohort and survey",
+  "kp.l1.none":
+    "No learner has answered a feedback survey yet. Learners are asked at the end of each module.",
   "kp.col.survey": "Survey",
   "kp.col.respondents": "Respondents",
   "kp.col.likert": "Mean (1–5)",
@@ -169,6 +175,7 @@ export const en: { [K in keyof typeof zh]: string } = {
   "kp.col.critical": "Critical-fail rate (%)",
   "kp.l3.kpi_table":
     "KPI attainment before and after training, behaviour score",
+  "kp.l3.none": "No QA reviews or KPIs yet.",
   "kp.col.before_month": "Month before",
   "kp.col.attain_before": "Attainment before (%)",
   "kp.col.after_month": "Month after",
@@ -188,6 +195,8 @@ export const en: { [K in keyof typeof zh]: string } = {
   "kp.l4.leading_empty":
     "No QA reviews, escalation or repeat-contact figures yet.",
   "kp.l4.months": "{team}: KPIs, QA and coaching by month",
+  "kp.l4.none":
+    "No KPI or QA data yet. Upload each agent's monthly KPIs (CSV) on the KPI import page.",
   "kp.col.month": "Month",
   "kp.col.qa_n": "QA reviews",
   "kp.col.starts": "Cohorts starting",

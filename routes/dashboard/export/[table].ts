@@ -81,7 +81,7 @@ export const handler: Handlers<unknown, SignedInState> = {
           (id) => names.get(id) ?? id,
         )[panelTable];
         header = panel.header;
-        rows = panel.rows;
+        rows = panel.rows.map((r) => r.cells);
       } else if (table === "members") {
         header = [
           t("dash.col.learner_id"),

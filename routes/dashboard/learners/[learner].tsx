@@ -4,20 +4,20 @@ import { LearnerLevelCard } from "@/components/certification/LearnerLevelCard.ts
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
 import { ChartFigure } from "@/components/dashboard/ChartFigure.tsx";
 import { DashboardStyles } from "@/components/dashboard/DashboardStyles.tsx";
+import { DataTable } from "@/components/dashboard/DataTable.tsx";
+import {
+  learnerCharts,
+  learnerTables,
+  redLineName,
+} from "@/components/dashboard/learner_tables.ts";
 import { StandingBadge } from "@/components/team/StandingBadge.tsx";
-import type { ChartSpec } from "@/lib/dashboard/chart_spec.ts";
 import {
   type LearnerDrilldown,
   learnerDrilldown,
   TIMELINE_LENGTH,
 } from "@/lib/dashboard/learner_drilldown.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { RedLine } from "@/lib/content/schema.ts";
-import {
-  formatDateTime,
-  type MessageKey,
-  type Translate,
-} from "@/lib/i18n/i18n.ts";
+import { formatDateTime, type MessageKey } from "@/lib/i18n/i18n.ts";
 
 export const handler: Handlers<LearnerDrilldown, SignedInState> = {
   async GET(_req, ctx) {
@@ -41,54 +41,27 @@ const VERBS = new Set([
   "answered",
   "responded",
 ]);
-const RED_LINES = new Set<string>(RedLine.options);
 
-/** A red line by its catalog name; an unknown category (older runs) as it is. */
-function redLine(t: Translate, category: string): string {
-  return RED_LINES.has(category)
-    ? t(`grading.redline.${category}` as MessageKey)
-    : category;
-}
-
+/**
+ * One learner for their manager, mentor (or a trainer mentoring the cohort)
+ * or an admin: plan standing, scores, skill mastery, conversations with red
+ * lines, QA at day 30/60/90 with the criteria and the QA loop, KPI before
+ * and after training, certification rules explained, and the timeline.
+ * Every table downloads as CSV.
+ */
 export default function LearnerDrilldownPage(
   { data, state: { t, lang, user } }: PageProps<
     LearnerDrilldown,
     SignedInState
   >,
 ) {
-  const scores: ChartSpec = {
-    id: "chart-scores",
-    kind: "bar",
-    horizontal: true,
-    labels: data.scores.map((s) => `${t(`plan.kind.${s.kind}`)} ${s.title}`),
-    series: [
-      {
-        label: t("dash.learner.scores.best"),
-        data: data.scores.map((s) => s.best),
-      },
-      {
-        label: t("dash.learner.scores.latest"),
-        data: data.scores.map((s) => s.latest),
-      },
-    ],
-    max: 100,
-    lang,
-    title: t("dash.learner.scores"),
-  };
-  const mastery: ChartSpec = {
-    id: "chart-mastery",
-    kind: "bar",
-    horizontal: true,
-    labels: data.mastery.map((m) => m.title),
-    series: [{
-      label: t("dash.learner.mastery.col"),
-      data: data.mastery.map((m) => m.percent),
-    }],
-    max: 100,
-    lang,
-    title: t("dash.learner.mastery"),
-  };
-  const home = user.role === "manager" || user.role === "admin"
+  const charts = learnerCharts(data, t, lang);
+  const tables = learnerTables(data, t, lang);
+  const csv = (table: string) =>
+    `/dashboard/learners/${data.id}/export/${table}`;
+  const csvLabel = t("dd.csv");
+  const manager = user.role === "manager" || user.role === "admin";
+  const home = manager
     ? "/dashboard"
     : user.role === "trainer"
     ? "/dashboard/trainer"
@@ -124,7 +97,7 @@ export default function LearnerDrilldownPage(
             due: data.standing.dueByToday,
             overdue: data.standing.overdue,
           })}
-          {(user.role === "manager" || user.role === "admin") && (
+          {manager && (
             <>
               {" · "}
               <a href={`/team/learners/${data.id}`}>
@@ -134,94 +107,101 @@ export default function LearnerDrilldownPage(
           )}
         </p>
       )}
+      <nav aria-label={t("dd.sections")} class="dd-sections">
+        <a href="#learning">{t("dd.section.learning")}</a>
+        <a href="#behaviour">{t("dd.section.behaviour")}</a>
+        <a href="#results">{t("dd.section.results")}</a>
+        <a href="#certification">{t("dd.section.certification")}</a>
+        <a href="#record">{t("dd.section.record")}</a>
+      </nav>
 
+      <h2 id="learning">{t("dd.section.learning")}</h2>
       <ChartFigure
-        spec={scores}
-        caption={t("dash.learner.scores")}
-        labelHeader={t("dash.learner.activity")}
-        empty={t("dash.learner.scores.empty")}
+        spec={charts.scores}
+        caption={t("dd.scores")}
+        labelHeader={t("dd.col.test")}
+        empty={t("dd.scores.empty")}
+        csvHref={csv("scores")}
+        csvLabel={csvLabel}
       />
       <ChartFigure
-        spec={mastery}
-        caption={t("dash.learner.mastery")}
+        spec={charts.mastery}
+        caption={t("dd.mastery")}
         labelHeader={t("dash.learner.skill")}
-        empty={t("dash.learner.mastery.empty")}
+        empty={t("dd.mastery.empty")}
+        csvHref={csv("mastery")}
+        csvLabel={csvLabel}
+      />
+      <h3 id="drills">{t("dd.drills")}</h3>
+      <DataTable
+        table={tables.drills}
+        lang={lang}
+        empty={t("dd.drills.empty")}
+        csvHref={csv("drills")}
+        csvLabel={csvLabel}
+      />
+      <h3 id="scenarios">{t("dash.learner.scenarios")}</h3>
+      <DataTable
+        table={tables.scenarios}
+        lang={lang}
+        empty={t("dd.scenarios.empty")}
+        csvHref={csv("scenarios")}
+        csvLabel={csvLabel}
       />
 
-      <h2 id="scenarios">{t("dash.learner.scenarios")}</h2>
-      {data.scenarios.length === 0
-        ? <p class="meta">{t("dash.learner.scenarios.empty")}</p>
-        : (
-          <div
-            class="table-wrap"
-            tabIndex={0}
-            role="region"
-            aria-labelledby="scenarios"
-          >
-            <table class="data-table" id="scenario-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("dash.learner.col.scenario")}</th>
-                  <th scope="col">{t("dash.learner.col.score")}</th>
-                  <th scope="col">{t("dash.learner.col.outcome")}</th>
-                  <th scope="col">{t("dash.learner.col.breaches")}</th>
-                  <th scope="col">{t("dash.learner.col.when")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.scenarios.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{s.title}</th>
-                    <td>{s.percent}</td>
-                    <td>
-                      {s.outcome ? t(`dash.learner.outcome.${s.outcome}`) : "—"}
-                    </td>
-                    <td class={s.breaches.length ? "breach" : ""}>
-                      {s.breaches.length === 0
-                        ? t("dash.learner.no_breach")
-                        : s.breaches.map((b) => redLine(t, b.category)).join(
-                          t("onboarding.list_sep"),
-                        )}
-                    </td>
-                    <td>{formatDateTime(lang, s.finishedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <h2 id="behaviour">{t("dd.section.behaviour")}</h2>
+      <ChartFigure
+        spec={charts.qa}
+        caption={t("dd.qa")}
+        labelHeader={t("evaluator.col.checkpoint")}
+        empty={t("dd.qa.empty")}
+        csvHref={csv("qa")}
+        csvLabel={csvLabel}
+      />
+      <h3 id="criteria">{t("dd.criteria")}</h3>
+      <DataTable
+        table={tables.criteria}
+        lang={lang}
+        empty={data.criteria.length > 0
+          ? t("dd.criteria.all_met", { count: data.criteria.length })
+          : t("dd.criteria.empty")}
+        csvHref={csv("criteria")}
+        csvLabel={csvLabel}
+      />
+      <h3 id="loop">{t("evaluator.loop.title")}</h3>
+      <DataTable
+        table={tables.loop}
+        lang={lang}
+        empty={t("dd.loop.empty", { n: data.loopN })}
+        csvHref={csv("loop")}
+        csvLabel={csvLabel}
+      />
+      {user.role !== "trainer" && (
+        <p>
+          <a href={`/evaluation/learners/${data.id}`}>{t("dd.agent_link")}</a>
+        </p>
+      )}
 
-      <h2 id="qa">{t("dash.learner.qa")}</h2>
-      {data.qa.length === 0
-        ? <p class="meta">{t("dash.learner.qa.empty")}</p>
-        : (
-          <ul class="practice-list" id="qa-list">
-            {data.qa.map((q) => (
-              <li key={q.observationId}>
-                {q.title}
-                {t("onboarding.colon")}
-                {t("dash.learner.qa.row", {
-                  percent: q.percent,
-                  when: formatDateTime(lang, q.at),
-                })}
-                {" · "}
-                {q.passed
-                  ? t("dash.learner.qa.passed")
-                  : t("dash.learner.qa.failed")}
-                {q.breached.length > 0 && (
-                  <span class="breach">
-                    {" · "}
-                    {t("dash.learner.qa.critical", {
-                      count: q.breached.length,
-                    })}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
+      <h2 id="results">{t("dd.section.results")}</h2>
+      <p class="meta">
+        {data.kpi
+          ? t("dd.kpi.lead", {
+            before: data.kpi.window.before,
+            after: data.kpi.window.after,
+          })
+          : t("dd.kpi.no_cohort")}
+      </p>
+      <DataTable
+        table={tables.kpi}
+        lang={lang}
+        empty={data.kpi && data.kpi.months > 0
+          ? t("dd.kpi.empty_window", { months: data.kpi.months })
+          : t("dd.kpi.empty")}
+        csvHref={csv("kpi")}
+        csvLabel={csvLabel}
+      />
 
-      <h2>{t("dash.learner.certification")}</h2>
+      <h2 id="certification">{t("dash.learner.certification")}</h2>
       {data.levels.length === 0 && (
         <p class="meta">{t("dash.learner.certification.none")}</p>
       )}
@@ -229,7 +209,9 @@ export default function LearnerDrilldownPage(
         <LearnerLevelCard key={l.level.id} level={l} lang={lang} t={t} />
       ))}
 
-      <h2>{t("dash.learner.timeline", { count: TIMELINE_LENGTH })}</h2>
+      <h2 id="record">
+        {t("dash.learner.timeline", { count: TIMELINE_LENGTH })}
+      </h2>
       {data.timeline.length === 0
         ? <p class="meta">{t("dash.learner.timeline.empty")}</p>
         : (
@@ -250,7 +232,7 @@ export default function LearnerDrilldownPage(
                 {e.breaches.length > 0 && (
                   <span class="breach">
                     {" · "}
-                    {e.breaches.map((b) => redLine(t, b)).join(
+                    {e.breaches.map((b) => redLineName(t, b)).join(
                       t("onboarding.list_sep"),
                     )}
                   </span>
