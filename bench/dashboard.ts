@@ -240,7 +240,8 @@ function* events(
   const start = Date.now() - 20 * DAY;
   for (let j = 0; j < count; j++) {
     const at = new Date(start + (j % (20 * 24 * 60)) * 60_000);
-    const l = learners[j % learners.length];
+    // A learner at random: every kind of evidence reaches every learner.
+    const l = learners[Math.floor(rnd() * learners.length)];
     const kind = j % 10;
     const score = Math.floor(rnd() * 101);
     if (kind < 5) {
@@ -257,7 +258,7 @@ function* events(
       const m = ids.modules[j % ids.modules.length];
       yield scoreStatement(l, COHORT, `modules/${m}/quiz`, m, score, at);
     } else if (kind === 7 && ids.pre && ids.post) {
-      const exam = j % 20 < 10 ? ids.pre : ids.post;
+      const exam = rnd() < 0.5 ? ids.pre : ids.post;
       yield scoreStatement(l, COHORT, `exams/${exam}`, "exam", score, at);
     } else if (kind === 8) {
       yield answerStatement(l, COHORT, `q-${j % 50}`, rnd() < 0.7, rnd(), at);
@@ -265,7 +266,7 @@ function* events(
       yield qaStatement(l, COHORT, TEAM, {
         percent: score,
         passed: score >= 80,
-        checkpoint: ["d14", "d30"][j % 2],
+        checkpoint: rnd() < 0.5 ? "d14" : "d30",
         scored: ["opening", "paraphrase"],
         missed: score < 60 ? ["opening"] : [],
         breached: score < 10 ? ["privacy"] : [],
