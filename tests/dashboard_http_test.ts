@@ -315,6 +315,27 @@ Deno.test({
   const bad = await manager.get("/dashboard/xapi?cursor=%3Cscript%3E");
   assert.ok(bad.status >= 400 && bad.status < 500, `status ${bad.status}`);
   await bad.body?.cancel();
+  // A range that ends before it starts: an LRS client gets a 4xx, the
+  // dashboard's form goes back to the dashboard with the field named.
+  const backwards =
+    "/dashboard/xapi?cohort=cohort-a&since=2026-12-01&until=2026-11-01";
+  const api = await manager.get(backwards);
+  assert.ok(api.status >= 400 && api.status < 500, `status ${api.status}`);
+  await api.body?.cancel();
+  const form = await manager.get(backwards, {
+    headers: { accept: "text/html" },
+    redirect: "manual",
+  });
+  assert.equal(form.status, 303);
+  const back = form.headers.get("location")!;
+  assert.match(back, /^\/dashboard\?cohort=cohort-a&xapi=range&/);
+  const page = await (await manager.get(back)).text();
+  assert.match(page, /「记录日期到」早于「记录日期从」，没有导出。/);
+  assert.match(page, /id="xapi-until"[^>]*aria-invalid="true"/);
+  assert.match(
+    page,
+    /name="until"[^>]*value="2026-11-01"|value="2026-11-01"[^>]*name="until"/,
+  );
   // The manager's own cohort exports only its own learners.
   const [own] = await allPages(manager, "/dashboard/xapi?cohort=cohort-a");
   const names = new Set(own.statements.map((s) => s.actor.account.name));
