@@ -433,6 +433,10 @@ Deno.test({
     await status(mentor, `/dashboard/learners/${a.get("王晨")}`),
     404,
   );
+  // The mentor's home links each mentee's drill-down.
+  const home = await (await mentor.get("/")).text();
+  assert.match(home, new RegExp(`href="/dashboard/learners/${b.get("杨帆")}"`));
+  assert.doesNotMatch(home, new RegExp(`/dashboard/learners/${a.get("王晨")}`));
   assert.equal(
     await status(trainer, `/dashboard/learners/${a.get("王晨")}`),
     200,

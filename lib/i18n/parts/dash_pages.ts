@@ -6,6 +6,11 @@
 export const zh = {
   "dd.csv": "下载此表（CSV）",
   "dd.mentor.on_job": "在岗表现",
+  "dd.verb.scored": "记录了",
+  "dd.verb.attended": "参加了",
+  "dd.verb.issued": "获得了",
+  "dd.verb.expired": "证书已到期",
+  "dd.verb.revoked": "被撤销了",
   "dd.sections": "本页内容",
   "dd.section.learning": "学习（第二层）",
   "dd.section.behaviour": "在岗行为（第三层）",
@@ -83,6 +88,11 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   "dd.csv": "Download this table (CSV)",
   "dd.mentor.on_job": "On the job",
+  "dd.verb.scored": "recorded",
+  "dd.verb.attended": "attended",
+  "dd.verb.issued": "earned",
+  "dd.verb.expired": "certificate expired:",
+  "dd.verb.revoked": "certificate revoked:",
   "dd.sections": "On this page",
   "dd.section.learning": "Learning (level 2)",
   "dd.section.behaviour": "Behaviour on the job (level 3)",
