@@ -121,9 +121,15 @@ Deno.test({
   const byName = new Map(report.slice(1).map((r) => [r[1], r]));
   assert.equal(byName.get("许佳琪")?.[5], "有效");
   assert.equal(byName.get("何俊")?.[5], "已撤销");
+  // Issued, valid until and revoked dates: only a revoked one has the last.
+  assert.equal(report[0][8], "撤销日期");
+  assert.match(byName.get("何俊")?.[8] ?? "", /^\d{4}-\d{2}-\d{2}$/);
+  assert.match(byName.get("何俊")?.[6] ?? "", /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(byName.get("许佳琪")?.[8], "");
+  assert.equal(byName.get("马丽")?.[6], "", "no certificate, no issue date");
   assert.equal(byName.get("马丽")?.[5], "进行中");
   // Ready for the exam: every rule but the exam met.
-  assert.match(byName.get("马丽")?.[10] ?? "", /认证考试/);
+  assert.match(byName.get("马丽")?.[11] ?? "", /认证考试/);
   assert.ok(report.slice(1).every((r) => r[4] === "新人上岗认证"));
 });
 

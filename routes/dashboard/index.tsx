@@ -196,6 +196,11 @@ export default function DashboardPage(
                     caption={t("dash.chart.standing")}
                     labelHeader={t("dash.col.cohort")}
                     empty={t("dash.no_chart")}
+                    // The progress CSV holds these counts beside the plan.
+                    csvHref={exportHref("progress")}
+                    csvLabel={t("dash.csv.named", {
+                      table: t("dash.export.progress"),
+                    })}
                   />
                   <ChartFigure
                     spec={funnel}

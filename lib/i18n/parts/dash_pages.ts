@@ -67,6 +67,7 @@ export const zh = {
   "dd.cert.issued_on": "颁发时满足的条件",
   "dd.cert.renewal_intro": "证书有效。续期看颁发后的新成绩，目前还需要：",
   "dd.cert.renewal_met": "证书有效，颁发后的新成绩已满足续期条件。",
+  "dp.col.revoked": "撤销日期",
   "dp.xapi.title": "按记录日期导出 xAPI",
   "dp.xapi.lead":
     "导出所选批次在这段日期内的学习记录（xAPI 1.0.3，可直接导入学习记录库）。日期留空则不限；每个文件最多 500 条，文件里的 more 是下一页的地址。",
@@ -155,6 +156,7 @@ export const en: Record<keyof typeof zh, string> = {
     "The certificate is valid. Renewal counts evidence since it was issued; still needed:",
   "dd.cert.renewal_met":
     "The certificate is valid, and evidence since it was issued already meets the renewal rules.",
+  "dp.col.revoked": "Revoked on",
   "dp.xapi.title": "xAPI by record date",
   "dp.xapi.lead":
     "The selected cohorts' learning records in these dates (xAPI 1.0.3, ready for a learning record store). Leave a date empty for no limit; each file holds at most 500 statements, and its more is the next page's address.",
