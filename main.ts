@@ -6,7 +6,7 @@
 import { start } from "$fresh/server.ts";
 import manifest from "./fresh.gen.ts";
 import config from "./fresh.config.ts";
-import { prepareStore } from "./lib/startup.ts";
+import { prepareStore, startExpirySweep } from "./lib/startup.ts";
 
-await prepareStore();
+startExpirySweep(await prepareStore());
 await start(manifest, config);

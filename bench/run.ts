@@ -16,6 +16,7 @@ import { start } from "./start.ts";
 import { dashboard } from "./dashboard.ts";
 import { submissions } from "./submissions.ts";
 import { replySearch } from "./reply_search.ts";
+import { statementCost } from "./statement_cost.ts";
 
 const SECTIONS: Section[] = [
   pages,
@@ -23,6 +24,7 @@ const SECTIONS: Section[] = [
   submissions,
   start,
   evaluator,
+  statementCost,
   replySearch,
   dashboard,
 ];

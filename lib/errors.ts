@@ -99,6 +99,17 @@ export class NotFoundError extends Deno.errors.NotFound implements Coded {
   }
 }
 
+/**
+ * `value` as read, or a NotFoundError naming `what` when nothing was there:
+ * the one way a store's `requireX` is its `getX` that may not miss.
+ */
+export function found<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) {
+    throw new NotFoundError(`Cannot find ${what}`);
+  }
+  return value;
+}
+
 /** Codes of a ConflictError: the action clashes with the current state. */
 export type ConflictCode = {
   [C in ErrorCode]: (typeof ERRORS)[C]["status"] extends 409 | 410 ? C

@@ -7,6 +7,7 @@ import {
   errorStatus,
   errorText,
   ForbiddenError,
+  found,
   isCoded,
   NotFoundError,
   parseInput,
@@ -114,4 +115,19 @@ Deno.test("parseInput: the first problem as a ValidationError naming the field",
     assert.equal(e.field, "value");
     return true;
   });
+});
+
+Deno.test("found(): a value passes through (0 and empty text too); null or undefined is a NotFoundError naming it", () => {
+  assert.equal(found(0, "count"), 0);
+  assert.equal(found("", "text"), "");
+  const team = { id: "t1" };
+  assert.equal(found(team, 'team "t1"'), team);
+  for (const missing of [null, undefined]) {
+    assert.throws(
+      () => found(missing, 'team "t9"'),
+      (e: unknown) =>
+        e instanceof NotFoundError && e.code === "not-found" &&
+        e.message === 'Cannot find team "t9"',
+    );
+  }
 });

@@ -67,7 +67,49 @@ export async function prepareStore(): Promise<Deno.Kv> {
   }
   // As shouldSeedDemo (demo_seed.ts) says, without loading that module.
   if (!Deno.env.get("SA_PRODUCTION")) await seedDemoData(kv);
+  await certificateEvidence(kv, new Date());
   return kv;
+}
+
+/** How often a running instance records certificate expiries. */
+export const EXPIRY_SWEEP_MS = 6 * 3600_000;
+const CERT_EVIDENCE_KEY = ["ev_meta", "certificates"];
+
+/**
+ * Certificate evidence at start-up: once per store, the statements of
+ * certificates issued before certificates had any; then the expiries due
+ * since the last sweep (lib/certification/certificate_store.ts).
+ */
+async function certificateEvidence(kv: Deno.Kv, now: Date): Promise<void> {
+  const store = await import("@/lib/certification/certificate_store.ts");
+  if ((await kv.get(CERT_EVIDENCE_KEY)).value !== 1) {
+    const n = await store.backfillCertificateEvidence(kv);
+    if (n > 0) {
+      console.log(`Certificate statements written for ${n} older certificates`);
+    }
+    await kv.set(CERT_EVIDENCE_KEY, 1);
+  }
+  const expired = await store.recordExpiries(kv, now);
+  if (expired > 0) console.log(`Certificate expiries recorded: ${expired}`);
+}
+
+/**
+ * Records certificate expiries every EXPIRY_SWEEP_MS while the server runs
+ * (main.ts). The timer does not keep the process alive; a failed sweep is
+ * logged and the next one tries again (the sweep is idempotent).
+ */
+export function startExpirySweep(kv: Deno.Kv): void {
+  const id = setInterval(async () => {
+    try {
+      const { recordExpiries } = await import(
+        "@/lib/certification/certificate_store.ts"
+      );
+      await recordExpiries(kv, new Date());
+    } catch (e) {
+      console.error(`Certificate expiry sweep failed: ${e}`);
+    }
+  }, EXPIRY_SWEEP_MS);
+  Deno.unrefTimer(id);
 }
 
 async function importAll(kv: Deno.Kv, rootDir: string): Promise<void> {

@@ -59,6 +59,23 @@ Deno.test({
     basedOn: null,
   });
   assert.equal(b.status, 409);
+  // A body that is not JSON (or too large) is refused with a sentence in the
+  // trainer's language, never the reader's English.
+  for (const route of ["save", "check"]) {
+    const bad = await trainer.get(`/author/${course}/${route}`, {
+      method: "POST",
+      body: "{not json",
+      headers: {
+        origin: server.origin,
+        "content-type": "application/json",
+        "x-csrf-token": trainer.csrf,
+      },
+    });
+    assert.equal(bad.status, 400, route);
+    const refused = await bad.json();
+    assert.equal(refused.code, "body-not-json");
+    assert.match(refused.errors.body, /不是有效的 JSON/);
+  }
   const conflict = await b.json();
   assert.match(conflict.theirs.text, /甲保存的文本/);
   // The editor now shows the first text and lists the second as a copy.

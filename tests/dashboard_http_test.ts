@@ -165,6 +165,11 @@ const ADL_VERBS = new Set([
   "http://adlnet.gov/expapi/verbs/failed",
   "http://adlnet.gov/expapi/verbs/answered",
   "http://adlnet.gov/expapi/verbs/responded",
+  // Certificate events: ADL has no verb for them, so the platform's own
+  // (documented in docs/evaluation.md, "Certificate events").
+  "https://service-academy.example/xapi/verbs/issued",
+  "https://service-academy.example/xapi/verbs/expired",
+  "https://service-academy.example/xapi/verbs/revoked",
 ]);
 const INTERACTION_TYPES = new Set([
   "true-false",

@@ -14,11 +14,28 @@
  * | ["status_list_revision", listId]                  | number: bumped by every revocation     |
  * | ["status_list_signed", listId]                    | { revision, json } (cache)             |
  * | ["certification_decisions", learnerId, levelId]   | Decision (grant or withhold)           |
+ * | ["certificates_by_expiry", validUntilMs, id]      | learnerId: expiry not yet recorded     |
+ *
+ * Every change of a certificate writes its evidence statement in the same
+ * commit (certificate_evidence.ts): issuing "issued", revoking "revoked",
+ * and `recordExpiries` "expired" for each certificate whose validity ended
+ * and was not revoked first. Expiry happens by the clock, not by a request,
+ * so it is recorded by a sweep (at start-up and every few hours, see
+ * lib/startup.ts): the expiry index lists the certificates whose expiry is
+ * still to be recorded, in date order; the sweep deletes the entry in the
+ * commit that writes the statement (dated `validUntil`, when it expired),
+ * so it is written once whoever sweeps and however often.
  */
 import { z } from "zod";
 import { decodeStored } from "@/lib/db/decode.ts";
 import { addAuditEntry } from "@/lib/identity/audit/audit_store.ts";
 import { DomainError, NotFoundError } from "@/lib/errors.ts";
+import type { Statement } from "@/lib/evidence/statement.ts";
+import { addStatement } from "@/lib/evidence/statement_store.ts";
+import {
+  certificateStatement,
+  evidenceContext,
+} from "./certificate_evidence.ts";
 
 const certKey = (id: string) => ["certificates", id];
 const byLearner = (learnerId: string) => ["certificates_by_learner", learnerId];
@@ -26,6 +43,11 @@ const byList = (listId: string) => ["certificates_by_list", listId];
 const nextKey = (listId: string) => ["status_list_next", listId];
 const revisionKey = (listId: string) => ["status_list_revision", listId];
 const signedKey = (listId: string) => ["status_list_signed", listId];
+const expiryKey = (c: Pick<Certificate, "validUntil" | "id">) => [
+  "certificates_by_expiry",
+  c.validUntil.getTime(),
+  c.id,
+];
 const decisionKey = (learnerId: string, levelId: string) => [
   "certification_decisions",
   learnerId,
@@ -119,16 +141,27 @@ export async function allocateStatusIndex(
   throw new Error(`Cannot allocate a status index in list "${listId}"`);
 }
 
-/** Saves a newly issued certificate; a grant is audited in the same commit. */
+/**
+ * Saves a newly issued certificate with its "issued" statement; a grant is
+ * audited in the same commit. Saving the same certificate again fails and
+ * writes nothing.
+ */
 export async function saveCertificate(
   kv: Deno.Kv,
   cert: Certificate,
 ): Promise<void> {
   const c = CertificateSchema.parse(cert);
+  const ctx = await evidenceContext(kv, c.learnerId, c.levelId);
   const op = kv.atomic()
     .check({ key: certKey(c.id), versionstamp: null })
     .set(certKey(c.id), c)
-    .set([...byLearner(c.learnerId), c.id], c.levelId);
+    .set([...byLearner(c.learnerId), c.id], c.levelId)
+    .set(expiryKey(c), c.learnerId);
+  addStatement(
+    op,
+    await certificateStatement(c, "issued", ctx, c.issuedAt),
+    c.issuedAt,
+  );
   if (c.grant) {
     addAuditEntry(op, {
       actorId: c.grant.by,
@@ -192,8 +225,10 @@ export class AlreadyRevokedError extends DomainError {
 
 /**
  * Revokes a certificate with a reason: the record, its status-list bit and
- * the list's revision change in one commit with the audit entry, so the
- * served list is rebuilt on its next read.
+ * the list's revision change in one commit with the audit entry and the
+ * "revoked" statement, so the served list is rebuilt on its next read. A
+ * revoked certificate's expiry is not recorded later (revoked beats
+ * expired, as `certificateStatus` says).
  */
 export async function revokeCertificate(
   kv: Deno.Kv,
@@ -201,11 +236,18 @@ export async function revokeCertificate(
   input: { by: string; reason: string },
   now: Date,
 ): Promise<Certificate> {
+  let statement: Statement | null = null;
   for (let tries = 0; tries < 10; tries++) {
     const entry = await kv.get(certKey(id));
     if (entry.value === null) throw new NotFoundError(`No certificate "${id}"`);
     const cert = decodeStored(CertificateSchema, entry.key, entry.value);
     if (cert.revoked) throw new AlreadyRevokedError(id);
+    statement ??= await certificateStatement(
+      cert,
+      "revoked",
+      await evidenceContext(kv, cert.learnerId, cert.levelId),
+      now,
+    );
     const revision = await kv.get<number>(revisionKey(cert.listId));
     const updated: Certificate = {
       ...cert,
@@ -214,7 +256,9 @@ export async function revokeCertificate(
     const op = kv.atomic().check(entry).check(revision)
       .set(certKey(id), updated)
       .set([...byList(cert.listId), cert.index], { id, revoked: true })
-      .set(revisionKey(cert.listId), (revision.value ?? 0) + 1);
+      .set(revisionKey(cert.listId), (revision.value ?? 0) + 1)
+      .delete(expiryKey(cert));
+    addStatement(op, statement, now);
     addAuditEntry(op, {
       actorId: input.by,
       action: "certificate.revoked",
@@ -225,6 +269,83 @@ export async function revokeCertificate(
     if ((await op.commit()).ok) return updated;
   }
   throw new Error(`Cannot revoke "${id}": too many concurrent changes`);
+}
+
+/**
+ * Records the expiry of every certificate whose validity ended by `now` and
+ * that was not revoked: one "expired" statement each, dated when it
+ * expired, written with the removal of its expiry index entry. Idempotent:
+ * a second sweep (or a second instance sweeping at once) finds the entries
+ * gone, or fails the commit's checks, and writes nothing. Returns how many
+ * it recorded.
+ */
+export async function recordExpiries(kv: Deno.Kv, now: Date): Promise<number> {
+  let recorded = 0;
+  const due = await Array.fromAsync(
+    kv.list<string>({
+      start: ["certificates_by_expiry"],
+      // Valid through validUntil itself, as certificateStatus says.
+      end: ["certificates_by_expiry", now.getTime()],
+    }),
+  );
+  for (const index of due) {
+    const entry = await kv.get(certKey(String(index.key[2])));
+    const op = kv.atomic().check(index).check(entry).delete(index.key);
+    const cert = entry.value === null
+      ? null
+      : decodeStored(CertificateSchema, entry.key, entry.value);
+    // Revoked first, or gone: nothing to record, the entry just goes.
+    if (cert && !cert.revoked) {
+      addStatement(
+        op,
+        await certificateStatement(
+          cert,
+          "expired",
+          await evidenceContext(kv, cert.learnerId, cert.levelId),
+          cert.validUntil,
+        ),
+        now,
+      );
+    }
+    // A failed commit means another sweep got there first.
+    if ((await op.commit()).ok && cert && !cert.revoked) recorded++;
+  }
+  return recorded;
+}
+
+/**
+ * Writes the statements of certificates saved before certificates had
+ * evidence: "issued" for each, "revoked" for the revoked ones, and the
+ * expiry index entry for the others (the next sweep records their expiry).
+ * Idempotent (the statement ids are derived), run once per store at
+ * start-up; returns how many certificates it completed.
+ */
+export async function backfillCertificateEvidence(
+  kv: Deno.Kv,
+): Promise<number> {
+  let done = 0;
+  for await (const e of kv.list({ prefix: ["certificates"] })) {
+    const cert = decodeStored(CertificateSchema, e.key, e.value);
+    const ctx = await evidenceContext(kv, cert.learnerId, cert.levelId);
+    const op = kv.atomic();
+    addStatement(
+      op,
+      await certificateStatement(cert, "issued", ctx, cert.issuedAt),
+      cert.issuedAt,
+    );
+    if (cert.revoked) {
+      addStatement(
+        op,
+        await certificateStatement(cert, "revoked", ctx, cert.revoked.at),
+        cert.revoked.at,
+      );
+    } else {
+      op.set(expiryKey(cert), cert.learnerId);
+    }
+    // Fails when its "issued" statement exists: written at issue already.
+    if ((await op.commit()).ok) done++;
+  }
+  return done;
 }
 
 /** The revoked indices of a list and its revision. */

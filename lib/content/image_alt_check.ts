@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { Lexer } from "marked";
+import { proseBlocks } from "./prose_blocks.ts";
 import type { Problem } from "./source.ts";
 
 /** `![alt](src)` or `![alt][ref]`: the alt text is group 1. */
@@ -41,12 +41,8 @@ export function lessonImageAltProblems(
 ): Problem[] {
   if (!/!\[|<img/i.test(body)) return [];
   const problems: Problem[] = [];
-  let line = bodyLine;
-  for (const token of new Lexer({ gfm: true }).lex(body)) {
-    const start = line;
-    line += (token.raw.match(/\n/g) ?? []).length;
-    if (token.type === "code" || token.type === "space") continue;
-    const text = blankInlineCode(token.raw);
+  for (const { raw, line: start } of proseBlocks(body, bodyLine)) {
+    const text = blankInlineCode(raw);
     const at = (offset: number) => {
       const before = text.slice(0, offset);
       const row = (before.match(/\n/g) ?? []).length;

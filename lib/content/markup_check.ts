@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { Lexer } from "marked";
+import { proseBlocks } from "./prose_blocks.ts";
 import { renderLesson } from "./markdown.ts";
 import type { Problem } from "./source.ts";
 
@@ -58,15 +58,11 @@ export function lessonMarkupProblems(
 ): Problem[] {
   if (!leftoverMarkup(visibleText(renderLesson(body).html))) return [];
   const problems: Problem[] = [];
-  let line = bodyLine;
-  for (const token of new Lexer({ gfm: true }).lex(body)) {
-    const start = line;
-    line += (token.raw.match(/\n/g) ?? []).length;
-    if (token.type === "code" || token.type === "space") continue;
-    const shown = leftoverMarkup(visibleText(renderLesson(token.raw).html));
+  for (const { raw, line: start } of proseBlocks(body, bodyLine)) {
+    const shown = leftoverMarkup(visibleText(renderLesson(raw).html));
     if (!shown) continue;
     // Narrow to the line: rendered alone, which one still shows markup?
-    const rows = token.raw.split("\n");
+    const rows = raw.split("\n");
     const row = rows.findIndex((r) =>
       leftoverMarkup(visibleText(renderLesson(r).html)) !== null
     );

@@ -23,3 +23,13 @@ export function decodeStored<S extends z.ZodType>(
   }
   return parsed.data;
 }
+
+/** Reads one key and decodes it with its schema; null when nothing is stored there. */
+export async function getStored<S extends z.ZodType>(
+  kv: Deno.Kv,
+  key: Deno.KvKey,
+  schema: S,
+): Promise<z.output<S> | null> {
+  const e = await kv.get(key);
+  return e.versionstamp === null ? null : decodeStored(schema, e.key, e.value);
+}

@@ -13,6 +13,7 @@ import type { ReplySet } from "@/lib/content/reply_schema.ts";
 import { replyParts } from "@/lib/replies/placeholders.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { DrillRun } from "./drill_run_store.ts";
+import { getDrillRun } from "./drill_run_store.ts";
 import { type StoredLine, verdictView } from "@/lib/rubric/verdict_view.ts";
 import { DRILL_PASS, runPassed } from "./drill_score.ts";
 
@@ -158,4 +159,22 @@ export function drillRound(drill: Drill, run: DrillRun): DrillRoundView | null {
     passed: runPassed(run.score, run.answers),
     items,
   };
+}
+
+/**
+ * A learner's drill run with its drill as published in the version the run
+ * is pinned to, or null when the address names another course or drill than
+ * the run's (another learner's run throws NotFoundError).
+ */
+export async function findLearnerDrillRun(
+  kv: Deno.Kv,
+  learnerId: string,
+  params: Record<string, string>,
+): Promise<{ run: DrillRun; found: PublishedDrill } | null> {
+  const run = await getDrillRun(kv, learnerId, params.run);
+  if (run.courseId !== params.course || run.drillId !== params.drill) {
+    return null;
+  }
+  const found = await findDrill(kv, run.courseId, run.drillId, run.version);
+  return found ? { run, found } : null;
 }

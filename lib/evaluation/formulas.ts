@@ -327,6 +327,21 @@ export function meetsTarget(value: number, t: KpiTarget): boolean {
 }
 
 /**
+ * An agent's KPI movement over training, signed so that improvement is
+ * positive: after - before for a KPI that should be high (CSAT, FCR),
+ * before - after for one that should be low (FRT). Null when either month
+ * has no value.
+ */
+export function kpiMovement(
+  before: number | null | undefined,
+  after: number | null | undefined,
+  direction: KpiTarget["direction"],
+): number | null {
+  if (before == null || after == null) return null;
+  return direction === "min" ? after - before : before - after;
+}
+
+/**
  * KPI attainment: the share of KPIs (with a value) that meet their target,
  * 0-1; null when no KPI has a value.
  */

@@ -10,6 +10,7 @@ import {
   distribution,
   gated,
   kpiAttainment,
+  kpiMovement,
   mean,
   meanFromSums,
   meanOfCounts,
@@ -168,4 +169,30 @@ Deno.test("Correlation per module: x 1..8 against 2,1,4,3,6,5,8,7 -> r 0.905, [0
   assert.equal(correlation(x, x.map(() => 5)).r, null);
   // A reversed relation is negative, not positive.
   assert.ok(correlation(x, [...y].reverse()).r! < 0);
+});
+
+Deno.test("KPI movement and its correlation with module scores: FRT improvement positive, r 0.905 [0.552, 0.983], nothing on 7 agents", () => {
+  // Lower is better for FRT: 40 s -> 30 s is +10; higher is better for CSAT.
+  assert.equal(kpiMovement(40, 30, DEFAULT_TARGETS.frt!.direction), 10);
+  close(kpiMovement(4.2, 4.5, DEFAULT_TARGETS.csat!.direction), 0.3, 1e-9);
+  assert.equal(kpiMovement(85, 80, DEFAULT_TARGETS.fcr!.direction), -5);
+  assert.equal(kpiMovement(null, 30, "max"), null);
+  assert.equal(kpiMovement(40, undefined, "max"), null);
+
+  const scores = [60, 65, 70, 75, 80, 85, 90, 95];
+  const before = [40, 41, 42, 40, 44, 41, 46, 43];
+  const after = [38, 40, 38, 37, 38, 36, 38, 36];
+  const move = before.map((b, i) => kpiMovement(b, after[i], "max")!);
+  assert.deepEqual(move, [2, 1, 4, 3, 6, 5, 8, 7]);
+  const c = correlation(scores, move);
+  assert.equal(c.claimed, true);
+  assert.equal(c.n, 8);
+  close(c.r, 38 / 42, 1e-9);
+  close(c.interval?.low, 0.552);
+  close(c.interval?.high, 0.983);
+  // Read the wrong way round (after - before), better scores would look
+  // like worse first replies.
+  const unsigned = before.map((b, i) => after[i] - b);
+  close(correlation(scores, unsigned).r, -38 / 42, 1e-9);
+  assert.equal(correlation(scores.slice(1), move.slice(1)).claimed, false);
 });

@@ -5,6 +5,7 @@ import { rebuildRollups } from "./rebuild.ts";
 import { ROLLUP_ROOT, TEXT_ROOT } from "@/lib/evidence/rollup.ts";
 import {
   answerStatement,
+  certificateEventStatement,
   driverStatement,
   kpiStatement,
   qaStatement,
@@ -50,6 +51,7 @@ Deno.test("rollups kept live equal rollups rebuilt from 10,000 random events, ke
   const kpis = new Map<string, Record<string, number>>();
   // What the counters must hold, kept by the test independently.
   let qaReviews = 0;
+  let certEvents = 0; // certificates issued to cohort c0
   const finalLikert = new Map<string, number>(); // "c0|q1|4" -> count
   let t = Date.UTC(2026, 8, 1);
   const events: Statement[] = [];
@@ -120,9 +122,21 @@ Deno.test("rollups kept live equal rollups rebuilt from 10,000 random events, ke
       };
       kpis.set(key, values);
       events.push(kpiStatement(l, c, teamOf(l), month, values, previous, at));
-    } else {
+    } else if (r < 0.97) {
       events.push(
         answerStatement(l, c, `q${i % 30}`, rnd() < 0.6, rnd(), at),
+      );
+    } else {
+      const event = pick(["issued", "expired", "revoked"] as const);
+      certEvents += event === "issued" && c === "c0" ? 1 : 0;
+      events.push(
+        certificateEventStatement(
+          l,
+          c,
+          pick(["onboarding", "senior"]),
+          event,
+          at,
+        ),
       );
     }
   }
@@ -184,6 +198,19 @@ Deno.test("rollups kept live equal rollups rebuilt from 10,000 random events, ke
       `likert ${k}`,
     );
   }
+
+  let issuedC0 = 0n;
+  for (const [k, v] of live) {
+    const key = JSON.parse(k);
+    if (
+      key[1] === "c" && key[2] === "c0" && key[3] === "cert" &&
+      key[5] === "issued"
+    ) {
+      issuedC0 += BigInt(v.slice(4));
+    }
+  }
+  assert.ok(certEvents > 0);
+  assert.equal(issuedC0, BigInt(certEvents));
 
   // Damage the rollups, then rebuild from the statements.
   await kv.delete([ROLLUP_ROOT, "c", "c0", "lessons"]);

@@ -2,8 +2,10 @@
  * Reads the evaluator's rollups (rollup.ts) into the four Kirkpatrick levels
  * of a cohort, a learner's evaluation and a team's monthly KPI series.
  * Readers never scan statements: a cohort summary lists the cohort's
- * counters, about ten compact counters per learner, the team's months and
- * the comparison cohorts' counters, however many events there were.
+ * counters, about ten compact counters per learner, each agent's FRT, CSAT
+ * and FCR for the two months of the training window (one counter each), the
+ * team's months and the comparison cohorts' counters, however many events
+ * there were.
  *
  * @module
  */
@@ -27,6 +29,7 @@ import {
   differenceInDifferences,
   distribution,
   kpiAttainment,
+  kpiMovement,
   type KpiTarget,
   mean,
   type MeanEstimate,
@@ -42,6 +45,7 @@ import {
   counterValue,
   ROLLUP_ROOT,
   TEXT_ROOT,
+  unpackAgentKpi,
   unpackTime,
   unpackValue,
 } from "@/lib/evidence/rollup.ts";
@@ -176,7 +180,22 @@ export interface LearnerFigures {
   modules: Record<string, number>;
   /** Checkpoint -> latest QA percent. */
   qa: Record<string, number>;
+  /** Skill id -> mean percent of the modules that train it (by their n). */
+  skills: Record<string, number>;
+  /**
+   * KPI (FRT, CSAT, FCR) movement from the month before training to the
+   * month after, improvement positive (`kpiMovement`).
+   */
+  kpiMovement: Record<string, number>;
   calibration: { gap: number; kind: Calibration } | null;
+}
+
+/** Level 2 to 3 of one module or skill: training score against job movement. */
+export interface MovementCorrelation {
+  /** Against QA movement (latest of d90/d60 minus d30). */
+  estimate: CorrelationEstimate;
+  /** Against each KPI's movement (improvement positive), by metric. */
+  kpi: Record<string, CorrelationEstimate>;
 }
 
 /** The four levels of one cohort. */
@@ -225,6 +244,8 @@ export interface CohortSummary {
     };
     behaviourScore: number | null;
     drivers: Record<string, number>;
+    /** Certificate events per level (issued, expired, revoked). */
+    certificates: Record<string, CertificateCounts>;
   };
   level4: {
     series: TeamMonth[];
@@ -235,14 +256,39 @@ export interface CohortSummary {
       drillResponseMs: { month: string; n: number; mean: number | null }[];
     };
   };
-  /** Level 2 to 3: training score per module against QA movement (d30 -> d60/d90). */
-  correlations: {
+  /**
+   * Level 2 to 3: training score per module against QA movement (d30 ->
+   * d60/d90, `estimate`) and KPI movement before -> after training (`kpi`).
+   */
+  correlations: ({
     moduleId: string;
     title: string;
     skills: string[];
-    estimate: CorrelationEstimate;
-  }[];
+  } & MovementCorrelation)[];
+  /** The same per skill (a learner's score over the modules training it). */
+  skillCorrelations: ({
+    skill: string;
+    title: string;
+    modules: string[];
+  } & MovementCorrelation)[];
   learners: LearnerFigures[];
+}
+
+/** Certificate events of one level. */
+export interface CertificateCounts {
+  issued: number;
+  expired: number;
+  revoked: number;
+}
+
+function certificateCounts(f: Fields): Record<string, CertificateCounts> {
+  return Object.fromEntries(
+    partsAfter(f, ["cert"]).sort().map((level) => [level, {
+      issued: num(f, "cert", level, "issued"),
+      expired: num(f, "cert", level, "expired"),
+      revoked: num(f, "cert", level, "revoked"),
+    }]),
+  );
 }
 
 /** One team month: KPI means, QA pass rate, drivers logged. */
@@ -370,10 +416,22 @@ function learnerFigures(
   const pre = first === null ? null : unpackValue(first) / 10;
   const post = last === null ? null : unpackValue(last) / 10;
   const modules: Record<string, number> = {};
+  const skillSums: Record<string, { n: number; sum: number }> = {};
   for (const m of partsAfter(f, ["mod"])) {
     const n = num(f, "mod", m, "n");
-    if (n > 0) modules[m] = num(f, "mod", m, "sum") / 10 / n;
+    if (n === 0) continue;
+    const sum = num(f, "mod", m, "sum") / 10;
+    modules[m] = sum / n;
+    const mod = content.modules.find((x) => x.id === m);
+    for (const skill of mod?.skills ?? []) {
+      const t = skillSums[skill] ??= { n: 0, sum: 0 };
+      t.n += n;
+      t.sum += sum;
+    }
   }
+  const skills = Object.fromEntries(
+    Object.entries(skillSums).map(([k, t]) => [k, t.sum / t.n]),
+  );
   const qa: Record<string, number> = {};
   for (const cp of partsAfter(f, ["qa"])) {
     const p = packed(f, "qa", cp);
@@ -386,6 +444,8 @@ function learnerFigures(
     gain: pre === null || post === null ? null : normalisedGain(pre, post),
     modules,
     qa,
+    skills,
+    kpiMovement: {},
     calibration: calibration(
       num(f, "conf", "n"),
       num(f, "conf", "sum") / 1000,
@@ -398,6 +458,46 @@ function learnerFigures(
 export function qaMovement(qa: Record<string, number>): number | null {
   const late = qa.d90 ?? qa.d60;
   return late === undefined || qa.d30 === undefined ? null : late - qa.d30;
+}
+
+/**
+ * Each agent's value of `metric` in `month` ("ck" counters: one range read
+ * per metric and month for the whole cohort).
+ */
+async function agentKpi(
+  kv: Deno.Kv,
+  cohortId: string,
+  metric: string,
+  month: string,
+): Promise<Map<string, number>> {
+  const prefix = [ROLLUP_ROOT, "ck", cohortId, metric, month];
+  const out = new Map<string, number>();
+  for await (const e of kv.list({ prefix }, { batchSize: 1000 })) {
+    const { n, sum } = unpackAgentKpi(counterValue(e.value));
+    if (n > 0) out.set(String(e.key[prefix.length]), sum / 100 / n);
+  }
+  return out;
+}
+
+/** Correlations of training scores with QA and KPI movement (pure). */
+function movementCorrelation(
+  figures: readonly LearnerFigures[],
+  score: (l: LearnerFigures) => number | undefined,
+): MovementCorrelation {
+  const against = (move: (l: LearnerFigures) => number | null | undefined) => {
+    const pairs = figures.flatMap((l) => {
+      const x = score(l);
+      const y = move(l);
+      return x === undefined || y == null ? [] : [[x, y]];
+    });
+    return correlation(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+  };
+  return {
+    estimate: against((l) => qaMovement(l.qa)),
+    kpi: Object.fromEntries(
+      DID_METRICS.map((m) => [m, against((l) => l.kpiMovement[m])]),
+    ),
+  };
 }
 
 /**
@@ -417,8 +517,9 @@ export async function cohortSummary(
     string,
     KpiTarget
   >;
-  const [members, c, learners, teamCohorts, series, texts] = await Promise
-    .all([
+  const window = trainingWindow(cohort.startDate);
+  const [members, c, learners, teamCohorts, series, texts, agentMonths] =
+    await Promise.all([
       listMembers(kv, cohortId, 5000),
       readScope(kv, [ROLLUP_ROOT, "c", cohortId]),
       readLearners(kv, cohortId),
@@ -431,6 +532,15 @@ export async function cohortSummary(
           questionId: String(e.key[4]),
           text: e.value,
         }),
+      ),
+      // Each agent's KPI the month before and after training: level 2 to 3.
+      Promise.all(
+        DID_METRICS.map((m) =>
+          Promise.all([
+            agentKpi(kv, cohortId, m, window.before),
+            agentKpi(kv, cohortId, m, window.after),
+          ])
+        ),
       ),
     ]);
   const memberCount = members.length;
@@ -460,9 +570,19 @@ export async function cohortSummary(
       skillSums.set(skill, s);
     }
   }
-  const figures = [...learners.entries()].map(([id, f]) =>
-    learnerFigures(id, f, content)
-  );
+  const figures = [...learners.entries()].map(([id, f]) => {
+    const l = learnerFigures(id, f, content);
+    DID_METRICS.forEach((m, i) => {
+      const [before, after] = agentMonths[i];
+      const move = kpiMovement(
+        before.get(id),
+        after.get(id),
+        targets[m]?.direction ?? "min",
+      );
+      if (move !== null) l.kpiMovement[m] = move;
+    });
+    return l;
+  });
   const gains = figures.flatMap((l) => l.gain === null ? [] : [l.gain]);
 
   // Level 3
@@ -481,7 +601,6 @@ export async function cohortSummary(
       criticalFailRate: num(c, "qa", cp, "crit") / n,
     };
   }
-  const window = trainingWindow(cohort.startDate);
   const kpiMeans = (month: string) =>
     Object.fromEntries(KPI_METRICS.map((m) => {
       const cell = cellFrom(c, "kpim", m, month);
@@ -528,19 +647,22 @@ export async function cohortSummary(
   const d14 = qa.d14;
 
   // Level 2 -> 3
-  const correlations = content.modules.map((m) => {
-    const pairs = figures.flatMap((l) => {
-      const move = qaMovement(l.qa);
-      const score = l.modules[m.id];
-      return move === null || score === undefined ? [] : [[score, move]];
-    });
-    return {
-      moduleId: m.id,
-      title: m.title,
-      skills: m.skills,
-      estimate: correlation(pairs.map((p) => p[0]), pairs.map((p) => p[1])),
-    };
-  });
+  const correlations = content.modules.map((m) => ({
+    moduleId: m.id,
+    title: m.title,
+    skills: m.skills,
+    ...movementCorrelation(figures, (l) => l.modules[m.id]),
+  }));
+  const skillIds = [...new Set(content.modules.flatMap((m) => m.skills))]
+    .sort();
+  const skillCorrelations = skillIds.map((skill) => ({
+    skill,
+    title: content.skillTitles[skill] ?? skill,
+    modules: content.modules.filter((m) => m.skills.includes(skill)).map((
+      m,
+    ) => m.id),
+    ...movementCorrelation(figures, (l) => l.skills[skill]),
+  }));
 
   return {
     cohort: {
@@ -599,6 +721,7 @@ export async function cohortSummary(
       drivers: Object.fromEntries(
         partsAfter(c, ["drv"]).map((k) => [k, num(c, "drv", k)]),
       ),
+      certificates: certificateCounts(c),
     },
     level4: {
       series,
@@ -621,6 +744,7 @@ export async function cohortSummary(
       },
     },
     correlations,
+    skillCorrelations,
     learners: figures,
   };
 }
@@ -663,6 +787,7 @@ export interface LearnerEvaluation {
   kpi: Record<string, Record<string, number>>;
   drivers: Record<string, number>;
   breaches: Record<string, number>;
+  certificates: Record<string, CertificateCounts>;
 }
 
 /** A learner's evaluation rollup (all cohorts). */
@@ -719,6 +844,7 @@ export async function learnerEvaluation(
     breaches: Object.fromEntries(
       partsAfter(f, ["breach"]).map((k) => [k, num(f, "breach", k)]),
     ),
+    certificates: certificateCounts(f),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   teamMonthSeries,
 } from "./summary.ts";
 import {
+  certificateEventStatement,
   kpiStatement,
   qaStatement,
   scoreStatement,
@@ -379,4 +380,229 @@ Deno.test("cohortSummary(): the four levels from rollups, with minimum n and the
   assert.equal(e.activities.find((a) => a.path === "exams/pretest")?.first, 40);
   assert.equal(e.activities.find((a) => a.path === "exams/pretest")?.last, 90);
   assert.equal(await cohortSummary(kv, "nope", content), null);
+});
+
+Deno.test("cohortSummary(): level 2 to 3 per module and skill against QA and KPI movement, from rollups, with n and interval", async () => {
+  using kv = await Deno.openKv(":memory:");
+  await setup(kv, 10);
+  const twoModules: EvaluationContent = {
+    ...content,
+    skillTitles: { empathy: "共情与情绪", returns: "退换货" },
+    modules: [
+      { id: "basics", title: "基础", skills: ["empathy"] },
+      { id: "practice", title: "练习", skills: ["empathy", "returns"] },
+    ],
+  };
+  // The worked example of docs/evaluation.md: 8 agents, scores 60-95, FRT
+  // before (2026-10) and after (2026-12) training.
+  const scores = [60, 65, 70, 75, 80, 85, 90, 95];
+  const before = [40, 41, 42, 40, 44, 41, 46, 43];
+  const after = [38, 40, 38, 37, 38, 36, 38, 36];
+  const statements: Statement[] = [];
+  for (let i = 0; i < 8; i++) {
+    const u = `c1-u${i}`;
+    statements.push(
+      scoreStatement(
+        u,
+        "c1",
+        "modules/basics/quiz",
+        "basics",
+        scores[i],
+        day("2026-11-05"),
+      ),
+      kpiStatement(
+        u,
+        "c1",
+        "t1",
+        "2026-10",
+        {
+          frt: before[i],
+          // CSAT for 7 agents only: too few to claim anything.
+          ...(i < 7 ? { csat: 4 + i / 10 } : {}),
+        },
+        null,
+        day("2026-11-01"),
+      ),
+      // QA: d30 then d90, the same movement as FRT.
+      qaStatement(u, "c1", "t1", {
+        percent: 60,
+        passed: false,
+        checkpoint: "d30",
+        scored: [],
+        missed: [],
+        breached: [],
+      }, day("2026-12-01")),
+      qaStatement(u, "c1", "t1", {
+        percent: 60 + (before[i] - after[i]),
+        passed: false,
+        checkpoint: "d90",
+        scored: [],
+        missed: [],
+        breached: [],
+      }, day("2027-01-30")),
+    );
+    // u0's December is first imported wrong, then re-imported.
+    statements.push(
+      i === 0
+        ? kpiStatement(
+          u,
+          "c1",
+          "t1",
+          "2026-12",
+          { frt: 55, csat: 4.1 },
+          null,
+          day("2027-01-01"),
+        )
+        : kpiStatement(
+          u,
+          "c1",
+          "t1",
+          "2026-12",
+          {
+            frt: after[i],
+            ...(i < 7 ? { csat: 4.5 } : {}),
+          },
+          null,
+          day("2027-01-01"),
+        ),
+    );
+  }
+  statements.push(
+    kpiStatement("c1-u0", "c1", "t1", "2026-12", { frt: after[0], csat: 4.5 }, {
+      frt: 55,
+      csat: 4.1,
+    }, day("2027-01-02")),
+    // u8: a score and a "before" month only: no movement, not paired.
+    scoreStatement(
+      "c1-u8",
+      "c1",
+      "modules/basics/quiz",
+      "basics",
+      70,
+      day("2026-11-05"),
+    ),
+    scoreStatement(
+      "c1-u8",
+      "c1",
+      "modules/basics/quiz",
+      "basics",
+      70,
+      day("2026-11-06"),
+    ),
+    scoreStatement(
+      "c1-u8",
+      "c1",
+      "scenarios/late-parcel",
+      "practice",
+      90,
+      day("2026-11-07"),
+    ),
+    kpiStatement(
+      "c1-u8",
+      "c1",
+      "t1",
+      "2026-10",
+      { frt: 30 },
+      null,
+      day("2026-11-01"),
+    ),
+    // Another cohort's agent in the same months does not count here.
+    scoreStatement(
+      "c2-u0",
+      "c2",
+      "modules/basics/quiz",
+      "basics",
+      99,
+      day("2026-11-05"),
+    ),
+    kpiStatement(
+      "c2-u0",
+      "c2",
+      "t1",
+      "2026-10",
+      { frt: 90 },
+      null,
+      day("2026-11-01"),
+    ),
+    kpiStatement(
+      "c2-u0",
+      "c2",
+      "t1",
+      "2026-12",
+      { frt: 10 },
+      null,
+      day("2027-01-01"),
+    ),
+    certificateEventStatement(
+      "c1-u0",
+      "c1",
+      "onboarding",
+      "issued",
+      day("2026-12-02"),
+    ),
+    certificateEventStatement(
+      "c1-u1",
+      "c1",
+      "onboarding",
+      "issued",
+      day("2026-12-02"),
+    ),
+    certificateEventStatement(
+      "c1-u1",
+      "c1",
+      "onboarding",
+      "revoked",
+      day("2026-12-09"),
+    ),
+  );
+  await write(kv, statements);
+
+  const s = (await cohortSummary(kv, "c1", twoModules))!;
+  const u0 = s.learners.find((l) => l.learnerId === "c1-u0")!;
+  assert.deepEqual(u0.kpiMovement, { frt: 2, csat: 0.5 });
+  const u8 = s.learners.find((l) => l.learnerId === "c1-u8")!;
+  assert.deepEqual(u8.kpiMovement, {});
+  // empathy: basics 70, 70 and practice 90, weighted by n: 230 / 3.
+  assert.ok(Math.abs(u8.skills.empathy - 230 / 3) < 1e-9);
+  assert.equal(u8.skills.returns, 90);
+
+  const basics = s.correlations.find((c) => c.moduleId === "basics")!;
+  assert.equal(basics.kpi.frt.claimed, true);
+  assert.equal(basics.kpi.frt.n, 8);
+  assert.ok(Math.abs(basics.kpi.frt.r! - 38 / 42) < 1e-9);
+  assert.ok(Math.abs(basics.kpi.frt.interval!.low - 0.552) < 0.005);
+  assert.ok(Math.abs(basics.kpi.frt.interval!.high - 0.983) < 0.005);
+  // The same movement on QA: the same r.
+  assert.equal(basics.estimate.n, 8);
+  assert.ok(Math.abs(basics.estimate.r! - 38 / 42) < 1e-9);
+  // CSAT of 7 agents: n shown, nothing claimed.
+  assert.deepEqual(
+    {
+      n: basics.kpi.csat.n,
+      claimed: basics.kpi.csat.claimed,
+      r: basics.kpi.csat.r,
+    },
+    { n: 7, claimed: false, r: null },
+  );
+  assert.equal(basics.kpi.fcr.n, 0);
+  // Only u8 has a practice score, and no movement.
+  const practice = s.correlations.find((c) => c.moduleId === "practice")!;
+  assert.equal(practice.kpi.frt.n, 0);
+
+  const empathy = s.skillCorrelations.find((c) => c.skill === "empathy")!;
+  assert.deepEqual(empathy.modules, ["basics", "practice"]);
+  assert.equal(empathy.title, "共情与情绪");
+  assert.equal(empathy.kpi.frt.n, 8);
+  assert.ok(Math.abs(empathy.kpi.frt.r! - 38 / 42) < 1e-9);
+  assert.equal(
+    s.skillCorrelations.find((c) => c.skill === "returns")!.kpi.frt.claimed,
+    false,
+  );
+
+  assert.deepEqual(s.level3.certificates, {
+    onboarding: { issued: 2, expired: 0, revoked: 1 },
+  });
+  assert.deepEqual((await learnerEvaluation(kv, "c1-u1")).certificates, {
+    onboarding: { issued: 1, expired: 0, revoked: 1 },
+  });
 });

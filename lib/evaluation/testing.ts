@@ -182,3 +182,22 @@ export function answerStatement(
     extensions: { [EVAL_EXT.confidence]: confidence },
   });
 }
+
+/** A certificate issued, expired or revoked, as certificate_store.ts writes it. */
+export function certificateEventStatement(
+  learnerId: string,
+  cohortId: string | undefined,
+  levelId: string,
+  event: "issued" | "expired" | "revoked",
+  at: Date,
+): Statement {
+  return buildStatement({
+    ...base(learnerId, cohortId, at),
+    verb: event,
+    activity: {
+      kind: "certificate",
+      path: `certifications/${levelId}`,
+      name: levelId,
+    },
+  });
+}

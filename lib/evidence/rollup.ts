@@ -18,6 +18,7 @@
  * | --------------------------------------------------------- | ------- |
  * | ["ev", "c", cohortId, ...field]                           | KvU64   |
  * | ["ev", "cx", cohortId, learnerId, ...compact field]       | KvU64   |
+ * | ["ev", "ck", cohortId, metric, "YYYY-MM", learnerId]      | KvU64   |
  * | ["ev", "l", learnerId, ...field]                          | KvU64   |
  * | ["ev", "m", courseId, moduleId or "_course", ...field]    | KvU64   |
  * | ["ev", "tm", teamId, "YYYY-MM", ...field]                 | KvU64   |
@@ -30,26 +31,35 @@
  *
  * | scope      | field                                          | meaning                         |
  * | ---------- | ---------------------------------------------- | ------------------------------- |
- * | c, l, m    | "act", path, "n" / "sum" / "sq" / "pass"       | scores of one activity          |
+ * | c, l       | "act", path, "n" / "sum" / "pass"              | scores of one activity          |
+ * | c          | "act", path, "sq"                              | their squares (interval)        |
  * | l          | "act", path, "first" / "last"                  | packed first and latest score   |
  * | c, l       | "lessons"                                      | lessons completed               |
  * | c, l       | "breach", category                             | scenario red lines breached     |
  * | c, m       | "sv", surveyId, "resp"                         | respondents                     |
  * | c, m       | "sv", surveyId, "q", questionId, value         | answers with that value         |
- * | c, l, tm   | "qa", checkpoint, "n"/"sum"/"sq"/"pass"/"crit" | QA conversations                |
+ * | c, l       | "qa", checkpoint, "n" / "sum" / "pass" / "crit" | QA conversations               |
+ * | c          | "qa", checkpoint, "sq"                         | their squares (interval)        |
+ * | tm         | "qa", checkpoint, "n" / "pass"                 | QA pass rate of the month       |
  * | l          | "qa", checkpoint, "last"                       | packed latest QA percent        |
  * | c, l       | "qac", criterionId, "n" / "miss"               | QA criterion scored / missed    |
- * | c, l, tm   | "qacrit", criticalId                           | critical items breached         |
+ * | c, l       | "qacrit", criticalId                           | critical items breached         |
  * | l          | "kpi", metric, month, "sum" / "n"              | KPI by month                    |
  * | c          | "kpim", metric, month, "sum" / "sq" / "n"      | KPI by month over agents        |
  * | tm         | "kpi", metric, "sum" / "sq" / "n"              | KPI of the team in the month    |
  * | c, l, tm   | "drv", kind                                    | drivers logged                  |
  * | c, l       | "conf", "n" / "sum" / "correct"                | rated answers (confidence)      |
+ * | c, l       | "cert", levelId, "issued"/"expired"/"revoked"  | certificate events              |
  * | c          | "drillms", month, "sum" / "n"                  | drill response times            |
  * | cx         | "ex", examId, "first" / "last"                 | packed first and latest exam    |
  * | cx         | "mod", moduleId, "n" / "sum"                   | quiz, scenario, drill scores    |
  * | cx         | "qa", checkpoint                               | packed latest QA percent        |
  * | cx         | "conf", "n" / "sum" / "correct"                | rated answers                   |
+ *
+ * "ck" holds each agent's KPI value per metric and month (x100) in one
+ * counter, `n * 2^40 + sum` (`packAgentKpi`), so a cohort summary lists
+ * one month of one metric for all its agents in one range read: the KPI
+ * movement of each agent before and after training (level 2 to 3).
  */
 import type { Statement } from "./statement.ts";
 import { EXTENSIONS } from "./statement.ts";
@@ -75,6 +85,17 @@ export interface TextMutation {
 }
 
 const PACK = 1024n;
+/** n's unit in an agent's KPI counter: sums (x100) stay below it. */
+const AGENT_N = 2 ** 40;
+
+/** An agent's KPI counter ("ck") as n and the sum of its values (x100). */
+export function unpackAgentKpi(packed: bigint): { n: number; sum: number } {
+  const v = BigInt.asUintN(64, packed);
+  return {
+    n: Number(v / BigInt(AGENT_N)),
+    sum: Number(v % BigInt(AGENT_N)),
+  };
+}
 
 /** Packs a time and a 0-1023 value so min/max keep the earliest/latest. */
 export function pack(at: Date, value: number): bigint {
@@ -143,9 +164,6 @@ export function rollupMutations(
     ? [ROLLUP_ROOT, "cx", cohort, learner]
     : null;
   const L: Deno.KvKey = [ROLLUP_ROOT, "l", learner];
-  const M: Deno.KvKey | null = moduleId && course
-    ? [ROLLUP_ROOT, "m", course, moduleId]
-    : null;
   const TM: Deno.KvKey | null = team ? [ROLLUP_ROOT, "tm", team, month] : null;
   const cl = C ? [C, L] : [L];
 
@@ -183,12 +201,14 @@ export function rollupMutations(
   ) {
     const pm = Math.round(scaled * 1000);
     const pass = s.result?.success ? 1 : 0;
-    for (const sc of [...cl, M]) {
+    // Only what a reader uses: the cohort's interval needs the squares,
+    // the learner's page only n, sum and pass (bench/statement_cost.ts).
+    for (const sc of cl) {
       add(sc, ["act", path, "n"], 1);
       add(sc, ["act", path, "sum"], pm);
-      add(sc, ["act", path, "sq"], pm * pm);
       add(sc, ["act", path, "pass"], pass);
     }
+    add(C, ["act", path, "sq"], pm * pm);
     extreme("min", L, ["act", path, "first"], pack(at, pm));
     extreme("max", L, ["act", path, "last"], pack(at, pm));
     if (kind === "exams") {
@@ -268,14 +288,19 @@ export function rollupMutations(
     const cp = ext<string>(s, EVAL_EXT.checkpoint) ?? "other";
     const pm = Math.round(scaled * 1000);
     const breached = ext<string[]>(s, EVAL_EXT.breaches) ?? [];
-    for (const sc of [...cl, TM]) {
+    for (const sc of cl) {
       add(sc, ["qa", cp, "n"], 1);
       add(sc, ["qa", cp, "sum"], pm);
-      add(sc, ["qa", cp, "sq"], pm * pm);
-      add(sc, ["qa", cp, "pass"], s.result?.success ? 1 : 0);
       add(sc, ["qa", cp, "crit"], breached.length > 0 ? 1 : 0);
       for (const c of breached) add(sc, ["qacrit", c], 1);
     }
+    // The team-month series shows the pass rate only; the interval is the
+    // cohort's.
+    for (const sc of [...cl, TM]) {
+      add(sc, ["qa", cp, "pass"], s.result?.success ? 1 : 0);
+    }
+    add(TM, ["qa", cp, "n"], 1);
+    add(C, ["qa", cp, "sq"], pm * pm);
     for (const sc of cl) {
       for (const c of ext<string[]>(s, EVAL_EXT.scored) ?? []) {
         add(sc, ["qac", c, "n"], 1);
@@ -294,6 +319,15 @@ export function rollupMutations(
     for (const sc of [...cl, TM]) add(sc, ["drv", driver], 1);
   }
 
+  // Certificates: issued, expired and revoked, per level.
+  if (kind === "certifications") {
+    const levelId = path.split("/")[1];
+    const event = s.verb.id.slice(s.verb.id.lastIndexOf("/") + 1);
+    if (levelId && ["issued", "expired", "revoked"].includes(event)) {
+      for (const sc of cl) add(sc, ["cert", levelId, event], 1);
+    }
+  }
+
   // KPI periods: the values replace the period's previous import.
   const period = ext<string>(s, EVAL_EXT.month);
   if (kind === "kpi" && period) {
@@ -302,6 +336,7 @@ export function rollupMutations(
     const tm: Deno.KvKey | null = team
       ? [ROLLUP_ROOT, "tm", team, period]
       : null;
+    const ck: Deno.KvKey | null = cohort ? [ROLLUP_ROOT, "ck", cohort] : null;
     const metrics = new Set([...Object.keys(values), ...Object.keys(previous)]);
     for (const metric of metrics) {
       const v = values[metric] === undefined
@@ -315,6 +350,7 @@ export function rollupMutations(
       const dN = (v === undefined ? 0 : 1) - (p === undefined ? 0 : 1);
       add(L, ["kpi", metric, period, "sum"], dSum);
       add(L, ["kpi", metric, period, "n"], dN);
+      add(ck, [metric, period, learner], dN * AGENT_N + dSum);
       for (
         const [sc, field] of [[C, ["kpim", metric, period]], [tm, [
           "kpi",

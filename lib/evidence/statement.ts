@@ -8,7 +8,11 @@ import { z } from "zod";
 /** The IRI root of this platform's activities and extensions. */
 export const ACTIVITY_ROOT = "https://service-academy.example/xapi";
 
-/** ADL verbs used here. */
+/**
+ * Verbs used here: ADL's where the ADL vocabulary has one; the certificate
+ * events (issued, expired, revoked) have none there, so they are this
+ * platform's own IRIs under ACTIVITY_ROOT (docs/evaluation.md lists them).
+ */
 export const VERBS = {
   completed: "http://adlnet.gov/expapi/verbs/completed",
   passed: "http://adlnet.gov/expapi/verbs/passed",
@@ -17,6 +21,9 @@ export const VERBS = {
   responded: "http://adlnet.gov/expapi/verbs/responded",
   scored: "http://adlnet.gov/expapi/verbs/scored",
   attended: "http://adlnet.gov/expapi/verbs/attended",
+  issued: `${ACTIVITY_ROOT}/verbs/issued`,
+  expired: `${ACTIVITY_ROOT}/verbs/expired`,
+  revoked: `${ACTIVITY_ROOT}/verbs/revoked`,
 } as const;
 /** A verb name. */
 export type VerbName = keyof typeof VERBS;
@@ -79,6 +86,8 @@ export const ACTIVITY_TYPES = {
   observation: "http://adlnet.gov/expapi/activities/performance",
   meeting: "http://adlnet.gov/expapi/activities/meeting",
   performance: "http://adlnet.gov/expapi/activities/objective",
+  /** Activity Streams' badge, as the xAPI registry lists it. */
+  certificate: "http://activitystrea.ms/schema/1.0/badge",
 } as const;
 
 /** What a statement says, in domain terms. */
@@ -158,4 +167,25 @@ export function isoDuration(ms: number): string {
   const m = Math.floor((total % 3600) / 60);
   const s = Math.round((total % 60) * 100) / 100;
   return `PT${h ? `${h}H` : ""}${m ? `${m}M` : ""}${s}S`;
+}
+
+/**
+ * A name-based UUID (RFC 4122 version 5, SHA-1) of `name`: the same input
+ * always gives the same id, so an event recorded twice (a retry, two
+ * instances sweeping expiries) is one statement and the second write fails
+ * `addStatement`'s "written once" check, and exports are repeatable.
+ */
+export async function nameUuid(name: string): Promise<string> {
+  const bytes = new Uint8Array(
+    await crypto.subtle.digest(
+      "SHA-1",
+      new TextEncoder().encode(`${ACTIVITY_ROOT}\0${name}`),
+    ),
+  ).slice(0, 16);
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${
+    hex.slice(16, 20)
+  }-${hex.slice(20)}`;
 }

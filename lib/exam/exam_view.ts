@@ -14,6 +14,8 @@ import type {
   Rubric,
 } from "@/lib/content/schema.ts";
 import { examAssessmentKey } from "@/lib/quiz/attempt_store.ts";
+import { getAttempt } from "@/lib/quiz/attempt_store.ts";
+import type { Attempt } from "@/lib/quiz/attempt.ts";
 
 /** One exam ready to run. */
 export interface ExamView {
@@ -67,4 +69,27 @@ export async function findExam(
         .map((s) => [s.id, s.title]),
     ),
   };
+}
+
+/**
+ * A learner's exam attempt with the exam as published in the version the
+ * attempt is pinned to, or null when the address names another course or
+ * exam than the attempt's (another learner's attempt throws NotFoundError).
+ */
+export async function findLearnerExamAttempt(
+  kv: Deno.Kv,
+  learnerId: string,
+  params: Record<string, string>,
+): Promise<{ attempt: Attempt; view: ExamView } | null> {
+  const attempt = await getAttempt(kv, learnerId, params.attempt);
+  const view = await findExam(
+    kv,
+    attempt.courseId,
+    params.exam,
+    attempt.version,
+  );
+  return view && view.courseId === params.course &&
+      view.key === attempt.moduleId
+    ? { attempt, view }
+    : null;
 }

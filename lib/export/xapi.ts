@@ -15,6 +15,7 @@ import type { Question } from "@/lib/content/schema.ts";
 import {
   ACTIVITY_ROOT,
   ACTIVITY_TYPES,
+  nameUuid,
   type Statement,
   VERBS,
 } from "@/lib/evidence/statement.ts";
@@ -49,24 +50,8 @@ export const INTERACTION_TYPES: Record<Question["type"], string> = {
 
 const ATTEMPT_EXT = `${ACTIVITY_ROOT}/extensions/attempt`;
 
-/**
- * A name-based UUID (RFC 4122 version 5, SHA-1) of `name`: the same input
- * always gives the same id, so exports are repeatable.
- */
-export async function nameUuid(name: string): Promise<string> {
-  const bytes = new Uint8Array(
-    await crypto.subtle.digest(
-      "SHA-1",
-      new TextEncoder().encode(`${ACTIVITY_ROOT}\0${name}`),
-    ),
-  ).slice(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${
-    hex.slice(16, 20)
-  }-${hex.slice(20)}`;
-}
+// Moved to the statement module (certificate statements use it too).
+export { nameUuid } from "@/lib/evidence/statement.ts";
 
 /** The activity of a cohort (contextActivities.grouping). */
 export function cohortActivity(cohortId: string) {

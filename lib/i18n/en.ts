@@ -13,6 +13,7 @@ import { en as gift } from "./parts/gift.ts";
 import { en as authoring } from "./parts/authoring.ts";
 import { en as dashboards } from "./parts/dashboards.ts";
 import { en as evaluator } from "./parts/evaluator.ts";
+import { en as invitations } from "./parts/invitations.ts";
 import { en as dashPages } from "./parts/dash_pages.ts";
 
 /** English messages. Typed against the zh-CN catalog so no key is missing. */
@@ -507,7 +508,6 @@ export const en: Record<MessageKey, string> = {
   "invitations.csv.date_invalid": '"{value}" is not a date (YYYY-MM-DD)',
   "invitations.csv.date_wrong":
     '"{value}" is not the cohort\'s start date (it is {date})',
-  "invitations.csv.other": "Cannot read: {detail}",
   "invitations.accept.title": "Accept your invitation",
   "invitations.accept.lead":
     'Welcome to {team}, {name}! You are invited to the cohort "{cohort}", starting {date}. Choose a password to start learning.',
@@ -730,5 +730,6 @@ export const en: Record<MessageKey, string> = {
   ...authoring,
   ...dashboards,
   ...evaluator,
+  ...invitations,
   ...dashPages,
 };

@@ -12,6 +12,7 @@ import { zh as gift } from "./parts/gift.ts";
 import { zh as authoring } from "./parts/authoring.ts";
 import { zh as dashboards } from "./parts/dashboards.ts";
 import { zh as evaluator } from "./parts/evaluator.ts";
+import { zh as invitations } from "./parts/invitations.ts";
 import { zh as dashPages } from "./parts/dash_pages.ts";
 
 /** Simplified Chinese messages: the reference catalog every language must match. */
@@ -473,7 +474,6 @@ export const zhCN = {
   "invitations.csv.date_invalid": "「{value}」不是日期（年-月-日）",
   "invitations.csv.date_wrong":
     "「{value}」不是这个批次的开始日期（应为 {date}）",
-  "invitations.csv.other": "无法读取：{detail}",
   "invitations.accept.title": "接受邀请",
   "invitations.accept.lead":
     "{name}，欢迎加入{team}！你被邀请参加入职批次「{cohort}」，{date} 开始。设置密码后即可开始学习。",
@@ -680,6 +680,7 @@ export const zhCN = {
   ...authoring,
   ...dashboards,
   ...evaluator,
+  ...invitations,
   ...dashPages,
 } as const;
 

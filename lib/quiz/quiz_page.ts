@@ -9,6 +9,7 @@ import {
 } from "@/lib/content/course_view.ts";
 import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
 import type { Attempt } from "./attempt.ts";
+import { getAttempt } from "./attempt_store.ts";
 import { type PublicQuestion, toPublicQuestion } from "./public_question.ts";
 import type { Answer } from "./score.ts";
 import { labelOptionRefs } from "./option_labels.ts";
@@ -201,4 +202,27 @@ export function describeKey(
   shownIds: readonly string[] = [],
 ): string {
   return typeOf(q).describeKey(q, words, shownIds);
+}
+
+/**
+ * A learner's quiz attempt with the module quiz as published in the version
+ * the attempt is pinned to, or null when the address names another course or
+ * module than the attempt's (another learner's attempt throws NotFoundError).
+ */
+export async function findLearnerAttempt(
+  kv: Deno.Kv,
+  learnerId: string,
+  params: Record<string, string>,
+): Promise<{ attempt: Attempt; found: ModuleQuizView } | null> {
+  const attempt = await getAttempt(kv, learnerId, params.attempt);
+  const found = await findModuleQuiz(
+    kv,
+    attempt.courseId,
+    attempt.moduleId,
+    attempt.version,
+  );
+  return found && found.courseId === params.course &&
+      found.moduleId === params.module
+    ? { attempt, found }
+    : null;
 }

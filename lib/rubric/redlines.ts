@@ -14,6 +14,7 @@
  * @module
  */
 import { exposedIdentifiers } from "@/lib/privacy/identifiers.ts";
+import { readNumber } from "@/lib/content/policy.ts";
 import type { Range, Reading } from "./text.ts";
 
 /** The five red-line categories. */
@@ -80,20 +81,6 @@ const COUPON_OK = new Set([3, 5, 10]);
 const APPLY =
   /申请|提交|上报|报给|反馈给|转给|帮您争取|为您争取|请示|问一下主管|问问主管|向主管|找主管|请主管|让主管|升级给|交给/;
 
-const CN_NUM: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
-
 /** The amount of money in "50元", "五十块", "[数字1]元" (NaN when unreadable). */
 export function amountOf(words: string): number {
   const m = words.match(
@@ -101,21 +88,7 @@ export function amountOf(words: string): number {
   );
   if (!m) return NaN;
   if (/^\d/.test(m[1])) return /^9{4,}$/.test(m[1]) ? NaN : Number(m[1]);
-  let total = 0;
-  let cur = 0;
-  for (const c of m[1]) {
-    if (c === "十") {
-      total += (cur || 1) * 10;
-      cur = 0;
-    } else if (c === "百") {
-      total += (cur || 1) * 100;
-      cur = 0;
-    } else if (c === "千") {
-      total += (cur || 1) * 1000;
-      cur = 0;
-    } else cur = CN_NUM[c] ?? 0;
-  }
-  return total + cur;
+  return readNumber(m[1]) ?? NaN;
 }
 
 function sentenceBefore(r: Reading, m: RegExpMatchArray): string {

@@ -2,6 +2,7 @@
 import { getCourseView } from "@/lib/content/course_view.ts";
 import { getCourseVersionView } from "@/lib/content/course_view.ts";
 import type { Rubric, Scenario } from "@/lib/content/schema.ts";
+import { getRun, type Run } from "./run_store.ts";
 
 /** A scenario as published in one course version. */
 export interface PublishedScenario {
@@ -47,4 +48,28 @@ export async function findScenarioAt(
     scenario,
     rubrics: view.published.rubrics,
   };
+}
+
+/**
+ * A learner's run with its scenario as published in the version the run is
+ * pinned to, or null when the address names another course or scenario than
+ * the run's. Another learner's run throws NotFoundError (getRun), so both
+ * look the same: the 404 page.
+ */
+export async function findLearnerRun(
+  kv: Deno.Kv,
+  learnerId: string,
+  params: Record<string, string>,
+): Promise<{ run: Run; found: PublishedScenario } | null> {
+  const run = await getRun(kv, learnerId, params.run);
+  const found = await findScenarioAt(
+    kv,
+    run.courseId,
+    run.version,
+    run.scenarioId,
+  );
+  return found && found.courseId === params.course &&
+      found.scenario.id === params.scenario
+    ? { run, found }
+    : null;
 }

@@ -1,7 +1,7 @@
 import type { Handlers } from "$fresh/server.ts";
 import { formatDateTime } from "@/lib/i18n/i18n.ts";
-import { invitableCohorts } from "@/lib/identity/invitations/invitation_form.ts";
 import {
+  invitableCohorts,
   invitationLinksCsv,
   pendingInvitations,
 } from "@/lib/identity/invitations/invitation_view.ts";
@@ -15,9 +15,9 @@ export const handler: Handlers<unknown, SignedInState> = {
     const now = new Date();
     const rows = await pendingInvitations(
       kv,
+      user,
       await invitableCohorts(kv, user),
       now,
-      { staff: user.role === "admin" },
     );
     const res = new Response(
       invitationLinksCsv(rows, publicOrigin(ctx.url), {

@@ -11,9 +11,9 @@ import {
   type MessageKey,
 } from "@/lib/i18n/i18n.ts";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors.ts";
+import { formValues } from "@/lib/forms/form.ts";
 import {
   type AcceptField,
-  formValues,
   parseAcceptForm,
   PASSWORD_LIMITS,
 } from "@/lib/identity/invitations/invitation_form.ts";

@@ -74,6 +74,7 @@ export const STORE_SCHEMAS: Record<string, z.ZodType> = {
   course_version_notes: VersionNoteSchema,
   course_file_imports: FileImportSchema,
   certificates: CertificateSchema,
+  certificates_by_expiry: id,
   previews: PreviewSchema,
   // The evaluator: rollup counters, survey comments, its own records.
   ev: z.instanceof(Deno.KvU64),

@@ -81,32 +81,3 @@ export function DeleteConfirmForm(login: string) {
       ),
   });
 }
-
-/**
- * Reads named text fields of a submitted form. A file where text belongs
- * becomes a value no schema accepts, so it is refused like any wrong type.
- */
-export function formText(
-  form: FormData,
-  names: readonly string[],
-): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const name of names) {
-    const v = form.get(name);
-    values[name] = v === null ? undefined : typeof v === "string" ? v : 0;
-  }
-  return values;
-}
-
-/** The first message key per field of a failed parse. */
-export function firstMessages<F extends string>(
-  error: z.ZodError,
-  fallback: F,
-): Partial<Record<F, string>> {
-  const out: Partial<Record<F, string>> = {};
-  for (const issue of error.issues) {
-    const field = (issue.path.length ? String(issue.path[0]) : fallback) as F;
-    out[field] ??= issue.message;
-  }
-  return out;
-}

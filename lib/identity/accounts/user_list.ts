@@ -5,6 +5,7 @@
  * until it is full, never past what it shows, so the cursor stays exactly
  * after the last account listed.
  */
+import type { FieldErrors, FormResult } from "@/lib/forms/form.ts";
 import type { Role } from "@/lib/identity/roles.ts";
 import { lastSignIns, listUsers, type User } from "./user_store.ts";
 
@@ -82,4 +83,62 @@ export async function userListPage(
     })),
     next: at ?? "",
   };
+}
+
+/** The fields the list's query can mark. */
+export type UserListField = "role" | "q" | "cursor";
+
+/** The list as its page shows it. */
+export interface UserListView {
+  rows: UserRow[];
+  /** Cursor of the next page ("" on the last). */
+  next: string;
+  role?: Role;
+  q?: string;
+  /** True when this is not the first page. */
+  paged: boolean;
+  /** Why the first page of everyone is shown instead of what was asked. */
+  errors: FieldErrors<UserListField>;
+}
+
+/** Deno KV refuses a cursor it cannot decode with this TypeError. */
+const isBadCursor = (error: unknown) =>
+  error instanceof TypeError && /invalid cursor/i.test(error.message);
+
+/**
+ * The page a checked query asks for. A bad filter or a stale paging link
+ * shows the first page of everyone with why, so the admin is never stuck
+ * on an error.
+ */
+export async function userListView(
+  kv: Deno.Kv,
+  query: FormResult<
+    { role?: Role; q?: string; cursor?: string },
+    UserListField
+  >,
+): Promise<UserListView> {
+  if (query.ok) {
+    const { role, q, cursor } = query.data;
+    try {
+      const page = await userListPage(kv, { role, q }, cursor);
+      return { ...page, role, q, paged: Boolean(cursor), errors: {} };
+    } catch (error) {
+      if (!isBadCursor(error)) throw error;
+    }
+  }
+  return {
+    ...await userListPage(kv, {}, undefined),
+    paged: false,
+    errors: query.ok ? { cursor: "admin.cursor_invalid" } : query.errors,
+  };
+}
+
+/** The list's address with a filter (and a cursor for a later page). */
+export function userListHref(filter: UserFilter, cursor?: string): string {
+  const params = new URLSearchParams();
+  if (filter.role) params.set("role", filter.role);
+  if (filter.q) params.set("q", filter.q);
+  if (cursor) params.set("cursor", cursor);
+  const query = params.toString();
+  return `/admin/users${query ? `?${query}` : ""}`;
 }

@@ -29,6 +29,7 @@ import {
 import {
   ConflictError,
   ForbiddenError,
+  found,
   NotFoundError,
   parseInput,
   ValidationError,
@@ -256,9 +257,7 @@ export async function getUser(kv: Deno.Kv, id: string): Promise<User | null> {
 
 /** Reads an account; throws NotFoundError when it does not exist. */
 export async function requireUser(kv: Deno.Kv, id: string): Promise<User> {
-  const user = await getUser(kv, id);
-  if (!user) throw new NotFoundError(`Cannot find user "${id}"`);
-  return user;
+  return found(await getUser(kv, id), `user "${id}"`);
 }
 
 /** Finds the account of a login as typed (email or phone, any spelling). */

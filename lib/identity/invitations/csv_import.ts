@@ -34,13 +34,54 @@ export const MAX_CSV_BYTES = 1024 * 1024;
 /** Most data rows accepted in one file. */
 export const MAX_CSV_ROWS = 2000;
 
+/** Where in a row (or the file) a problem is. */
+export type CsvField =
+  | "file"
+  | "header"
+  | "row"
+  | "name"
+  | "email or phone"
+  | "email"
+  | "phone"
+  | "team"
+  | "start date";
+
+/**
+ * What is wrong, as a code: the pages turn it into a message key
+ * (invitation_view.csvErrorText), so no sentence is written here.
+ */
+export type CsvErrorCode =
+  | "empty"
+  | "unclosed_quote"
+  | "bad_quote"
+  | "unreadable"
+  | "too_many_rows"
+  | "too_large"
+  | "no_rows"
+  | "missing_contact"
+  | "missing_column"
+  | "field_count"
+  | "required"
+  | "contact_required"
+  | "name_too_long"
+  | "name_invalid"
+  | "email_invalid"
+  | "phone_invalid"
+  | "duplicate"
+  | "taken"
+  | "pending"
+  | "team_wrong"
+  | "date_invalid"
+  | "date_wrong";
+
 /** One problem in the file. */
 export interface CsvError {
   /** 1-based line in the file where the row starts; 0 for the whole file. */
   line: number;
-  /** "name", "email", "phone", "email or phone", "team", "start date", "row", "header" or "file". */
-  field: string;
-  message: string;
+  field: CsvField;
+  code: CsvErrorCode;
+  /** The values the message quotes (a cell, the other line, the expected team). */
+  params?: Record<string, string | number>;
 }
 
 /** A valid row. */
@@ -56,9 +97,10 @@ export type ImportResult =
   | { ok: true; invitations: (IssuedInvitation & { line: number })[] }
   | { ok: false; errors: CsvError[] };
 
-/** `line 4: email: "abc" is not an email address` */
+/** For logs and tests: `line 4: email: email_invalid {"value":"abc"}` */
 export function formatCsvError(e: CsvError): string {
-  return `line ${e.line}: ${e.field}: ${e.message}`;
+  const params = e.params ? ` ${JSON.stringify(e.params)}` : "";
+  return `line ${e.line}: ${e.field}: ${e.code}${params}`;
 }
 
 type Column = "name" | "email" | "phone" | "team" | "start date";
@@ -85,7 +127,7 @@ const ALIASES: Record<Column, string[]> = {
     "开营日期",
   ],
 };
-const ORDER: string[] = [
+const ORDER: CsvField[] = [
   "file",
   "header",
   "row",
@@ -96,6 +138,12 @@ const ORDER: string[] = [
   "team",
   "start date",
 ];
+
+/** papaparse's error codes as ours (its messages are English sentences). */
+const PAPA_CODES: Partial<Record<string, CsvErrorCode>> = {
+  MissingQuotes: "unclosed_quote",
+  InvalidQuotes: "bad_quote",
+};
 
 const clean = (v: string | undefined) => (v ?? "").normalize("NFKC").trim();
 
@@ -147,9 +195,7 @@ export function parseNewHiresCsv(
         errors.push({
           line: start,
           field: "file",
-          message: e.code === "MissingQuotes"
-            ? "a quoted field is not closed"
-            : e.message,
+          code: PAPA_CODES[e.code] ?? "unreadable",
         });
       }
       records.push({ line: start, cells: result.data });
@@ -159,7 +205,7 @@ export function parseNewHiresCsv(
   if (!header) {
     return {
       rows,
-      errors: [{ line: 0, field: "file", message: "the file is empty" }],
+      errors: [{ line: 0, field: "file", code: "empty" }],
     };
   }
   const index = new Map<Column, number>();
@@ -176,7 +222,8 @@ export function parseNewHiresCsv(
       errors.push({
         line: header.line,
         field: "header",
-        message: `missing column "${col}"`,
+        code: "missing_column",
+        params: { column: col },
       });
     }
   }
@@ -184,7 +231,7 @@ export function parseNewHiresCsv(
     errors.push({
       line: header.line,
       field: "header",
-      message: `missing column "email" or "phone"`,
+      code: "missing_contact",
     });
   }
   if (errors.some((e) => e.field === "header")) return { rows, errors };
@@ -194,8 +241,8 @@ export function parseNewHiresCsv(
       errors: [{
         line: 0,
         field: "file",
-        message:
-          `has ${records.length} rows; at most ${MAX_CSV_ROWS} are allowed`,
+        code: "too_many_rows",
+        params: { rows: records.length, max: MAX_CSV_ROWS },
       }],
     };
   }
@@ -206,66 +253,54 @@ export function parseNewHiresCsv(
   for (const { line, cells } of records) {
     if (cells.every((c) => clean(c) === "")) continue; // rows Excel leaves as ",,,,"
     const rowErrors: CsvError[] = [];
-    const fail = (field: string, message: string) =>
-      rowErrors.push({ line, field, message });
+    const fail = (
+      field: CsvField,
+      code: CsvErrorCode,
+      params?: CsvError["params"],
+    ) => rowErrors.push({ line, field, code, ...params && { params } });
     if (cells.slice(header.cells.length).some((c) => clean(c) !== "")) {
       // Columns would be read shifted; better to say so than to guess.
-      fail(
-        "row",
-        `has ${cells.length} fields but the header has ${header.cells.length}`,
-      );
+      fail("row", "field_count", {
+        fields: cells.length,
+        header: header.cells.length,
+      });
     }
     const name = get(cells, "name");
-    if (!name) fail("name", "is required");
-    else if ([...name].length > 50) {
-      fail("name", `"${name}" is longer than 50 characters`);
-    } else if (CONTROL.test(name)) {
-      fail("name", "must not contain line breaks or control characters");
-    }
+    if (!name) fail("name", "required");
+    else if ([...name].length > 50) fail("name", "name_too_long");
+    else if (CONTROL.test(name)) fail("name", "name_invalid");
 
     const rawEmail = get(cells, "email");
     const rawPhone = get(cells, "phone");
     const email = rawEmail ? normalizeEmail(rawEmail) : undefined;
     const phone = rawPhone ? normalizePhone(rawPhone) : undefined;
-    if (!rawEmail && !rawPhone) {
-      fail("email or phone", "one of them is required");
-    }
-    if (email === null) fail("email", `"${rawEmail}" is not an email address`);
-    if (phone === null) {
-      fail(
-        "phone",
-        `"${rawPhone}" is not a China mobile number (11 digits starting with 1)`,
-      );
-    }
+    if (!rawEmail && !rawPhone) fail("email or phone", "contact_required");
+    if (email === null) fail("email", "email_invalid", { value: rawEmail });
+    if (phone === null) fail("phone", "phone_invalid", { value: rawPhone });
     for (
       const [field, value] of [["email", email], ["phone", phone]] as const
     ) {
       if (!value) continue;
       const first = seen.get(value);
       if (first !== undefined) {
-        fail(field, `"${value}" is also on line ${first}`);
+        fail(field, "duplicate", { value, other: first });
       } else seen.set(value, line);
     }
 
     const teamCell = get(cells, "team");
-    if (!teamCell) {
-      fail("team", "is required");
-    } else if (teamCell !== team.name && teamCell !== team.id) {
-      fail(
-        "team",
-        `"${teamCell}" is not the team of cohort "${cohort.name}" (${team.name})`,
-      );
+    if (!teamCell) fail("team", "required");
+    else if (teamCell !== team.name && teamCell !== team.id) {
+      fail("team", "team_wrong", { value: teamCell, team: team.name });
     }
     const dateCell = get(cells, "start date");
     const date = normalizeDate(dateCell);
-    if (!dateCell) fail("start date", "is required");
-    else if (!date) {
-      fail("start date", `"${dateCell}" is not a date (YYYY-MM-DD)`);
-    } else if (date !== cohort.startDate) {
-      fail(
-        "start date",
-        `"${dateCell}" is not the start date of cohort "${cohort.name}" (${cohort.startDate})`,
-      );
+    if (!dateCell) fail("start date", "required");
+    else if (!date) fail("start date", "date_invalid", { value: dateCell });
+    else if (date !== cohort.startDate) {
+      fail("start date", "date_wrong", {
+        value: dateCell,
+        date: cohort.startDate,
+      });
     }
 
     if (rowErrors.length) errors.push(...rowErrors);
@@ -307,7 +342,8 @@ export async function importNewHires(
       errors: [{
         line: 0,
         field: "file",
-        message: `is ${size} bytes; at most 1 MB is allowed`,
+        code: "too_large",
+        params: { bytes: size },
       }],
     };
   }
@@ -329,13 +365,15 @@ export async function importNewHires(
         errors.push({
           line: row.line,
           field,
-          message: `"${login}" already has an account`,
+          code: "taken",
+          params: { value: login },
         });
       } else if (login && pending.has(login)) {
         errors.push({
           line: row.line,
           field,
-          message: `"${login}" already has a pending invitation`,
+          code: "pending",
+          params: { value: login },
         });
       }
     }
@@ -344,7 +382,7 @@ export async function importNewHires(
   if (rows.length === 0) {
     return {
       ok: false,
-      errors: [{ line: 0, field: "file", message: "has no rows to import" }],
+      errors: [{ line: 0, field: "file", code: "no_rows" }],
     };
   }
   const issued = await createInvitations(kv, actorId, cohort, rows, now);

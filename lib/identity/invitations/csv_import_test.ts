@@ -71,18 +71,18 @@ Deno.test("importNewHires() reports every bad row with its line and imports noth
   assert.equal(result.ok, false);
   const errors = (result as { errors: CsvError[] }).errors.map(formatCsvError);
   assert.deepEqual(errors, [
-    'line 3: email: "abc" is not an email address',
-    "line 4: name: is required",
-    'line 5: phone: "12345" is not a China mobile number (11 digits starting with 1)',
-    'line 5: team: "售后二组" is not the team of cohort "第 11 期" (售前一组)',
-    'line 6: email: "li@example.com" is also on line 2',
-    'line 6: start date: "2026-03-02" is not the start date of cohort "第 11 期" (2026-03-01)',
-    "line 8: email or phone: one of them is required",
-    'line 8: start date: "2026-02-30" is not a date (YYYY-MM-DD)',
-    'line 9: email: "taken@example.com" already has an account',
-    "line 10: name: must not contain line breaks or control characters",
-    "line 12: start date: is required",
-    'line 13: email: "invited@example.com" already has a pending invitation',
+    'line 3: email: email_invalid {"value":"abc"}',
+    "line 4: name: required",
+    'line 5: phone: phone_invalid {"value":"12345"}',
+    'line 5: team: team_wrong {"value":"售后二组","team":"售前一组"}',
+    'line 6: email: duplicate {"value":"li@example.com","other":2}',
+    'line 6: start date: date_wrong {"value":"2026-03-02","date":"2026-03-01"}',
+    "line 8: email or phone: contact_required",
+    'line 8: start date: date_invalid {"value":"2026-02-30"}',
+    'line 9: email: taken {"value":"taken@example.com"}',
+    "line 10: name: name_invalid",
+    "line 12: start date: required",
+    'line 13: email: pending {"value":"invited@example.com"}',
   ]);
   assert.equal(
     (await listPendingInvitations(kv, cohort.id, NOW)).length,
@@ -222,23 +222,23 @@ Deno.test("importNewHires() checks the header, size, rows and the actor", async 
     return r.ok ? [] : r.errors.map(formatCsvError);
   };
   assert.deepEqual(await errs("name,phone\nx,13800000001"), [
-    'line 1: header: missing column "team"',
-    'line 1: header: missing column "start date"',
+    'line 1: header: missing_column {"column":"team"}',
+    'line 1: header: missing_column {"column":"start date"}',
   ]);
   assert.deepEqual(await errs("name,email,team,start date\n"), [
-    "line 0: file: has no rows to import",
+    "line 0: file: no_rows",
   ]);
-  assert.deepEqual(await errs(""), ["line 0: file: the file is empty"]);
+  assert.deepEqual(await errs(""), ["line 0: file: empty"]);
   assert.deepEqual(
     await errs("name,email,team,start date\n王晨,w@x.cn,,售前一组,2026-03-01,"),
     [
-      "line 2: row: has 6 fields but the header has 4",
-      "line 2: team: is required",
-      'line 2: start date: "售前一组" is not a date (YYYY-MM-DD)',
+      'line 2: row: field_count {"fields":6,"header":4}',
+      "line 2: team: required",
+      'line 2: start date: date_invalid {"value":"售前一组"}',
     ],
   );
   assert.deepEqual(await errs("x".repeat(1024 * 1024 + 1)), [
-    "line 0: file: is 1048577 bytes; at most 1 MB is allowed",
+    'line 0: file: too_large {"bytes":1048577}',
   ]);
   const many = [
     "name,email,team,start date",
@@ -248,15 +248,15 @@ Deno.test("importNewHires() checks the header, size, rows and the actor", async 
     ),
   ];
   assert.deepEqual(await errs(many.join("\n")), [
-    "line 0: file: has 2001 rows; at most 2000 are allowed",
+    'line 0: file: too_many_rows {"rows":2001,"max":2000}',
   ]);
   assert.deepEqual(
     await errs('name,email,team,start date\n"open,a@b.cn,售前一组,2026-03-01'),
     [
-      "line 2: file: a quoted field is not closed",
-      "line 2: email or phone: one of them is required",
-      "line 2: team: is required",
-      "line 2: start date: is required",
+      "line 2: file: unclosed_quote",
+      "line 2: email or phone: contact_required",
+      "line 2: team: required",
+      "line 2: start date: required",
     ],
   );
 });
@@ -276,4 +276,35 @@ Deno.test("parseNewHiresCsv() is pure; decodeCsv() reads GB18030 files from olde
     email: undefined,
     phone: "13800000001",
   }]);
+});
+
+Deno.test("parseNewHiresCsv() refuses a duplicate login however it is spelled, a long name and a stray quote, as codes", () => {
+  const { rows, errors } = parseNewHiresCsv(
+    [
+      "name,email,phone,team,start date",
+      "甲,a@x.cn,13800000001,售前一组,2026-03-01",
+      "乙,A@X.CN,+86 138 0000 0001,售前一组,2026-03-01",
+      `${"长".repeat(51)},c@x.cn,,售前一组,2026-03-01`,
+      '"丙"x,d@x.cn,,售前一组,2026-03-01',
+    ].join("\n"),
+    { name: "第 11 期", startDate: "2026-03-01" },
+    { id: "t1", name: "售前一组" },
+  );
+  assert.deepEqual(rows.map((r) => r.line), [2]);
+  assert.deepEqual(errors.map(formatCsvError), [
+    'line 3: email: duplicate {"value":"a@x.cn","other":2}',
+    'line 3: phone: duplicate {"value":"13800000001","other":2}',
+    "line 4: name: name_too_long",
+    // papaparse then reads the rest of the file as one open quoted field.
+    "line 5: file: bad_quote",
+    "line 5: file: unclosed_quote",
+    "line 5: email or phone: contact_required",
+    "line 5: team: required",
+    "line 5: start date: required",
+  ]);
+  // No English sentence travels in an error: only codes and quoted cells.
+  for (const e of errors) {
+    assert.ok(!("message" in e), JSON.stringify(e));
+    assert.match(e.code, /^[a-z_]+$/);
+  }
 });

@@ -7,25 +7,18 @@
 import { z } from "zod";
 import type { MessageKey } from "@/lib/i18n/i18n.ts";
 import {
+  type FieldErrors,
+  fieldErrors,
+  type FormResult,
+  formValues,
+} from "@/lib/forms/form.ts";
+import {
   CONTROL,
   normalizeEmail,
   normalizePhone,
 } from "@/lib/identity/contact.ts";
-import { listCohortsOfTeam } from "@/lib/identity/teams/cohort_store.ts";
-import { type CsvError, MAX_CSV_BYTES } from "./csv_import.ts";
+import { MAX_CSV_BYTES } from "./csv_import.ts";
 import { PasswordSchema } from "@/lib/identity/accounts/password.ts";
-import type { Role } from "@/lib/identity/roles.ts";
-import {
-  getTeam,
-  listTeamIdsOfManager,
-  listTeams,
-  type Team,
-} from "@/lib/identity/teams/team_store.ts";
-
-/** What a parse gives a route: the data, or one message key per field. */
-export type FormResult<T, F extends string> =
-  | { ok: true; data: T }
-  | { ok: false; errors: Partial<Record<F, MessageKey>> };
 
 const blankToUndefined = (v: unknown) =>
   typeof v === "string" && v.trim() === "" ? undefined : v;
@@ -100,47 +93,14 @@ export const RevokeForm = z.object({
     .regex(/^[A-Za-z0-9_-]{0,40}$/, "invitations.revoke_invalid"),
 });
 
-/**
- * Reads a submitted form as plain values: a file where text belongs
- * becomes a value no schema accepts, so it is refused like any other wrong
- * type.
- */
-export function formValues(
-  form: FormData,
-  names: readonly string[],
-): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of names) {
-    const v = form.get(name);
-    out[name] = v === null ? undefined : typeof v === "string" ? v : 0;
-  }
-  return out;
-}
-
-/** The first message key per field of a failed parse. */
-function fieldMessages<F extends string>(
-  issues: readonly z.core.$ZodIssue[],
-  fallback: MessageKey,
-): Partial<Record<F, MessageKey>> {
-  const errors: Partial<Record<F, MessageKey>> = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? "form") as F;
-    errors[field] ??= (issue.message.startsWith("invitations.")
-      ? issue.message
-      : fallback) as MessageKey;
-  }
-  return errors;
-}
-
 /** Checks the invite form; a new hire needs an email or a phone (or both). */
 export function parseInviteForm(
   values: Record<string, unknown>,
 ): FormResult<z.output<typeof InviteForm>, InviteField> {
   const parsed = InviteForm.safeParse(values);
-  const errors = parsed.success ? {} : fieldMessages<InviteField>(
-    parsed.error.issues,
-    "invitations.form_invalid",
-  );
+  const errors: FieldErrors<InviteField> = parsed.success
+    ? {}
+    : fieldErrors<InviteField>(parsed.error, "invitations.form_invalid");
   if (
     blankToUndefined(values.email) === undefined &&
     blankToUndefined(values.phone) === undefined
@@ -175,10 +135,8 @@ export function parseImportForm(
   const errors: Partial<Record<ImportField, MessageKey>> = {};
   const cohort = CohortId.safeParse(formValues(form, ["cohortId"]).cohortId);
   if (!cohort.success) {
-    errors.cohortId = fieldMessages<"form">(
-      cohort.error.issues,
-      "invitations.cohort_unknown",
-    ).form;
+    errors.cohortId = fieldErrors(cohort.error, "invitations.cohort_unknown")
+      .form;
   }
   const file = form.get("file");
   let tooLarge = false;
@@ -239,10 +197,12 @@ export function parseAcceptForm(
   values: Record<string, unknown>,
 ): FormResult<{ name: string; password: string }, AcceptField> {
   const parsed = AcceptForm.safeParse(values);
-  const errors = parsed.success ? {} : fieldMessages<AcceptField>(
-    parsed.error.issues,
-    "invitations.accept.name_invalid",
-  );
+  const errors: FieldErrors<AcceptField> = parsed.success
+    ? {}
+    : fieldErrors<AcceptField>(
+      parsed.error,
+      "invitations.accept.name_invalid",
+    );
   // The repeat only matters once the password itself is acceptable.
   if (errors.password) delete errors.repeat;
   else if (values.repeat !== values.password) {
@@ -254,159 +214,4 @@ export function parseAcceptForm(
       data: { name: parsed.data.name, password: parsed.data.password },
     }
     : { ok: false, errors };
-}
-
-/** A CSV problem as the page shows it: translated field and message. */
-export interface CsvErrorText {
-  line: number;
-  field: MessageKey;
-  message: MessageKey;
-  params: Record<string, string | number>;
-}
-
-const CSV_FIELDS: Record<string, MessageKey> = {
-  file: "invitations.csv.field.file",
-  header: "invitations.csv.field.header",
-  row: "invitations.csv.field.row",
-  name: "invitations.csv.field.name",
-  email: "invitations.csv.field.email",
-  phone: "invitations.csv.field.phone",
-  "email or phone": "invitations.csv.field.contact",
-  team: "invitations.csv.field.team",
-  "start date": "invitations.csv.field.start_date",
-};
-
-// csv_import.ts words its messages for developers in English; these turn
-// each known wording into a message key, keeping the values it quotes.
-const CSV_MESSAGES: [RegExp, MessageKey, string[]][] = [
-  [/^the file is empty$/, "invitations.csv.empty", []],
-  [/^a quoted field is not closed$/, "invitations.csv.unclosed_quote", []],
-  [
-    /^has (\d+) rows; at most (\d+) are allowed$/,
-    "invitations.csv.too_many_rows",
-    [
-      "rows",
-      "max",
-    ],
-  ],
-  [/^is (\d+) bytes; at most 1 MB is allowed$/, "invitations.csv.too_large", [
-    "bytes",
-  ]],
-  [/^has no rows to import$/, "invitations.csv.no_rows", []],
-  [
-    /^missing column "email" or "phone"$/,
-    "invitations.csv.missing_contact",
-    [],
-  ],
-  [/^missing column "(.+)"$/, "invitations.csv.missing_column", ["column"]],
-  [
-    /^has (\d+) fields but the header has (\d+)$/,
-    "invitations.csv.field_count",
-    [
-      "fields",
-      "header",
-    ],
-  ],
-  [/^is required$/, "invitations.csv.required", []],
-  [/^one of them is required$/, "invitations.csv.contact_required", []],
-  [/^".*" is longer than 50 characters$/, "invitations.csv.name_too_long", []],
-  [
-    /^must not contain line breaks or control characters$/,
-    "invitations.csv.name_invalid",
-    [],
-  ],
-  [/^"(.*)" is not an email address$/, "invitations.csv.email_invalid", [
-    "value",
-  ]],
-  [/^"(.*)" is not a China mobile number/, "invitations.csv.phone_invalid", [
-    "value",
-  ]],
-  [/^"(.*)" is also on line (\d+)$/, "invitations.csv.duplicate", [
-    "value",
-    "other",
-  ]],
-  [/^"(.*)" already has an account$/, "invitations.csv.taken", ["value"]],
-  [/^"(.*)" already has a pending invitation$/, "invitations.csv.pending", [
-    "value",
-  ]],
-  [
-    /^"(.*)" is not the team of cohort ".*" \((.*)\)$/,
-    "invitations.csv.team_wrong",
-    ["value", "team"],
-  ],
-  [/^"(.*)" is not a date \(YYYY-MM-DD\)$/, "invitations.csv.date_invalid", [
-    "value",
-  ]],
-  [
-    /^"(.*)" is not the start date of cohort ".*" \((.*)\)$/,
-    "invitations.csv.date_wrong",
-    ["value", "date"],
-  ],
-];
-
-/** Long cell values are cut so one bad cell cannot flood the page. */
-const clip = (v: string) =>
-  [...v].length > 60 ? [...v].slice(0, 60).join("") + "…" : v;
-
-/**
- * Turns a CsvError into translatable parts. A wording this module does not
- * know (a CSV parser message) keeps its text as the `detail` parameter.
- */
-export function csvErrorText(e: CsvError): CsvErrorText {
-  const field = CSV_FIELDS[e.field] ?? "invitations.csv.field.file";
-  for (const [pattern, message, names] of CSV_MESSAGES) {
-    const m = pattern.exec(e.message);
-    if (!m) continue;
-    const params: Record<string, string> = {};
-    names.forEach((name, i) => params[name] = clip(m[i + 1]));
-    return { line: e.line, field, message, params };
-  }
-  return {
-    line: e.line,
-    field,
-    message: "invitations.csv.other",
-    params: { detail: clip(e.message) },
-  };
-}
-
-/** A cohort the invite and import forms offer. */
-export interface CohortOption {
-  id: string;
-  name: string;
-  teamId: string;
-  teamName: string;
-  startDate: string;
-}
-
-/**
- * The cohorts an actor may invite into, newest start first: every cohort
- * for an admin, the cohorts of the teams they lead for a manager, none for
- * anyone else. Only what the select offers: createInvitation and
- * importNewHires check the actor again (assertCanInvite).
- */
-export async function invitableCohorts(
-  kv: Deno.Kv,
-  actor: { id: string; role: Role },
-): Promise<CohortOption[]> {
-  let teams: Team[] = [];
-  if (actor.role === "admin") teams = await listTeams(kv, 200);
-  else if (actor.role === "manager") {
-    const ids = await listTeamIdsOfManager(kv, actor.id);
-    teams = (await Promise.all(ids.map((id) => getTeam(kv, id))))
-      .filter((t) => t !== null);
-  }
-  const perTeam = await Promise.all(
-    teams.map(async (team) =>
-      (await listCohortsOfTeam(kv, team.id)).map((c) => ({
-        id: c.id,
-        name: c.name,
-        teamId: team.id,
-        teamName: team.name,
-        startDate: c.startDate,
-      }))
-    ),
-  );
-  return perTeam.flat().sort((a, b) =>
-    b.startDate.localeCompare(a.startDate) || a.name.localeCompare(b.name)
-  );
 }

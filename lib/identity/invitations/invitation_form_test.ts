@@ -1,22 +1,11 @@
 import assert from "node:assert/strict";
-import { createCohort } from "@/lib/identity/teams/cohort_store.ts";
+import { formValues } from "@/lib/forms/form.ts";
 import {
-  type CsvError,
-  importNewHires,
-  parseNewHiresCsv,
-} from "./csv_import.ts";
-import {
-  csvErrorText,
-  formValues,
-  invitableCohorts,
   parseAcceptForm,
   parseImportForm,
   parseInviteForm,
   parseRevokeForm,
 } from "./invitation_form.ts";
-import type { Role } from "@/lib/identity/roles.ts";
-import { createTeam } from "@/lib/identity/teams/team_store.ts";
-import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
 
 const good = { cohortId: "cohort-a", name: " 李小雨 ", role: "learner" };
 
@@ -191,125 +180,4 @@ Deno.test("parseAcceptForm() follows the password rules and keeps an empty name"
     ok: false,
     errors: { password: "invitations.accept.password_required" },
   });
-});
-
-Deno.test("csvErrorText() knows every message csv_import.ts writes", async () => {
-  const cohort = { name: "第 11 期", startDate: "2026-03-01" };
-  const team = { id: "t1", name: "售前一组" };
-  const errors: CsvError[] = [
-    ...parseNewHiresCsv("", cohort, team).errors,
-    ...parseNewHiresCsv("x,y\n1,2", cohort, team).errors,
-    ...parseNewHiresCsv("name,team,start date\na,b,c", cohort, team).errors,
-    ...parseNewHiresCsv('name,email,team,start date\n"a,b', cohort, team)
-      .errors,
-    ...parseNewHiresCsv(
-      [
-        "name,email,phone,team,start date",
-        "a,a@b.cn,,售前一组,2026-03-01,extra",
-        ",abc,123,售后,2026-02-30",
-        `${"长".repeat(51)},,,t1,2026-03-02`,
-        "b,a@b.cn,,售前一组,",
-        "c\u0007,c@b.cn,,,2026-03-01",
-      ].join("\n"),
-      cohort,
-      team,
-    ).errors,
-    ...parseNewHiresCsv(
-      "name,email,team,start date\n" +
-        "a,a@b.cn,售前一组,2026-03-01\n".repeat(2001),
-      cohort,
-      team,
-    ).errors,
-  ];
-  using kv = await Deno.openKv(":memory:");
-  const admin = await makeUser(kv, "admin", "admin@example.com");
-  const t = await createTeam(kv, { name: "售前一组" }, NOW);
-  const c = await createCohort(kv, {
-    name: "第 11 期",
-    teamId: t.id,
-    startDate: "2026-03-01",
-  }, NOW);
-  for (
-    const file of [
-      new Uint8Array(1024 * 1024 + 1),
-      "name,email,team,start date\n,,,",
-      "name,email,team,start date\nx,admin@example.com,售前一组,2026-03-01",
-    ]
-  ) {
-    const r = await importNewHires(kv, admin.id, c.id, file, NOW);
-    assert.equal(r.ok, false);
-    if (!r.ok) errors.push(...r.errors);
-  }
-  errors.push({
-    line: 3,
-    field: "email",
-    message: '"x@y.cn" already has a pending invitation',
-  });
-  const unknown = errors.map(csvErrorText).filter((e) =>
-    e.message === "invitations.csv.other"
-  );
-  assert.deepEqual(unknown, []);
-  const keys = new Set(errors.map((e) => csvErrorText(e).message));
-  assert.equal(keys.size, 20, [...keys].join(", "));
-});
-
-Deno.test("csvErrorText() keeps the values it quotes, clipped, and an unknown wording as detail", () => {
-  assert.deepEqual(
-    csvErrorText({
-      line: 4,
-      field: "team",
-      message: '"售后二组" is not the team of cohort "第 11 期" (售前一组)',
-    }),
-    {
-      line: 4,
-      field: "invitations.csv.field.team",
-      message: "invitations.csv.team_wrong",
-      params: { value: "售后二组", team: "售前一组" },
-    },
-  );
-  const long = csvErrorText({
-    line: 2,
-    field: "email",
-    message: `"${"a".repeat(100)}" is not an email address`,
-  });
-  assert.equal(long.params.value, "a".repeat(60) + "…");
-  assert.deepEqual(
-    csvErrorText({ line: 0, field: "file", message: "Trailing quote" }),
-    {
-      line: 0,
-      field: "invitations.csv.field.file",
-      message: "invitations.csv.other",
-      params: { detail: "Trailing quote" },
-    },
-  );
-});
-
-Deno.test("invitableCohorts() offers admins every cohort and managers their teams' only", async () => {
-  using kv = await Deno.openKv(":memory:");
-  const admin = await makeUser(kv, "admin", "admin@example.com");
-  const m1 = await makeUser(kv, "manager", "m1@example.com");
-  const m2 = await makeUser(kv, "manager", "m2@example.com");
-  const trainer = await makeUser(kv, "trainer", "t@example.com");
-  const t1 = await createTeam(kv, { name: "一组", managerIds: [m1.id] }, NOW);
-  const t2 = await createTeam(kv, { name: "二组", managerIds: [m2.id] }, NOW);
-  await createCohort(kv, {
-    id: "a",
-    name: "A",
-    teamId: t1.id,
-    startDate: "2026-03-01",
-  }, NOW);
-  await createCohort(kv, {
-    id: "b",
-    name: "B",
-    teamId: t2.id,
-    startDate: "2026-04-01",
-  }, NOW);
-  const ids = async (
-    u: { id: string; role: Role },
-  ) => (await invitableCohorts(kv, u)).map((c) => c.id);
-  assert.deepEqual(await ids(admin), ["b", "a"]);
-  assert.deepEqual(await ids(m1), ["a"]);
-  assert.deepEqual(await ids(m2), ["b"]);
-  assert.deepEqual(await ids(trainer), []);
-  assert.equal((await invitableCohorts(kv, m1))[0].teamName, "一组");
 });

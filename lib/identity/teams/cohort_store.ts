@@ -18,11 +18,11 @@ import { z } from "zod";
 import { addAuditEntry } from "@/lib/identity/audit/audit_store.ts";
 import {
   ConflictError,
-  NotFoundError,
+  found,
   parseInput,
   ValidationError,
 } from "@/lib/errors.ts";
-import { decodeStored } from "@/lib/db/decode.ts";
+import { decodeStored, getStored } from "@/lib/db/decode.ts";
 import { requireTeam, TeamIdSchema } from "./team_store.ts";
 import { getUser } from "@/lib/identity/accounts/user_store.ts";
 
@@ -206,21 +206,13 @@ export async function createCohort(
 }
 
 /** Reads a cohort, or null. */
-export async function getCohort(
-  kv: Deno.Kv,
-  id: string,
-): Promise<Cohort | null> {
-  const e = await kv.get(cohortKey(id));
-  return e.versionstamp === null
-    ? null
-    : decodeStored(CohortSchema, e.key, e.value);
+export function getCohort(kv: Deno.Kv, id: string): Promise<Cohort | null> {
+  return getStored(kv, cohortKey(id), CohortSchema);
 }
 
 /** Reads a cohort; throws NotFoundError when missing. */
 export async function requireCohort(kv: Deno.Kv, id: string): Promise<Cohort> {
-  const c = await getCohort(kv, id);
-  if (!c) throw new NotFoundError(`Cannot find cohort "${id}"`);
-  return c;
+  return found(await getCohort(kv, id), `cohort "${id}"`);
 }
 
 /** Lists a team's cohorts (at most `limit`). */

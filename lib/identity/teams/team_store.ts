@@ -14,11 +14,12 @@ import { z } from "zod";
 import { addAuditEntry } from "@/lib/identity/audit/audit_store.ts";
 import {
   ConflictError,
+  found,
   NotFoundError,
   parseInput,
   ValidationError,
 } from "@/lib/errors.ts";
-import { decodeStored } from "@/lib/db/decode.ts";
+import { decodeStored, getStored } from "@/lib/db/decode.ts";
 import { getUser } from "@/lib/identity/accounts/user_store.ts";
 
 const ulid = monotonicFactory();
@@ -91,18 +92,13 @@ export async function createTeam(
 }
 
 /** Reads a team, or null. */
-export async function getTeam(kv: Deno.Kv, id: string): Promise<Team | null> {
-  const e = await kv.get(teamKey(id));
-  return e.versionstamp === null
-    ? null
-    : decodeStored(TeamSchema, e.key, e.value);
+export function getTeam(kv: Deno.Kv, id: string): Promise<Team | null> {
+  return getStored(kv, teamKey(id), TeamSchema);
 }
 
 /** Reads a team; throws NotFoundError when missing. */
 export async function requireTeam(kv: Deno.Kv, id: string): Promise<Team> {
-  const t = await getTeam(kv, id);
-  if (!t) throw new NotFoundError(`Cannot find team "${id}"`);
-  return t;
+  return found(await getTeam(kv, id), `team "${id}"`);
 }
 
 /** Replaces a team's managers and the by-manager index in one commit. */

@@ -8,7 +8,7 @@ import {
 import { checkFile } from "@/lib/authoring/editor_check.ts";
 import { workspaceOf } from "@/lib/authoring/workspace_page.ts";
 import { readJsonBody } from "@/lib/http/body.ts";
-import { fieldErrors } from "@/lib/http/responses.ts";
+import { codedErrors, fieldErrors } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 
 const CheckInput = z.strictObject({
@@ -25,7 +25,7 @@ export const handler: Handlers<unknown, SignedInState> = {
     const ws = await workspaceOf(ctx.state.kv, ctx.params.course);
     if (!ws) return ctx.renderNotFound();
     const body = await readJsonBody(req, MAX_BODY_BYTES);
-    if (!body.ok) return fieldErrors(body.status, { body: body.error });
+    if (!body.ok) return codedErrors(ctx.state.t, body, "body", body.status);
     const input = CheckInput.safeParse(body.value);
     if (!input.success) {
       return fieldErrors(422, {

@@ -6,7 +6,7 @@ import {
 } from "@/lib/authoring/draft_store.ts";
 import { workspaceOf } from "@/lib/authoring/workspace_page.ts";
 import { readJsonBody } from "@/lib/http/body.ts";
-import { fieldErrors, seeOther } from "@/lib/http/responses.ts";
+import { codedErrors, fieldErrors, seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 
 const MAX_BODY_BYTES = MAX_DRAFT_CHARS * 4;
@@ -27,7 +27,7 @@ export const handler: Handlers<unknown, SignedInState> = {
     let raw: unknown;
     if (json) {
       const body = await readJsonBody(req, MAX_BODY_BYTES);
-      if (!body.ok) return fieldErrors(body.status, { body: body.error });
+      if (!body.ok) return codedErrors(ctx.state.t, body, "body", body.status);
       raw = body.value;
     } else {
       const form = await req.formData();

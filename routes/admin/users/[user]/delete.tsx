@@ -3,81 +3,48 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { AdminNav } from "@/components/AdminNav.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { FieldError } from "@/components/FieldError.tsx";
+import { type FieldErrors, formValues } from "@/lib/forms/form.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
-import type { MessageKey } from "@/lib/i18n/i18n.ts";
-import { ForbiddenError } from "@/lib/errors.ts";
-import { deletePersonalData } from "@/lib/identity/personal_data/personal_data.ts";
 import {
-  DeleteConfirmForm,
-  firstMessages,
-  formText,
-  shownLogin,
-} from "@/lib/identity/accounts/user_admin_form.ts";
-import { requireUser } from "@/lib/identity/accounts/user_store.ts";
+  type DeletionTarget,
+  deletionTarget,
+  eraseAccount,
+} from "@/lib/identity/user_admin/user_admin.ts";
 
-interface Data {
-  userId: string;
-  name: string;
-  /** The login the admin must type ("" once anonymised). */
-  login: string;
-  anonymised: boolean;
-  self: boolean;
+interface Data extends DeletionTarget {
   /** What was typed, shown back after a refusal. */
   confirm: string;
-  errors: Partial<Record<"confirm" | "form", MessageKey>>;
-}
-
-/** The page's view of the account; NotFoundError (404) when unknown. */
-async function loadPage(kv: Deno.Kv, userId: string, adminId: string) {
-  const user = await requireUser(kv, userId);
-  return {
-    userId: user.id,
-    name: user.name,
-    login: shownLogin(user),
-    anonymised: Boolean(user.anonymisedAt),
-    self: user.id === adminId,
-  };
+  errors: FieldErrors<"confirm" | "form">;
 }
 
 export const handler: Handlers<Data, SignedInState> = {
   async GET(_req, ctx) {
     return ctx.render({
-      ...await loadPage(ctx.state.kv, ctx.params.user, ctx.state.user.id),
+      ...await deletionTarget(ctx.state.kv, ctx.params.user, ctx.state.user.id),
       confirm: "",
       errors: {},
     });
   },
   async POST(req, ctx) {
     const { kv, user: admin } = ctx.state;
-    const page = await loadPage(kv, ctx.params.user, admin.id);
+    const target = await deletionTarget(kv, ctx.params.user, admin.id);
     const form = await req.formData().catch(() => new FormData());
-    const values = formText(form, ["confirm"]);
+    const values = formValues(form, ["confirm"]);
+    const refused = await eraseAccount(
+      kv,
+      admin.id,
+      target,
+      values,
+      new Date(),
+    );
+    if (!refused) return seeOther("/admin/users?done=deleted");
     const confirm = typeof values.confirm === "string"
       ? values.confirm.slice(0, 254)
       : "";
-    const fail = (status: number, errors: Data["errors"]) =>
-      ctx.render({ ...page, confirm, errors }, { status });
-    if (page.anonymised) {
-      return fail(409, { form: "admin.delete.already" });
-    }
-    const parsed = DeleteConfirmForm(page.login).safeParse(values);
-    if (!parsed.success) {
-      return fail(
-        422,
-        firstMessages(parsed.error, "confirm") as Data["errors"],
-      );
-    }
-    try {
-      await deletePersonalData(kv, admin.id, page.userId, new Date());
-    } catch (error) {
-      // The store refuses an admin erasing themself; the page picks the words.
-      if (error instanceof ForbiddenError && page.self) {
-        return fail(403, { form: "admin.delete.self" });
-      }
-      throw error;
-    }
-    return seeOther("/admin/users?done=deleted");
+    return ctx.render({ ...target, confirm, errors: refused.errors }, {
+      status: refused.status,
+    });
   },
 };
 

@@ -1,11 +1,10 @@
-import { codedErrors, invalidFields } from "@/lib/http/responses.ts";
-import { parseForm } from "@/lib/forms/form.ts";
+import { codedErrors } from "@/lib/http/responses.ts";
 import type { Handlers } from "$fresh/server.ts";
 import { z } from "zod";
 import { getCourseView } from "@/lib/content/course_view.ts";
 import { inlineCheckSeed } from "@/lib/learning/lesson_page.ts";
 import type { AppState } from "@/lib/http/state.ts";
-import { readJsonBody } from "@/lib/http/body.ts";
+import { readJsonInput } from "@/lib/http/json_input.ts";
 import { gradeInlineCheck } from "@/lib/quiz/check_feedback.ts";
 import { hintText } from "@/lib/quiz/check_hint_text.ts";
 import {
@@ -40,13 +39,8 @@ export const handler: Handlers<unknown, AppState> = {
     );
     const question = found?.lesson.checks[Number(index)];
     if (!view || !question || !/^\d+$/.test(index)) return ctx.renderNotFound();
-    const body = await readJsonBody(req, 16 * 1024);
-    if (!body.ok) return codedErrors(ctx.state.t, body, "body", body.status);
-    const input = parseForm(CheckInput, body.value, "error.code.invalid", {
-      formField: "body",
-      fullPath: true,
-    });
-    if (!input.ok) return invalidFields(ctx.state.t, input.errors);
+    const input = await readJsonInput(req, ctx.state.t, 16 * 1024, CheckInput);
+    if (!input.ok) return input.response;
     const shownIds = shownOptionIds(
       toPublicQuestion(question, inlineCheckSeed(view.id, lesson, index), true),
     );

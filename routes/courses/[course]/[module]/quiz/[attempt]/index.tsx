@@ -8,15 +8,11 @@ import QuizAutosave from "@/islands/QuizAutosave.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import type { Attempt } from "@/lib/quiz/attempt.ts";
-import {
-  AttemptClosedError,
-  getAttempt,
-  submitAttempt,
-} from "@/lib/quiz/attempt_store.ts";
+import { AttemptClosedError, submitAttempt } from "@/lib/quiz/attempt_store.ts";
 import { answersFromForm } from "@/lib/quiz/answer_form.ts";
 import {
   attemptQuestions,
-  findModuleQuiz,
+  findLearnerAttempt,
   type ModuleQuizView,
   publicQuestions,
   reviewAttempt,
@@ -37,21 +33,13 @@ interface Data {
 async function load(
   ctx: { state: SignedInState; params: Record<string, string> },
 ) {
-  const attempt = await getAttempt(
+  const loaded = await findLearnerAttempt(
     ctx.state.kv,
     ctx.state.user.id,
-    ctx.params.attempt,
+    ctx.params,
   );
-  const found = await findModuleQuiz(
-    ctx.state.kv,
-    attempt.courseId,
-    attempt.moduleId,
-    attempt.version,
-  );
-  if (
-    !found || found.courseId !== ctx.params.course ||
-    found.moduleId !== ctx.params.module
-  ) return null;
+  if (!loaded) return null;
+  const { attempt, found } = loaded;
   if (attempt.status !== "submitted") return { attempt, found };
   const submitted = (await listAttempts(
     ctx.state.kv,

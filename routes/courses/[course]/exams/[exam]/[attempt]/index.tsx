@@ -13,7 +13,7 @@ import {
   requiredRuns,
   scenarioChecklist,
 } from "@/lib/exam/exam_page.ts";
-import { type ExamView, findExam } from "@/lib/exam/exam_view.ts";
+import { type ExamView, findLearnerExamAttempt } from "@/lib/exam/exam_view.ts";
 import { recordGain } from "@/lib/exam/gain_store.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
@@ -21,11 +21,7 @@ import { formatDateTime } from "@/lib/i18n/i18n.ts";
 import { refreshForLearner } from "@/lib/onboarding/today.ts";
 import type { Attempt } from "@/lib/quiz/attempt.ts";
 import { answersFromForm } from "@/lib/quiz/answer_form.ts";
-import {
-  AttemptClosedError,
-  getAttempt,
-  submitAttempt,
-} from "@/lib/quiz/attempt_store.ts";
+import { AttemptClosedError, submitAttempt } from "@/lib/quiz/attempt_store.ts";
 import { publicQuestions } from "@/lib/quiz/quiz_page.ts";
 import { ScoringInputError } from "@/lib/quiz/score.ts";
 
@@ -43,20 +39,14 @@ async function load(
   ctx: { state: SignedInState; params: Record<string, string> },
   now: Date,
 ): Promise<Data | null> {
-  const stored = await getAttempt(
+  const loaded = await findLearnerExamAttempt(
     ctx.state.kv,
     ctx.state.user.id,
-    ctx.params.attempt,
+    ctx.params,
   );
-  const view = await findExam(
-    ctx.state.kv,
-    stored.courseId,
-    ctx.params.exam,
-    stored.version,
-  );
-  if (
-    !view || view.courseId !== ctx.params.course || view.key !== stored.moduleId
-  ) return null;
+  if (!loaded) return null;
+  const { view } = loaded;
+  const stored = loaded.attempt;
   const attempt = await closeIfExpired(ctx.state.kv, view, stored, now);
   const runs = await requiredRuns(ctx.state.kv, view, ctx.state.user.id);
   return {

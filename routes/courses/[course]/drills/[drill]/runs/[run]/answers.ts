@@ -4,13 +4,11 @@ import { z } from "zod";
 import {
   answerDrillItem,
   DrillInputError,
-  getDrillRun,
   MAX_DRILL_ANSWER,
 } from "@/lib/drill/drill_run_store.ts";
-import { drillResults, findDrill } from "@/lib/drill/drill_view.ts";
-import { readJsonBody } from "@/lib/http/body.ts";
-import { codedErrors, invalidFields } from "@/lib/http/responses.ts";
-import { parseForm } from "@/lib/forms/form.ts";
+import { drillResults, findLearnerDrillRun } from "@/lib/drill/drill_view.ts";
+import { readJsonInput } from "@/lib/http/json_input.ts";
+import { codedErrors } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 
 const AnswerInput = z.strictObject({
@@ -23,28 +21,15 @@ const AnswerInput = z.strictObject({
 export const handler: Handlers<unknown, SignedInState> = {
   async POST(req, ctx) {
     const now = new Date();
-    const run = await getDrillRun(
+    const loaded = await findLearnerDrillRun(
       ctx.state.kv,
       ctx.state.user.id,
-      ctx.params.run,
+      ctx.params,
     );
-    const found = await findDrill(
-      ctx.state.kv,
-      run.courseId,
-      run.drillId,
-      run.version,
-    );
-    if (
-      !found || run.courseId !== ctx.params.course ||
-      run.drillId !== ctx.params.drill
-    ) return ctx.renderNotFound();
-    const body = await readJsonBody(req, 8 * 1024);
-    if (!body.ok) return codedErrors(ctx.state.t, body, "body", body.status);
-    const input = parseForm(AnswerInput, body.value, "error.code.invalid", {
-      formField: "body",
-      fullPath: true,
-    });
-    if (!input.ok) return invalidFields(ctx.state.t, input.errors);
+    if (!loaded) return ctx.renderNotFound();
+    const { run, found } = loaded;
+    const input = await readJsonInput(req, ctx.state.t, 8 * 1024, AnswerInput);
+    if (!input.ok) return input.response;
     try {
       const next = await answerDrillItem(
         ctx.state.kv,

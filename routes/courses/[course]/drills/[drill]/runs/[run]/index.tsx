@@ -3,13 +3,13 @@ import { isPreviewRole } from "@/lib/preview/preview_kinds.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import DrillRunner from "@/islands/DrillRunner.tsx";
-import { type DrillRun, getDrillRun } from "@/lib/drill/drill_run_store.ts";
+import type { DrillRun } from "@/lib/drill/drill_run_store.ts";
 import {
   drillItems,
   drillLabels,
   drillResults,
   drillRound,
-  findDrill,
+  findLearnerDrillRun,
   type PublishedDrill,
 } from "@/lib/drill/drill_view.ts";
 import { DrillRound } from "@/components/drill/DrillRound.tsx";
@@ -23,21 +23,13 @@ interface Data {
 
 export const handler: Handlers<Data, SignedInState> = {
   async GET(_req, ctx) {
-    const run = await getDrillRun(
+    const loaded = await findLearnerDrillRun(
       ctx.state.kv,
       ctx.state.user.id,
-      ctx.params.run,
+      ctx.params,
     );
-    const found = await findDrill(
-      ctx.state.kv,
-      run.courseId,
-      run.drillId,
-      run.version,
-    );
-    if (
-      !found || run.courseId !== ctx.params.course ||
-      run.drillId !== ctx.params.drill
-    ) return ctx.renderNotFound();
+    if (!loaded) return ctx.renderNotFound();
+    const { run, found } = loaded;
     return ctx.render({
       found,
       run,

@@ -8,10 +8,9 @@ import {
 import { VerdictDetails } from "@/components/rubric/VerdictDetails.tsx";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { type Debrief, DIMENSIONS } from "@/lib/scenario/engine.ts";
-import { getRun } from "@/lib/scenario/run_store.ts";
 import { debriefView } from "@/lib/scenario/run_view.ts";
 import {
-  findScenarioAt,
+  findLearnerRun,
   type PublishedScenario,
 } from "@/lib/scenario/scenario_page.ts";
 import { seeOther } from "@/lib/http/responses.ts";
@@ -23,19 +22,13 @@ interface Data {
 
 export const handler: Handlers<Data, SignedInState> = {
   async GET(_req, ctx) {
-    const run = await getRun(ctx.state.kv, ctx.state.user.id, ctx.params.run);
-    const found = await findScenarioAt(
+    const loaded = await findLearnerRun(
       ctx.state.kv,
-      run.courseId,
-      run.version,
-      run.scenarioId,
+      ctx.state.user.id,
+      ctx.params,
     );
-    if (
-      !found || found.courseId !== ctx.params.course ||
-      found.scenario.id !== ctx.params.scenario
-    ) {
-      return ctx.renderNotFound();
-    }
+    if (!loaded) return ctx.renderNotFound();
+    const { run, found } = loaded;
     if (!run.state.endingId) {
       return seeOther(
         `/courses/${found.courseId}/scenarios/${found.scenario.id}/runs/${run.id}`,

@@ -5,10 +5,10 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { PersonaCard } from "@/components/scenario/PersonaCard.tsx";
 import ScenarioChat from "@/islands/ScenarioChat.tsx";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { getRun, type Run } from "@/lib/scenario/run_store.ts";
+import type { Run } from "@/lib/scenario/run_store.ts";
 import { chatView } from "@/lib/scenario/run_view.ts";
 import {
-  findScenarioAt,
+  findLearnerRun,
   type PublishedScenario,
 } from "@/lib/scenario/scenario_page.ts";
 import { chatLabels } from "@/lib/scenario/chat_labels.ts";
@@ -21,19 +21,13 @@ interface Data {
 
 export const handler: Handlers<Data, SignedInState> = {
   async GET(_req, ctx) {
-    const run = await getRun(ctx.state.kv, ctx.state.user.id, ctx.params.run);
-    const found = await findScenarioAt(
+    const loaded = await findLearnerRun(
       ctx.state.kv,
-      run.courseId,
-      run.version,
-      run.scenarioId,
+      ctx.state.user.id,
+      ctx.params,
     );
-    if (
-      !found || found.courseId !== ctx.params.course ||
-      found.scenario.id !== ctx.params.scenario
-    ) {
-      return ctx.renderNotFound();
-    }
+    if (!loaded) return ctx.renderNotFound();
+    const { run, found } = loaded;
     return ctx.render({
       found,
       run,

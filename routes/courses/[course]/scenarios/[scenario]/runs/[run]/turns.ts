@@ -1,15 +1,14 @@
 import { isPreviewRole } from "@/lib/preview/preview_kinds.ts";
 import type { Handlers } from "$fresh/server.ts";
 import { z } from "zod";
-import { readJsonBody } from "@/lib/http/body.ts";
-import { codedErrors, invalidFields } from "@/lib/http/responses.ts";
-import { parseForm } from "@/lib/forms/form.ts";
+import { readJsonInput } from "@/lib/http/json_input.ts";
+import { codedErrors } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { gradeReplyForScenario } from "@/lib/scenario/grader.ts";
 import { MAX_REPLY_LENGTH, ScenarioInputError } from "@/lib/scenario/engine.ts";
-import { getRun, takeTurn } from "@/lib/scenario/run_store.ts";
+import { takeTurn } from "@/lib/scenario/run_store.ts";
 import { chatView } from "@/lib/scenario/run_view.ts";
-import { findScenarioAt } from "@/lib/scenario/scenario_page.ts";
+import { findLearnerRun } from "@/lib/scenario/scenario_page.ts";
 
 const Key = z.string().min(8).max(100);
 const TurnInput = z.union([
@@ -28,26 +27,15 @@ const TurnInput = z.union([
 /** One learner turn: the server walks the graph, scores and stores it. */
 export const handler: Handlers<unknown, SignedInState> = {
   async POST(req, ctx) {
-    const run = await getRun(ctx.state.kv, ctx.state.user.id, ctx.params.run);
-    const found = await findScenarioAt(
+    const loaded = await findLearnerRun(
       ctx.state.kv,
-      run.courseId,
-      run.version,
-      run.scenarioId,
+      ctx.state.user.id,
+      ctx.params,
     );
-    if (
-      !found || found.courseId !== ctx.params.course ||
-      found.scenario.id !== ctx.params.scenario
-    ) {
-      return ctx.renderNotFound();
-    }
-    const body = await readJsonBody(req, 16 * 1024);
-    if (!body.ok) return codedErrors(ctx.state.t, body, "body", body.status);
-    const input = parseForm(TurnInput, body.value, "error.code.invalid", {
-      formField: "body",
-      fullPath: true,
-    });
-    if (!input.ok) return invalidFields(ctx.state.t, input.errors);
+    if (!loaded) return ctx.renderNotFound();
+    const { run, found } = loaded;
+    const input = await readJsonInput(req, ctx.state.t, 16 * 1024, TurnInput);
+    if (!input.ok) return input.response;
     try {
       const next = await takeTurn(
         ctx.state.kv,

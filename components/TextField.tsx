@@ -1,0 +1,39 @@
+import type { JSX } from "preact";
+import { FieldError } from "@/components/FieldError.tsx";
+
+/** What a TextField takes besides the input's own attributes. */
+export interface TextFieldProps
+  extends Omit<JSX.InputHTMLAttributes<HTMLInputElement>, "label" | "id"> {
+  id: string;
+  name: string;
+  /** Already translated. */
+  label: string;
+  value: string;
+  /** The field's translated problem, if any. */
+  error?: string;
+  /** Default: just the field's own error line. */
+  describedBy?: string;
+}
+
+/**
+ * A labelled input with its error line: aria-invalid and aria-describedby
+ * tie the message to the input, as every form of the admin pages does.
+ */
+export function TextField(
+  { id, name, label, value, error, describedBy, ...attrs }: TextFieldProps,
+) {
+  return (
+    <>
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        value={value}
+        aria-invalid={error ? "true" : undefined}
+        aria-describedby={describedBy ?? `${id}-error`}
+        {...attrs}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </>
+  );
+}
