@@ -5,46 +5,22 @@
  * manages a cohort's members.
  */
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { startServer, type TestServer } from "../server.ts";
-import {
-  collectPageErrors,
-  launchBrowser,
-  phonePage,
-  SCREENSHOTS,
-  signInPage,
-} from "./browser.ts";
+import { checkPage, scriptErrors, shot, startSuite } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
 
-let server: TestServer;
-let browser: Browser;
+const suite = await startSuite();
+const server = suite.server;
 /** Learner name -> /team/learners/<id>, read from an admin's team page. */
 const learnerPaths = new Map<string, string>();
 
-async function freshPage(): Promise<Page> {
-  return await phonePage(browser);
-}
-
-async function noOverflow(page: Page, what: string) {
-  const overflow = await page.evaluate(() =>
-    document.documentElement.scrollWidth - globalThis.innerWidth
-  );
-  assert.ok(
-    overflow <= 0,
-    `${what}: no horizontal scroll on a phone (${overflow}px)`,
-  );
-}
-
 Deno.test({
   ...opts,
-  name: "browser: start the server and read the learners' pages as an admin",
+  name: "browser: an admin reads the learners' pages from the team page",
 }, async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  const page = await freshPage();
-  await signInPage(page, server.origin, "admin@demo.academy");
+  const { page } = await suite.page({ login: "admin@demo.academy" });
   await page.goto(`${server.origin}/team`);
+  await checkPage(page, "/team (admin)");
   for (const a of await page.locator("a[href^='/team/learners/']").all()) {
     learnerPaths.set(
       (await a.innerText()).trim(),
@@ -60,9 +36,7 @@ Deno.test({
   ...opts,
   name: "browser: a learner signs in and sees only their own pages",
 }, async () => {
-  const page = await freshPage();
-  const errors = collectPageErrors(page);
-  await signInPage(page, server.origin, "learner@demo.academy");
+  const { page, errors } = await suite.page({ login: "learner@demo.academy" });
   // Their own learning and record.
   await page.goto(`${server.origin}/`);
   assert.equal(await page.locator("#my-learning-heading").count(), 1);
@@ -82,11 +56,8 @@ Deno.test({
     await page.locator("dl.record").innerText(),
     /learner@demo\.academy/,
   );
-  await noOverflow(page, "/me");
-  await page.screenshot({
-    path: new URL("access-me.png", SCREENSHOTS).pathname,
-    fullPage: true,
-  });
+  await checkPage(page, "/me");
+  await shot(page, "access-me", true);
   // Someone else's pages: refused with the error page, no data of theirs.
   for (
     const path of [
@@ -114,8 +85,9 @@ Deno.test({
       /王晨/,
       `${path} shows nothing of 王晨`,
     );
+    await checkPage(page, `${path} refused`);
   }
-  assert.deepEqual(errors.filter((e) => !/status of 4\d\d/.test(e)), []);
+  assert.deepEqual(scriptErrors(errors), []);
   await page.context().close();
 });
 
@@ -124,21 +96,17 @@ Deno.test({
   name:
     "browser: a manager opens their own team's learner but not another team's",
 }, async () => {
-  const page = await freshPage();
-  await signInPage(page, server.origin, "manager@demo.academy");
+  const { page } = await suite.page({ login: "manager@demo.academy" });
   await page.click(".main-nav a[href='/team']");
   await page.waitForURL(`${server.origin}/team`);
   assert.match(await page.locator("main").innerText(), /售前一组/);
   assert.doesNotMatch(await page.locator("main").innerText(), /售后二组|赵敏/);
-  await noOverflow(page, "/team");
-  await page.screenshot({
-    path: new URL("access-team.png", SCREENSHOTS).pathname,
-    fullPage: true,
-  });
+  await checkPage(page, "/team");
+  await shot(page, "access-team", true);
   await page.click("a:text('李小雨')");
   await page.waitForURL(`${server.origin}${learnerPaths.get("李小雨")}`);
   assert.match(await page.locator("h1").innerText(), /李小雨/);
-  await noOverflow(page, "learner page");
+  await checkPage(page, "learner page");
   const res = await page.goto(`${server.origin}${learnerPaths.get("赵敏")}`);
   assert.equal(res?.status(), 404);
   assert.doesNotMatch(await page.content(), /赵敏/);
@@ -150,10 +118,11 @@ Deno.test({
   name:
     "browser: a signed-out visitor is sent to sign in, then back where they were going",
 }, async () => {
-  const page = await freshPage();
+  const { page } = await suite.page();
   await page.goto(`${server.origin}/me`);
   assert.equal(new URL(page.url()).pathname, "/login");
   assert.equal(new URL(page.url()).searchParams.get("next"), "/me");
+  await checkPage(page, "sign-in page");
   await page.fill("#login", "learner2@demo.academy");
   await page.fill("#password", "Demo-2026-academy");
   await Promise.all([
@@ -194,8 +163,7 @@ Deno.test({
       ),
   );
   try {
-    const page = await freshPage();
-    await signInPage(page, server.origin, "learner4@demo.academy");
+    const { page } = await suite.page({ login: "learner4@demo.academy" });
     const evilOrigin = `http://localhost:${evil.addr.port}`;
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.url() === `${server.origin}/me/password`),
@@ -205,8 +173,9 @@ Deno.test({
     // Still signed in, and the password is unchanged.
     await page.goto(`${server.origin}/me`);
     assert.equal(new URL(page.url()).pathname, "/me");
-    const other = await freshPage();
-    await signInPage(other, server.origin, "learner4@demo.academy");
+    const { page: other } = await suite.page({
+      login: "learner4@demo.academy",
+    });
     assert.equal(new URL(other.url()).pathname, "/");
     await page.context().close();
     await other.context().close();
@@ -220,13 +189,11 @@ Deno.test({
   name:
     "browser: an admin moves a learner into a cohort and out again, confirming the removal, on a phone",
 }, async () => {
-  const page = await freshPage();
-  const errors = collectPageErrors(page);
-  await signInPage(page, server.origin, "admin@demo.academy");
+  const { page, errors } = await suite.page({ login: "admin@demo.academy" });
   await page.goto(`${server.origin}/admin/teams`);
   await page.locator("a[href='/admin/cohorts/cohort-a']").click();
   await page.waitForURL(`${server.origin}/admin/cohorts/cohort-a`);
-  await noOverflow(page, "cohort page");
+  await checkPage(page, "cohort page");
   const rows = page.locator("table.data-table tbody tr");
   const before = await rows.count();
   const select = page.locator("#member-userId");
@@ -247,15 +214,9 @@ Deno.test({
   await page.waitForURL(/done=removed$/);
   assert.match(await page.locator("[role=status]").innerText(), /已把学员移出/);
   assert.equal(await rows.count(), before);
-  await page.screenshot({
-    path: new URL("admin-cohort-phone.png", SCREENSHOTS).pathname,
-    fullPage: true,
-  });
+  await shot(page, "admin-cohort-phone", true);
   assert.deepEqual(errors, []);
   await page.context().close();
 });
 
-Deno.test({ ...opts, name: "browser: stop" }, async () => {
-  await browser.close();
-  await server.stop();
-});
+Deno.test({ ...opts, name: "browser access: stop" }, () => suite.close());

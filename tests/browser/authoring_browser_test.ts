@@ -7,15 +7,13 @@
  * axe, at phone width, and the key steps are taken by keyboard.
  */
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { startServer, type TestServer } from "../server.ts";
-import { assertAccessible } from "./axe.ts";
+import type { Page } from "playwright-core";
 import {
-  collectPageErrors,
-  launchBrowser,
-  phonePage,
-  SCREENSHOTS,
-  signInPage,
+  assertAccessible,
+  checkPage,
+  loadsNewPage,
+  shot,
+  startSuite,
 } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
@@ -23,20 +21,13 @@ const LESSON = "courses/onboarding/01-basics/01-service-value.md";
 const LESSON_URL = "/courses/onboarding/basics/basics-service-value";
 const SCENARIO = "assessments/scenarios/late-parcel.yaml";
 const NEW_TEXT = "培训师在浏览器里补充的一句话：先听完再回答。";
-const shot = (name: string) =>
-  new URL(`authoring-${name}.png`, SCREENSHOTS).pathname;
 
-let server: TestServer;
-let browser: Browser;
-let trainer: Page;
-let trainerErrors: string[];
-
-async function noOverflow(page: Page, what: string) {
-  const overflow = await page.evaluate(() =>
-    document.documentElement.scrollWidth - globalThis.innerWidth
-  );
-  assert.ok(overflow <= 0, `${what}: no horizontal scroll (${overflow}px)`);
-}
+const suite = await startSuite();
+const server = suite.server;
+// The trainer's page, signed in once and used by every test in turn.
+const { page: trainer, errors: trainerErrors } = await suite.page({
+  login: "trainer@demo.academy",
+});
 
 async function latestVersion(page: Page): Promise<number> {
   await page.goto(`${server.origin}/author/onboarding/versions`);
@@ -44,15 +35,6 @@ async function latestVersion(page: Page): Promise<number> {
     .innerText();
   return Number(/v(\d+)/.exec(first)![1]);
 }
-
-Deno.test({ ...opts, name: "authoring browser: start" }, async () => {
-  await Deno.mkdir(SCREENSHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-  trainer = await phonePage(browser);
-  trainerErrors = collectPageErrors(trainer);
-  await signInPage(trainer, server.origin, "trainer@demo.academy");
-});
 
 Deno.test({
   ...opts,
@@ -65,21 +47,18 @@ Deno.test({
     page.waitForURL(/\/author$/),
     page.keyboard.press("Enter"),
   ]);
-  await assertAccessible(page, "authoring home");
-  await noOverflow(page, "authoring home");
+  await checkPage(page, "authoring home");
   await Promise.all([
     page.waitForURL(/\/author\/onboarding$/),
     page.click("a[href='/author/onboarding']"),
   ]);
   assert.match(await page.locator("main").innerText(), /课程结构/);
-  await assertAccessible(page, "workspace");
-  await noOverflow(page, "workspace");
-  await page.screenshot({ path: shot("workspace") });
+  await checkPage(page, "workspace");
+  await shot(page, "authoring-workspace");
   await page.goto(`${server.origin}/author/onboarding/versions`);
   // The demo trainer's publish, made through the real publish function.
   assert.match(await page.locator("table.versions").innerText(), /三个时限/);
-  await assertAccessible(page, "versions");
-  await noOverflow(page, "versions");
+  await checkPage(page, "versions");
 });
 
 Deno.test({
@@ -96,8 +75,7 @@ Deno.test({
       `a[href='/author/onboarding/edit?path=${encodeURIComponent(LESSON)}']`,
     ),
   ]);
-  await assertAccessible(page, "lesson editor");
-  await noOverflow(page, "lesson editor");
+  await checkPage(page, "lesson editor");
   const area = page.locator("#editor-text");
   const text = await area.inputValue();
   const anchor = "## 先问你一个问题\n";
@@ -121,12 +99,11 @@ Deno.test({
   }));
   assert.deepEqual(after, { start: caret, scroll: 120, focused: true });
   await assertAccessible(page, "lesson editor, saved");
-  await page.screenshot({ path: shot("lesson-editor") });
+  await shot(page, "authoring-lesson-editor");
 
   await page.goto(`${server.origin}/author/onboarding/publish`);
   assert.match(await page.locator("main").innerText(), /内容检查通过/);
-  await assertAccessible(page, "publish");
-  await noOverflow(page, "publish");
+  await checkPage(page, "publish");
   await page.fill("#note", "开篇补充一句提醒：先听完再回答。");
   await Promise.all([
     page.waitForURL(/\/versions\?published=/),
@@ -142,9 +119,9 @@ Deno.test({
   );
   await assertAccessible(page, "versions after publish");
 
-  const learner = await phonePage(browser);
-  const learnerErrors = collectPageErrors(learner);
-  await signInPage(learner, server.origin, "learner@demo.academy");
+  const { page: learner, errors: learnerErrors } = await suite.page({
+    login: "learner@demo.academy",
+  });
   await learner.goto(`${server.origin}${LESSON_URL}`);
   assert.match(await learner.locator("main").innerText(), /先听完再回答/);
   await assertAccessible(learner, "learner lesson, new version");
@@ -166,9 +143,8 @@ Deno.test({
   );
   // The graph, from the engine's walk and model path.
   assert.ok(await page.locator(".graph-wrap svg .gnode.best").count() > 2);
-  await assertAccessible(page, "scenario editor");
-  await noOverflow(page, "scenario editor");
-  await page.screenshot({ path: shot("scenario-editor"), fullPage: true });
+  await checkPage(page, "scenario editor");
+  await shot(page, "authoring-scenario-editor", true);
 
   // Test-play from the start node with a low mood.
   await page.selectOption("select[name=node]", "open");
@@ -178,12 +154,11 @@ Deno.test({
     page.click("#play-heading ~ form button[type=submit]"),
   ]);
   assert.match(await page.locator("main").innerText(), /顾客当前情绪值：12/);
-  await assertAccessible(page, "test-play");
-  await noOverflow(page, "test-play");
-  await Promise.all([
-    page.waitForLoadState("load"),
-    page.locator(".chat-choices button").first().click(),
-  ]);
+  await checkPage(page, "test-play");
+  await loadsNewPage(
+    page,
+    () => page.locator(".chat-choices button").first().click(),
+  );
   assert.equal(await page.locator(".play-log li").count(), 1);
   await assertAccessible(page, "test-play, one move");
 
@@ -249,15 +224,13 @@ Deno.test({
   ]);
   const row = page.locator("li.tree-file", { hasText: "开场白练习" });
   assert.match(await row.innerText(), /草稿/);
-  await assertAccessible(page, "workspace with a new lesson");
-  await noOverflow(page, "workspace with a new lesson");
+  await checkPage(page, "workspace with a new lesson");
   await Promise.all([
     page.waitForURL(/\/delete\?path=/),
     row.locator("a.danger-link").click(),
   ]);
   assert.match(await page.locator("main").innerText(), /opening-lines\.md/);
-  await assertAccessible(page, "delete confirm");
-  await noOverflow(page, "delete confirm");
+  await checkPage(page, "delete confirm");
   await page.focus("form button.danger");
   await Promise.all([
     page.waitForURL(/\?done=delete/),
@@ -281,8 +254,7 @@ Deno.test({
     page.waitForURL(/\/rollback\?version=/),
     page.click(`a[href='/author/onboarding/rollback?version=${target}']`),
   ]);
-  await assertAccessible(page, "rollback confirm");
-  await noOverflow(page, "rollback confirm");
+  await checkPage(page, "rollback confirm");
   await Promise.all([
     page.waitForURL(/\/versions\?rolled_back=/),
     page.click("form.stack-form button.danger"),
@@ -306,16 +278,17 @@ Deno.test({
     await page.locator(".diff-removed").first().innerText(),
     /先听完再回答/,
   );
-  await assertAccessible(page, "version diff");
-  await noOverflow(page, "version diff");
+  await checkPage(page, "version diff");
 
-  const learner = await phonePage(browser);
-  await signInPage(learner, server.origin, "learner@demo.academy");
+  const { page: learner } = await suite.page({
+    login: "learner@demo.academy",
+  });
   await learner.goto(`${server.origin}${LESSON_URL}`);
   assert.doesNotMatch(
     await learner.locator("main").innerText(),
     /先听完再回答/,
   );
+  await checkPage(learner, "learner lesson, rolled back");
   await learner.context().close();
   // The refused publish answers 422, which the browser logs as a failed load.
   assert.deepEqual(
@@ -327,7 +300,6 @@ Deno.test({
 });
 
 Deno.test({ ...opts, name: "authoring browser: stop" }, async () => {
-  await trainer?.context().close();
-  await browser?.close();
-  await server?.stop();
+  await trainer.context().close();
+  await suite.close();
 });

@@ -8,21 +8,19 @@
  * and the signed status list say revoked.
  */
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { loadContent } from "@/lib/content/loader.ts";
 import type { Question } from "@/lib/content/schema.ts";
 import { verifyWithController } from "@/lib/certification/proof.ts";
 import { isRevokedIn } from "@/lib/certification/status_list.ts";
 import { keyAnswer } from "@/lib/quiz/key_answer.ts";
 import { modelPath } from "@/lib/scenario/engine.ts";
-import { startServer, type TestServer } from "../server.ts";
-import { assertAccessible } from "./axe.ts";
 import {
-  collectPageErrors,
-  launchBrowser,
-  phonePage,
-  SCREENSHOTS,
-  signInPage,
+  assertAccessible,
+  assertFits,
+  scriptErrors,
+  shot,
+  startSuite,
 } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
@@ -96,34 +94,29 @@ async function playScenario(page: Page, origin: string, id: string) {
     );
   }
   await page.waitForSelector(".chat-end a");
+  await assertAccessible(page, `conversation ${id}, ended`);
 }
 
-let server: TestServer;
-let browser: Browser;
+const suite = await startSuite();
 
 Deno.test({
   ...opts,
   name:
     "browser: a learner who meets every rule passes the exam and is certified; the verify page says valid, then revoked after an admin revokes it",
 }, async () => {
-  server = await startServer();
-  browser = await launchBrowser();
   try {
-    await run(server.origin);
+    await run(suite.origin);
   } finally {
-    await browser.close();
-    await server.stop();
+    await suite.close();
   }
 });
 
 async function run(origin: string) {
   // The learner on a laptop (40 questions); the verifier on a phone.
-  const page = await (await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: "zh-CN",
-  })).newPage();
-  const errors = collectPageErrors(page);
-  await signInPage(page, origin, "ready@demo.academy");
+  const { page, errors } = await suite.page({
+    width: 1280,
+    login: "ready@demo.academy",
+  });
 
   // Today: every rule met but the exam.
   await page.goto(`${origin}/`);
@@ -176,13 +169,9 @@ async function run(origin: string) {
 
   for (const id of ids) await answer(page, questions.get(id)!);
   // The same attempt on a phone fits its width (long options wrap).
-  const phone = await phonePage(browser);
-  await signInPage(phone, origin, "ready@demo.academy");
+  const { page: phone } = await suite.page({ login: "ready@demo.academy" });
   await phone.goto(attemptUrl);
-  const overflow = await phone.evaluate(() =>
-    document.documentElement.scrollWidth - globalThis.innerWidth
-  );
-  assert.ok(overflow <= 0, `exam form fits the phone (${overflow}px over)`);
+  await assertFits(phone, "exam form on a phone");
   await phone.context().close();
   // Handed in from the keyboard (focus the button, Enter), as a keyboard user would.
   await Promise.all([
@@ -207,13 +196,10 @@ async function run(origin: string) {
   );
   assert.match(verifyPath!, /^\/verify\/[a-z2-7]{26}$/);
   await assertAccessible(page, "Today (certified)");
-  await page.screenshot({
-    path: new URL("today-certified-phone.png", SCREENSHOTS).pathname,
-    fullPage: true,
-  });
+  await shot(page, "today-certified-phone", true);
 
   // Anyone can verify: an anonymous visitor sees it valid, nothing private.
-  const visitor = await phonePage(browser);
+  const { page: visitor } = await suite.page();
   await visitor.goto(`${origin}${verifyPath}`);
   assert.equal(
     await visitor.locator(".cert-status").getAttribute("data-status"),
@@ -260,8 +246,9 @@ async function run(origin: string) {
   assert.equal(pages?.length, 1, "one A4 page");
 
   // An admin revokes it, with a reason and a confirmation.
-  const adminPage = await phonePage(browser);
-  await signInPage(adminPage, origin, "admin@demo.academy");
+  const { page: adminPage } = await suite.page({
+    login: "admin@demo.academy",
+  });
   await adminPage.goto(`${origin}/admin/certificates`);
   await assertAccessible(adminPage, "admin certificates");
   const id = verifyPath!.slice("/verify/".length);
@@ -311,9 +298,5 @@ async function run(origin: string) {
       .locator(".cert-status").getAttribute("data-status"),
     "revoked",
   );
-  assert.deepEqual(
-    errors.filter((e) => !/status of 4\d\d/.test(e)),
-    [],
-    "no script errors",
-  );
+  assert.deepEqual(scriptErrors(errors), [], "no script errors");
 }

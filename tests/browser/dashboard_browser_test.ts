@@ -8,33 +8,18 @@
 import assert from "node:assert/strict";
 import Papa from "papaparse";
 import xapiValidation from "xapi-validation";
-import type { Browser, Page } from "playwright-core";
-import { startServer, type TestServer } from "../server.ts";
-import { assertAccessible } from "./axe.ts";
-import {
-  collectPageErrors,
-  launchBrowser,
-  phonePage,
-  SCREENSHOTS,
-  signInPage,
-} from "./browser.ts";
+import type { Page } from "playwright-core";
+import { assertAccessible, assertFits, shot, startSuite } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
-const SHOTS = Deno.env.get("SA_SHOTS_DIR") ?? SCREENSHOTS.pathname;
 
 // deno-lint-ignore no-explicit-any
 const validateXapi = ((xapiValidation as any).default ?? xapiValidation) as (
   s: unknown,
 ) => unknown[];
 
-let server: TestServer;
-let browser: Browser;
-
-Deno.test({ ...opts, name: "browser dashboard: start" }, async () => {
-  await Deno.mkdir(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
+const suite = await startSuite();
+const { server } = suite;
 
 /** Per chart on the page: painted pixels, drawn figures, table figures. */
 async function chartsOf(page: Page) {
@@ -95,29 +80,17 @@ async function assertChartsMatchTables(page: Page, what: string) {
   return charts;
 }
 
-async function noSideScroll(page: Page, what: string) {
-  const overflow = await page.evaluate(() =>
-    document.documentElement.scrollWidth - globalThis.innerWidth
-  );
-  assert.ok(overflow <= 0, `${what}: no horizontal scroll (${overflow}px)`);
-}
-
 Deno.test({
   ...opts,
   name:
     "browser dashboard: the manager's charts draw the table's numbers; the cohort filter changes URL and figures",
 }, async () => {
-  const page = await phonePage(browser);
-  const errors = collectPageErrors(page);
-  await signInPage(page, server.origin, "manager2@demo.academy");
+  const { page, errors } = await suite.page({ login: "manager2@demo.academy" });
   await page.goto(`${server.origin}/dashboard`);
   const before = await assertChartsMatchTables(page, "all cohorts");
-  await noSideScroll(page, "dashboard");
+  await assertFits(page, "dashboard");
   await assertAccessible(page, "dashboard");
-  await page.screenshot({
-    path: `${SHOTS}/dashboard-manager.png`,
-    fullPage: true,
-  });
+  await shot(page, "dashboard-manager", true);
 
   await page.selectOption("#filter-cohort", "cohort-c");
   await Promise.all([
@@ -143,9 +116,7 @@ Deno.test({
   ...opts,
   name: "browser dashboard: exports download and parse",
 }, async () => {
-  const page = await phonePage(browser);
-  const errors = collectPageErrors(page);
-  await signInPage(page, server.origin, "manager2@demo.academy");
+  const { page, errors } = await suite.page({ login: "manager2@demo.academy" });
   await page.goto(`${server.origin}/dashboard?cohort=cohort-c`);
   for (const table of ["members", "certification"]) {
     const [download] = await Promise.all([
@@ -234,9 +205,7 @@ Deno.test({
   name:
     "browser dashboard: a learner drill-down opens from the dashboard and draws its charts",
 }, async () => {
-  const page = await phonePage(browser);
-  const errors = collectPageErrors(page);
-  await signInPage(page, server.origin, "manager2@demo.academy");
+  const { page, errors } = await suite.page({ login: "manager2@demo.academy" });
   // A learner who needs attention, from the attention table.
   await page.goto(`${server.origin}/dashboard?cohort=cohort-b`);
   await Promise.all([
@@ -254,7 +223,7 @@ Deno.test({
     assert.deepEqual(c.drawn, c.series, `${c.id}: table = chart`);
   }
   assert.ok(await page.locator("#timeline li").count() > 5, "timeline");
-  await noSideScroll(page, "drill-down");
+  await assertFits(page, "drill-down");
   await assertAccessible(page, "learner drill-down");
 
   // A graduate, from the members table: QA at day 30 drawn too, and each
@@ -287,12 +256,9 @@ Deno.test({
     await page.locator("#chart-qa-table tbody th").first().innerText(),
     "第 30 天",
   );
-  await noSideScroll(page, "graduate drill-down");
+  await assertFits(page, "graduate drill-down");
   await assertAccessible(page, "graduate drill-down");
-  await page.screenshot({
-    path: `${SHOTS}/dashboard-learner.png`,
-    fullPage: true,
-  });
+  await shot(page, "dashboard-learner", true);
 
   // In English the charts and their tables follow the page language.
   await page.context().addCookies([
@@ -310,12 +276,9 @@ Deno.test({
     await page.locator("#chart-qa-table tbody th").first().innerText(),
     "Day 30",
   );
-  await noSideScroll(page, "drill-down en");
+  await assertFits(page, "drill-down en");
   await assertAccessible(page, "drill-down en");
-  await page.screenshot({
-    path: `${SHOTS}/dashboard-learner-en.png`,
-    fullPage: true,
-  });
+  await shot(page, "dashboard-learner-en", true);
   assert.deepEqual(errors, []);
   await page.context().close();
 });
@@ -325,9 +288,7 @@ Deno.test({
   name:
     "browser dashboard: the trainer's analytics draw their charts and pass axe",
 }, async () => {
-  const page = await phonePage(browser);
-  const errors = collectPageErrors(page);
-  await signInPage(page, server.origin, "trainer@demo.academy");
+  const { page, errors } = await suite.page({ login: "trainer@demo.academy" });
   await page.goto(`${server.origin}/dashboard/trainer`);
   await assertChartsMatchTables(page, "trainer");
   await page.selectOption("#filter-scenario", "late-parcel");
@@ -338,14 +299,11 @@ Deno.test({
     ),
   ]);
   await chartsOf(page);
-  await noSideScroll(page, "trainer");
+  await assertFits(page, "trainer");
   await assertAccessible(page, "trainer analytics");
-  await page.screenshot({ path: `${SHOTS}/dashboard-trainer.png` });
+  await shot(page, "dashboard-trainer");
   assert.deepEqual(errors, []);
   await page.context().close();
 });
 
-Deno.test({ ...opts, name: "browser dashboard: stop" }, async () => {
-  await browser?.close();
-  await server?.stop();
-});
+Deno.test({ ...opts, name: "browser dashboard: stop" }, () => suite.close());

@@ -10,31 +10,13 @@
  */
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import { listMembers } from "@/lib/identity/teams/cohort_store.ts";
-import { startServer, type TestServer } from "../server.ts";
-import { assertAccessible } from "./axe.ts";
-import {
-  collectPageErrors,
-  launchBrowser,
-  phonePage,
-  signInPage,
-} from "./browser.ts";
+import { checkPage as check, loadsNewPage, startSuite } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
-
-async function fits(page: Page, what: string) {
-  const overflow = await page.evaluate(() =>
-    document.documentElement.scrollWidth - globalThis.innerWidth
-  );
-  assert.ok(overflow <= 0, `${what} fits the phone (${overflow}px over)`);
-}
-
-async function check(page: Page, what: string) {
-  await assertAccessible(page, what);
-  await fits(page, what);
-}
+const suite = await startSuite();
 
 async function upload(page: Page, name: string, csv: string) {
   await page.setInputFiles("#kpi-file", {
@@ -42,10 +24,7 @@ async function upload(page: Page, name: string, csv: string) {
     mimeType: "text/csv",
     buffer: Buffer.from(csv, "utf-8"),
   });
-  await Promise.all([
-    page.waitForLoadState("load"),
-    page.click("form.card button[type=submit]"),
-  ]);
+  await loadsNewPage(page, () => page.click("form.card button[type=submit]"));
   await page.waitForSelector("h1");
 }
 
@@ -54,8 +33,7 @@ Deno.test({
   name:
     "browser: KPI import (bad rows refused and listed, then imported), an agent's QA, loop, drivers and KPIs, the mentor's view, Today's assigned practice, the loop setting",
 }, async () => {
-  const server: TestServer = await startServer();
-  const browser: Browser = await launchBrowser();
+  const server = suite.server;
   try {
     // The demo's cohort-b agent whose "opening" misses closed the loop.
     const kv = await Deno.openKv(server.kvPath);
@@ -65,9 +43,9 @@ Deno.test({
     const origin = server.origin;
 
     // The manager of the after-sales team.
-    const page = await phonePage(browser);
-    const errors = collectPageErrors(page);
-    await signInPage(page, origin, "manager2@demo.academy");
+    const { page, errors } = await suite.page({
+      login: "manager2@demo.academy",
+    });
     await page.goto(`${origin}/evaluation/kpi`);
     await check(page, "KPI import");
     await upload(
@@ -126,14 +104,13 @@ Deno.test({
     assert.deepEqual(errors.filter((e) => !/status of 422/.test(e)), []);
 
     // Another team's manager: "not found", as for a missing learner.
-    const other = await phonePage(browser);
-    await signInPage(other, origin, "manager@demo.academy");
+    const { page: other } = await suite.page({ login: "manager@demo.academy" });
     const res = await other.goto(`${origin}/evaluation/learners/${agent.id}`);
     assert.equal(res?.status(), 404);
+    await check(other, "another team's agent: not found");
 
     // The mentor of cohort-b reaches the record from their home.
-    const mentor = await phonePage(browser);
-    await signInPage(mentor, origin, "mentor@demo.academy");
+    const { page: mentor } = await suite.page({ login: "mentor@demo.academy" });
     await Promise.all([
       mentor.waitForURL(/\/evaluation\/learners\//),
       mentor.click(`a[href="/evaluation/learners/${agent.id}"]`),
@@ -145,8 +122,7 @@ Deno.test({
     await check(mentor, "mentor's view of the record");
 
     // The agent sees the assigned practice on Today, with a working link.
-    const learner = await phonePage(browser);
-    await signInPage(learner, origin, agent.email!);
+    const { page: learner } = await suite.page({ login: agent.email! });
     const practice = learner.locator("[data-testid=qa-practice]");
     assert.match(await practice.innerText(), /质检后的补练/);
     const href = await practice.locator("a").first().getAttribute("href");
@@ -156,18 +132,19 @@ Deno.test({
     assert.equal(target?.status(), 200);
 
     // A trainer sets N; a bad value is refused and names the field.
-    const trainer = await phonePage(browser);
-    await signInPage(trainer, origin, "trainer@demo.academy");
+    const { page: trainer } = await suite.page({
+      login: "trainer@demo.academy",
+    });
     await trainer.goto(`${origin}/evaluation/settings`);
     await check(trainer, "loop setting");
     await trainer.fill("#loop-n", "0");
     await trainer.evaluate(() =>
       document.querySelector("#loop-n")?.removeAttribute("min")
     );
-    await Promise.all([
-      trainer.waitForLoadState("load"),
-      trainer.click("form.card button[type=submit]"),
-    ]);
+    await loadsNewPage(
+      trainer,
+      () => trainer.click("form.card button[type=submit]"),
+    );
     assert.match(
       await trainer.locator("#loop-n-error").innerText(),
       /1 到 20/,
@@ -180,7 +157,6 @@ Deno.test({
     ]);
     assert.equal(await trainer.inputValue("#loop-n"), "4");
   } finally {
-    await browser.close();
-    await server.stop();
+    await suite.close();
   }
 });

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { launchBrowser } from "./browser.ts";
-import { startServer } from "../server.ts";
+import { startSuite } from "./browser.ts";
 
 Deno.test({
   name:
@@ -8,12 +7,14 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    const server = await startServer({
+    const suite = await startSuite({
       entry: "framework/testdata/app/main.ts",
     });
-    const browser = await launchBrowser();
+    const server = suite.server;
     try {
-      const page = await browser.newPage();
+      const { page } = await suite.page({ width: 1280, height: 720 });
+      // Uncaught errors only: the fixture answers some requests with errors
+      // on purpose (fallbacks), which the console logs.
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(`${server.origin}/islands`);
@@ -45,8 +46,7 @@ Deno.test({
       assert.equal((await page.textContent(".lazy"))?.trim(), "later on");
       assert.deepEqual(errors, []);
     } finally {
-      await browser.close();
-      await server.stop();
+      await suite.close();
     }
   },
 });

@@ -12,8 +12,7 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { assertAccessible } from "./axe.ts";
-import { launchBrowser } from "./browser.ts";
-import { startServer } from "../server.ts";
+import { startSuite } from "./browser.ts";
 
 /** A value set on `window`: gone after a full page load, kept by Partials. */
 async function mark(page: Page) {
@@ -38,12 +37,14 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    const server = await startServer({
+    const suite = await startSuite({
       entry: "tests/fixtures/fresh_app/main.ts",
     });
-    const browser = await launchBrowser();
+    const server = suite.server;
     try {
-      const page = await browser.newPage();
+      const { page } = await suite.page({ width: 1280, height: 720 });
+      // Uncaught errors only: the fixture answers some requests with errors
+      // on purpose (fallbacks), which the console logs.
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(`${server.origin}/docs/one`);
@@ -176,8 +177,7 @@ Deno.test({
       assert.equal(await marked(page), false);
       assert.deepEqual(errors, []);
     } finally {
-      await browser.close();
-      await server.stop();
+      await suite.close();
     }
   },
 });

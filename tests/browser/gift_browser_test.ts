@@ -8,17 +8,18 @@
  * checked with axe.
  */
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { startServer } from "../server.ts";
-import { assertAccessible } from "./axe.ts";
+import type { Page } from "playwright-core";
 import {
-  collectPageErrors,
-  launchBrowser,
-  phonePage,
-  signInPage,
+  assertAccessible,
+  checkPage,
+  loadsNewPage,
+  startSuite,
 } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
+const suite = await startSuite({
+  env: { SA_CONTENT_DIR: "tests/fixtures/content" },
+});
 
 const GOOD = [
   "$CATEGORY: basics",
@@ -40,10 +41,10 @@ const TYPO = GOOD.replace("  ~当天", "  ～当天");
 
 async function preview(page: Page, text: string) {
   await page.fill("#gift-text", text);
-  await Promise.all([
-    page.waitForLoadState("load"),
-    page.getByRole("button", { name: "预览" }).click(),
-  ]);
+  await loadsNewPage(
+    page,
+    () => page.getByRole("button", { name: "预览" }).click(),
+  );
   await page.waitForSelector("#gift-preview-heading");
 }
 
@@ -52,14 +53,11 @@ Deno.test({
   name:
     "browser: a trainer previews GIFT (a full-width ～ reported at its line), fixes it, imports, re-imports by id and exports",
   fn: async () => {
-    const server = await startServer({
-      env: { SA_CONTENT_DIR: "tests/fixtures/content" },
-    });
-    const browser: Browser = await launchBrowser();
+    const server = suite.server;
     try {
-      const page = await phonePage(browser);
-      const errors = collectPageErrors(page);
-      await signInPage(page, server.origin, "trainer@demo.academy");
+      const { page, errors } = await suite.page({
+        login: "trainer@demo.academy",
+      });
       await page.goto(`${server.origin}/author/gift`);
       assert.equal(
         await page.locator("h1").textContent(),
@@ -79,14 +77,7 @@ Deno.test({
         await page.getByRole("button", { name: /确认导入/ }).count(),
         0,
       );
-      await assertAccessible(page, "GIFT preview with a problem");
-      const width = await page.evaluate(() =>
-        document.documentElement.scrollWidth
-      );
-      assert.ok(
-        width <= 360,
-        `the page fits a 360 px phone (scrollWidth ${width})`,
-      );
+      await checkPage(page, "GIFT preview with a problem (360 px)");
 
       // 2. Fixed: counted, previewed, not yet saved.
       await preview(page, GOOD);
@@ -101,10 +92,10 @@ Deno.test({
       await assertAccessible(page, "GIFT preview");
 
       // 3. Import.
-      await Promise.all([
-        page.waitForLoadState("load"),
-        page.getByRole("button", { name: "确认导入 2 道题" }).click(),
-      ]);
+      await loadsNewPage(
+        page,
+        () => page.getByRole("button", { name: "确认导入 2 道题" }).click(),
+      );
       const done = await page.locator(".notice").textContent() ?? "";
       assert.match(done, /新增 2 道，更新 0 道/, done);
       await assertAccessible(page, "GIFT imported");
@@ -117,10 +108,10 @@ Deno.test({
       const again =
         await page.locator(".gift-preview [role=status]").textContent() ?? "";
       assert.match(again, /新增 0 道、更新 1 道、未变 1 道/, again);
-      await Promise.all([
-        page.waitForLoadState("load"),
-        page.getByRole("button", { name: "确认导入 1 道题" }).click(),
-      ]);
+      await loadsNewPage(
+        page,
+        () => page.getByRole("button", { name: "确认导入 1 道题" }).click(),
+      );
 
       // 5. The export holds the ids and the edited prompt, once.
       const href = await page.locator('a[href*="/author/gift/export"]').first()
@@ -133,8 +124,7 @@ Deno.test({
       assert.doesNotMatch(gift, /退款一般多久到账？/);
       assert.deepEqual(errors, []);
     } finally {
-      await browser.close();
-      await server.stop();
+      await suite.close();
     }
   },
 });

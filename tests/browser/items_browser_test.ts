@@ -7,29 +7,21 @@
  * learner may not open it. Every page is checked with axe.
  */
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
-import { startServer } from "../server.ts";
-import { assertAccessible } from "./axe.ts";
-import {
-  collectPageErrors,
-  launchBrowser,
-  phonePage,
-  signInPage,
-} from "./browser.ts";
+import { assertAccessible, checkPage, startSuite } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
+const suite = await startSuite();
 
 Deno.test({
   ...opts,
   name:
     "browser: a trainer reads the pre-test's item analysis beside each question (demo attempts), at phone width",
   fn: async () => {
-    const server = await startServer();
-    const browser: Browser = await launchBrowser();
+    const server = suite.server;
     try {
-      const page = await phonePage(browser);
-      const errors = collectPageErrors(page);
-      await signInPage(page, server.origin, "trainer@demo.academy");
+      const { page, errors } = await suite.page({
+        login: "trainer@demo.academy",
+      });
       await page.goto(`${server.origin}/author/items`);
       assert.equal(await page.locator("h1").textContent(), "题目分析");
       await assertAccessible(page, "item analysis");
@@ -63,11 +55,7 @@ Deno.test({
       for (const f of flags) assert.match(f, /：/, f);
       // Option pick rates for choice questions: all, strongest and weakest third.
       assert.ok(await page.locator(".item-card table").count() > 0);
-      await assertAccessible(page, "pre-test item analysis");
-      const width = await page.evaluate(() =>
-        document.documentElement.scrollWidth
-      );
-      assert.ok(width <= 360, `fits a 360 px phone (scrollWidth ${width})`);
+      await checkPage(page, "pre-test item analysis (360 px)");
 
       // Every attempt: the demo learners took it once, so the same count.
       await page.locator("input[name=attempts][value=all]").check();
@@ -81,14 +69,16 @@ Deno.test({
       );
 
       // A learner is refused.
-      const learner = await browser.newPage();
-      await signInPage(learner, server.origin, "learner@demo.academy");
+      const { page: learner } = await suite.page({
+        width: 1280,
+        height: 720,
+        login: "learner@demo.academy",
+      });
       const res = await learner.goto(`${server.origin}/author/items`);
       assert.equal(res?.status(), 403);
       assert.deepEqual(errors, []);
     } finally {
-      await browser.close();
-      await server.stop();
+      await suite.close();
     }
   },
 });

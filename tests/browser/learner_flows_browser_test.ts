@@ -1,45 +1,26 @@
+/**
+ * A learner's flows on the fixture course, on a phone: the module quiz
+ * (ordering and matching, resumed after a reload, then the review), a
+ * scenario played through choices and a free-text reply to its debrief, and
+ * a timed drill. Each test signs in its own learner on the file's one server
+ * and browser; every page passes axe and fits the phone; no script errors.
+ */
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { startServer, type TestServer } from "../server.ts";
-import {
-  collectPageErrors,
-  launchBrowser,
-  phonePage,
-  SCREENSHOTS,
-  signInPage,
-} from "./browser.ts";
+import type { Page } from "playwright-core";
+import { checkPage, scriptErrors, shot, startSuite } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
+const suite = await startSuite({
+  env: { SA_CONTENT_DIR: "tests/fixtures/content" },
+});
+const { origin } = suite;
 
-async function withLearner(
-  login: string,
-  fn: (page: Page, server: TestServer) => Promise<void>,
-) {
-  const server = await startServer({
-    env: { SA_CONTENT_DIR: "tests/fixtures/content" },
-  });
-  const browser: Browser = await launchBrowser();
-  try {
-    const page = await phonePage(browser);
-    const errors = collectPageErrors(page);
-    await signInPage(page, server.origin, login);
-    await fn(page, server);
-    assert.deepEqual(
-      errors.filter((e) => !/status of 4\d\d/.test(e)),
-      [],
-      "no script errors",
-    );
-    const overflow = await page.evaluate(() =>
-      document.documentElement.scrollWidth - globalThis.innerWidth
-    );
-    assert.ok(
-      overflow <= 0,
-      `no horizontal scroll on a phone (overflow ${overflow}px)`,
-    );
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
+async function withLearner(login: string, fn: (page: Page) => Promise<void>) {
+  const { page, errors } = await suite.page({ login });
+  await fn(page);
+  assert.deepEqual(scriptErrors(errors), [], "no script errors");
+  await checkPage(page, `${login}: the last page`);
+  await page.context().close();
 }
 
 /** Answers every question of the quiz form with the first option or position order. */
@@ -69,14 +50,16 @@ Deno.test({
   name:
     "browser: a learner takes the module quiz (ordering and matching), reloads mid-way and resumes, then sees the review",
   fn: () =>
-    withLearner("learner2@demo.academy", async (page, server) => {
-      await page.goto(`${server.origin}/courses/demo/basics/quiz`);
+    withLearner("learner2@demo.academy", async (page) => {
+      await page.goto(`${origin}/courses/demo/basics/quiz`);
+      await checkPage(page, "quiz intro");
       await Promise.all([
         page.waitForURL(/\/quiz\/[0-9A-Z]+$/),
         page.getByRole("button", { name: "开始测验" }).click(),
       ]);
       const attemptUrl = page.url();
       await page.waitForSelector("frsh-island[data-hydrated='true']");
+      await checkPage(page, "quiz attempt");
       assert.equal(await page.locator("fieldset.quiz-question").count(), 4);
       assert.ok(
         await page.locator(".order-fields select").count() >= 3,
@@ -96,7 +79,7 @@ Deno.test({
         true,
         "answers kept",
       );
-      await page.goto(`${server.origin}/courses/demo/basics/quiz`);
+      await page.goto(`${origin}/courses/demo/basics/quiz`);
       await Promise.all([
         page.waitForURL(attemptUrl),
         page.getByRole("button", { name: "继续未完成的测验" }).click(),
@@ -115,10 +98,8 @@ Deno.test({
         await page.locator(".review-list").textContent() ?? "",
         /你的答案/,
       );
-      await page.screenshot({
-        path: new URL("quiz-review-phone.png", SCREENSHOTS).pathname,
-        fullPage: true,
-      });
+      await checkPage(page, "quiz review");
+      await shot(page, "quiz-review-phone", true);
     }),
 });
 
@@ -127,8 +108,9 @@ Deno.test({
   name:
     "browser: a learner plays a scenario through choices and a free-text reply and reads the debrief",
   fn: () =>
-    withLearner("learner3@demo.academy", async (page, server) => {
-      await page.goto(`${server.origin}/courses/demo/scenarios/late-parcel`);
+    withLearner("learner3@demo.academy", async (page) => {
+      await page.goto(`${origin}/courses/demo/scenarios/late-parcel`);
+      await checkPage(page, "scenario intro");
       assert.match(
         await page.locator(".persona-card").textContent() ?? "",
         /王女士.*在线客服.*宣泄型/s,
@@ -138,6 +120,7 @@ Deno.test({
         page.getByRole("button", { name: "开始对话" }).click(),
       ]);
       await page.waitForSelector("frsh-island[data-hydrated='true']");
+      await checkPage(page, "scenario chat");
       assert.match(
         await page.locator("[role=timer]").textContent() ?? "",
         /首次响应倒计时/,
@@ -178,10 +161,8 @@ Deno.test({
         await page.locator(".transcript").first().locator("> li").count(),
         2,
       );
-      await page.screenshot({
-        path: new URL("scenario-debrief-phone.png", SCREENSHOTS).pathname,
-        fullPage: true,
-      });
+      await checkPage(page, "debrief");
+      await shot(page, "scenario-debrief-phone", true);
       // A second run: a blaming reply and a weak free-text reply lose the customer.
       await Promise.all([
         page.waitForURL(/\/runs\/[^/]+$/),
@@ -209,13 +190,15 @@ Deno.test({
   ...opts,
   name: "browser: a learner runs a timed quick-response drill",
   fn: () =>
-    withLearner("learner4@demo.academy", async (page, server) => {
-      await page.goto(`${server.origin}/courses/demo/drills/drill-greeting`);
+    withLearner("learner4@demo.academy", async (page) => {
+      await page.goto(`${origin}/courses/demo/drills/drill-greeting`);
+      await checkPage(page, "drill intro");
       await Promise.all([
         page.waitForURL(/\/runs\//),
         page.getByRole("button", { name: "开始训练" }).click(),
       ]);
       await page.waitForSelector("frsh-island[data-hydrated='true']");
+      await checkPage(page, "drill item");
       assert.match(
         await page.locator("[role=timer]").textContent() ?? "",
         /剩余时间：\d+ 秒/,
@@ -236,3 +219,8 @@ Deno.test({
       );
     }),
 });
+
+Deno.test(
+  { ...opts, name: "browser learner flows: stop" },
+  () => suite.close(),
+);

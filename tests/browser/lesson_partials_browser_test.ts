@@ -6,9 +6,7 @@
  * back and forward restore the lessons.
  */
 import assert from "node:assert/strict";
-import { assertAccessible } from "./axe.ts";
-import { launchBrowser, phonePage, signInPage } from "./browser.ts";
-import { startServer } from "../server.ts";
+import { assertAccessible, signInPage, startSuite } from "./browser.ts";
 
 Deno.test({
   name:
@@ -16,12 +14,12 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
   async fn() {
-    const server = await startServer({
+    const suite = await startSuite({
       env: { SA_CONTENT_DIR: "tests/fixtures/content" },
     });
-    const browser = await launchBrowser();
+    const server = suite.server;
     try {
-      const page = await phonePage(browser);
+      const { page } = await suite.page();
       // The payloads lesson has trainer images pointing nowhere (404s the
       // browser logs); what matters here is scripts and our own requests.
       const errors: string[] = [];
@@ -138,8 +136,7 @@ Deno.test({
         "200 /courses/demo/basics/basics-payloads",
       ]);
     } finally {
-      await browser.close();
-      await server.stop();
+      await suite.close();
     }
   },
 });

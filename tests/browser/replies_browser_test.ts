@@ -1,60 +1,34 @@
+/**
+ * The reply library in a real browser at 390 px, on the bundled content:
+ * search by keyboard, copy with placeholders, an adapt-the-reply drill, the
+ * trainer's usage page and case library. One server and one browser for the
+ * file; each test signs in its own page. Every page passes axe and fits.
+ */
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { startServer, type TestServer } from "../server.ts";
-import { assertAccessible } from "./axe.ts";
-import { collectPageErrors, launchBrowser, signInPage } from "./browser.ts";
+import type { Page } from "playwright-core";
+import {
+  assertAccessible,
+  assertFits,
+  hydrated,
+  scriptErrors,
+  startSuite,
+} from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
+const suite = await startSuite();
+const { origin } = suite;
 
-/** A 390 px phone page that may use the clipboard, signed in as `login`, on the bundled content. */
-async function withPhone(
-  login: string,
-  fn: (page: Page, server: TestServer) => Promise<void>,
-) {
-  const server = await startServer();
-  const browser: Browser = await launchBrowser();
-  try {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: "zh-CN",
-    });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], {
-      origin: server.origin,
-    });
-    const page = await context.newPage();
-    // Six graded answers in a row: give each step room on a shared, busy machine.
-    page.setDefaultTimeout(90_000);
-    const errors = collectPageErrors(page);
-    await signInPage(page, server.origin, login);
-    await fn(page, server);
-    assert.deepEqual(
-      errors.filter((e) => !/status of 4\d\d/.test(e)),
-      [],
-      "no script errors",
-    );
-  } finally {
-    await browser.close();
-    await server.stop();
-  }
-}
-
-/** Waits until every island on the page has hydrated (one renders nothing, so visibility cannot tell). */
-async function hydrated(page: Page) {
-  await page.waitForFunction(() => {
-    const all = [...document.querySelectorAll("frsh-island")];
-    return all.length > 0 &&
-      all.every((e) => (e as HTMLElement).dataset.hydrated === "true");
+/** A 390 px phone page that may use the clipboard, signed in as `login`. */
+async function withPhone(login: string, fn: (page: Page) => Promise<void>) {
+  const { page, errors } = await suite.page({
+    width: 390,
+    height: 844,
+    permissions: ["clipboard-read", "clipboard-write"],
+    login,
   });
-}
-
-async function assertNoSideScroll(page: Page, what: string) {
-  const overflow = await page.evaluate(() =>
-    document.documentElement.scrollWidth - globalThis.innerWidth
-  );
-  assert.ok(overflow <= 0, `${what}: no horizontal scroll (${overflow}px)`);
+  await fn(page);
+  assert.deepEqual(scriptErrors(errors), [], "no script errors");
+  await page.context().close();
 }
 
 Deno.test({
@@ -62,11 +36,11 @@ Deno.test({
   name:
     "browser: at 390 px a learner presses / to search 退款多久到账, gets the refund-time replies first, copies one with its placeholders marked",
   fn: () =>
-    withPhone("learner5@demo.academy", async (page, server) => {
-      await page.goto(`${server.origin}/replies`);
-      await hydrated(page);
+    withPhone("learner5@demo.academy", async (page) => {
+      await page.goto(`${origin}/replies`);
+      await hydrated(page, true);
       await assertAccessible(page, "reply library");
-      await assertNoSideScroll(page, "reply library");
+      await assertFits(page, "reply library");
       // The keyboard shortcut focuses the search field.
       await page.locator("h1").click();
       await page.keyboard.press("/");
@@ -79,7 +53,7 @@ Deno.test({
         page.waitForURL(/q=/),
         page.keyboard.press("Enter"),
       ]);
-      await hydrated(page);
+      await hydrated(page, true);
       const titles = await page.locator(".reply-card .reply-title")
         .allTextContents();
       assert.ok(titles.length >= 3, titles.join(" | "));
@@ -99,7 +73,7 @@ Deno.test({
       assert.ok(marks.length > 0, "placeholders are marked");
       for (const m of marks) assert.match(m, /^\{[^{}]+\}$/);
       await assertAccessible(page, "search results");
-      await assertNoSideScroll(page, "search results");
+      await assertFits(page, "search results");
       await first.getByRole("button", { name: "复制话术" }).click();
       const status = first.locator("[role=status]");
       await status.filter({ hasText: /复制/ }).waitFor();
@@ -116,10 +90,10 @@ Deno.test({
         (await page.locator("a[href^='/courses/onboarding/']").count()) > 0,
       );
       await assertAccessible(page, "reply page");
-      await assertNoSideScroll(page, "reply page");
+      await assertFits(page, "reply page");
       // A search that finds nothing says what to do.
       await page.goto(
-        `${server.origin}/replies?q=${encodeURIComponent("量子")}`,
+        `${origin}/replies?q=${encodeURIComponent("量子")}`,
       );
       assert.match(
         await page.locator(".empty-state").textContent() ?? "",
@@ -134,9 +108,9 @@ Deno.test({
   name:
     "browser: at 390 px an adapt-the-reply drill plays through: a filled, adjusted reply passes, one left with its placeholders fails",
   fn: () =>
-    withPhone("learner6@demo.academy", async (page, server) => {
+    withPhone("learner6@demo.academy", async (page) => {
       await page.goto(
-        `${server.origin}/courses/onboarding/drills/drill-adapt-replies`,
+        `${origin}/courses/onboarding/drills/drill-adapt-replies`,
       );
       await assertAccessible(page, "adapt drill intro");
       await Promise.all([
@@ -152,7 +126,7 @@ Deno.test({
       const start = await page.inputValue("#drill-answer");
       assert.match(start, /\{签收时间\}/);
       await assertAccessible(page, "adapt drill item");
-      await assertNoSideScroll(page, "adapt drill item");
+      await assertFits(page, "adapt drill item");
       const answers: Record<string, string> = {
         // Good: every placeholder filled from the customer's message.
         "1": start.replace("{签收时间}", "12月5日").replace(
@@ -186,7 +160,7 @@ Deno.test({
         page.locator(".drill-done-box a").click(),
       ]);
       await assertAccessible(page, "adapt drill round");
-      await assertNoSideScroll(page, "adapt drill round");
+      await assertFits(page, "adapt drill round");
     }),
 });
 
@@ -195,24 +169,24 @@ Deno.test({
   name:
     "browser: at 390 px a trainer reads the week's reply usage and the case library, and adds a case that is shown masked",
   fn: () =>
-    withPhone("trainer@demo.academy", async (page, server) => {
-      await page.goto(`${server.origin}/replies/stats`);
+    withPhone("trainer@demo.academy", async (page) => {
+      await page.goto(`${origin}/replies/stats`);
       assert.match(
         await page.locator("main").textContent() ?? "",
         /没有搜到结果的词.*搜索最多的词.*复制最多的话术/s,
       );
       await assertAccessible(page, "reply usage");
-      await assertNoSideScroll(page, "reply usage");
-      await page.goto(`${server.origin}/replies/stats?week=2020-W01`);
+      await assertFits(page, "reply usage");
+      await page.goto(`${origin}/replies/stats?week=2020-W01`);
       assert.match(
         await page.locator(".empty-state").textContent() ?? "",
         /这一周还没有使用记录/,
       );
       await assertAccessible(page, "reply usage, empty week");
-      await page.goto(`${server.origin}/cases`);
+      await page.goto(`${origin}/cases`);
       assert.equal(await page.locator(".case-list li").count(), 3);
       await assertAccessible(page, "case library");
-      await assertNoSideScroll(page, "case library");
+      await assertFits(page, "case library");
       await page.fill("#case-title", "顾客留了手机号");
       await page.selectOption("#case-situation", "logistics");
       await page.fill(
@@ -230,6 +204,8 @@ Deno.test({
       assert.doesNotMatch(shown, /186 0000 1234/);
       assert.match(shown, /12月5日 下的单/);
       await assertAccessible(page, "case page");
-      await assertNoSideScroll(page, "case page");
+      await assertFits(page, "case page");
     }),
 });
+
+Deno.test({ ...opts, name: "browser replies: stop" }, () => suite.close());

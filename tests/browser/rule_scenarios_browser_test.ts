@@ -5,16 +5,17 @@
  * path a senior agent takes ends well, the common mistakes lose the customer.
  */
 import assert from "node:assert/strict";
-import type { Browser, Page } from "playwright-core";
-import { startServer, type TestServer } from "../server.ts";
+import type { Page } from "playwright-core";
 import {
-  collectPageErrors,
-  launchBrowser,
-  phonePage,
-  signInPage,
+  assertAccessible,
+  checkPage,
+  scriptErrors,
+  startSuite,
 } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
+const suite = await startSuite();
+const { origin } = suite;
 
 type Step = { choose: string } | { reply: string };
 
@@ -113,9 +114,9 @@ const PLAYS: Play[] = [
   },
 ];
 
-async function play(page: Page, server: TestServer, p: Play) {
+async function play(page: Page, p: Play) {
   await page.goto(
-    `${server.origin}/courses/onboarding/scenarios/${p.scenario}`,
+    `${origin}/courses/onboarding/scenarios/${p.scenario}`,
   );
   await Promise.all([
     page.waitForURL(/\/runs\//),
@@ -141,6 +142,7 @@ async function play(page: Page, server: TestServer, p: Play) {
     p.outcome,
     `${p.scenario}: ${p.steps.map((s) => Object.values(s)[0]).join(" → ")}`,
   );
+  await assertAccessible(page, `${p.scenario} debrief (${p.outcome})`);
 }
 
 Deno.test({
@@ -148,29 +150,23 @@ Deno.test({
   name:
     "browser: the rule scenarios (worn return, 三包 phone, lost parcel, abusive customer) end well on the senior path and badly on the usual mistakes",
   fn: async () => {
-    const server = await startServer();
-    const browser: Browser = await launchBrowser();
     try {
-      const page = await phonePage(browser);
-      const errors = collectPageErrors(page);
-      await signInPage(page, server.origin, "learner6@demo.academy");
-      for (const p of PLAYS) await play(page, server, p);
+      const { page, errors } = await suite.page({
+        login: "learner6@demo.academy",
+      });
+      for (const p of PLAYS) await play(page, p);
       // Lessons show the policy's figures where the source has placeholders.
       await page.goto(
-        `${server.origin}/courses/onboarding/core-skills/core-return-rules`,
+        `${origin}/courses/onboarding/core-skills/core-return-rules`,
       );
       const lesson = await page.locator("main").textContent() ?? "";
       assert.match(lesson, /仓库确认后 1-2 天原路到账/);
       assert.match(lesson, /售出 15 天内：换货或者修理/);
       assert.doesNotMatch(lesson, /\{\{/);
-      assert.deepEqual(
-        errors.filter((e) => !/status of 4\d\d/.test(e)),
-        [],
-        "no script errors",
-      );
+      await checkPage(page, "return rules lesson");
+      assert.deepEqual(scriptErrors(errors), [], "no script errors");
     } finally {
-      await browser.close();
-      await server.stop();
+      await suite.close();
     }
   },
 });

@@ -1,25 +1,20 @@
 /**
  * Each role signs in through the real form and lands on its own home, with
  * the nav sections that role may use; pages pass axe and fit a phone.
- * Screenshots go to /work/wt/staff-shots/ (or SA_SHOTS_DIR).
+ * Screenshots go to screenshots/ (or SA_SHOTS_DIR).
  */
 import assert from "node:assert/strict";
-import type { Browser } from "playwright-core";
-import { startServer, type TestServer } from "../server.ts";
-import { assertAccessible } from "./axe.ts";
 import {
-  collectPageErrors,
-  launchBrowser,
-  phonePage,
-  SCREENSHOTS,
-  signInPage,
+  assertAccessible,
+  checkPage,
+  loadsNewPage,
+  shot,
+  startSuite,
 } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
-const SHOTS = Deno.env.get("SA_SHOTS_DIR") ?? SCREENSHOTS.pathname;
-
-let server: TestServer;
-let browser: Browser;
+const suite = await startSuite();
+const { server } = suite;
 
 const HOMES = [
   {
@@ -61,21 +56,13 @@ const HOMES = [
   },
 ];
 
-Deno.test({ ...opts, name: "browser homes: start" }, async () => {
-  await Deno.mkdir(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
 for (const home of HOMES) {
   const who = home.login.split("@")[0];
   Deno.test({
     ...opts,
     name: `browser homes: ${who} signs in and lands on their own home`,
   }, async () => {
-    const page = await phonePage(browser);
-    const errors = collectPageErrors(page);
-    await signInPage(page, server.origin, home.login);
+    const { page, errors } = await suite.page({ login: home.login });
     assert.equal(new URL(page.url()).pathname, "/");
     assert.equal(await page.locator(home.heading).count(), 1, who);
     const nav = await page.locator(".main-nav a").evaluateAll((as) =>
@@ -85,13 +72,9 @@ for (const home of HOMES) {
     if (home.text) {
       assert.match(await page.locator("main").innerText(), home.text);
     }
-    const overflow = await page.evaluate(() =>
-      document.documentElement.scrollWidth - globalThis.innerWidth
-    );
-    assert.ok(overflow <= 0, `${who}: no horizontal scroll (${overflow}px)`);
-    await assertAccessible(page, `${who} home`);
+    await checkPage(page, `${who} home`);
     // What the role sees on landing (the first screen of a phone).
-    await page.screenshot({ path: `${SHOTS}/home-${who}.png` });
+    await shot(page, `home-${who}`);
     assert.deepEqual(errors, []);
     await page.context().close();
   });
@@ -102,9 +85,7 @@ Deno.test({
   name:
     "browser homes: a trainer previews a module quiz; a refusal names who may",
 }, async () => {
-  const page = await phonePage(browser);
-  const errors = collectPageErrors(page);
-  await signInPage(page, server.origin, "trainer@demo.academy");
+  const { page, errors } = await suite.page({ login: "trainer@demo.academy" });
   await page.locator("a[href^='/preview/quiz/']").first().click();
   await page.waitForURL(/\/preview\/quiz\//);
   await assertAccessible(page, "preview intro");
@@ -124,7 +105,7 @@ Deno.test({
   await page.waitForSelector("text=预览结果");
   assert.match(await page.locator("h1").innerText(), /预览结果/);
   await assertAccessible(page, "preview result");
-  await page.screenshot({ path: `${SHOTS}/preview-result.png` });
+  await shot(page, "preview-result");
   assert.deepEqual(errors, []);
   // The refusal is a 403, which the browser logs as a failed load.
   await page.goto(`${server.origin}/team`);
@@ -133,7 +114,7 @@ Deno.test({
     /这个页面供主管和管理员使用/,
   );
   await assertAccessible(page, "refusal");
-  await page.screenshot({ path: `${SHOTS}/refusal-role.png` });
+  await shot(page, "refusal-role");
   await page.context().close();
 });
 
@@ -142,22 +123,20 @@ Deno.test({
   name:
     "browser homes: an admin's audit log, invitations and user search pass axe on a phone",
 }, async () => {
-  const page = await phonePage(browser);
-  const errors = collectPageErrors(page);
-  await signInPage(page, server.origin, "admin@demo.academy");
+  const { page, errors } = await suite.page({ login: "admin@demo.academy" });
   // A staff invitation, so the list has a link with its copy button.
   await page.goto(`${server.origin}/invitations`);
   await page.selectOption("#staff-role", "trainer");
   await page.fill("#staff-name", "浏览器培训师");
   await page.fill("#staff-email", "browser.trainer@example.com");
-  await Promise.all([
-    page.waitForLoadState("load"),
-    page.click(".staff-invite button[type=submit]"),
-  ]);
+  await loadsNewPage(
+    page,
+    () => page.click(".staff-invite button[type=submit]"),
+  );
   await page.waitForSelector(".invitation-issued");
   await assertAccessible(page, "staff invitation issued");
   for (
-    const [path, shot] of [
+    const [path, name] of [
       ["/invitations", "invitations"],
       ["/admin/audit", "audit"],
       ["/admin/audit?action=invitation.created", "audit-filtered"],
@@ -166,7 +145,7 @@ Deno.test({
   ) {
     await page.goto(`${server.origin}${path}`);
     await assertAccessible(page, path);
-    await page.screenshot({ path: `${SHOTS}/admin-${shot}.png` });
+    await shot(page, `admin-${name}`);
   }
   await page.goto(`${server.origin}/invitations`);
   assert.equal(await page.locator(".copy-link button").count() >= 1, true);
@@ -174,7 +153,4 @@ Deno.test({
   await page.context().close();
 });
 
-Deno.test({ ...opts, name: "browser homes: stop" }, async () => {
-  await browser?.close();
-  await server?.stop();
-});
+Deno.test({ ...opts, name: "browser homes: stop" }, () => suite.close());
