@@ -178,8 +178,12 @@ async function seedDemoData(kv: Deno.Kv): Promise<void> {
   if (certificate) {
     console.log(`A valid demo certificate: ${origin}/verify/${certificate}`);
   }
-  // Evaluator evidence: surveys, QA, drivers and KPI months (issue 16).
+  // Evaluator evidence: 第 8 期 (agent1@-agent8@), surveys, QA, drivers and
+  // KPI months (issue 16).
   await seedDemoEvaluation(kv, "onboarding", now);
+  console.log(
+    "  learner  agent1@ … agent8@demo.academy  (第 8 期, trained five months ago)",
+  );
   // Pre-tests of the running cohorts, for the trainers' item analysis.
   const { seedDemoItemAnalysis } = await import(
     "@/lib/demo/demo_item_analysis.ts"

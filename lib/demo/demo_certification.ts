@@ -20,7 +20,7 @@
  * | ["demo_seeds", "certification"]     | Date  |
  */
 import { type CourseView, getCourseView } from "@/lib/content/course_view.ts";
-import type { Plan, Question, Survey } from "@/lib/content/schema.ts";
+import type { Plan, Question } from "@/lib/content/schema.ts";
 import {
   listLearnerCertificates,
   revokeCertificate,
@@ -53,8 +53,8 @@ import { keyAnswer } from "@/lib/quiz/key_answer.ts";
 import type { Answer } from "@/lib/quiz/score.ts";
 import { startOrResume, submitAttempt } from "@/lib/quiz/attempt_store.ts";
 import { surveyClosesAt } from "@/lib/survey/survey_page.ts";
-import type { SurveyAnswer } from "@/lib/survey/survey_answers.ts";
 import { submitResponse } from "@/lib/survey/survey_response_store.ts";
+import { reactionAnswers } from "./demo_reaction.ts";
 import { getTeam } from "@/lib/identity/teams/team_store.ts";
 import {
   confirmItem,
@@ -282,7 +282,7 @@ async function graduate(
             courseId: view.id,
             contentVersion: view.version,
             cohortId: g.cohortId,
-            answers: demoSurveyAnswers(survey),
+            answers: reactionAnswers(survey, g.email),
             closesAt: surveyClosesAt(plan, survey.id, g.startDate),
           }, dayAt(g.startDate, d.day, 20));
         }
@@ -328,14 +328,19 @@ async function graduate(
   }
 }
 
-/** An exam attempt as the exam pages make it; required scenarios inside the window. */
-async function takeExam(
+/**
+ * An exam attempt as the exam pages make it, with `wrong` closed questions
+ * left blank (or each question answered by `wrong` when it is a function);
+ * required scenarios played inside the window. 第 8 期's pre- and
+ * post-tests use it too (demo_wave.ts).
+ */
+export async function takeExam(
   kv: Deno.Kv,
   view: CourseView,
-  g: Graduate,
+  g: Pick<Graduate, "learnerId" | "cohortId">,
   examId: string,
   at: Date,
-  wrong: number,
+  wrong: number | ((q: Question) => Answer),
 ): Promise<void> {
   const exam = await findExam(kv, view.id, examId);
   if (!exam) return;
@@ -364,7 +369,9 @@ async function takeExam(
     learnerId: g.learnerId,
     attemptId: attempt.id,
     idempotencyKey: `demo-${attempt.id}`,
-    answers: keyedAnswers(questions, wrong),
+    answers: typeof wrong === "number"
+      ? keyedAnswers(questions, wrong)
+      : Object.fromEntries(questions.map((q) => [q.id, wrong(q)])),
     questions,
     rubrics: exam.rubrics,
     moduleTitle: exam.exam.title,
@@ -387,19 +394,4 @@ function keyedAnswers(
       q,
     ) => [q.id, keyAnswer(q)]),
   );
-}
-
-/** A satisfied new hire's answers: 4s and 5s, a 9, the first option, a comment. */
-function demoSurveyAnswers(survey: Survey): Record<string, SurveyAnswer> {
-  const out: Record<string, SurveyAnswer> = {};
-  survey.questions.forEach((q, i) => {
-    if (q.type === "likert") out[q.id] = i % 3 === 0 ? 4 : 5;
-    else if (q.type === "nps") out[q.id] = 9;
-    else if (q.type === "choice") {
-      out[q.id] = Math.floor((q.options.length - 1) / 2);
-    } else if (!q.optional) {
-      out[q.id] = "情景对话很有用，明天接待时先共情再给方案。";
-    }
-  });
-  return out;
 }

@@ -1,45 +1,75 @@
 /**
  * Demo evidence for the evaluator, made by the real engines after the demo
- * accounts, progress and graduates exist: module-end reaction surveys of the
- * two current cohorts (submitResponse), QA reviews at their checkpoints with
- * some criteria missed until the QA loop assigns practice
- * (recordObservation), coaching, reinforcement and recognition
- * (logDriver), and KPIs per agent and month imported as a CSV
- * (importKpiCsv), better after each agent's cohort started. The graduates
- * of 第 1 and 第 2 期 (a year ago) get QA at day 30, 60 and 90 and KPI
- * months before and after training; 售后二组's later cohorts (第 9 and 第 10
- * 期) are their not-yet-trained comparison, whose figure the evaluator
- * withholds while a group has fewer agents than the minimum. Only existing
- * demo accounts are used. Runs once per store (the marker).
+ * accounts, progress and graduates exist:
+ *
+ * - 第 8 期 (cohort-f, five months ago, eight agents: demo_wave.ts) is
+ *   played through the plan first;
+ * - reaction surveys of the running cohorts and of 第 8 期
+ *   (submitResponse), each learner answering as they feel
+ *   (demo_reaction.ts), and only surveys of modules they reached;
+ * - QA reviews at the checkpoints (recordObservation): the running cohorts
+ *   at day 10, 20 and 26 with some criteria missed until the QA loop
+ *   assigns practice; 第 8 期 and the year-old graduates of 第 1 and 第 2
+ *   期 at day 10, 26, 58 and 88 (d14, d30, d60, d90), 第 8 期's agents each
+ *   improving at their own pace;
+ * - coaching, reinforcement and recognition (logDriver);
+ * - KPIs per agent and month of every demo cohort, from eight months before
+ *   the cohort started until this month (demo_kpi.ts), imported as a CSV
+ *   per agent (importKpiCsv). 第 9 and 第 10 期 had not started in the months around
+ *   第 8 期's training, so they are its comparison group, and the
+ *   evaluator's difference-in-differences on FRT, CSAT and FCR has enough
+ *   agents on both sides to be claimed.
+ *
+ * Runs once per store (the marker).
  *
  * | key                              | value |
  * | -------------------------------- | ----- |
  * | ["demo_seeds", "evaluation"]     | Date  |
  */
-import { getCourseView } from "@/lib/content/course_view.ts";
-import type { Survey } from "@/lib/content/schema.ts";
-import { evaluationContent } from "@/lib/evaluation/content_map.ts";
+import { type CourseView, getCourseView } from "@/lib/content/course_view.ts";
+import type { Observation } from "@/lib/content/schema.ts";
+import {
+  type EvaluationContent,
+  evaluationContent,
+} from "@/lib/evaluation/content_map.ts";
 import { logDriver } from "@/lib/evaluation/driver_store.ts";
 import { importKpiCsv } from "@/lib/evaluation/kpi_store.ts";
-import { addMonths } from "@/lib/evaluation/summary.ts";
+import { getProgress } from "@/lib/evidence/progress_store.ts";
 import { monthOf } from "@/lib/evidence/rollup.ts";
-import { getUser } from "@/lib/identity/accounts/user_store.ts";
-import { getCohort, listMembers } from "@/lib/identity/teams/cohort_store.ts";
+import { getUser, type User } from "@/lib/identity/accounts/user_store.ts";
+import {
+  type Cohort,
+  getCohort,
+  listMembers,
+} from "@/lib/identity/teams/cohort_store.ts";
 import { getTeam } from "@/lib/identity/teams/team_store.ts";
 import { recordObservation } from "@/lib/onboarding/observation_store.ts";
-import type { SurveyAnswer } from "@/lib/survey/survey_answers.ts";
 import { submitResponse } from "@/lib/survey/survey_response_store.ts";
+import { KPI_HEADER, kpiRows } from "./demo_kpi.ts";
+import { unit } from "./demo_random.ts";
+import { reactionAnswers } from "./demo_reaction.ts";
+import { seedDemoWave, WAVE_AGENTS, WAVE_COHORT } from "./demo_wave.ts";
 
 const MARKER = ["demo_seeds", "evaluation"];
 const DAY = 86_400_000;
 
-/** The cohorts played here: the two current ones and the graduates' of a year ago. */
-const COHORTS = ["cohort-a", "cohort-b", "cohort-d", "cohort-e"];
+/** Cohorts with QA reviews and drivers here; their learners' surveys too unless graduates. */
+const COHORTS = [
+  "cohort-a",
+  "cohort-b",
+  WAVE_COHORT.id,
+  "cohort-d",
+  "cohort-e",
+];
 
-/** QA review days by cohort: the year-old cohorts reach day 30, 60 and 90. */
+/** Cohorts whose agents' KPIs are imported: every demo cohort. */
+const KPI_COHORTS = [...COHORTS, "cohort-c"];
+
+/** QA review days by cohort: the finished cohorts reach day 30, 60 and 90. */
 const QA_DAYS: Record<string, number[]> = {
   "cohort-d": [10, 26, 58, 88],
   "cohort-e": [10, 26, 58, 88],
+  [WAVE_COHORT.id]: [10, 26, 58, 88],
 };
 
 /** A plan day's moment (Beijing time) of a cohort. */
@@ -48,25 +78,6 @@ function dayAt(startDate: string, day: number, hour: number): Date {
     Date.parse(`${startDate}T00:00:00+08:00`) + (day - 1) * DAY +
       hour * 3_600_000,
   );
-}
-
-/** Answers that differ by learner, so the distribution has a shape. */
-function answersFor(survey: Survey, i: number): Record<string, SurveyAnswer> {
-  const out: Record<string, SurveyAnswer> = {};
-  for (const [k, q] of survey.questions.entries()) {
-    if (q.type === "likert") {
-      // "organisation" scores low for most: a trainer should see it.
-      out[q.id] = q.id === "organisation" ? 2 + (i % 3) : 3 + ((i + k) % 3);
-    } else if (q.type === "nps") out[q.id] = [10, 9, 8, 6, 9][i % 5];
-    else if (q.type === "choice") out[q.id] = (i + k) % q.options.length;
-    else if (q.id === "advice" && i % 2 === 0) {
-      out[q.id] =
-        ["希望平台的课程安排提前一天通知。", "练习再多一些真实的差评案例。"][
-          i % 4 === 0 ? 0 : 1
-        ];
-    }
-  }
-  return out;
 }
 
 /** Seeds the evaluator's demo evidence once. */
@@ -78,111 +89,183 @@ export async function seedDemoEvaluation(
   if ((await kv.get(MARKER)).versionstamp !== null) return;
   const view = await getCourseView(kv, courseId);
   if (!view) return;
+  await seedDemoWave(kv, view, now);
   const content = evaluationContent(view.published);
-  const survey = view.published.surveys.find((s) => s.module === "basics");
   const card = view.published.observations[0];
-  const items = card?.sections.flatMap((s) => s.items.map((i) => i.id)) ?? [];
-  const kpiRows: string[] = ["agent,month,csat,frt,aht,fcr,resolution,tickets"];
   const nowMonth = monthOf(now);
-  for (const cohortId of COHORTS) {
+  const agents: Agent[] = [];
+  for (const cohortId of KPI_COHORTS) {
     const cohort = await getCohort(kv, cohortId);
     if (!cohort) continue;
     const team = await getTeam(kv, cohort.teamId);
     const lead = team?.managerIds[0] ?? "admin";
-    const members = await listMembers(kv, cohortId);
-    for (const [i, m] of members.entries()) {
+    for (const [i, m] of (await listMembers(kv, cohortId)).entries()) {
       const user = await getUser(kv, m.userId);
-      if (!user) continue;
-      const at = (day: number, hour: number) => {
-        const t = dayAt(cohort.startDate, day, hour);
-        return t.getTime() < now.getTime() ? t : null;
-      };
-      // Reaction to module 1, on day 8.
-      const surveyAt = at(8, 20);
-      // (The graduates answered theirs while they trained.)
-      if (survey && surveyAt && !QA_DAYS[cohortId]) {
-        await submitResponse(kv, {
-          survey,
-          learnerId: user.id,
-          courseId,
-          contentVersion: view.version,
-          cohortId,
-          answers: answersFor(survey, i),
-          closesAt: null,
-        }, surveyAt);
-      }
-      // QA reviews: day 10 (d14), 20 and 26 (d30); the first learner of
-      // each cohort keeps missing "opening" until the loop assigns a drill.
-      if (card) {
-        const days = QA_DAYS[cohortId] ?? [10, 20, 26];
-        for (const [k, day] of days.entries()) {
-          const t = at(day, 15);
-          if (!t) continue;
-          const missed = new Set<string>();
-          if (i === 0) missed.add("opening");
-          if ((i + k) % 3 === 1) missed.add("paraphrase");
-          if ((i + k) % 4 === 2) missed.add("follow-up");
-          if (k === 0 && i % 2 === 1) missed.add("concrete");
-          await recordObservation(kv, {
-            card,
-            learnerId: user.id,
-            by: lead,
-            met: items.filter((id) => !missed.has(id)),
-            breached: i === 3 && k === 0 ? ["unauthorised-promise"] : [],
-            note: "",
-            notes: i === 0
-              ? { opening: "没有使用标准开场白，直接问订单号。" }
-              : {},
-            content,
-          }, t);
-        }
-      }
-      // Drivers: coaching after reviews, reinforcement, recognition.
-      for (
-        const [day, kind] of [
-          [11, "coaching"],
-          [18, "reinforcement"],
-          [24, i % 2 === 0 ? "recognition" : "coaching"],
-        ] as const
-      ) {
-        const t = at(day, 17);
-        if (t) {
-          await logDriver(kv, {
-            learnerId: user.id,
-            by: cohort.mentorId ?? lead,
-            kind,
-            topic: kind === "coaching" ? "opening" : undefined,
-            note: "",
-          }, t);
-        }
-      }
-      // KPIs: five months before the start month, and every month since;
-      // after the start the agent answers faster and resolves more.
-      const startMonth = cohort.startDate.slice(0, 7);
-      for (let k = -5;; k++) {
-        const month = addMonths(`${startMonth}-01`, k);
-        if (month > nowMonth) break;
-        const trained = k >= 1;
-        const j = (i * 7 + k * 3) % 5;
-        const row = [
-          user.email ?? user.id,
-          month,
-          (trained ? 4.5 + j * 0.08 : 4.1 + j * 0.08).toFixed(2),
-          String(trained ? 22 + j * 2 : 38 + j * 3),
-          (trained ? 6.5 + j * 0.3 : 8.5 + j * 0.4).toFixed(1),
-          String(trained ? 86 + j : 76 + j),
-          String(trained ? 92 + j : 84 + j),
-          String(trained ? 55 + j * 3 : 42 + j * 3),
-        ];
-        kpiRows.push(row.join(","));
-      }
+      if (user) agents.push({ user, i, cohort, lead, view, content, now });
     }
   }
-  const result = await importKpiCsv(kv, kpiRows.join("\n"), "admin", now);
-  if (!result.ok) {
-    throw new Error(
-      `Demo KPI rows did not import: ${JSON.stringify(result.problems[0])}`,
-    );
-  }
+  // Agents share no key but commutative counters: they run side by side
+  // (start-up waits on the store's writes, not on the processor).
+  await Promise.all(agents.map(async (a) => {
+    if (COHORTS.includes(a.cohort.id)) {
+      // (The graduates of 第 1 and 第 2 期 answered theirs while training.)
+      if (a.cohort.id !== "cohort-d" && a.cohort.id !== "cohort-e") {
+        await surveys(kv, a);
+      }
+      if (card) await reviews(kv, a, card);
+      await drivers(kv, a);
+    }
+    // Each agent's months as one file, through the import a lead uses.
+    const login = a.user.email ?? a.user.id;
+    const csv = [KPI_HEADER, ...kpiRows(login, a.cohort.startDate, nowMonth)];
+    const result = await importKpiCsv(kv, csv.join("\n"), "admin", now);
+    if (!result.ok) {
+      throw new Error(
+        `Demo KPI rows did not import: ${JSON.stringify(result.problems[0])}`,
+      );
+    }
+  }));
   await kv.set(MARKER, now);
+}
+
+/** One agent being seeded, with what the seeding steps share. */
+interface Agent {
+  user: User;
+  /** Position in the cohort's member list. */
+  i: number;
+  cohort: Cohort;
+  /** Who reviews their conversations: the team's manager. */
+  lead: string;
+  view: CourseView;
+  content: EvaluationContent;
+  now: Date;
+}
+
+/** Their moment on a plan day, or null when it is still to come. */
+function at(a: Agent, day: number, hour: number): Date | null {
+  const t = dayAt(a.cohort.startDate, day, hour);
+  return t.getTime() < a.now.getTime() ? t : null;
+}
+
+/**
+ * The plan's surveys on their day (20:00), answered by those who reached
+ * them: a module's survey after its quiz; the end-of-onboarding survey by
+ * most of a finished cohort (one in eight does not answer).
+ */
+async function surveys(kv: Deno.Kv, a: Agent): Promise<void> {
+  const plan = a.view.published.plans.find((p) => p.course === a.view.id);
+  const progress = await getProgress(kv, a.user.id, a.view.id, a.now);
+  const login = a.user.email ?? a.user.id;
+  for (const d of plan?.days ?? []) {
+    for (const item of d.items ?? []) {
+      if (item.kind !== "survey") continue;
+      const survey = a.view.published.surveys.find((s) => s.id === item.ref);
+      if (!survey) continue;
+      const quiz = survey.module ? progress.quizzes[survey.module] : undefined;
+      if (survey.module && !quiz) continue;
+      if (!survey.module && unit(`${login}|${survey.id}|skip`) < 0.125) {
+        continue;
+      }
+      // A late quiz, a late survey: half an hour after the quiz.
+      const planned = at(a, d.day, 20);
+      const t = quiz && planned && quiz.lastAt > planned
+        ? new Date(quiz.lastAt.getTime() + 30 * 60_000)
+        : planned;
+      if (!t || t.getTime() >= a.now.getTime()) continue;
+      await submitResponse(kv, {
+        survey,
+        learnerId: a.user.id,
+        courseId: a.view.id,
+        contentVersion: a.view.version,
+        cohortId: a.cohort.id,
+        answers: reactionAnswers(survey, login),
+        closesAt: null,
+      }, t);
+    }
+  }
+}
+
+/** Scorecard items in the order an agent tends to miss them. */
+function weakFirst(items: readonly string[], login: string): string[] {
+  return items.toSorted((x, y) =>
+    unit(`${login}|qa|${x}`) - unit(`${login}|qa|${y}`)
+  );
+}
+
+/** What an agent missed at their `k`th review. */
+function missedAt(a: Agent, items: readonly string[], k: number): {
+  missed: Set<string>;
+  breached: string[];
+} {
+  const wave = WAVE_AGENTS.find((w) => w.email === a.user.email);
+  if (wave) {
+    // The same weak spots, fewer of them as the agent settles in.
+    const missed = new Set(
+      weakFirst(items, wave.email).slice(0, wave.qaMissed[k] ?? 0),
+    );
+    const breached = a.i === 3 && k === 0
+      ? ["unauthorised-promise"]
+      : a.i === 7 && k === 1
+      ? ["privacy"]
+      : [];
+    return { missed, breached };
+  }
+  // The first learner of each cohort keeps missing "opening" until the
+  // loop assigns a drill.
+  const missed = new Set<string>();
+  if (a.i === 0) missed.add("opening");
+  if ((a.i + k) % 3 === 1) missed.add("paraphrase");
+  if ((a.i + k) % 4 === 2) missed.add("follow-up");
+  if (k === 0 && a.i % 2 === 1) missed.add("concrete");
+  return {
+    missed,
+    breached: a.i === 3 && k === 0 ? ["unauthorised-promise"] : [],
+  };
+}
+
+/** QA reviews: day 10 (d14), 20 and 26 (d30); finished cohorts 58 and 88 too. */
+async function reviews(kv: Deno.Kv, a: Agent, card: Observation) {
+  const items = card.sections.flatMap((s) => s.items.map((i) => i.id));
+  const days = QA_DAYS[a.cohort.id] ?? [10, 20, 26];
+  for (const [k, day] of days.entries()) {
+    const t = at(a, day, 15);
+    if (!t) continue;
+    const { missed, breached } = missedAt(a, items, k);
+    await recordObservation(kv, {
+      card,
+      learnerId: a.user.id,
+      by: a.lead,
+      met: items.filter((id) => !missed.has(id)),
+      breached,
+      note: "",
+      notes: missed.has("opening")
+        ? { opening: "没有使用标准开场白，直接问订单号。" }
+        : {},
+      content: a.content,
+    }, t);
+  }
+}
+
+/** Drivers: coaching after reviews, reinforcement, recognition. */
+async function drivers(kv: Deno.Kv, a: Agent): Promise<void> {
+  const finished = QA_DAYS[a.cohort.id] !== undefined;
+  const plan: [number, "coaching" | "reinforcement" | "recognition"][] = [
+    [11, "coaching"],
+    [18, "reinforcement"],
+    [24, a.i % 2 === 0 ? "recognition" : "coaching"],
+    ...(finished
+      ? [[59, "coaching"], [89, a.i % 3 === 0 ? "coaching" : "recognition"]]
+      : []) as [number, "coaching" | "recognition"][],
+  ];
+  for (const [day, kind] of plan) {
+    const t = at(a, day, 17);
+    if (!t) continue;
+    await logDriver(kv, {
+      learnerId: a.user.id,
+      by: a.cohort.mentorId ?? a.lead,
+      kind,
+      topic: kind === "coaching" ? "opening" : undefined,
+      note: "",
+    }, t);
+  }
 }

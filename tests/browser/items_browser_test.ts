@@ -1,7 +1,7 @@
 /**
  * Issue 18's item analysis in a real browser, on the demo data made by the
  * real engines: a trainer opens the item analysis page at phone width,
- * chooses the pre-test (15 first attempts by the demo learners), and sees
+ * chooses the pre-test (23 first attempts by the demo learners), and sees
  * beside each question its facility, SD, discrimination figures, flags with
  * their reasons and option pick rates, and Cronbach's alpha for the test. A
  * learner may not open it. Every page is checked with axe.
@@ -33,7 +33,7 @@ Deno.test({
       ]);
       const summary =
         await page.locator("#items-quiz-heading + p").textContent() ?? "";
-      assert.match(summary, /15 次作答/, summary);
+      assert.match(summary, /23 次作答/, summary);
       assert.match(summary, /每次 20 题/, summary);
       const alpha =
         await page.locator("#items-quiz-heading ~ p").nth(1).textContent() ??
@@ -65,7 +65,7 @@ Deno.test({
       ]);
       assert.match(
         await page.locator("#items-quiz-heading + p").textContent() ?? "",
-        /15 次作答/,
+        /23 次作答/,
       );
 
       // A learner is refused.
