@@ -5,12 +5,12 @@ import { optionLabel } from "@/lib/question_types/common/option_label.ts";
 
 /** A 0..1 share as a percentage in the UI language. */
 export function percent(t: Translate, v: number | null): string {
-  return v === null ? t("items.na") : `${(v * 100).toFixed(0)}%`;
+  return v === null ? t("items.na") : t("items.percent", { share: v });
 }
 
 /** A Moodle percentage figure (−100..100) with one decimal. */
 function figure(t: Translate, v: number | null): string {
-  return v === null ? t("items.na") : `${v.toFixed(1)}%`;
+  return v === null ? t("items.na") : t("items.figure", { share: v / 100 });
 }
 
 function flagText(t: Translate, f: ItemFlag, row: ItemRow): string {

@@ -43,6 +43,22 @@ Deno.test("catalogs: every message parses and has the same placeholders in both 
   assert.deepEqual(differ, []);
 });
 
+Deno.test("catalogs: an English count before a noun goes through Intl.PluralRules, never a bare {count}", () => {
+  // "{count} problems" reads "1 problems"; `{count, plural, one {…} other {…}}` does not.
+  const bare = /\{count\} (?:more )?[a-z]+s\b/;
+  const bad = Object.entries(en).filter(([, v]) => bare.test(v))
+    .map(([k, v]) => `${k}: ${v}`);
+  assert.deepEqual(bad, []);
+  assert.equal(
+    translate("en", "authoring.badge.problems", { count: 1 }),
+    "1 problem",
+  );
+  assert.equal(
+    translate("en", "authoring.badge.problems", { count: 1200 }),
+    "1,200 problems",
+  );
+});
+
 // CSV column names are data, written with ASCII commas on purpose.
 const ASCII_BY_DESIGN = new Set(["invitations.import.example_header"]);
 

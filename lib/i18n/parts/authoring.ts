@@ -250,7 +250,8 @@ export const en: Record<keyof typeof zh, string> = {
   "authoring.empty.body":
     "Courses are imported at start-up from the repository's courses/ folder. Once a course is imported it shows here.",
   "authoring.version": "Latest version v{version}",
-  "authoring.drafts": "Draft changes {count} files",
+  "authoring.drafts":
+    "Draft changes {count, plural, one {# file} other {# files}}",
   "authoring.no_drafts": "No unpublished draft",
   "authoring.conflict.short":
     "The repository's files changed after a browser publish: v{files} comes from the files; the browser's v{browser} stays in the history.",
@@ -300,7 +301,8 @@ export const en: Record<keyof typeof zh, string> = {
     "This module has no lesson yet; add one with “New lesson” below.",
   "authoring.tree.deleted": "Deleted in the draft: {list}",
   "authoring.badge.draft": "draft",
-  "authoring.badge.problems": "{count} problems",
+  "authoring.badge.problems":
+    "{count, plural, one {# problem} other {# problems}}",
   "authoring.move.up": "Up",
   "authoring.move.down": "Down",
   "authoring.move.up_label": "Move “{title}” up",
@@ -337,11 +339,12 @@ export const en: Record<keyof typeof zh, string> = {
   "authoring.problems.title": "Problems found by the content check",
   "authoring.problems.none": "Content check passed: no problems.",
   "authoring.problems.count":
-    "The content check found {count} problems; fix them before publishing:",
-  "authoring.problems.more": "{count} more problems not listed.",
+    "The content check found {count, plural, one {# problem} other {# problems}}; fix them before publishing:",
+  "authoring.problems.more":
+    "{count, plural, one {# more problem} other {# more problems}} not listed.",
   "authoring.delete.title": "Confirm deletion",
   "authoring.delete.body":
-    "The deletion is a draft; learners keep seeing the files until it is published. These {count} files will be deleted:",
+    "The deletion is a draft; learners keep seeing the files until it is published. {count, plural, one {This file} other {These # files}} will be deleted:",
   "authoring.delete.confirm": "Delete",
   "authoring.delete.cancel": "Cancel",
   "authoring.editor.title": "Edit {name}",
@@ -355,7 +358,8 @@ export const en: Record<keyof typeof zh, string> = {
     "Saving failed. Check the connection and press “Save draft” again.",
   "authoring.editor.checking": "Checking…",
   "authoring.editor.problems_none": "No problems in this file.",
-  "authoring.editor.problems_count": "{count} problems in this file:",
+  "authoring.editor.problems_count":
+    "{count, plural, one {# problem} other {# problems}} in this file:",
   "authoring.editor.other_problems": "({count} more in other files)",
   "authoring.editor.line": "Line {line}",
   "authoring.editor.preview": "What learners see",
@@ -473,7 +477,8 @@ export const en: Record<keyof typeof zh, string> = {
     "The zip's files become the draft: files that differ replace the current ones, files missing from the zip are deleted. Publish once the check passes.",
   "authoring.zip.file": "Zip file (.zip)",
   "authoring.zip.import_submit": "Import as draft",
-  "authoring.zip.imported": "Imported: the draft changes {count} files.",
+  "authoring.zip.imported":
+    "Imported: the draft changes {count, plural, one {# file} other {# files}}.",
   "authoring.zip.problem.missing": "Choose a .zip file to import.",
   "authoring.zip.problem.unreadable":
     "This file cannot be read; it is not a valid zip.",

@@ -135,7 +135,8 @@ export const en: Record<keyof typeof zh, string> = {
   "evaluator.kpi.submit": "Import",
   "evaluator.kpi.file_required": "Choose a CSV file",
   "evaluator.kpi.file_too_large": "The file is too large (at most 1 MB)",
-  "evaluator.kpi.refused": "“{file}” was not imported: {count} problems",
+  "evaluator.kpi.refused":
+    "“{file}” was not imported: {count, plural, one {# problem} other {# problems}}",
   "evaluator.kpi.refused_body":
     "Fix each one below, then upload the whole file again.",
   "evaluator.kpi.done":

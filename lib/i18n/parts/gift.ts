@@ -121,7 +121,7 @@ export const zh = {
   "items.show": "查看",
   "items.quiz.summary":
     "{attempts, plural, other {# 次作答}}，平均得分 {mean}，{slots, plural, other {每次 # 题}}。",
-  "items.alpha": "克龙巴赫 α（内部一致性）：{alpha}",
+  "items.alpha": "克龙巴赫 α（内部一致性）：{alpha, number, ::.00}",
   "items.alpha_none":
     "克龙巴赫 α：无法计算（作答少于 2 次、题数不同或总分没有差异）。",
   "items.n_small":
@@ -133,6 +133,8 @@ export const zh = {
   "items.di": "区分度指数",
   "items.de": "区分效率",
   "items.na": "—",
+  "items.percent": "{share, number, percent}",
+  "items.figure": "{share, number, ::percent .0}",
   "items.options": "选项选择率",
   "items.col.option": "选项",
   "items.col.rate": "全部",
@@ -286,7 +288,8 @@ export const en: Record<keyof typeof zh, string> = {
   "items.show": "Show",
   "items.quiz.summary":
     "{attempts, plural, one {# attempt} other {# attempts}}, mean score {mean}, {slots, plural, one {# question} other {# questions}} each.",
-  "items.alpha": "Cronbach's alpha (internal consistency): {alpha}",
+  "items.alpha":
+    "Cronbach's alpha (internal consistency): {alpha, number, ::.00}",
   "items.alpha_none":
     "Cronbach's alpha: not computable (fewer than 2 attempts, differing question counts, or no spread in totals).",
   "items.n_small":
@@ -298,6 +301,8 @@ export const en: Record<keyof typeof zh, string> = {
   "items.di": "Discrimination index",
   "items.de": "Discriminative efficiency",
   "items.na": "—",
+  "items.percent": "{share, number, percent}",
+  "items.figure": "{share, number, ::percent .0}",
   "items.options": "Option pick rates",
   "items.col.option": "Option",
   "items.col.rate": "All",

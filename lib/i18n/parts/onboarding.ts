@@ -312,7 +312,7 @@ export const en: Record<keyof typeof zh, string> = {
   "onboarding.level.validity":
     "Valid for {months} months; recertify before it expires.",
   "onboarding.exam.rules":
-    "{count} questions, pass mark {pass}, {minutes} minutes by the server's clock.",
+    "{count, plural, one {# question} other {# questions}}, pass mark {pass}, {minutes} minutes by the server's clock.",
   "onboarding.exam.attempts": "At most {max} attempts; {used} used.",
   "onboarding.exam.cooldown": "At least {hours} hours between attempts.",
   "onboarding.exam.scenarios":

@@ -142,7 +142,7 @@ export const en: Record<keyof typeof zh, string> = {
     "This filter does not exist; pick one from the list.",
   "replies.query.too_long":
     "A search may have at most 50 characters; shorten it.",
-  "replies.results.count": "{count} replies",
+  "replies.results.count": "{count, plural, one {# reply} other {# replies}}",
   "replies.results.for": "Results for “{q}”: {count}",
   "replies.results.none.title": "No reply found",
   "replies.results.none.body":
@@ -153,7 +153,8 @@ export const en: Record<keyof typeof zh, string> = {
   "replies.page.prev": "Previous",
   "replies.page.next": "Next",
   "replies.page.of": "Page {page} of {pages}",
-  "replies.placeholders": "{count} marked placeholders to fill before sending",
+  "replies.placeholders":
+    "{count, plural, one {# marked placeholder} other {# marked placeholders}} to fill before sending",
   "replies.placeholders.none": "Nothing to fill in",
   "replies.placeholder.mark": "To fill: {name}",
   "replies.copy": "Copy reply",

@@ -207,7 +207,8 @@ export const en: Record<keyof typeof zh, string> = {
   "home.trainer.title": "Course content",
   "home.trainer.lead":
     "Every published lesson, quiz, scenario and drill, with the content check result and a preview link.",
-  "home.trainer.checked": "Last content check: {time}, {count} problems found.",
+  "home.trainer.checked":
+    "Last content check: {time}, {count, plural, one {# problem} other {# problems}} found.",
   "home.trainer.never_checked":
     "The content check has not run yet. Run deno task content:check, or restart the platform to import the content.",
   "home.trainer.held_back": "Held back by content errors: {courses}.",
@@ -217,7 +218,8 @@ export const en: Record<keyof typeof zh, string> = {
   "home.trainer.kind.scenario": "Scenario",
   "home.trainer.kind.drill": "Drill",
   "home.trainer.ok": "Checked",
-  "home.trainer.problems": "{count} problems",
+  "home.trainer.problems":
+    "{count, plural, one {# problem} other {# problems}}",
   "home.trainer.preview": "Preview",
   "home.trainer.read": "Read",
   "home.trainer.col.kind": "Kind",
@@ -230,7 +232,7 @@ export const en: Record<keyof typeof zh, string> = {
   "home.manager.lead":
     "Which day of the 30-day plan each cohort of your teams is on, and how many are behind or at risk.",
   "home.manager.open_team": "Open team progress",
-  "home.manager.members": "{count} members",
+  "home.manager.members": "{count, plural, one {# member} other {# members}}",
   "home.mentor.title": "My mentees",
   "home.mentor.lead":
     "The cohorts you mentor and their learners. Shadowing and milestones waiting for you are on the confirmation page.",
@@ -241,9 +243,11 @@ export const en: Record<keyof typeof zh, string> = {
   "home.admin.title": "Administration",
   "home.admin.lead":
     "Accounts, teams and cohorts, invitations and the audit log.",
-  "home.admin.disabled": "{count} more accounts are disabled",
+  "home.admin.disabled":
+    "{count, plural, one {# more account is} other {# more accounts are}} disabled",
   "home.admin.teams": "{teams} teams, {cohorts} cohorts",
-  "home.admin.pending": "{count} invitations waiting to be accepted",
+  "home.admin.pending":
+    "{count, plural, one {# invitation} other {# invitations}} waiting to be accepted",
   "admin.audit.action.user.created": "Account created",
   "admin.audit.action.content.imported": "Content imported",
   "admin.audit.action.team.created": "Team created",

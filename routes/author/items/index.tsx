@@ -90,7 +90,7 @@ export default function ItemsPage(
                 <p>
                   {report.quiz.alpha === null
                     ? t("items.alpha_none")
-                    : t("items.alpha", { alpha: report.quiz.alpha.toFixed(2) })}
+                    : t("items.alpha", { alpha: report.quiz.alpha })}
                 </p>
                 {report.quiz.nTooSmall && (
                   <p class="notice" role="note">

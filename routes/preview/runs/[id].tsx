@@ -1,9 +1,8 @@
 import { errorText } from "@/lib/errors.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
-import { CsrfField } from "@/components/CsrfField.tsx";
 import { PreviewBanner } from "@/components/preview/PreviewBanner.tsx";
-import { QuestionFields } from "@/components/quiz/QuestionFields.tsx";
+import { AttemptForm } from "@/components/quiz/AttemptForm.tsx";
 import { QuizReviewList } from "@/components/quiz/QuizReviewList.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
@@ -121,20 +120,13 @@ export default function PreviewRun(
           {t("quiz.error", { reason: data.error })}
         </p>
       )}
-      <form method="post" class="quiz-form">
-        <CsrfField token={state.user.csrfToken} />
-        {questions.map((q, i) => (
-          <QuestionFields
-            key={q.id}
-            id={q.id}
-            n={i + 1}
-            question={q.question}
-            saved={attempt.answers[q.id]}
-            t={t}
-          />
-        ))}
-        <button type="submit">{t("preview.submit")}</button>
-      </form>
+      <AttemptForm
+        csrfToken={state.user.csrfToken}
+        questions={questions}
+        answers={attempt.answers}
+        t={t}
+        submit={t("preview.submit")}
+      />
     </>
   );
 }

@@ -3,6 +3,7 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
+import { formatDateTime } from "@/lib/i18n/i18n.ts";
 import {
   AttemptBlockedError,
   startOrResume,
@@ -74,8 +75,7 @@ export default function QuizIntroPage(
   const { t, lang } = state;
   const { found, blocked } = data;
   const quiz = found.quiz;
-  const fmt = (d: Date) =>
-    d.toLocaleString(lang, { timeZone: "Asia/Shanghai" });
+  const fmt = (d: Date) => formatDateTime(lang, d);
   return (
     <>
       <Head>

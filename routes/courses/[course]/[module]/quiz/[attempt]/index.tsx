@@ -2,7 +2,7 @@ import { errorText } from "@/lib/errors.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { QuestionFields } from "@/components/quiz/QuestionFields.tsx";
+import { AttemptForm } from "@/components/quiz/AttemptForm.tsx";
 import { QuizReviewList } from "@/components/quiz/QuizReviewList.tsx";
 import QuizAutosave from "@/islands/QuizAutosave.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
@@ -236,25 +236,14 @@ export default function AttemptPage(
         deadline={attempt.deadline?.toISOString() ?? null}
         serverNow={new Date().toISOString()}
       >
-        <form method="post" class="quiz-form">
-          <CsrfField token={state.user.csrfToken} />
-          <input
-            type="hidden"
-            name="idempotencyKey"
-            value={crypto.randomUUID()}
-          />
-          {questions.map((q, i) => (
-            <QuestionFields
-              key={q.id}
-              id={q.id}
-              n={i + 1}
-              question={q.question}
-              saved={attempt.answers[q.id]}
-              t={t}
-            />
-          ))}
-          <button type="submit">{t("quiz.submit")}</button>
-        </form>
+        <AttemptForm
+          csrfToken={state.user.csrfToken}
+          questions={questions}
+          answers={attempt.answers}
+          t={t}
+          submit={t("quiz.submit")}
+          idempotent
+        />
       </QuizAutosave>
     </>
   );

@@ -2,8 +2,7 @@ import { errorText } from "@/lib/errors.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
-import { CsrfField } from "@/components/CsrfField.tsx";
-import { QuestionFields } from "@/components/quiz/QuestionFields.tsx";
+import { AttemptForm } from "@/components/quiz/AttemptForm.tsx";
 import QuizAutosave from "@/islands/QuizAutosave.tsx";
 import { getCourseView } from "@/lib/content/course_view.ts";
 import { type ExamOutcome, examOutcome } from "@/lib/exam/exam_outcome.ts";
@@ -229,25 +228,14 @@ export default function ExamAttemptPage(
           failed: t("quiz.save_failed"),
         }}
       >
-        <form method="post" class="quiz-form">
-          <CsrfField token={state.user.csrfToken} />
-          <input
-            type="hidden"
-            name="idempotencyKey"
-            value={crypto.randomUUID()}
-          />
-          {questions.map((q, i) => (
-            <QuestionFields
-              key={q.id}
-              id={q.id}
-              n={i + 1}
-              question={q.question}
-              saved={attempt.answers[q.id]}
-              t={t}
-            />
-          ))}
-          <button type="submit">{t("onboarding.exam.submit")}</button>
-        </form>
+        <AttemptForm
+          csrfToken={state.user.csrfToken}
+          questions={questions}
+          answers={attempt.answers}
+          t={t}
+          submit={t("onboarding.exam.submit")}
+          idempotent
+        />
       </QuizAutosave>
     </>
   );
