@@ -7,12 +7,18 @@
  */
 import assert from "node:assert/strict";
 import Papa from "papaparse";
+import xapiValidation from "xapi-validation";
 import type { Page } from "playwright-core";
 import { currentEvaluationContent } from "@/lib/dashboard/kirkpatrick.ts";
 import { cohortSummary } from "@/lib/evaluation/summary.ts";
 import { assertAccessible, assertFits, shot, startSuite } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
+
+// deno-lint-ignore no-explicit-any
+const validateXapi = ((xapiValidation as any).default ?? xapiValidation) as (
+  s: unknown,
+) => unknown[];
 
 const suite = await startSuite();
 const { server } = suite;
@@ -138,10 +144,42 @@ Deno.test({
   assert.ok(Array.isArray(xapi.statements));
   assert.ok(xapi.statements.length > 100, "xAPI statements");
   assert.equal(typeof xapi.more, "string");
-  assert.ok(
-    xapi.statements.every((s: { actor: { account: { name: string } } }) =>
-      s.actor.account.name
-    ),
+  // Every statement is valid xAPI 1.0.3 (the npm validator), as an LRS
+  // would check it.
+  for (const s of xapi.statements) {
+    assert.deepEqual(validateXapi(s), [], JSON.stringify(s).slice(0, 200));
+    assert.ok(s.actor.account.name);
+  }
+  // The form exports a range of record dates: only statements in it.
+  const stamps = xapi.statements.map((s: { timestamp: string }) => s.timestamp)
+    .toSorted();
+  const day = (iso: string) =>
+    new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(
+      0,
+      10,
+    );
+  const since = day(stamps[Math.floor(stamps.length / 2)]);
+  await page.fill("#xapi-since", since);
+  const [ranged] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click("#xapi-form button[type=submit]"),
+  ]);
+  const part = JSON.parse(await Deno.readTextFile((await ranged.path())!));
+  assert.ok(part.statements.length > 0, "statements in range");
+  assert.ok(part.statements.length < xapi.statements.length, "range narrows");
+  for (const s of part.statements) {
+    assert.ok(day(s.timestamp) >= since, `${s.timestamp} >= ${since}`);
+    assert.deepEqual(validateXapi(s), []);
+  }
+  // A range ending before it starts comes back named, exporting nothing.
+  await page.fill("#xapi-until", "2020-01-01");
+  await Promise.all([
+    page.waitForURL(/xapi=range/),
+    page.click("#xapi-form button[type=submit]"),
+  ]);
+  assert.match(
+    await page.locator("#xapi-problem").innerText(),
+    /「记录日期到」早于「记录日期从」/,
   );
   await assertAccessible(page, "dashboard exports");
   assert.deepEqual(errors, []);

@@ -48,6 +48,7 @@ export const handler: Handlers<unknown, SignedInState> = {
         t("dash.col.status"),
         t("dash.col.issued"),
         t("dash.col.valid_until"),
+        t("dp.col.revoked"),
         t("dash.col.criteria_met"),
         t("dash.col.criteria_total"),
         t("dash.col.open"),
@@ -63,6 +64,7 @@ export const handler: Handlers<unknown, SignedInState> = {
           : t(`onboarding.cert.status.${r.status}`),
         date(r.issuedAt),
         date(r.validUntil),
+        date(r.revokedAt),
         r.criteriaMet,
         r.criteriaTotal,
         r.open.map((c) => t(`dash.criterion.${c}`)).join(
