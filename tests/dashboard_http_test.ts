@@ -121,9 +121,15 @@ Deno.test({
   const byName = new Map(report.slice(1).map((r) => [r[1], r]));
   assert.equal(byName.get("许佳琪")?.[5], "有效");
   assert.equal(byName.get("何俊")?.[5], "已撤销");
+  // Issued, valid until and revoked dates: only a revoked one has the last.
+  assert.equal(report[0][8], "撤销日期");
+  assert.match(byName.get("何俊")?.[8] ?? "", /^\d{4}-\d{2}-\d{2}$/);
+  assert.match(byName.get("何俊")?.[6] ?? "", /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(byName.get("许佳琪")?.[8], "");
+  assert.equal(byName.get("马丽")?.[6], "", "no certificate, no issue date");
   assert.equal(byName.get("马丽")?.[5], "进行中");
   // Ready for the exam: every rule but the exam met.
-  assert.match(byName.get("马丽")?.[10] ?? "", /认证考试/);
+  assert.match(byName.get("马丽")?.[11] ?? "", /认证考试/);
   assert.ok(report.slice(1).every((r) => r[4] === "新人上岗认证"));
 });
 
@@ -331,6 +337,27 @@ Deno.test({
   const bad = await manager.get("/dashboard/xapi?cursor=%3Cscript%3E");
   assert.ok(bad.status >= 400 && bad.status < 500, `status ${bad.status}`);
   await bad.body?.cancel();
+  // A range that ends before it starts: an LRS client gets a 4xx, the
+  // dashboard's form goes back to the dashboard with the field named.
+  const backwards =
+    "/dashboard/xapi?cohort=cohort-a&since=2026-12-01&until=2026-11-01";
+  const api = await manager.get(backwards);
+  assert.ok(api.status >= 400 && api.status < 500, `status ${api.status}`);
+  await api.body?.cancel();
+  const form = await manager.get(backwards, {
+    headers: { accept: "text/html" },
+    redirect: "manual",
+  });
+  assert.equal(form.status, 303);
+  const back = form.headers.get("location")!;
+  assert.match(back, /^\/dashboard\?cohort=cohort-a&xapi=range&/);
+  const page = await (await manager.get(back)).text();
+  assert.match(page, /「记录日期到」早于「记录日期从」，没有导出。/);
+  assert.match(page, /id="xapi-until"[^>]*aria-invalid="true"/);
+  assert.match(
+    page,
+    /name="until"[^>]*value="2026-11-01"|value="2026-11-01"[^>]*name="until"/,
+  );
   // The manager's own cohort exports only its own learners.
   const [own] = await allPages(manager, "/dashboard/xapi?cohort=cohort-a");
   const names = new Set(own.statements.map((s) => s.actor.account.name));
@@ -428,6 +455,10 @@ Deno.test({
     await status(mentor, `/dashboard/learners/${a.get("王晨")}`),
     404,
   );
+  // The mentor's home links each mentee's drill-down.
+  const home = await (await mentor.get("/")).text();
+  assert.match(home, new RegExp(`href="/dashboard/learners/${b.get("杨帆")}"`));
+  assert.doesNotMatch(home, new RegExp(`/dashboard/learners/${a.get("王晨")}`));
   assert.equal(
     await status(trainer, `/dashboard/learners/${a.get("王晨")}`),
     200,
@@ -561,12 +592,21 @@ Deno.test({
 }, async () => {
   const html = await (await manager2.get("/dashboard?cohort=cohort-c")).text();
   assert.match(html, /柯氏四级评估/);
-  const table = /<table[^>]*id="chart-levels-table"[\s\S]*?<\/table>/.exec(html)
-    ?.[0] ?? "";
-  // Three graduates: post-test 90 and QA 100 are shown; reaction is below
-  // the surveys' minimum of five responses, results need KPI data.
-  assert.match(table, /data-value="90"/);
-  assert.match(table, /data-value="100"/);
-  assert.equal([...table.matchAll(/data-value=""/g)].length, 2);
-  assert.match(html, /结果层需要坐席的 KPI 数据/);
+  const table = (id: string) =>
+    new RegExp(`<table[^>]*id="${id}"[\\s\\S]*?</table>`).exec(html)?.[0] ??
+      "";
+  // Three graduates: post-test 90 and QA 100 at day 30 are shown.
+  assert.match(table("chart-kp-learning-table"), /data-value="90"/);
+  assert.match(table("chart-kp-qa-table"), /data-value="100"/);
+  // Reaction is below the surveys' minimum of five answers: no figure, and
+  // the table says how many answered and how many are needed.
+  assert.match(html, /还没有哪份问卷达到最少作答人数/);
+  assert.doesNotMatch(html, /id="chart-kp-reaction"/);
+  assert.match(table("kp-reaction"), /人数不足：3 人作答，需要 5 人/);
+  // Results: the team's KPI months are drawn, and each comparison with
+  // not-yet-trained agents says why it is not claimed.
+  assert.match(html, /id="chart-kp-trend-team-aftersale"/);
+  const did = table("kp-did");
+  assert.equal([...did.matchAll(/<tr[\s>]/g)].length - 1, 3, "FRT, CSAT, FCR");
+  assert.match(did, /还没有可对比的尚未培训批次|人数还不够/);
 });

@@ -61,8 +61,25 @@ export async function startServer(
   return await spawnServer(entry, kvPath, options.env ?? {});
 }
 
+/** Folders of stores this process made, removed when it ends. */
+const madeDirs: string[] = [];
+addEventListener("unload", () => {
+  for (const dir of madeDirs) {
+    try {
+      Deno.removeSync(dir, { recursive: true });
+    } catch { /* gone */ }
+  }
+});
+
+/**
+ * A new store path in a folder of its own. The folder stays while the
+ * process runs (a test may restart a server on the same store) and is
+ * removed when it ends: a bundled-course store is some 10 MB.
+ */
 async function newKvPath(): Promise<string> {
-  return (await Deno.makeTempDir({ prefix: "sa-test-" })) + "/academy.kv";
+  const dir = await Deno.makeTempDir({ prefix: "sa-test-" });
+  madeDirs.push(dir);
+  return `${dir}/academy.kv`;
 }
 
 async function spawnServer(

@@ -30,6 +30,15 @@ export function ChartFigure(props: {
   const { spec } = props;
   const tableId = `${spec.id}-table`;
   const captionId = `${spec.id}-caption`;
+  const marks = new Map<number, string>();
+  for (const m of spec.marks ?? []) {
+    marks.set(
+      m.index,
+      [marks.get(m.index), m.text].filter(Boolean).join(
+        spec.lang === "en" ? ", " : "、",
+      ),
+    );
+  }
   return (
     <figure class="chart-figure" aria-labelledby={captionId}>
       <figcaption id={captionId}>{props.caption}</figcaption>
@@ -56,7 +65,15 @@ export function ChartFigure(props: {
                 <tbody>
                   {spec.labels.map((label, i) => (
                     <tr key={label}>
-                      <th scope="row">{label}</th>
+                      <th scope="row">
+                        {label}
+                        {marks.get(i) && (
+                          <span class="meta chart-mark">
+                            {" · "}
+                            {marks.get(i)}
+                          </span>
+                        )}
+                      </th>
                       {spec.series.map((s) => (
                         <td data-value={s.data[i] ?? ""}>
                           {figure(spec.lang, s.data[i])}

@@ -13,6 +13,7 @@ import {
   PointElement,
   Tooltip,
 } from "chart.js";
+import type { Plugin } from "chart.js";
 import type { ChartSpec } from "@/lib/dashboard/chart_spec.ts";
 
 Chart.register(
@@ -39,6 +40,40 @@ function short(this: { getLabelForValue(v: number): string }, value: unknown) {
   return [...label].length > 12
     ? [...label].slice(0, 11).join("") + "…"
     : label;
+}
+
+/**
+ * Dashed vertical lines with a short text at marked categories (a cohort's
+ * start month): a few lines of canvas drawing instead of the annotation
+ * plugin, which would add its weight to every dashboard page.
+ */
+function marksPlugin(marks: NonNullable<ChartSpec["marks"]>): Plugin {
+  return {
+    id: "marks",
+    afterDatasetsDraw(chart) {
+      const { ctx, chartArea, scales } = chart;
+      const x = scales.x;
+      if (!x) return;
+      ctx.save();
+      ctx.strokeStyle = "#555555";
+      ctx.fillStyle = "#333333";
+      ctx.setLineDash([4, 3]);
+      ctx.font = "11px sans-serif";
+      for (const [i, m] of marks.entries()) {
+        const px = x.getPixelForValue(m.index);
+        ctx.beginPath();
+        ctx.moveTo(px, chartArea.top);
+        ctx.lineTo(px, chartArea.bottom);
+        ctx.stroke();
+        // Staggered so two starts in neighbouring months stay readable;
+        // left of the line where the text would leave the plot.
+        const w = ctx.measureText(m.text).width;
+        const tx = px + 3 + w > chartArea.right ? px - 3 - w : px + 3;
+        ctx.fillText(m.text, tx, chartArea.top + 12 + (i % 3) * 13);
+      }
+      ctx.restore();
+    },
+  };
 }
 
 export interface ChartCanvasProps {
@@ -68,6 +103,7 @@ export default function ChartCanvas({ spec, tableId }: ChartCanvasProps) {
     }
     const chart = new Chart(el, {
       type: spec.kind,
+      plugins: spec.marks?.length ? [marksPlugin(spec.marks)] : [],
       data: {
         labels: spec.labels,
         datasets: spec.series.map((s, i) => ({

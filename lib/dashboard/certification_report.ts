@@ -27,6 +27,8 @@ export interface CertificationRow {
   status: CertificateStatus | "eligible" | "in-progress";
   issuedAt: Date | null;
   validUntil: Date | null;
+  /** When an admin revoked the certificate. */
+  revokedAt: Date | null;
   criteriaMet: number;
   criteriaTotal: number;
   /** Rules not met yet (pending or not met). */
@@ -68,6 +70,7 @@ export async function certificationReport(
               (l.explanation.eligible ? "eligible" : "in-progress"),
             issuedAt: l.certificate?.issuedAt ?? null,
             validUntil: l.certificate?.validUntil ?? null,
+            revokedAt: l.certificate?.revoked?.at ?? null,
             criteriaMet: criteria.filter((c) => c.state === "met").length,
             criteriaTotal: criteria.length,
             open: criteria.filter((c) => c.state !== "met").map((c) =>

@@ -29,6 +29,11 @@ export interface ChartSpec {
   lang: string;
   /** What the chart shows, for screen readers (the canvas's name). */
   title: string;
+  /**
+   * Categories to mark with a vertical line and a short text (a cohort's
+   * start month on a trend); the table shows the text beside the label.
+   */
+  marks?: { index: number; text: string }[];
 }
 
 /** True when the chart has at least one figure to draw. */

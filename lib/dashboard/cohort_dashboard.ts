@@ -35,7 +35,7 @@ import { examAssessmentKey, listAttempts } from "@/lib/quiz/attempt_store.ts";
 import type { DashboardFilters } from "./filters.ts";
 import { countFunnel, type FunnelStage, learnerStages } from "./funnel.ts";
 import { type DashboardViewer, selectCohorts } from "./scope.ts";
-import { type LevelFigures, levelsByCohort } from "./kirkpatrick.ts";
+import { type KirkpatrickPanel, kirkpatrickPanel } from "./kirkpatrick.ts";
 
 /** Why a learner needs attention (reason codes; views translate them). */
 export interface AttentionLine {
@@ -103,7 +103,7 @@ export interface CohortDashboard {
   attention: AttentionLine[];
   members: MemberRow[];
   /** Kirkpatrick's four levels per selected cohort (./kirkpatrick.ts). */
-  levels: LevelFigures[];
+  panel: KirkpatrickPanel;
 }
 
 const DAY_MS = 86_400_000;
@@ -216,7 +216,7 @@ export async function cohortDashboard(
 
   const attention: AttentionLine[] = [];
   const members: MemberRow[] = [];
-  const levelsPromise = levelsByCohort(kv, selected);
+  const panelPromise = kirkpatrickPanel(kv, selected);
   const cohorts = await Promise.all(selected.map(async (cohort: Cohort) => {
     const day = dayOfPlan(cohort.startDate, now, cohort.timeZone);
     const [list, pending] = await Promise.all([
@@ -347,7 +347,7 @@ export async function cohortDashboard(
     funnel,
     attention,
     members,
-    levels: await levelsPromise,
+    panel: await panelPromise,
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { isCalendarDate } from "@/lib/identity/dates.ts";
+import { KPI_METRICS, type KpiMetric } from "@/lib/evaluation/kpi.ts";
 
 /** The filters as the URL carries them; absent means "all". */
 export interface DashboardFilters {
@@ -17,6 +18,8 @@ export interface DashboardFilters {
   to?: string;
   /** Certification level whose funnel and report are shown. */
   level?: string;
+  /** The KPI the Kirkpatrick panel's monthly trend draws. */
+  kpi?: KpiMetric;
 }
 
 /** A filter that was ignored, and why. */
@@ -45,6 +48,12 @@ export function parseFilters(
     if (isCalendarDate(raw)) filters[field] = raw;
     else problems.push({ field, code: "invalid" });
   }
+  const kpi = params.get("kpi")?.trim();
+  if (kpi) {
+    if ((KPI_METRICS as readonly string[]).includes(kpi)) {
+      filters.kpi = kpi as KpiMetric;
+    } else problems.push({ field: "kpi", code: "invalid" });
+  }
   if (filters.from && filters.to && filters.from > filters.to) {
     problems.push({ field: "to", code: "range" });
     delete filters.to;
@@ -58,7 +67,9 @@ export function filterQuery(
   extra: Record<string, string> = {},
 ): string {
   const p = new URLSearchParams();
-  for (const k of ["team", "cohort", "from", "to", "level"] as const) {
+  for (
+    const k of ["team", "cohort", "from", "to", "level", "kpi"] as const
+  ) {
     const v = filters[k];
     if (v) p.set(k, v);
   }

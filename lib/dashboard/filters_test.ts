@@ -46,3 +46,21 @@ Deno.test("cohortMatches() applies team, cohort and the start-date range", () =>
   assert.equal(cohortMatches({ from: "2026-03-06" }, c), false);
   assert.equal(cohortMatches({ to: "2026-03-04" }, c), false);
 });
+
+Deno.test("parseFilters() takes a known KPI for the trend and names an unknown one", () => {
+  assert.deepEqual(
+    parseFilters(new URLSearchParams("kpi=csat")),
+    { filters: { kpi: "csat" }, problems: [] },
+  );
+  assert.deepEqual(
+    parseFilters(new URLSearchParams("cohort=c1&kpi=revenue")),
+    {
+      filters: { cohort: "c1" },
+      problems: [{ field: "kpi", code: "invalid" }],
+    },
+  );
+  assert.equal(
+    filterQuery({ kpi: "frt", cohort: "c1" }),
+    "?cohort=c1&kpi=frt",
+  );
+});

@@ -43,9 +43,9 @@ import {
 /** One line of the evidence timeline. */
 export interface TimelineEntry {
   at: Date;
-  /** The xAPI verb's name (completed, passed, failed, answered, responded). */
+  /** The xAPI verb's name (completed, passed, issued, revoked, ...). */
   verb: string;
-  /** Activity kind (lesson, assessment, simulation, interaction, other). */
+  /** Activity kind (lesson, assessment, simulation, interaction, certificate, other). */
   kind: string;
   name: string;
   /** Score in percent, when the statement has one. */
@@ -146,6 +146,8 @@ export interface LearnerDrilldown {
 
 /** Statements on the timeline. */
 export const TIMELINE_LENGTH = 40;
+/** Statements read for it (question statements are read and left out). */
+const TIMELINE_READ = 200;
 
 const KIND_OF_TYPE = new Map<string, string>(
   Object.entries(ACTIVITY_TYPES).map(([k, v]) => [v, k]),
@@ -219,7 +221,7 @@ export async function learnerDrilldown(
     await Promise.all([
       currentPlan(kv),
       listMembershipsOfUser(kv, learnerId, 10),
-      listLearnerStatements(kv, learnerId, TIMELINE_LENGTH),
+      listLearnerStatements(kv, learnerId, TIMELINE_READ),
       learnerLevels(kv, learnerId, now),
       learnerEvaluation(kv, learnerId),
       listLoops(kv, learnerId),
@@ -295,7 +297,11 @@ export async function learnerDrilldown(
       attempts:
         evaluation.activities.find((a) => a.path === `scenarios/${id}`)?.n ?? 1,
     })).sort((a, b) => b.finishedAt.getTime() - a.finishedAt.getTime()),
-    timeline: statements.map(timelineEntry),
+    // One line per activity: a quiz's per-question "answered" statements
+    // are its detail (scores above), not events of their own.
+    timeline: statements.map(timelineEntry).filter((e) =>
+      e.kind !== "interaction"
+    ).slice(0, TIMELINE_LENGTH),
     levels,
     qa: CHECKPOINTS.flatMap((cp) => {
       const q = evaluation.qa[cp];

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { buildStatement } from "@/lib/evidence/statement.ts";
-import { timelineEntry } from "./learner_drilldown.ts";
+import { kindOfPath, timelineEntry } from "./learner_drilldown.ts";
 
 const at = new Date("2026-03-02T08:00:00Z");
 
@@ -47,4 +47,16 @@ Deno.test("timelineEntry(): a lesson completion has no score and no breach", () 
   assert.equal(e.verb, "completed");
   assert.equal(e.percent, null);
   assert.deepEqual(e.breaches, []);
+});
+
+Deno.test("kindOfPath(): quizzes, exams, conversations and drills; nothing else is a score", () => {
+  assert.equal(kindOfPath("modules/basics/quiz"), "quiz");
+  assert.equal(kindOfPath("exams/final"), "exam");
+  assert.equal(kindOfPath("scenarios/late-parcel"), "scenario");
+  assert.equal(kindOfPath("drills/greeting"), "drill");
+  // A module's lesson, a survey, a QA review or KPI months are no score line.
+  assert.equal(kindOfPath("modules/basics/lessons/l1"), null);
+  assert.equal(kindOfPath("surveys/reaction-basics"), null);
+  assert.equal(kindOfPath("observations/chat-qa"), null);
+  assert.equal(kindOfPath("kpi/2026-11"), null);
 });

@@ -14,6 +14,7 @@ import { en as gift } from "./parts/gift.ts";
 import { en as authoring } from "./parts/authoring.ts";
 import { en as dashboards } from "./parts/dashboards.ts";
 import { en as evaluator } from "./parts/evaluator.ts";
+import { en as dashPanel } from "./parts/dash_panel.ts";
 import { en as invitations } from "./parts/invitations.ts";
 import { en as dashPages } from "./parts/dash_pages.ts";
 
@@ -732,6 +733,7 @@ export const en: Record<MessageKey, string> = {
   ...dashboards,
   ...evaluator,
   ...confidence,
+  ...dashPanel,
   ...invitations,
   ...dashPages,
 };

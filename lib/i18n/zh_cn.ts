@@ -13,6 +13,7 @@ import { zh as gift } from "./parts/gift.ts";
 import { zh as authoring } from "./parts/authoring.ts";
 import { zh as dashboards } from "./parts/dashboards.ts";
 import { zh as evaluator } from "./parts/evaluator.ts";
+import { zh as dashPanel } from "./parts/dash_panel.ts";
 import { zh as invitations } from "./parts/invitations.ts";
 import { zh as dashPages } from "./parts/dash_pages.ts";
 
@@ -682,6 +683,7 @@ export const zhCN = {
   ...dashboards,
   ...evaluator,
   ...confidence,
+  ...dashPanel,
   ...invitations,
   ...dashPages,
 } as const;

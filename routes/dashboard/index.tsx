@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/EmptyState.tsx";
 import { AttentionTable } from "@/components/dashboard/AttentionTable.tsx";
 import { ChartFigure } from "@/components/dashboard/ChartFigure.tsx";
 import { DashboardStyles } from "@/components/dashboard/DashboardStyles.tsx";
+import { ExportList } from "@/components/dashboard/ExportList.tsx";
 import { FilterForm } from "@/components/dashboard/FilterForm.tsx";
 import { KirkpatrickPanel } from "@/components/dashboard/KirkpatrickPanel.tsx";
 import { StandingBadge } from "@/components/team/StandingBadge.tsx";
@@ -63,7 +64,7 @@ function dayText(c: CohortSummary, t: Translate, lang: "zh-CN" | "en") {
 }
 
 export default function DashboardPage(
-  { data, state: { t, lang } }: PageProps<Data, SignedInState>,
+  { data, url, state: { t, lang } }: PageProps<Data, SignedInState>,
 ) {
   const { dashboard: d, filters } = data;
   const q = filterQuery(filters);
@@ -195,6 +196,11 @@ export default function DashboardPage(
                     caption={t("dash.chart.standing")}
                     labelHeader={t("dash.col.cohort")}
                     empty={t("dash.no_chart")}
+                    // The progress CSV holds these counts beside the plan.
+                    csvHref={exportHref("progress")}
+                    csvLabel={t("dash.csv.named", {
+                      table: t("dash.export.progress"),
+                    })}
                   />
                   <ChartFigure
                     spec={funnel}
@@ -207,7 +213,14 @@ export default function DashboardPage(
                       table: t("dash.export.funnel"),
                     })}
                   />
-                  <KirkpatrickPanel levels={d.levels} t={t} lang={lang} />
+                  <KirkpatrickPanel
+                    panel={d.panel}
+                    t={t}
+                    lang={lang}
+                    filters={filters}
+                    teamName={(id) =>
+                      d.options.teams.find((x) => x.id === id)?.name ?? id}
+                  />
                   <h2 id="attention">{t("dash.attention")}</h2>
                   <AttentionTable
                     lines={d.attention.slice(0, ATTENTION_SHOWN)}
@@ -293,30 +306,7 @@ export default function DashboardPage(
                       )}
                     </nav>
                   )}
-                  <h2 id="exports">{t("dash.exports")}</h2>
-                  <p class="meta">{t("dash.exports.lead")}</p>
-                  <ul class="export-list">
-                    {([
-                      "members",
-                      "progress",
-                      "funnel",
-                      "certification",
-                    ] as const)
-                      .map((table) => (
-                        <li key={table}>
-                          <a href={exportHref(table)} download>
-                            {t("dash.csv.named", {
-                              table: t(`dash.export.${table}`),
-                            })}
-                          </a>
-                        </li>
-                      ))}
-                    <li>
-                      <a href={`/dashboard/xapi${q}`} download>
-                        {t("dash.export.xapi")}
-                      </a>
-                    </li>
-                  </ul>
+                  <ExportList filters={filters} t={t} url={url} />
                 </>
               )}
           </>

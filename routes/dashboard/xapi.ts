@@ -2,6 +2,7 @@ import type { Handlers } from "$fresh/server.ts";
 import { filterQuery, parseFilters } from "@/lib/dashboard/filters.ts";
 import { ValidationError } from "@/lib/errors.ts";
 import { isCalendarDate } from "@/lib/identity/dates.ts";
+import { seeOther } from "@/lib/http/responses.ts";
 import { XAPI_PAGE, XAPI_PAGE_MAX, xapiPage } from "@/lib/export/xapi.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 
@@ -27,11 +28,26 @@ export const handler: Handlers<unknown, SignedInState> = {
     const until = p.get("until") ?? "";
     const cursor = p.get("cursor");
     const limit = Number(p.get("limit") ?? XAPI_PAGE);
-    if (since && !isCalendarDate(since)) {
-      throw new ValidationError("since", `"${since}" is not a date`);
-    }
-    if (until && !isCalendarDate(until)) {
-      throw new ValidationError("until", `"${until}" is not a date`);
+    const problem = since && !isCalendarDate(since)
+      ? "since"
+      : until && !isCalendarDate(until)
+      ? "until"
+      : since && until && since > until
+      ? "range"
+      : null;
+    if (problem) {
+      // The dashboard's form: back to it, the problem named by the field
+      // and the dates as typed; an LRS client gets the error itself.
+      if (req.headers.get("accept")?.includes("text/html")) {
+        return seeOther(
+          `/dashboard${
+            filterQuery(filters, { xapi: problem, since, until })
+          }#xapi-form`,
+        );
+      }
+      throw problem === "range"
+        ? new ValidationError("until", `"${until}" is before "${since}"`)
+        : new ValidationError(problem, `"${p.get(problem)}" is not a date`);
     }
     if (cursor !== null && !CURSOR.test(cursor)) {
       throw new ValidationError("cursor", "not a cursor of this export");

@@ -7,10 +7,18 @@
  */
 import assert from "node:assert/strict";
 import Papa from "papaparse";
+import xapiValidation from "xapi-validation";
 import type { Page } from "playwright-core";
+import { currentEvaluationContent } from "@/lib/dashboard/kirkpatrick.ts";
+import { cohortSummary } from "@/lib/evaluation/summary.ts";
 import { assertAccessible, assertFits, shot, startSuite } from "./browser.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
+
+// deno-lint-ignore no-explicit-any
+const validateXapi = ((xapiValidation as any).default ?? xapiValidation) as (
+  s: unknown,
+) => unknown[];
 
 const suite = await startSuite();
 const { server } = suite;
@@ -136,10 +144,42 @@ Deno.test({
   assert.ok(Array.isArray(xapi.statements));
   assert.ok(xapi.statements.length > 100, "xAPI statements");
   assert.equal(typeof xapi.more, "string");
-  assert.ok(
-    xapi.statements.every((s: { actor: { account: { name: string } } }) =>
-      s.actor.account.name
-    ),
+  // Every statement is valid xAPI 1.0.3 (the npm validator), as an LRS
+  // would check it.
+  for (const s of xapi.statements) {
+    assert.deepEqual(validateXapi(s), [], JSON.stringify(s).slice(0, 200));
+    assert.ok(s.actor.account.name);
+  }
+  // The form exports a range of record dates: only statements in it.
+  const stamps = xapi.statements.map((s: { timestamp: string }) => s.timestamp)
+    .toSorted();
+  const day = (iso: string) =>
+    new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(
+      0,
+      10,
+    );
+  const since = day(stamps[Math.floor(stamps.length / 2)]);
+  await page.fill("#xapi-since", since);
+  const [ranged] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click("#xapi-form button[type=submit]"),
+  ]);
+  const part = JSON.parse(await Deno.readTextFile((await ranged.path())!));
+  assert.ok(part.statements.length > 0, "statements in range");
+  assert.ok(part.statements.length < xapi.statements.length, "range narrows");
+  for (const s of part.statements) {
+    assert.ok(day(s.timestamp) >= since, `${s.timestamp} >= ${since}`);
+    assert.deepEqual(validateXapi(s), []);
+  }
+  // A range ending before it starts comes back named, exporting nothing.
+  await page.fill("#xapi-until", "2020-01-01");
+  await Promise.all([
+    page.waitForURL(/xapi=range/),
+    page.click("#xapi-form button[type=submit]"),
+  ]);
+  assert.match(
+    await page.locator("#xapi-problem").innerText(),
+    /「记录日期到」早于「记录日期从」/,
   );
   await assertAccessible(page, "dashboard exports");
   assert.deepEqual(errors, []);
@@ -264,6 +304,122 @@ Deno.test({
   await assertFits(page, "trainer");
   await assertAccessible(page, "trainer analytics");
   await shot(page, "dashboard-trainer");
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+Deno.test({
+  ...opts,
+  name:
+    "browser dashboard: the Kirkpatrick panel's level 4 draws the evaluator's figures; the KPI switch is in the URL; its CSV parses; 390 px",
+}, async () => {
+  const { page, errors } = await suite.page({
+    login: "manager2@demo.academy",
+    width: 390,
+    height: 844,
+  });
+  // The same store the server reads: the summary the panel must show.
+  using kv = await Deno.openKv(server.kvPath);
+  const content = await currentEvaluationContent(kv);
+  const summary = (await cohortSummary(kv, "cohort-b", content))!;
+  const trend = "#chart-kp-trend-team-aftersale";
+  /** The table beside the trend chart, and what the canvas drew. */
+  const trendFigures = async () => {
+    await page.waitForFunction(
+      (sel) =>
+        (document.querySelector(sel) as HTMLCanvasElement)?.dataset
+          .drawn,
+      trend,
+    );
+    return await page.locator(trend).evaluate((canvas) => {
+      const c = canvas as HTMLCanvasElement;
+      const { data } = c.getContext("2d")!.getImageData(
+        0,
+        0,
+        c.width,
+        c.height,
+      );
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+      const table = document.getElementById(
+        c.getAttribute("aria-describedby")!,
+      )!;
+      return {
+        painted,
+        drawn: JSON.parse(c.dataset.drawn!)[0] as (number | null)[],
+        table: [...table.querySelectorAll("tbody td")].map((td) =>
+          (td as HTMLElement).dataset.value === ""
+            ? null
+            : Number((td as HTMLElement).dataset.value)
+        ),
+        marks: table.querySelectorAll(".chart-mark").length,
+      };
+    });
+  };
+  const expected = (metric: string) =>
+    summary.level4.series.map((m) => {
+      const v = m.kpi[metric]?.mean;
+      return v === undefined || v === null ? null : Math.round(v * 10) / 10;
+    });
+
+  await page.goto(`${server.origin}/dashboard`);
+  let fig = await trendFigures();
+  assert.ok(fig.painted > 500, `trend canvas painted (${fig.painted})`);
+  assert.ok(fig.table.some((v) => v !== null), "the demo team has KPI months");
+  assert.deepEqual(fig.table, expected("fcr"), "table = cohortSummary (FCR)");
+  assert.deepEqual(fig.drawn, fig.table, "chart = table");
+  assert.ok(fig.marks >= 1, "cohort start months are marked in the table");
+
+  // The comparison with not-yet-trained agents: each row says what the
+  // summary says, an estimate with its interval or why there is none.
+  const didRows = await page.locator("#kp-did tbody tr").evaluateAll(
+    (trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll("th, td")].map((c) => c.textContent ?? "")
+      ),
+  );
+  const b = didRows.filter((r) => r[0] === summary.cohort.name);
+  assert.equal(b.length, 3, "FRT, CSAT and FCR for cohort-b");
+  for (const [i, metric] of ["frt", "csat", "fcr"].entries()) {
+    const d = summary.level4.did[metric];
+    if (d.claimed) {
+      assert.equal(b[i][7], "可以下结论", metric);
+      assert.equal(
+        Number(b[i][4]),
+        Math.round(d.estimate! * 100) / 100,
+        `${metric} estimate`,
+      );
+    } else {
+      assert.match(b[i][7], /人数还不够|还没有可对比/, metric);
+      assert.equal(b[i][4], "—", `${metric}: no estimate below the minimum`);
+    }
+  }
+  await assertFits(page, "dashboard at 390 px");
+  await assertAccessible(page, "dashboard with the Kirkpatrick panel");
+  await shot(page, "dashboard-kirkpatrick-390", true);
+
+  // The KPI switch is a link: the URL carries it and the chart follows.
+  await Promise.all([
+    page.waitForURL(/kpi=csat/),
+    page.click('.kp-metrics a[href*="kpi=csat"]'),
+  ]);
+  fig = await trendFigures();
+  assert.deepEqual(fig.table, expected("csat"), "table = cohortSummary (CSAT)");
+  assert.deepEqual(fig.drawn, fig.table);
+
+  // Its tables download as CSV (BOM, the page's rows).
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click('a[href^="/dashboard/export/kp-did"]'),
+  ]);
+  const bytes = await Deno.readFile((await download.path())!);
+  assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+  const parsed = Papa.parse<string[]>(
+    new TextDecoder().decode(bytes.slice(3)).trimEnd(),
+    { newline: "\r\n" },
+  );
+  assert.deepEqual(parsed.errors, []);
+  assert.equal(parsed.data.length - 1, didRows.length, "CSV rows = table rows");
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -6,6 +6,11 @@
 export const zh = {
   "dd.csv": "下载此表（CSV）",
   "dd.mentor.on_job": "在岗表现",
+  "dd.verb.scored": "记录了",
+  "dd.verb.attended": "参加了",
+  "dd.verb.issued": "获得了",
+  "dd.verb.expired": "证书已到期",
+  "dd.verb.revoked": "被撤销了",
   "dd.sections": "本页内容",
   "dd.section.learning": "学习（第二层）",
   "dd.section.behaviour": "在岗行为（第三层）",
@@ -62,6 +67,16 @@ export const zh = {
   "dd.cert.issued_on": "颁发时满足的条件",
   "dd.cert.renewal_intro": "证书有效。续期看颁发后的新成绩，目前还需要：",
   "dd.cert.renewal_met": "证书有效，颁发后的新成绩已满足续期条件。",
+  "dp.col.revoked": "撤销日期",
+  "dp.xapi.title": "按记录日期导出 xAPI",
+  "dp.xapi.lead":
+    "导出所选批次在这段日期内的学习记录（xAPI 1.0.3，可直接导入学习记录库）。日期留空则不限；每个文件最多 500 条，文件里的 more 是下一页的地址。",
+  "dp.xapi.bad_since": "「记录日期从」不是有效的日期，没有导出。",
+  "dp.xapi.bad_until": "「记录日期到」不是有效的日期，没有导出。",
+  "dp.xapi.bad_range": "「记录日期到」早于「记录日期从」，没有导出。",
+  "dp.xapi.since": "记录日期从",
+  "dp.xapi.until": "记录日期到",
+  "dp.xapi.submit": "下载 xAPI 语句（JSON）",
   "tr.low": "（偏低）",
   "tr.reaction.n": "{responses} 人提交，至少 {minN} 人才显示结果",
   "tr.reaction.rate": "，回收率 {rate}%",
@@ -74,6 +89,11 @@ export const zh = {
 export const en: Record<keyof typeof zh, string> = {
   "dd.csv": "Download this table (CSV)",
   "dd.mentor.on_job": "On the job",
+  "dd.verb.scored": "recorded",
+  "dd.verb.attended": "attended",
+  "dd.verb.issued": "earned",
+  "dd.verb.expired": "certificate expired:",
+  "dd.verb.revoked": "certificate revoked:",
   "dd.sections": "On this page",
   "dd.section.learning": "Learning (level 2)",
   "dd.section.behaviour": "Behaviour on the job (level 3)",
@@ -136,6 +156,19 @@ export const en: Record<keyof typeof zh, string> = {
     "The certificate is valid. Renewal counts evidence since it was issued; still needed:",
   "dd.cert.renewal_met":
     "The certificate is valid, and evidence since it was issued already meets the renewal rules.",
+  "dp.col.revoked": "Revoked on",
+  "dp.xapi.title": "xAPI by record date",
+  "dp.xapi.lead":
+    "The selected cohorts' learning records in these dates (xAPI 1.0.3, ready for a learning record store). Leave a date empty for no limit; each file holds at most 500 statements, and its more is the next page's address.",
+  "dp.xapi.bad_since":
+    "“Recorded from” is not a valid date; nothing was exported.",
+  "dp.xapi.bad_until":
+    "“Recorded until” is not a valid date; nothing was exported.",
+  "dp.xapi.bad_range":
+    "“Recorded until” is before “Recorded from”; nothing was exported.",
+  "dp.xapi.since": "Recorded from",
+  "dp.xapi.until": "Recorded until",
+  "dp.xapi.submit": "Download xAPI statements (JSON)",
   "tr.low": " (low)",
   "tr.reaction.n":
     "{responses, plural, one {# response} other {# responses}}; figures from {minN}",

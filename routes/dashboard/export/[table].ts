@@ -3,6 +3,10 @@ import { certificationReport } from "@/lib/dashboard/certification_report.ts";
 import { cohortDashboard } from "@/lib/dashboard/cohort_dashboard.ts";
 import { parseFilters } from "@/lib/dashboard/filters.ts";
 import { FUNNEL_STAGES } from "@/lib/dashboard/funnel.ts";
+import {
+  isPanelTable,
+  panelTables,
+} from "@/components/dashboard/kirkpatrick_tables.ts";
 import { NotFoundError } from "@/lib/errors.ts";
 import { type CsvCell, csvResponse, toCsv } from "@/lib/export/csv.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
@@ -22,7 +26,7 @@ function today(now: Date): string {
 export const handler: Handlers<unknown, SignedInState> = {
   async GET(req, ctx) {
     const table = ctx.params.table as Table;
-    if (!TABLES.includes(table)) {
+    if (!TABLES.includes(table) && !isPanelTable(table)) {
       throw new NotFoundError(`Cannot export "${table}": no such table`);
     }
     const { filters } = parseFilters(new URL(req.url).searchParams);
@@ -44,6 +48,7 @@ export const handler: Handlers<unknown, SignedInState> = {
         t("dash.col.status"),
         t("dash.col.issued"),
         t("dash.col.valid_until"),
+        t("dp.col.revoked"),
         t("dash.col.criteria_met"),
         t("dash.col.criteria_total"),
         t("dash.col.open"),
@@ -59,6 +64,7 @@ export const handler: Handlers<unknown, SignedInState> = {
           : t(`onboarding.cert.status.${r.status}`),
         date(r.issuedAt),
         date(r.validUntil),
+        date(r.revokedAt),
         r.criteriaMet,
         r.criteriaTotal,
         r.open.map((c) => t(`dash.criterion.${c}`)).join(
@@ -67,7 +73,18 @@ export const handler: Handlers<unknown, SignedInState> = {
       ]);
     } else {
       const d = await cohortDashboard(kv, viewer, filters, now);
-      if (table === "members") {
+      const panelTable = ctx.params.table;
+      if (isPanelTable(panelTable)) {
+        // The Kirkpatrick panel's tables: the same rows as on the page.
+        const names = new Map(d.options.teams.map((x) => [x.id, x.name]));
+        const panel = panelTables(
+          d.panel,
+          t,
+          (id) => names.get(id) ?? id,
+        )[panelTable];
+        header = panel.header;
+        rows = panel.rows.map((r) => r.cells);
+      } else if (table === "members") {
         header = [
           t("dash.col.learner_id"),
           t("dash.col.name"),

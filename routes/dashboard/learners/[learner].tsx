@@ -34,13 +34,19 @@ export const handler: Handlers<LearnerDrilldown, SignedInState> = {
   },
 };
 
-const VERBS = new Set([
-  "completed",
-  "passed",
-  "failed",
-  "answered",
-  "responded",
-]);
+/** Verb names with words in the catalogs; any other reads "recorded". */
+const VERBS: Record<string, MessageKey> = {
+  completed: "dash.verb.completed",
+  passed: "dash.verb.passed",
+  failed: "dash.verb.failed",
+  answered: "dash.verb.answered",
+  responded: "dash.verb.responded",
+  scored: "dd.verb.scored",
+  attended: "dd.verb.attended",
+  issued: "dd.verb.issued",
+  expired: "dd.verb.expired",
+  revoked: "dd.verb.revoked",
+};
 
 /**
  * One learner for their manager, mentor (or a trainer mentoring the cohort)
@@ -218,11 +224,8 @@ export default function LearnerDrilldownPage(
           <ol class="timeline" id="timeline">
             {data.timeline.map((e, i) => (
               <li key={i}>
-                <span class="meta">{formatDateTime(lang, e.at)}</span> {t(
-                  VERBS.has(e.verb)
-                    ? `dash.verb.${e.verb}` as MessageKey
-                    : "dash.verb.other",
-                )} {e.name}
+                <span class="meta">{formatDateTime(lang, e.at)}</span>{" "}
+                {t(VERBS[e.verb] ?? "dash.verb.other")} {e.name}
                 {e.percent !== null && (
                   <>
                     {" · "}
