@@ -10,7 +10,7 @@ import type {
   CHECKPOINTS,
   KirkpatrickPanel,
 } from "@/lib/dashboard/kirkpatrick.ts";
-import { KPI_METRICS } from "@/lib/evaluation/kpi.ts";
+import { DID_METRICS, KPI_METRICS } from "@/lib/evaluation/kpi.ts";
 import type { Interval } from "@/lib/evaluation/formulas.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { TableCell, TableData } from "./table_data.ts";
@@ -44,7 +44,8 @@ export function rounded(
 ): number | null {
   if (x === null || x === undefined || !Number.isFinite(x)) return null;
   const f = 10 ** digits;
-  return Math.round(x * f) / f;
+  // `|| 0` turns -0 (a small negative change rounded away) into 0, not "-0".
+  return Math.round(x * f) / f || 0;
 }
 
 /** A 0-1 rate as a percent with one decimal. */
@@ -266,23 +267,33 @@ export function panelTables(
       header: [
         t("kp.col.cohort"),
         t("kp.col.module"),
+        t("kp.col.against"),
         t("kp.col.r"),
         t("kp.col.interval"),
         t("kp.col.n"),
         t("kp.col.state"),
       ],
       rows: cohorts.flatMap((c) =>
-        c.correlations.map((x) => [
-          c.cohortName,
-          x.title,
-          // Two decimals, as text: r is read to the second place.
-          x.estimate.r === null ? null : x.estimate.r.toFixed(2),
-          interval(x.estimate.interval, 2),
-          x.estimate.n,
-          x.estimate.claimed
-            ? t("kp.did.claimed")
-            : t("kp.corr.waiting", { n: x.estimate.n, need: x.minN }),
-        ])
+        c.correlations.flatMap((x) =>
+          [
+            [t("kp.corr.qa"), x.estimate] as const,
+            ...DID_METRICS.flatMap((metric) => {
+              const e = x.kpi?.[metric];
+              return e ? [[t(`evaluator.metric.${metric}`), e] as const] : [];
+            }),
+          ].map(([against, e]) => [
+            c.cohortName,
+            x.title,
+            against,
+            // Two decimals, as text: r is read to the second place.
+            e.r === null ? null : e.r.toFixed(2),
+            interval(e.interval, 2),
+            e.n,
+            e.claimed
+              ? t("kp.did.claimed")
+              : t("kp.corr.waiting", { n: e.n, need: x.minN }),
+          ])
+        )
       ),
     },
   };

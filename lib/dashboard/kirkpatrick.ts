@@ -129,12 +129,15 @@ export interface ResultsLevel {
   drillResponseMs: { month: string; n: number; mean: number | null }[];
 }
 
-/** Level 2 to 3: which modules predict QA movement. */
+/** Level 2 to 3: which modules predict QA and KPI movement. */
 export interface CorrelationLine {
   moduleId: string;
   title: string;
   skills: string[];
+  /** Against QA movement (d30 -> d60/d90). */
   estimate: CorrelationEstimate;
+  /** Against each KPI's movement before -> after training, by metric. */
+  kpi: Record<string, CorrelationEstimate>;
   minN: number;
 }
 

@@ -108,8 +108,10 @@ export const zh = {
   // Level 2 to 3
   "kp.corr": "第二层到第三层：哪些模块的成绩预示在岗进步",
   "kp.corr.lead":
-    "每个模块的成绩与学员质检分的变化（第 60 或 90 天减第 30 天）之间的相关系数 r，至少 {n} 名客服两项都有才下结论。",
+    "每个模块的成绩与客服在岗表现变化之间的相关系数 r：质检分的变化（第 60 或 90 天减第 30 天），以及培训前后一个月的首次响应时长、满意度和一次解决率的变化（都以改善为正）。至少 {n} 名客服两项都有才下结论。",
   "kp.col.module": "模块",
+  "kp.col.against": "对照的在岗变化",
+  "kp.corr.qa": "质检分",
   "kp.col.r": "相关系数 r",
   "kp.corr.waiting": "人数还不够（{n} 人，需要 {need} 人）",
 };
@@ -218,8 +220,10 @@ export const en: { [K in keyof typeof zh]: string } = {
   "kp.col.drill": "Drill response time (s, latest month)",
   "kp.corr": "Level 2 to 3: which modules predict improvement on the job",
   "kp.corr.lead":
-    "Pearson r between each module's training score and the agent's QA movement (day 60 or 90 minus day 30); nothing is claimed below {n} agents with both.",
+    "Pearson r between each module's training score and the agent's movement on the job: QA score (day 60 or 90 minus day 30), and first response time, CSAT and FCR from the month before training to the month after (improvement positive). Nothing is claimed below {n} agents with both.",
   "kp.col.module": "Module",
+  "kp.col.against": "Movement on the job",
+  "kp.corr.qa": "QA score",
   "kp.col.r": "r",
   "kp.corr.waiting": "Not enough agents yet (n={n}, need {need})",
 };
