@@ -1,6 +1,8 @@
 /**
- * The mentor's confirmation page over real HTTP: a bad note is refused with
- * a 422 naming the note field beside it, and nothing is confirmed.
+ * Forms over real HTTP that answer a bad value by naming the field: the
+ * mentor's confirmation (422, the message beside the note, nothing
+ * confirmed), the language switch and dismissing a conflict copy (the
+ * error page says which value was wrong).
  */
 import assert from "node:assert/strict";
 import { startModuleServer } from "./server.ts";
@@ -11,6 +13,8 @@ const server = await startModuleServer();
 
 const mentor = client(server.origin);
 await mentor.signIn("mentor@demo.academy");
+const trainer = client(server.origin);
+await trainer.signIn("trainer@demo.academy");
 
 /** The items waiting on the page, as the hidden fields of their forms. */
 function waiting(page: string): { learnerId: string; itemKey: string }[] {
@@ -88,4 +92,35 @@ Deno.test({
   assert.deepEqual(after, items.slice(1));
 });
 
-Deno.test({ ...opts, name: "mentor: stop" }, () => server.stop());
+Deno.test({
+  ...opts,
+  name: "language switch: a bad language or an offsite return is 400 naming it",
+}, async () => {
+  const lang = await mentor.get("/lang?to=xx");
+  assert.equal(lang.status, 400);
+  assert.match(lang.headers.get("content-type") ?? "", /text\/html/);
+  assert.match(await lang.text(), /不支持这种语言。/);
+  const next = await mentor.get("/lang?to=en&next=//evil.example");
+  assert.equal(next.status, 400);
+  const page = await next.text();
+  assert.match(page, /只能返回本站的页面。/);
+  assert.doesNotMatch(page, /不支持这种语言/);
+  assert.equal(next.headers.get("set-cookie"), null, "no language was kept");
+});
+
+Deno.test({
+  ...opts,
+  name: "conflict copies: a bad path or id is 422 naming it",
+}, async () => {
+  const res = await trainer.postForm("/author/demo/copies", {
+    path: "../etc/passwd",
+    id: "x",
+  });
+  assert.equal(res.status, 422);
+  assert.match(res.headers.get("content-type") ?? "", /text\/html/);
+  const page = await res.text();
+  assert.match(page, /这份副本的文件路径不正确/);
+  assert.match(page, /这份副本的编号不正确/);
+});
+
+Deno.test({ ...opts, name: "forms: stop" }, () => server.stop());
