@@ -8,7 +8,8 @@ export interface TextFieldProps
   name: string;
   /** Already translated. */
   label: string;
-  value: string;
+  /** None for a file input. */
+  value?: string;
   /** The field's translated problem, if any. */
   error?: string;
   /** Default: just the field's own error line. */

@@ -1,7 +1,8 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { AdminNav } from "@/components/AdminNav.tsx";
-import { CsrfField } from "@/components/CsrfField.tsx";
+import { ActionForm } from "@/components/ActionForm.tsx";
+import { ConfirmForm } from "@/components/ConfirmForm.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
@@ -149,20 +150,15 @@ export default function CohortPage(
                     <td class="user-login">{m.login}</td>
                     <td>{formatDate(lang, m.joinedAt)}</td>
                     <td>
-                      <details class="confirm">
-                        <summary>{t("cohort_admin.remove")}</summary>
-                        <form method="post" class="stack">
-                          <CsrfField token={csrfToken} />
-                          <input type="hidden" name="action" value="remove" />
-                          <input type="hidden" name="userId" value={m.id} />
-                          <p>
-                            {t("cohort_admin.remove_confirm", { name: m.name })}
-                          </p>
-                          <button type="submit" class="danger">
-                            {t("cohort_admin.remove_submit")}
-                          </button>
-                        </form>
-                      </details>
+                      <ConfirmForm
+                        summary={t("cohort_admin.remove")}
+                        question={t("cohort_admin.remove_confirm", {
+                          name: m.name,
+                        })}
+                        submit={t("cohort_admin.remove_submit")}
+                        fields={{ action: "remove", userId: m.id }}
+                        csrfToken={csrfToken}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -172,15 +168,12 @@ export default function CohortPage(
         )}
 
       <div class="admin-forms">
-        <form
-          method="post"
-          class="stack"
-          novalidate
-          aria-labelledby="add-member"
+        <ActionForm
+          action="add"
+          headingId="add-member"
+          heading={t("cohort_admin.add_title")}
+          csrfToken={csrfToken}
         >
-          <h2 id="add-member">{t("cohort_admin.add_title")}</h2>
-          <CsrfField token={csrfToken} />
-          <input type="hidden" name="action" value="add" />
           {roster.candidates.length === 0
             ? <p class="meta">{t("cohort_admin.no_candidates")}</p>
             : (
@@ -206,7 +199,7 @@ export default function CohortPage(
                 <button type="submit">{t("cohort_admin.add_submit")}</button>
               </>
             )}
-        </form>
+        </ActionForm>
       </div>
     </section>
   );
