@@ -2,7 +2,7 @@ import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { EmptyState } from "@/components/EmptyState.tsx";
+import { ListOrEmpty } from "@/components/EmptyState.tsx";
 import { TextField } from "@/components/TextField.tsx";
 import { NotFoundError } from "@/lib/errors.ts";
 import {
@@ -107,62 +107,62 @@ export default function MentorPage(
         <p class="notice" role="status">{t("onboarding.mentor.done")}</p>
       )}
       {itemError && <p class="feedback wrong" role="alert">{t(itemError)}</p>}
-      {data.items.length === 0
-        ? (
-          <EmptyState
-            title={data.cohorts === 0
-              ? t("onboarding.mentor.no_cohorts")
-              : t("onboarding.mentor.empty")}
-          >
-            {data.cohorts === 0
-              ? t("onboarding.mentor.no_cohorts_body")
-              : t("onboarding.mentor.empty_body")}
-          </EmptyState>
-        )
-        : (
-          <ul class="plan-list">
-            {data.items.map((it, i) => {
-              const mine = failed?.learnerId === it.learnerId &&
-                failed.itemKey === it.itemKey;
-              const noteError = mine ? failed.errors.note : undefined;
-              return (
-                <li key={`${it.learnerId}:${it.itemKey}`}>
-                  <strong>{it.learnerName}</strong>
-                  <span class="meta">
-                    {" · "}
-                    {it.cohortName} ·{" "}
-                    {t("onboarding.mentor.day", { day: it.day })}
-                    {" · "}
-                    {t(`onboarding.kind.${it.kind}`)}
-                  </span>
-                  <br />
-                  {it.title}
-                  <form method="post" class="inline-form" novalidate>
-                    <CsrfField token={state.user.csrfToken} />
-                    <input
-                      type="hidden"
-                      name="learnerId"
-                      value={it.learnerId}
-                    />
-                    <input type="hidden" name="itemKey" value={it.itemKey} />
-                    <TextField
-                      id={`mentor-note-${i}`}
-                      name="note"
-                      type="text"
-                      maxLength={500}
-                      label={t("onboarding.mentor.note")}
-                      value={mine ? failed.note : ""}
-                      error={noteError && t(noteError)}
-                    />{" "}
-                    <button type="submit">
-                      {t("onboarding.mentor.confirm")}
-                    </button>
-                  </form>
-                </li>
-              );
-            })}
-          </ul>
+      <ListOrEmpty
+        count={data.items.length}
+        title={t(
+          data.cohorts === 0
+            ? "onboarding.mentor.no_cohorts"
+            : "onboarding.mentor.empty",
         )}
+        body={t(
+          data.cohorts === 0
+            ? "onboarding.mentor.no_cohorts_body"
+            : "onboarding.mentor.empty_body",
+        )}
+      >
+        <ul class="plan-list">
+          {data.items.map((it, i) => {
+            const mine = failed?.learnerId === it.learnerId &&
+              failed.itemKey === it.itemKey;
+            const noteError = mine ? failed.errors.note : undefined;
+            return (
+              <li key={`${it.learnerId}:${it.itemKey}`}>
+                <strong>{it.learnerName}</strong>
+                <span class="meta">
+                  {" · "}
+                  {it.cohortName} ·{" "}
+                  {t("onboarding.mentor.day", { day: it.day })}
+                  {" · "}
+                  {t(`onboarding.kind.${it.kind}`)}
+                </span>
+                <br />
+                {it.title}
+                <form method="post" class="inline-form" novalidate>
+                  <CsrfField token={state.user.csrfToken} />
+                  <input
+                    type="hidden"
+                    name="learnerId"
+                    value={it.learnerId}
+                  />
+                  <input type="hidden" name="itemKey" value={it.itemKey} />
+                  <TextField
+                    id={`mentor-note-${i}`}
+                    name="note"
+                    type="text"
+                    maxLength={500}
+                    label={t("onboarding.mentor.note")}
+                    value={mine ? failed.note : ""}
+                    error={noteError && t(noteError)}
+                  />{" "}
+                  <button type="submit">
+                    {t("onboarding.mentor.confirm")}
+                  </button>
+                </form>
+              </li>
+            );
+          })}
+        </ul>
+      </ListOrEmpty>
     </>
   );
 }

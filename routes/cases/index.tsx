@@ -1,7 +1,7 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { EmptyState } from "@/components/EmptyState.tsx";
+import { ListOrEmpty } from "@/components/EmptyState.tsx";
 import { SelectField } from "@/components/SelectField.tsx";
 import { TextAreaField } from "@/components/TextAreaField.tsx";
 import { TextField } from "@/components/TextField.tsx";
@@ -74,22 +74,20 @@ export default function CasesPage(
       </Head>
       <h1>{t("cases.title")}</h1>
       <p class="lead">{t("cases.lead")}</p>
-      {data.cases.length === 0
-        ? (
-          <EmptyState title={t("cases.empty.title")}>
-            {t("cases.empty.body")}
-          </EmptyState>
-        )
-        : (
-          <ul class="case-list">
-            {data.cases.map((c) => (
-              <li key={c.id}>
-                <a href={`/cases/${c.id}`}>{c.title}</a>{" "}
-                <span class="tag">{t(`replies.situation.${c.situation}`)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+      <ListOrEmpty
+        count={data.cases.length}
+        title={t("cases.empty.title")}
+        body={t("cases.empty.body")}
+      >
+        <ul class="case-list">
+          {data.cases.map((c) => (
+            <li key={c.id}>
+              <a href={`/cases/${c.id}`}>{c.title}</a>{" "}
+              <span class="tag">{t(`replies.situation.${c.situation}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </ListOrEmpty>
       <h2 id="new-case">{t("cases.new")}</h2>
       <p class="meta">{t("cases.new.lead")}</p>
       <form method="post" class="case-form" aria-labelledby="new-case">
