@@ -1,7 +1,6 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { ConfirmForm } from "@/components/ConfirmForm.tsx";
-import { CsrfField } from "@/components/CsrfField.tsx";
 import { AuthoringStyles } from "@/components/authoring/AuthoringStyles.tsx";
 import { AuthorNav } from "@/components/authoring/AuthorNav.tsx";
 import {
