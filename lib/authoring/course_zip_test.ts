@@ -1,12 +1,8 @@
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { zipSync } from "fflate";
-import { copy } from "@/tests/fs_copy.ts";
 import { getHead, getVersion } from "@/lib/content/content_store.ts";
-import { forgetCourseHeads } from "@/lib/content/course_view.ts";
-import { importContent } from "./course_import.ts";
-import { saveDraft } from "./draft_store.ts";
 import { unzipFiles, zipFiles } from "./course_zip.ts";
+import { importedCopy, LESSON, saveDemoDraft, T0 } from "./testing.ts";
 import {
   draftsFromFiles,
   openWorkspace,
@@ -14,18 +10,9 @@ import {
   versionFiles,
 } from "./workspace.ts";
 
-const FIXTURE = fileURLToPath(
-  new URL("../content/testdata/valid", import.meta.url),
-);
-const LESSON = "courses/demo/01-basics/01-stages.md";
-const T0 = new Date("2026-03-02T08:00:00Z");
-
 Deno.test("a course exported as a zip and imported again is the identical course", async () => {
-  const root = await Deno.makeTempDir();
-  await copy(FIXTURE, root);
-  using kv = await Deno.openKv(":memory:");
-  forgetCourseHeads();
-  await importContent(kv, T0, root);
+  await using s = await importedCopy();
+  const { kv, root } = s;
   const v1 = (await versionFiles(kv, "demo", 1))!;
   const zip = zipFiles(v1);
   // The same files give the same bytes.
@@ -33,14 +20,10 @@ Deno.test("a course exported as a zip and imported again is the identical course
 
   // Change the course (a lesson edited, a file added), then import the zip.
   let ws = (await openWorkspace(kv, "demo", root))!;
-  await saveDraft(
+  await saveDemoDraft(
     kv,
-    {
-      courseId: "demo",
-      path: LESSON,
-      text: ws.files[LESSON].replace("正文。", "改过的正文。"),
-      basedOn: null,
-    },
+    LESSON,
+    ws.files[LESSON].replace("正文。", "改过的正文。"),
     "trainer",
     T0,
   );
@@ -73,7 +56,6 @@ Deno.test("a course exported as a zip and imported again is the identical course
   ]);
   assert.equal(three!.hash, one!.hash);
   assert.deepEqual(three!.content, one!.content);
-  await Deno.remove(root, { recursive: true });
 });
 
 Deno.test("unzipFiles() refuses paths outside the course, traversal and non-UTF-8 text", () => {

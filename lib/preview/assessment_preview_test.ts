@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { importContent } from "@/lib/authoring/course_import.ts";
+import { VALID_CONTENT as CONTENT } from "@/lib/authoring/testing.ts";
 import {
   makeUser,
   minutesLater,
@@ -16,10 +16,6 @@ import {
   startPreview,
 } from "./assessment_preview.ts";
 import { getPreview, listPreviews } from "./preview_store.ts";
-
-const CONTENT = fileURLToPath(
-  new URL("../content/testdata/valid/", import.meta.url),
-);
 
 /** Every top-level key prefix in the store, with how many keys each has. */
 async function prefixes(kv: Deno.Kv): Promise<Map<string, number>> {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { listMembershipsOfUser } from "@/lib/identity/teams/cohort_store.ts";
-import { createCohort } from "@/lib/identity/teams/cohort_store.ts";
+import { teamWithCohort } from "@/lib/identity/teams/testing.ts";
 import {
   ConflictError,
   ForbiddenError,
@@ -16,7 +16,6 @@ import {
   revokeInvitation,
 } from "./invitation_store.ts";
 import { signIn } from "@/lib/identity/accounts/sign_in.ts";
-import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import {
   FAST,
   makeUser,
@@ -29,15 +28,7 @@ async function setup(kv: Deno.Kv) {
   const admin = await makeUser(kv, "admin", "admin@example.com");
   const manager = await makeUser(kv, "manager", "m@example.com");
   const other = await makeUser(kv, "manager", "m2@example.com");
-  const team = await createTeam(kv, {
-    name: "售前一组",
-    managerIds: [manager.id],
-  }, NOW);
-  const cohort = await createCohort(kv, {
-    name: "第 11 期",
-    teamId: team.id,
-    startDate: "2026-03-01",
-  }, NOW);
+  const { team, cohort } = await teamWithCohort(kv, [manager.id]);
   return { admin, manager, other, team, cohort };
 }
 
@@ -209,48 +200,18 @@ Deno.test("createInvitation() is for admins and the team's managers, and refuses
   using kv = await Deno.openKv(":memory:");
   const { manager, other, cohort } = await setup(kv);
   const learner = await makeUser(kv, "learner", "l@example.com");
+  /** `actorId` invites "a" at `email` into the cohort. */
+  const invite = (actorId: string, email = "a@example.com") =>
+    createInvitation(kv, actorId, cohort.id, { name: "a", email }, NOW);
+  await assert.rejects(invite(other.id), ForbiddenError);
+  await assert.rejects(invite(learner.id), ForbiddenError);
+  await assert.rejects(invite(manager.id, "L@example.com"), is("login-taken"));
   await assert.rejects(
-    createInvitation(kv, other.id, cohort.id, {
-      name: "a",
-      email: "a@example.com",
-    }, NOW),
-    ForbiddenError,
-  );
-  await assert.rejects(
-    createInvitation(kv, learner.id, cohort.id, {
-      name: "a",
-      email: "a@example.com",
-    }, NOW),
-    ForbiddenError,
-  );
-  await assert.rejects(
-    createInvitation(kv, manager.id, cohort.id, {
-      name: "a",
-      email: "L@example.com",
-    }, NOW),
-    is("login-taken"),
-  );
-  await assert.rejects(
-    createInvitation(
-      kv,
-      manager.id,
-      cohort.id,
-      { name: "a", email: "abc" },
-      NOW,
-    ),
+    invite(manager.id, "abc"),
     (e) => e instanceof ValidationError && e.field === "email",
   );
-  const first = await createInvitation(kv, manager.id, cohort.id, {
-    name: "a",
-    email: "a@example.com",
-  }, NOW);
-  await assert.rejects(
-    createInvitation(kv, manager.id, cohort.id, {
-      name: "a",
-      email: "a@example.com",
-    }, NOW),
-    is("already-invited"),
-  );
+  const first = await invite(manager.id);
+  await assert.rejects(invite(manager.id), is("already-invited"));
   // Withdrawn, the login may be invited again; the old link is dead.
   await assert.rejects(
     revokeInvitation(kv, learner.id, cohort.id, first.invitation.id),
@@ -258,10 +219,7 @@ Deno.test("createInvitation() is for admins and the team's managers, and refuses
     "only someone who may invite may withdraw",
   );
   await revokeInvitation(kv, manager.id, cohort.id, first.invitation.id);
-  const again = await createInvitation(kv, manager.id, cohort.id, {
-    name: "a",
-    email: "a@example.com",
-  }, NOW);
+  const again = await invite(manager.id);
   await assert.rejects(
     acceptInvitation(
       kv,
