@@ -2,13 +2,8 @@ import assert from "node:assert/strict";
 import { zipSync } from "fflate";
 import { getHead, getVersion } from "@/lib/content/content_store.ts";
 import { unzipFiles, zipFiles } from "./course_zip.ts";
-import { importedCopy, LESSON, saveDemoDraft, T0 } from "./testing.ts";
-import {
-  draftsFromFiles,
-  openWorkspace,
-  publishWorkspace,
-  versionFiles,
-} from "./workspace.ts";
+import { draftEdit, importedCopy, LESSON, publishNow, T0 } from "./testing.ts";
+import { draftsFromFiles, openWorkspace, versionFiles } from "./workspace.ts";
 
 Deno.test("a course exported as a zip and imported again is the identical course", async () => {
   await using s = await importedCopy();
@@ -19,36 +14,16 @@ Deno.test("a course exported as a zip and imported again is the identical course
   assert.deepEqual(zipFiles({ ...v1 }), zip);
 
   // Change the course (a lesson edited, a file added), then import the zip.
-  let ws = (await openWorkspace(kv, "demo", root))!;
-  await saveDemoDraft(
-    kv,
-    LESSON,
-    ws.files[LESSON].replace("正文。", "改过的正文。"),
-    "trainer",
-    T0,
-  );
-  await publishWorkspace(
-    kv,
-    (await openWorkspace(kv, "demo", root))!,
-    "改",
-    "trainer",
-    T0,
-  );
+  await draftEdit(s, LESSON, "正文。", "改过的正文。", T0);
+  await publishNow(s, "改", T0);
   assert.equal((await getHead(kv, "demo"))!.version, 2);
 
   const read = unzipFiles(zip, "courses/demo");
   assert.ok("files" in read);
   assert.deepEqual(read.files, v1);
-  ws = (await openWorkspace(kv, "demo", root))!;
+  const ws = (await openWorkspace(kv, "demo", root))!;
   assert.equal(await draftsFromFiles(kv, ws, read.files, "trainer", T0), 1);
-  const result = await publishWorkspace(
-    kv,
-    (await openWorkspace(kv, "demo", root))!,
-    "从压缩包恢复",
-    "trainer",
-    T0,
-    "zip",
-  );
+  const result = await publishNow(s, "从压缩包恢复", T0, "zip");
   assert.deepEqual(result, { version: 3, published: true });
   const [one, three] = await Promise.all([
     getVersion(kv, "demo", 1),

@@ -11,6 +11,12 @@ import { copy } from "@/tests/fs_copy.ts";
 import { forgetCourseHeads } from "@/lib/content/course_view.ts";
 import { importContent } from "./course_import.ts";
 import { saveDraft, type SaveResult } from "./draft_store.ts";
+import {
+  openWorkspace,
+  type PublishResult,
+  publishWorkspace,
+} from "./workspace.ts";
+import type { VersionOrigin } from "./version_note_store.ts";
 
 /** The valid test content (course "demo"): lib/content/testdata/valid. */
 export const VALID_CONTENT = fileURLToPath(
@@ -64,5 +70,43 @@ export async function saveDemoDraft(
     { courseId: "demo", path, text, basedOn },
     actorId,
     at,
+  );
+}
+
+/**
+ * Drafts an edit of one file of course "demo" in the copy: its text as the
+ * workspace shows it, with `from` replaced by `to`, saved by "trainer".
+ */
+export async function draftEdit(
+  copy: ImportedCopy,
+  path: string,
+  from: string,
+  to: string,
+  at: Date,
+): Promise<SaveResult> {
+  const ws = (await openWorkspace(copy.kv, "demo", copy.root))!;
+  return await saveDemoDraft(
+    copy.kv,
+    path,
+    ws.files[path].replace(from, to),
+    "trainer",
+    at,
+  );
+}
+
+/** Publishes course "demo" as its workspace now stands, by "trainer". */
+export async function publishNow(
+  copy: ImportedCopy,
+  note: string,
+  at: Date,
+  origin?: VersionOrigin,
+): Promise<PublishResult> {
+  return await publishWorkspace(
+    copy.kv,
+    (await openWorkspace(copy.kv, "demo", copy.root))!,
+    note,
+    "trainer",
+    at,
+    origin,
   );
 }

@@ -7,7 +7,14 @@ import {
   getCourseView,
 } from "@/lib/content/course_view.ts";
 import { importContent } from "./course_import.ts";
-import { importedCopy, LESSON, saveDemoDraft, T0 } from "./testing.ts";
+import {
+  draftEdit,
+  importedCopy,
+  LESSON,
+  publishNow,
+  saveDemoDraft,
+  T0,
+} from "./testing.ts";
 import { getDraft, listConflictCopies, listDrafts } from "./draft_store.ts";
 import { listVersionNotes } from "./version_note_store.ts";
 import {
@@ -78,14 +85,7 @@ Deno.test("two trainers save one file: the later save gets a conflict and both t
 
 Deno.test("a draft with problems cannot be published; the latest version stays", async () => {
   await using s = await importedCopy();
-  const ws = (await openWorkspace(s.kv, "demo", s.root))!;
-  await saveDemoDraft(
-    s.kv,
-    SCENARIO,
-    ws.files[SCENARIO].replace("next: check", "next: nowhere"),
-    "trainer",
-    later(1),
-  );
+  await draftEdit(s, SCENARIO, "next: check", "next: nowhere", later(1));
   const draft = (await openWorkspace(s.kv, "demo", s.root))!;
   await assert.rejects(
     () => publishWorkspace(s.kv, draft, "坏的草稿", "trainer", later(2)),
@@ -110,21 +110,8 @@ Deno.test("a draft with problems cannot be published; the latest version stays",
 
 Deno.test("publishing makes a new version with its note and audit entry; old attempts keep theirs; rollback is a new version", async () => {
   await using s = await importedCopy();
-  const ws = (await openWorkspace(s.kv, "demo", s.root))!;
-  await saveDemoDraft(
-    s.kv,
-    LESSON,
-    ws.files[LESSON].replace("正文。", "新的正文。"),
-    "trainer",
-    later(1),
-  );
-  const result = await publishWorkspace(
-    s.kv,
-    (await openWorkspace(s.kv, "demo", s.root))!,
-    "补充正文",
-    "trainer",
-    later(2),
-  );
+  await draftEdit(s, LESSON, "正文。", "新的正文。", later(1));
+  const result = await publishNow(s, "补充正文", later(2));
   assert.deepEqual(result, { version: 2, published: true });
   assert.deepEqual(await listDrafts(s.kv, "demo"), []);
   forgetCourseHeads();
@@ -166,21 +153,8 @@ Deno.test("publishing makes a new version with its note and audit entry; old att
 
 Deno.test("a restart keeps a browser publish when files are unchanged and reports a conflict when they changed", async () => {
   await using s = await importedCopy();
-  const ws = (await openWorkspace(s.kv, "demo", s.root))!;
-  await saveDemoDraft(
-    s.kv,
-    LESSON,
-    ws.files[LESSON].replace("正文。", "浏览器里的正文。"),
-    "trainer",
-    later(1),
-  );
-  await publishWorkspace(
-    s.kv,
-    (await openWorkspace(s.kv, "demo", s.root))!,
-    "浏览器发布",
-    "trainer",
-    later(2),
-  );
+  await draftEdit(s, LESSON, "正文。", "浏览器里的正文。", later(1));
+  await publishNow(s, "浏览器发布", later(2));
   // Unchanged files: the browser version stays latest.
   let status = await importContent(s.kv, later(3), s.root);
   assert.deepEqual(status.published, [{

@@ -139,18 +139,15 @@ Deno.test("submitImport() checks the form before the file: no file, an empty or 
     if (file) f.set("file", file);
     return f;
   };
-  assert.deepEqual(await submitImport(kv, m1.id, cohorts, form("c1"), NOW), {
+  const submit = (f: FormData) => submitImport(kv, m1.id, cohorts, f, NOW);
+  assert.deepEqual(await submit(form("c1")), {
     ok: false,
     status: 422,
     cohortId: "c1",
     errors: { file: "invitations.import.file_required" },
   });
-  const big = await submitImport(
-    kv,
-    m1.id,
-    cohorts,
+  const big = await submit(
     form("c1", new File([new Uint8Array(MAX_CSV_BYTES + 1)], "big.csv")),
-    NOW,
   );
   assert.deepEqual(big, {
     ok: false,
@@ -158,12 +155,8 @@ Deno.test("submitImport() checks the form before the file: no file, an empty or 
     cohortId: "c1",
     errors: { file: "invitations.import.file_too_large" },
   });
-  const empty = await submitImport(
-    kv,
-    m1.id,
-    cohorts,
+  const empty = await submit(
     form("<b>" + "x".repeat(60), new File([], "empty.csv")),
-    NOW,
   );
   assert.deepEqual(empty, {
     ok: false,

@@ -35,6 +35,15 @@ async function setup(kv: Deno.Kv) {
 const is = (code: string) => (e: unknown) =>
   e instanceof ConflictError && e.code === code;
 
+/** Accepts the invitation as `name` with `password` (hashed fast), at `at`. */
+const accept = (
+  kv: Deno.Kv,
+  token: string,
+  name: string,
+  password: string,
+  at = NOW,
+) => acceptInvitation(kv, token, { name, password }, at, FAST);
+
 Deno.test("acceptInvitation() creates the learner with membership and consumes the token once", async () => {
   using kv = await Deno.openKv(":memory:");
   const { manager, team, cohort } = await setup(kv);
@@ -56,12 +65,12 @@ Deno.test("acceptInvitation() creates the learner with membership and consumes t
   assert.ok(!keys.includes(token), "only the token's hash is stored");
   assert.equal((await listPendingInvitations(kv, cohort.id, NOW)).length, 1);
 
-  const user = await acceptInvitation(
+  const user = await accept(
     kv,
     token,
-    { name: "", password: "我的密码是十个字符以上" },
+    "",
+    "我的密码是十个字符以上",
     minutesLater(10),
-    FAST,
   );
   assert.equal(user.name, "王晨", "an empty name keeps the invited one");
   assert.equal(user.role, "learner");
@@ -101,13 +110,7 @@ Deno.test("acceptInvitation() creates the learner with membership and consumes t
   );
 
   await assert.rejects(
-    acceptInvitation(
-      kv,
-      token,
-      { name: "x", password: "another password" },
-      minutesLater(12),
-      FAST,
-    ),
+    accept(kv, token, "x", "another password", minutesLater(12)),
     is("invitation-used"),
   );
 });
@@ -120,20 +123,8 @@ Deno.test("acceptInvitation() lets exactly one of two concurrent accepts win", a
     email: "z@example.com",
   }, NOW);
   const results = await Promise.allSettled([
-    acceptInvitation(
-      kv,
-      token,
-      { name: "张一鸣", password: "password one!" },
-      NOW,
-      FAST,
-    ),
-    acceptInvitation(
-      kv,
-      token,
-      { name: "张一鸣", password: "password two!" },
-      NOW,
-      FAST,
-    ),
+    accept(kv, token, "张一鸣", "password one!"),
+    accept(kv, token, "张一鸣", "password two!"),
   ]);
   assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
   const failed = results.find((r) =>
@@ -154,42 +145,21 @@ Deno.test("acceptInvitation() refuses unknown, expired and bad input", async () 
     email: "c@example.com",
   }, NOW);
   await assert.rejects(
-    acceptInvitation(
-      kv,
-      "x".repeat(43),
-      { name: "a", password: "long enough!" },
-      NOW,
-      FAST,
-    ),
+    accept(kv, "x".repeat(43), "a", "long enough!"),
     NotFoundError,
   );
+  await assert.rejects(accept(kv, "short", "a", "long enough!"), NotFoundError);
   await assert.rejects(
-    acceptInvitation(
-      kv,
-      "short",
-      { name: "a", password: "long enough!" },
-      NOW,
-      FAST,
-    ),
-    NotFoundError,
-  );
-  await assert.rejects(
-    acceptInvitation(
-      kv,
-      token,
-      { name: "陈思思", password: "short" },
-      NOW,
-      FAST,
-    ),
+    accept(kv, token, "陈思思", "short"),
     (e) => e instanceof ValidationError && e.field === "password",
   );
   await assert.rejects(
-    acceptInvitation(
+    accept(
       kv,
       token,
-      { name: "陈思思", password: "long enough!" },
+      "陈思思",
+      "long enough!",
       new Date(NOW.getTime() + INVITATION_TTL_MS),
-      FAST,
     ),
     is("invitation-expired"),
   );
@@ -221,23 +191,11 @@ Deno.test("createInvitation() is for admins and the team's managers, and refuses
   await revokeInvitation(kv, manager.id, cohort.id, first.invitation.id);
   const again = await invite(manager.id);
   await assert.rejects(
-    acceptInvitation(
-      kv,
-      first.token,
-      { name: "a", password: "long enough!" },
-      NOW,
-      FAST,
-    ),
+    accept(kv, first.token, "a", "long enough!"),
     NotFoundError,
   );
   assert.equal(
-    (await acceptInvitation(
-      kv,
-      again.token,
-      { name: "a", password: "long enough!" },
-      NOW,
-      FAST,
-    )).email,
+    (await accept(kv, again.token, "a", "long enough!")).email,
     "a@example.com",
   );
 });
