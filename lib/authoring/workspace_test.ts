@@ -32,22 +32,25 @@ Deno.test("two trainers save one file: the later save gets a conflict and both t
   await using s = await importedCopy();
   const ws = (await openWorkspace(s.kv, "demo", s.root))!;
   const published = ws.files[LESSON];
+  /** Saves the published lesson with its "正文。" replaced by `to`. */
+  const edit = (
+    to: string,
+    by: string,
+    at: Date,
+    basedOn: string | null = null,
+  ) =>
+    saveDemoDraft(
+      s.kv,
+      LESSON,
+      published.replace("正文。", to),
+      by,
+      at,
+      basedOn,
+    );
   // Both open the published text (no draft yet: basedOn null).
-  const a = await saveDemoDraft(
-    s.kv,
-    LESSON,
-    published.replace("正文。", "甲的正文。"),
-    "trainer-a",
-    later(1),
-  );
+  const a = await edit("甲的正文。", "trainer-a", later(1));
   assert.equal(a.ok, true);
-  const b = await saveDemoDraft(
-    s.kv,
-    LESSON,
-    published.replace("正文。", "乙的正文。"),
-    "trainer-b",
-    later(2),
-  );
+  const b = await edit("乙的正文。", "trainer-b", later(2));
   assert.equal(b.ok, false);
   if (b.ok) return;
   // The conflict shows the other change, and nothing was overwritten.
@@ -61,14 +64,8 @@ Deno.test("two trainers save one file: the later save gets a conflict and both t
   // Saving again on the current versionstamp succeeds.
   assert.equal(
     a.ok &&
-      (await saveDemoDraft(
-        s.kv,
-        LESSON,
-        published.replace("正文。", "甲乙合并的正文。"),
-        "trainer-a",
-        later(3),
-        a.versionstamp,
-      )).ok,
+      (await edit("甲乙合并的正文。", "trainer-a", later(3), a.versionstamp))
+        .ok,
     true,
   );
   // A stale versionstamp is refused too, not only null.
