@@ -4,8 +4,8 @@
  * skill, scenario outcomes with red-line breaches, QA at day 30/60/90 with
  * the QA loop, KPI before and after training, and each certification
  * level with its rules explained. Access is checked first
- * (./scope.ts): anyone else gets NotFoundError. Individual survey answers
- * are never part of it.
+ * (lib/auth/record_access.ts): anyone else gets NotFoundError. Individual
+ * survey answers are never part of it.
  */
 import type { Statement } from "@/lib/evidence/statement.ts";
 import { ACTIVITY_TYPES } from "@/lib/evidence/statement.ts";
@@ -33,7 +33,8 @@ import { getLoopN, listLoops } from "@/lib/evaluation/qa_loop.ts";
 import { learnerEvaluation, trainingWindow } from "@/lib/evaluation/summary.ts";
 import { currentPlan } from "./plan_context.ts";
 import { itemTitles } from "./cohort_dashboard.ts";
-import { type DashboardViewer, requireVisibleLearner } from "./scope.ts";
+import { requireVisibleLearner } from "@/lib/auth/record_access.ts";
+import type { DashboardViewer } from "./scope.ts";
 import {
   learnerSkillCells,
   poolSkills,

@@ -1,14 +1,19 @@
 /**
  * What a manager sees of their teams: each cohort's day of the 30-day plan
  * and every member's standing against it, read from the progress rollups
- * (never from attempts or statements). Who may see whom is decided here,
- * once: admins see every team, managers only the teams they lead, and a
- * learner outside those teams is "not found", exactly like a missing one.
+ * (never from attempts or statements). Who may see whom is decided in
+ * lib/auth/record_access.ts: admins see every team, managers only the teams
+ * they lead, and a learner outside is "not found", exactly like a missing
+ * one.
  */
+import {
+  ledTeams,
+  requireVisibleLearner,
+  type Viewer,
+} from "@/lib/auth/record_access.ts";
 import { type CourseView, listCourseViews } from "@/lib/content/course_view.ts";
 import type { Plan } from "@/lib/content/schema.ts";
 import { getProgress, type Progress } from "@/lib/evidence/progress_store.ts";
-import { canManagerSeeLearner } from "@/lib/identity/teams/access.ts";
 import {
   type Cohort,
   dayOfPlan,
@@ -18,25 +23,12 @@ import {
   listMembershipsOfUser,
   PLAN_DAYS,
 } from "@/lib/identity/teams/cohort_store.ts";
-import { NotFoundError } from "@/lib/errors.ts";
-import type { Role } from "@/lib/identity/roles.ts";
-import {
-  getTeam,
-  listTeamIdsOfManager,
-  listTeams,
-  type Team,
-} from "@/lib/identity/teams/team_store.ts";
+import { getTeam } from "@/lib/identity/teams/team_store.ts";
 import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import {
   type PlanStanding,
   planStanding,
 } from "@/lib/onboarding/plan_standing.ts";
-
-/** Who is looking. */
-export interface Viewer {
-  id: string;
-  role: Role;
-}
 
 /** One member's line in a cohort table. */
 export interface MemberLine {
@@ -120,14 +112,6 @@ function summarize(
   };
 }
 
-async function teamsOf(kv: Deno.Kv, viewer: Viewer): Promise<Team[]> {
-  if (viewer.role === "admin") return await listTeams(kv, 100);
-  if (viewer.role !== "manager") return [];
-  const ids = await listTeamIdsOfManager(kv, viewer.id);
-  const teams = await Promise.all(ids.map((id) => getTeam(kv, id)));
-  return teams.filter((t): t is Team => t !== null);
-}
-
 async function cohortProgress(
   kv: Deno.Kv,
   cohort: Cohort,
@@ -197,7 +181,7 @@ export async function teamProgress(
   now: Date,
 ): Promise<TeamProgress[]> {
   const [teams, ctx] = await Promise.all([
-    teamsOf(kv, viewer),
+    ledTeams(kv, viewer),
     currentPlan(kv),
   ]);
   return await Promise.all(teams.map(async (team) => {
@@ -242,9 +226,10 @@ export interface LearnerProgress {
 }
 
 /**
- * A learner's progress for a manager of one of the learner's teams, or an
- * admin. Anyone else, and an id that is not a learner, gets NotFoundError,
- * so the answer does not reveal who exists in other teams.
+ * A learner's progress for a viewer who may see them
+ * (lib/auth/record_access.ts `requireVisibleLearner`). Anyone else, and an
+ * id that is not a learner, gets NotFoundError, so the answer does not
+ * reveal who exists in other teams.
  */
 export async function learnerProgress(
   kv: Deno.Kv,
@@ -252,16 +237,7 @@ export async function learnerProgress(
   learnerId: string,
   now: Date,
 ): Promise<LearnerProgress> {
-  const notFound = () =>
-    new NotFoundError(
-      `Cannot show learner "${learnerId}": not a learner this ${viewer.role} may see`,
-    );
-  const allowed = viewer.role === "admin" ||
-    (viewer.role === "manager" &&
-      await canManagerSeeLearner(kv, viewer.id, learnerId));
-  if (!allowed) throw notFound();
-  const user = await getUser(kv, learnerId);
-  if (!user || user.role !== "learner") throw notFound();
+  const user = await requireVisibleLearner(kv, viewer, learnerId);
   const [memberships, ctx] = await Promise.all([
     listMembershipsOfUser(kv, learnerId, 10),
     currentPlan(kv),

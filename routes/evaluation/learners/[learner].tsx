@@ -11,10 +11,10 @@ import {
 import {
   type AgentRecord,
   agentRecord,
-  canSeeAgent,
   type DriverField,
   parseDriverForm,
 } from "@/lib/evaluation/agent_view.ts";
+import { requireVisibleLearner } from "@/lib/auth/record_access.ts";
 import { DRIVER_KINDS, logDriver } from "@/lib/evaluation/driver_store.ts";
 import { KPI_METRICS } from "@/lib/evaluation/kpi.ts";
 import { formValues } from "@/lib/forms/form.ts";
@@ -22,8 +22,6 @@ import type { FieldErrors } from "@/lib/forms/form.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDate } from "@/lib/i18n/i18n.ts";
-import { getUser } from "@/lib/identity/accounts/user_store.ts";
-import { NotFoundError } from "@/lib/errors.ts";
 import {
   listObservations,
   type ObservationRecord,
@@ -42,17 +40,12 @@ interface Data {
 }
 
 /** The agent, or "not found" when the user may not see them. */
-async function load(ctx: {
-  state: SignedInState;
-  params: Record<string, string>;
-}) {
-  const { kv, user } = ctx.state;
-  const learner = await getUser(kv, ctx.params.learner);
-  if (
-    !learner || learner.role !== "learner" ||
-    !(await canSeeAgent(kv, user, learner.id))
-  ) throw new NotFoundError(`No learner "${ctx.params.learner}"`);
-  return learner;
+function load(ctx: { state: SignedInState; params: Record<string, string> }) {
+  return requireVisibleLearner(
+    ctx.state.kv,
+    ctx.state.user,
+    ctx.params.learner,
+  );
 }
 
 export const handler: Handlers<Data, SignedInState> = {
