@@ -3,7 +3,7 @@
  * real HTTP with the demo data, the evaluator's agent record and the
  * dashboards' drill-down answer every staff member alike for every account
  * (200 for a learner they may see, 404 for anyone else, as for a missing
- * id), and the trainer, whom the route policy keeps off the evaluator,
+ * id; the agent record's CSV the same), and the trainer, whom the route policy keeps off the evaluator,
  * gets a refusal there whatever the learner.
  */
 import assert from "node:assert/strict";
@@ -69,7 +69,12 @@ Deno.test({
     for (const u of users) {
       const evaluation = await status(c, `/evaluation/learners/${u.id}`);
       const drilldown = await status(c, `/dashboard/learners/${u.id}`);
+      const csv = await status(
+        c,
+        `/evaluation/learners/${u.id}/export/reviews`,
+      );
       assert.equal(evaluation, drilldown, `${login} on ${u.name}`);
+      assert.equal(csv, evaluation, `${login} on ${u.name}'s CSV`);
       assert.ok([200, 404].includes(evaluation), `${login} on ${u.name}`);
       if (evaluation === 200) seen[login]++;
     }

@@ -8,6 +8,7 @@ import type { LearnerDrilldown } from "@/lib/dashboard/learner_drilldown.ts";
 import { RedLine } from "@/lib/content/schema.ts";
 import type { KpiTarget } from "@/lib/evaluation/formulas.ts";
 import type { Language, MessageKey, Translate } from "@/lib/i18n/i18n.ts";
+import { loopMovement } from "@/components/evaluation/agent_tables.ts";
 import { chartTable, type TableData } from "./table_data.ts";
 
 const RED_LINES = new Set<string>(RedLine.options);
@@ -168,12 +169,7 @@ export function learnerTables(
           l.text,
           l.practice.map((p) => p.title).join(sep),
           l.assignedAt,
-          l.movement === "waiting" ? t("evaluator.loop.waiting") : t(
-            l.movement === "moved"
-              ? "evaluator.loop.moved"
-              : "evaluator.loop.not_yet",
-            { met: l.metSince, reviewed: l.reviewedSince },
-          ),
+          loopMovement(t, l),
         ],
       })),
     },

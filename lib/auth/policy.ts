@@ -118,6 +118,8 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // (record_access.ts, as the drill-down); the QA loop's N by trainers.
   "/evaluation/kpi": ["manager", "admin"],
   "/evaluation/learners/:learner": ["mentor", "manager", "admin"],
+  // Its tables as CSV, under the same access.
+  "/evaluation/learners/:learner/export/:table": ["mentor", "manager", "admin"],
   "/evaluation/settings": ["trainer", "admin"],
   // Public by design: anyone holding a certificate link can verify it, and
   // verifiers need the issuer's keys and the status list. Nothing private.
