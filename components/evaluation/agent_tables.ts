@@ -22,6 +22,36 @@ export function loopMovement(
   );
 }
 
+/** One QA-loop line as a table shows it: names already resolved. */
+export type LoopLine =
+  & Pick<LoopView, "movement" | "metSince" | "reviewedSince" | "assignedAt">
+  & { criterion: string; practice: string };
+
+/**
+ * The QA loop as a table: each criterion with its assigned practice, when
+ * it was assigned and how it moved since (the agent record's and the
+ * drill-down's).
+ */
+export function loopTable(
+  t: Translate,
+  id: string,
+  lines: LoopLine[],
+): TableData {
+  return {
+    id,
+    caption: t("evaluator.loop.title"),
+    header: [
+      t("evaluator.col.criterion"),
+      t("evaluator.col.practice"),
+      t("dd.loop.assigned"),
+      t("evaluator.col.movement"),
+    ],
+    rows: lines.map((l) => ({
+      cells: [l.criterion, l.practice, l.assignedAt, loopMovement(t, l)],
+    })),
+  };
+}
+
 /** Every table of the agent record, by id (the CSV route's `table`). */
 export function agentTables(
   data: { record: AgentRecord; reviews: ObservationRecord[] },
@@ -49,24 +79,15 @@ export function agentTables(
         ],
       })),
     },
-    loops: {
-      id: "qa-loops",
-      caption: t("evaluator.loop.title"),
-      header: [
-        t("evaluator.col.criterion"),
-        t("evaluator.col.practice"),
-        t("dd.loop.assigned"),
-        t("evaluator.col.movement"),
-      ],
-      rows: record.loops.map((l) => ({
-        cells: [
-          l.criterionId,
-          l.practice.join(", "),
-          l.assignedAt,
-          loopMovement(t, l),
-        ],
+    loops: loopTable(
+      t,
+      "qa-loops",
+      record.loops.map((l) => ({
+        ...l,
+        criterion: l.criterionId,
+        practice: l.practice.join(", "),
       })),
-    },
+    ),
     drivers: {
       id: "driver-table",
       caption: t("evaluator.drivers.title"),

@@ -34,7 +34,12 @@ import {
 import { examAssessmentKey, listAttempts } from "@/lib/quiz/attempt_store.ts";
 import type { DashboardFilters } from "./filters.ts";
 import { countFunnel, type FunnelStage, learnerStages } from "./funnel.ts";
-import { type DashboardViewer, selectCohorts } from "./scope.ts";
+import {
+  type DashboardViewer,
+  type ScopeOptions,
+  scopeOptions,
+  selectCohorts,
+} from "./scope.ts";
 import { type KirkpatrickPanel, kirkpatrickPanel } from "./kirkpatrick.ts";
 
 /** Why a learner needs attention (reason codes; views translate them). */
@@ -91,9 +96,7 @@ export interface CohortSummary {
 
 /** What the dashboard page shows. */
 export interface CohortDashboard {
-  options: {
-    teams: { id: string; name: string }[];
-    cohorts: { id: string; name: string; teamId: string; startDate: string }[];
+  options: ScopeOptions & {
     levels: { id: string; title: string; titleEn: string }[];
   };
   /** The level whose funnel is shown (the first one when none was chosen). */
@@ -327,13 +330,7 @@ export async function cohortDashboard(
   }
   return {
     options: {
-      teams: scope.teams.map((t) => ({ id: t.id, name: t.name })),
-      cohorts: scope.cohorts.map((c) => ({
-        id: c.id,
-        name: c.name,
-        teamId: c.teamId,
-        startDate: c.startDate,
-      })),
+      ...scopeOptions(scope),
       levels: levels.map((l) => ({
         id: l.id,
         title: l.title,

@@ -26,6 +26,25 @@ export interface Scope {
   cohorts: Cohort[];
 }
 
+/** A scope's teams and cohorts as a page's filter options. */
+export interface ScopeOptions {
+  teams: { id: string; name: string }[];
+  cohorts: { id: string; name: string; teamId: string; startDate: string }[];
+}
+
+/** The filter options of a scope: ids and names only. */
+export function scopeOptions(scope: Scope): ScopeOptions {
+  return {
+    teams: scope.teams.map((t) => ({ id: t.id, name: t.name })),
+    cohorts: scope.cohorts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      teamId: c.teamId,
+      startDate: c.startDate,
+    })),
+  };
+}
+
 /** Every cohort of these teams, newest first. */
 async function cohortsOf(kv: Deno.Kv, teams: Team[]): Promise<Cohort[]> {
   return newestFirst(await cohortsOfTeams(kv, teams));

@@ -11,8 +11,7 @@ import {
   requireVisibleLearner,
   type Viewer,
 } from "@/lib/auth/record_access.ts";
-import { type CourseView, listCourseViews } from "@/lib/content/course_view.ts";
-import type { Plan } from "@/lib/content/schema.ts";
+import { currentPlan, type PlanContext } from "@/lib/dashboard/plan_context.ts";
 import { getProgress, type Progress } from "@/lib/evidence/progress_store.ts";
 import {
   type Cohort,
@@ -60,20 +59,6 @@ export interface TeamProgress {
   id: string;
   name: string;
   cohorts: CohortProgress[];
-}
-
-/** The onboarding course and its plan, as published now. */
-interface PlanContext {
-  view: CourseView;
-  plan: Plan;
-}
-
-async function currentPlan(kv: Deno.Kv): Promise<PlanContext | null> {
-  for (const view of await listCourseViews(kv)) {
-    const plan = view.published.plans.find((p) => p.course === view.id);
-    if (plan) return { view, plan };
-  }
-  return null;
 }
 
 /** The plan day used for standing: before day 1 nothing is due, after 30 everything. */

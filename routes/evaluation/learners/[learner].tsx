@@ -5,6 +5,8 @@ import { DashboardStyles } from "@/components/dashboard/DashboardStyles.tsx";
 import { DataTable } from "@/components/dashboard/DataTable.tsx";
 import { agentTables } from "@/components/evaluation/agent_tables.ts";
 import { FieldError } from "@/components/FieldError.tsx";
+import { SelectField } from "@/components/SelectField.tsx";
+import { TextField } from "@/components/TextField.tsx";
 import { ConfidenceSummary } from "@/components/evaluation/ConfidenceSummary.tsx";
 import {
   type LearnerEvaluation,
@@ -181,29 +183,26 @@ export default function AgentPage(
       />
       <form method="post" class="stack card" data-testid="driver-form">
         <CsrfField token={csrfToken} />
-        <label for="driver-kind">{t("evaluator.drivers.kind")}</label>
-        <select
+        <SelectField
           id="driver-kind"
           name="kind"
-          aria-invalid={errors.kind ? "true" : undefined}
-          aria-describedby="driver-kind-error"
+          label={t("evaluator.drivers.kind")}
+          error={err("kind")}
         >
           {DRIVER_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`evaluator.drivers.kind.${k}`)}
             </option>
           ))}
-        </select>
-        <FieldError id="driver-kind-error" message={err("kind")} />
-        <label for="driver-topic">{t("evaluator.drivers.topic")}</label>
-        <input
+        </SelectField>
+        <TextField
           id="driver-topic"
           name="topic"
+          label={t("evaluator.drivers.topic")}
+          value=""
           maxlength={60}
-          aria-invalid={errors.topic ? "true" : undefined}
-          aria-describedby="driver-topic-error"
+          error={err("topic")}
         />
-        <FieldError id="driver-topic-error" message={err("topic")} />
         <label for="driver-note">{t("evaluator.drivers.note")}</label>
         <textarea
           id="driver-note"
