@@ -6,8 +6,14 @@
  * progress rollup, certificates, exam attempts by index), never statements,
  * so its cost follows the number of learners, not of events.
  */
-import type { CourseView } from "@/lib/content/course_view.ts";
-import { currentPlan, MAX_MEMBERS, type PlanContext } from "./plan_context.ts";
+import {
+  currentPlan,
+  hasActivity,
+  itemTitles,
+  MAX_MEMBERS,
+  type PlanContext,
+  standingOnDay,
+} from "./plan_context.ts";
 import type { Certification } from "@/lib/content/schema.ts";
 import { listLearnerCertificates } from "@/lib/certification/certificate_store.ts";
 import {
@@ -111,28 +117,6 @@ export interface CohortDashboard {
 
 const DAY_MS = 86_400_000;
 
-function hasAny(p: Progress): boolean {
-  return [p.lessons, p.quizzes, p.scenarios, p.drills].some((r) =>
-    Object.keys(r).length > 0
-  );
-}
-
-/** Titles of plan items by `kind:ref`, for reasons a manager can read. */
-export function itemTitles(view: CourseView): Map<string, string> {
-  const t = new Map<string, string>();
-  const p = view.published;
-  for (const l of view.lessons) {
-    t.set(`lesson:${l.lesson.lesson.id}`, l.lesson.lesson.title);
-  }
-  for (const m of p.modules) t.set(`quiz:${m.module.id}`, m.module.title);
-  for (const x of p.scenarios) t.set(`scenario:${x.id}`, x.title);
-  for (const x of p.drills) t.set(`drill:${x.id}`, x.title);
-  for (const x of p.exams) t.set(`exam:${x.id}`, x.title);
-  for (const x of p.surveys) t.set(`survey:${x.id}`, x.title);
-  for (const x of p.observations) t.set(`observation:${x.id}`, x.title);
-  return t;
-}
-
 /** The exam whose submission the funnel's "exam" stage counts. */
 function levelExam(level: Certification | null): string | null {
   return level?.rules.exam?.ref ?? level?.recertification?.exam ?? null;
@@ -166,12 +150,10 @@ async function memberFacts(
       ? listAttempts(kv, learnerId, ctx.view.id, examAssessmentKey(exam), 5)
       : [],
   ]);
-  const standing = ctx
-    ? planStanding(ctx.plan, Math.min(Math.max(day, 0), PLAN_DAYS), progress)
-    : null;
+  const standing = ctx ? standingOnDay(ctx.plan, day, progress) : null;
   const stages = level
     ? learnerStages(level, moduleIds, {
-      active: hasAny(progress),
+      active: hasActivity(progress),
       quizzes: progress.quizzes,
       examsTaken: new Set(
         attempts.some((a) => a.status === "submitted") && exam ? [exam] : [],
@@ -246,18 +228,14 @@ export async function cohortDashboard(
     let done = 0;
     const dueByToday = facts[0]?.standing?.dueByToday ??
       (ctx
-        ? planStanding(
-          ctx.plan,
-          Math.min(Math.max(day, 0), PLAN_DAYS),
-          emptyProgress("", "", now),
-        ).dueByToday
+        ? standingOnDay(ctx.plan, day, emptyProgress("", "", now)).dueByToday
         : 0);
     for (const f of facts) {
       const s = f.standing;
       if (!s) continue;
       counts[s.standing]++;
       done += s.done;
-      const active = hasAny(f.progress);
+      const active = hasActivity(f.progress);
       members.push({
         learnerId: f.learnerId,
         name: f.name,

@@ -11,23 +11,25 @@ import {
   requireVisibleLearner,
   type Viewer,
 } from "@/lib/auth/record_access.ts";
-import { currentPlan, type PlanContext } from "@/lib/dashboard/plan_context.ts";
+import {
+  type CohortPlace,
+  currentPlan,
+  hasActivity,
+  itemTitles,
+  learnerCohort,
+  type PlanContext,
+  standingOnDay,
+} from "@/lib/dashboard/plan_context.ts";
 import { getProgress, type Progress } from "@/lib/evidence/progress_store.ts";
 import {
   type Cohort,
   dayOfPlan,
-  getCohort,
   listCohortsOfTeam,
   listMembers,
-  listMembershipsOfUser,
   PLAN_DAYS,
 } from "@/lib/identity/teams/cohort_store.ts";
-import { getTeam } from "@/lib/identity/teams/team_store.ts";
 import { getUser } from "@/lib/identity/accounts/user_store.ts";
-import {
-  type PlanStanding,
-  planStanding,
-} from "@/lib/onboarding/plan_standing.ts";
+import type { PlanStanding } from "@/lib/onboarding/plan_standing.ts";
 
 /** One member's line in a cohort table. */
 export interface MemberLine {
@@ -61,18 +63,6 @@ export interface TeamProgress {
   cohorts: CohortProgress[];
 }
 
-/** The plan day used for standing: before day 1 nothing is due, after 30 everything. */
-function clampDay(day: number): number {
-  return Math.min(Math.max(day, 0), PLAN_DAYS);
-}
-
-/** True once the learner has recorded anything (an empty rollup is made up on read). */
-function hasAny(p: Progress): boolean {
-  return [p.lessons, p.quizzes, p.scenarios, p.drills].some((r) =>
-    Object.keys(r).length > 0
-  );
-}
-
 function summarize(
   ctx: PlanContext | null,
   progress: Progress | null,
@@ -83,7 +73,7 @@ function summarize(
     ? ctx.view.published.modules.filter((m) => m.module.quiz).length
     : 0;
   const standing = ctx && progress
-    ? planStanding(ctx.plan, clampDay(day), progress)
+    ? standingOnDay(ctx.plan, day, progress)
     : null;
   return {
     lessonsDone: progress ? Object.keys(progress.lessons).length : 0,
@@ -92,7 +82,7 @@ function summarize(
       ? Object.values(progress.quizzes).filter((q) => q.passed).length
       : 0,
     quizzesTotal,
-    lastActiveAt: progress && hasAny(progress) ? progress.updatedAt : null,
+    lastActiveAt: progress && hasActivity(progress) ? progress.updatedAt : null,
     standing,
   };
 }
@@ -189,7 +179,7 @@ export interface LearnerProgress {
   id: string;
   name: string;
   disabled: boolean;
-  cohort: { id: string; name: string; teamName: string; day: number } | null;
+  cohort: CohortPlace | null;
   lessonsDone: number;
   lessonsTotal: number;
   quizzesPassed: number;
@@ -210,6 +200,14 @@ export interface LearnerProgress {
   }[];
 }
 
+/** Practice kinds in the order the learner page lists them, by rollup. */
+const PRACTICE_KINDS = ["quiz", "scenario", "drill"] as const;
+const ROLLUP = {
+  quiz: "quizzes",
+  scenario: "scenarios",
+  drill: "drills",
+} as const;
+
 /**
  * A learner's progress for a viewer who may see them
  * (lib/auth/record_access.ts `requireVisibleLearner`). Anyone else, and an
@@ -223,69 +221,33 @@ export async function learnerProgress(
   now: Date,
 ): Promise<LearnerProgress> {
   const user = await requireVisibleLearner(kv, viewer, learnerId);
-  const [memberships, ctx] = await Promise.all([
-    listMembershipsOfUser(kv, learnerId, 10),
+  const [cohort, ctx] = await Promise.all([
+    learnerCohort(kv, learnerId, now),
     currentPlan(kv),
   ]);
-  const membership = memberships.at(-1);
-  const cohort = membership ? await getCohort(kv, membership.cohortId) : null;
-  const team = cohort ? await getTeam(kv, cohort.teamId) : null;
-  const day = cohort ? dayOfPlan(cohort.startDate, now, cohort.timeZone) : 0;
   const progress = ctx
     ? await getProgress(kv, learnerId, ctx.view.id, now)
     : null;
-  const s = summarize(ctx, progress, day);
-  const titles: Record<string, string> = {};
+  const s = summarize(ctx, progress, cohort?.day ?? 0);
+  const titles: Record<string, string> = ctx
+    ? Object.fromEntries(itemTitles(ctx.view))
+    : {};
   const published = ctx?.view.published;
-  for (const l of ctx?.view.lessons ?? []) {
-    titles[`lesson:${l.lesson.lesson.id}`] = l.lesson.lesson.title;
-  }
-  for (const m of published?.modules ?? []) {
-    titles[`quiz:${m.module.id}`] = m.module.title;
-  }
-  for (const x of published?.scenarios ?? []) {
-    titles[`scenario:${x.id}`] = x.title;
-  }
-  for (const x of published?.drills ?? []) titles[`drill:${x.id}`] = x.title;
-  for (const x of published?.exams ?? []) titles[`exam:${x.id}`] = x.title;
-  for (const x of published?.surveys ?? []) titles[`survey:${x.id}`] = x.title;
-  for (const x of published?.observations ?? []) {
-    titles[`observation:${x.id}`] = x.title;
-  }
-  const practice: LearnerProgress["practice"] = [];
-  if (progress) {
-    for (const [id, q] of Object.entries(progress.quizzes)) {
-      practice.push({
-        kind: "quiz",
+  const practice: LearnerProgress["practice"] = progress
+    ? PRACTICE_KINDS.flatMap((kind) =>
+      Object.entries(progress[ROLLUP[kind]]).map(([id, q]) => ({
+        kind,
         id,
-        title: titles[`quiz:${id}`] ?? id,
+        title: titles[`${kind}:${id}`] ?? id,
         ...pick(q),
-      });
-    }
-    for (const [id, q] of Object.entries(progress.scenarios)) {
-      practice.push({
-        kind: "scenario",
-        id,
-        title: titles[`scenario:${id}`] ?? id,
-        ...pick(q),
-      });
-    }
-    for (const [id, q] of Object.entries(progress.drills)) {
-      practice.push({
-        kind: "drill",
-        id,
-        title: titles[`drill:${id}`] ?? id,
-        ...pick(q),
-      });
-    }
-  }
+      }))
+    )
+    : [];
   return {
     id: learnerId,
     name: user.name,
     disabled: user.disabled,
-    cohort: cohort
-      ? { id: cohort.id, name: cohort.name, teamName: team?.name ?? "", day }
-      : null,
+    cohort,
     lessonsDone: s.lessonsDone,
     lessonsTotal: s.lessonsTotal,
     quizzesPassed: s.quizzesPassed,
