@@ -7,6 +7,7 @@
  * so its cost follows the number of learners, not of events.
  */
 import {
+  type CohortPlace,
   currentPlan,
   hasActivity,
   itemTitles,
@@ -77,15 +78,8 @@ export interface MemberRow {
   lastActiveAt: Date | null;
 }
 
-/** A cohort's figures. */
-export interface CohortSummary {
-  id: string;
-  name: string;
-  teamId: string;
-  teamName: string;
-  startDate: string;
-  /** Day of the plan today (below 1 before the start, above 30 after). */
-  day: number;
+/** A cohort's figures (its `day` is today's day of the plan). */
+export interface CohortSummary extends CohortPlace {
   planDays: number;
   members: number;
   /** Tracked plan items in the whole plan. */
