@@ -4,8 +4,8 @@ import { CsrfField } from "@/components/CsrfField.tsx";
 import { DashboardStyles } from "@/components/dashboard/DashboardStyles.tsx";
 import { DataTable } from "@/components/dashboard/DataTable.tsx";
 import { agentTables } from "@/components/evaluation/agent_tables.ts";
-import { FieldError } from "@/components/FieldError.tsx";
 import { SelectField } from "@/components/SelectField.tsx";
+import { TextAreaField } from "@/components/TextAreaField.tsx";
 import { TextField } from "@/components/TextField.tsx";
 import { ConfidenceSummary } from "@/components/evaluation/ConfidenceSummary.tsx";
 import {
@@ -203,17 +203,15 @@ export default function AgentPage(
           maxlength={60}
           error={err("topic")}
         />
-        <label for="driver-note">{t("evaluator.drivers.note")}</label>
-        <textarea
+        <TextAreaField
           id="driver-note"
           name="note"
+          label={t("evaluator.drivers.note")}
+          value=""
           rows={2}
           maxlength={500}
-          aria-invalid={errors.note ? "true" : undefined}
-          aria-describedby="driver-note-error"
-        >
-        </textarea>
-        <FieldError id="driver-note-error" message={err("note")} />
+          error={err("note")}
+        />
         <button type="submit">{t("evaluator.drivers.submit")}</button>
       </form>
 
