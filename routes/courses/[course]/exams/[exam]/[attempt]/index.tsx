@@ -165,33 +165,35 @@ export default function ExamAttemptPage(
     );
   }
   return (
-    <AttemptPaper
-      headTitle={exam.title}
-      title={exam.title}
-      t={t}
-      csrfToken={state.user.csrfToken}
-      attempt={attempt}
-      questions={publicQuestions(examQuestions(view, attempt), attempt)}
-      submit={t("onboarding.exam.submit")}
-      top={<OnboardingStyles />}
-      timer={attempt.deadline && (
-        <p class="timer" role="status">
-          {t("onboarding.exam.time_left", {
-            minutes: data.minutesLeft,
-            time: formatDateTime(lang, attempt.deadline),
-          })}
-        </p>
-      )}
-      // Only a refused rating is named; any other refusal says to check the answers.
-      alert={data.error &&
-        (data.confidenceError ? data.error : t("onboarding.exam.error"))}
-      asksConfidence={view.quiz.confidence === true}
-      refusedConfidence={data.confidenceError}
-      autosave={{
-        saveUrl: `${url.pathname}/answers`,
-      }}
-    >
-      {checklist}
-    </AttemptPaper>
+    <>
+      <OnboardingStyles />
+      <AttemptPaper
+        headTitle={exam.title}
+        title={exam.title}
+        t={t}
+        csrfToken={state.user.csrfToken}
+        attempt={attempt}
+        questions={publicQuestions(examQuestions(view, attempt), attempt)}
+        submit={t("onboarding.exam.submit")}
+        timer={attempt.deadline && (
+          <p class="timer" role="status">
+            {t("onboarding.exam.time_left", {
+              minutes: data.minutesLeft,
+              time: formatDateTime(lang, attempt.deadline),
+            })}
+          </p>
+        )}
+        // Only a refused rating is named; any other refusal says to check the answers.
+        alert={data.error &&
+          (data.confidenceError ? data.error : t("onboarding.exam.error"))}
+        asksConfidence={view.quiz.confidence === true}
+        refusedConfidence={data.confidenceError}
+        autosave={{
+          saveUrl: `${url.pathname}/answers`,
+        }}
+      >
+        {checklist}
+      </AttemptPaper>
+    </>
   );
 }
