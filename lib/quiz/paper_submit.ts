@@ -15,6 +15,7 @@ import type { SignedInState } from "@/lib/http/state.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { Attempt } from "@/lib/quiz/attempt.ts";
 import { answersFromForm } from "@/lib/quiz/answer_form.ts";
+import { autosaveAnswers } from "@/lib/quiz/autosave.ts";
 import { AttemptClosedError, submitAttempt } from "@/lib/quiz/attempt_store.ts";
 import {
   confidenceFromForm,
@@ -151,5 +152,24 @@ export function paperPost<D extends PaperRefusal>(
     }
     await then?.(data, ctx, now);
     return seeOther(ctx.url.pathname);
+  };
+}
+
+/**
+ * The autosave POST of an attempt page: the same fields as the form, saved
+ * while the paper is open (lib/quiz/autosave.ts).
+ */
+export function paperAutosave<T>(
+  paperOf: (found: T) => Paper,
+): WithFound<T, unknown, SignedInState> {
+  return (found, req, ctx) => {
+    const paper = paperOf(found);
+    return autosaveAnswers(
+      req,
+      ctx.state,
+      paper.attempt.id,
+      paper.questions,
+      { confidence: paper.asksConfidence },
+    );
   };
 }
