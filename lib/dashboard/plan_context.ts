@@ -9,8 +9,7 @@ import type { Plan } from "@/lib/content/schema.ts";
 import type { Progress } from "@/lib/evidence/progress_store.ts";
 import {
   dayOfPlan,
-  getCohort,
-  listMembershipsOfUser,
+  latestCohortOf,
   PLAN_DAYS,
 } from "@/lib/identity/teams/cohort_store.ts";
 import { getTeam } from "@/lib/identity/teams/team_store.ts";
@@ -70,8 +69,7 @@ export async function learnerCohort(
   learnerId: string,
   now: Date,
 ): Promise<CohortPlace | null> {
-  const membership = (await listMembershipsOfUser(kv, learnerId, 10)).at(-1);
-  const cohort = membership ? await getCohort(kv, membership.cohortId) : null;
+  const cohort = await latestCohortOf(kv, learnerId);
   if (!cohort) return null;
   const team = await getTeam(kv, cohort.teamId);
   return {

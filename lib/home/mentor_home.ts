@@ -3,9 +3,9 @@
  * plan and its learners by name. (The mentor's confirmation page comes with
  * the onboarding work; this lists whom they accompany.)
  */
+import { mentoredCohorts } from "@/lib/auth/record_access.ts";
 import { dayOfPlan, listMembers } from "@/lib/identity/teams/cohort_store.ts";
-import { listTeams } from "@/lib/identity/teams/team_store.ts";
-import { listCohortsOfTeam } from "@/lib/identity/teams/cohort_store.ts";
+import { getTeam } from "@/lib/identity/teams/team_store.ts";
 import { getUser } from "@/lib/identity/accounts/user_store.ts";
 
 /** A cohort the mentor accompanies. */
@@ -23,24 +23,25 @@ export async function mentorHome(
   mentorId: string,
   now: Date,
 ): Promise<MentoredCohort[]> {
-  const out: MentoredCohort[] = [];
-  for (const team of await listTeams(kv, 200)) {
-    for (const c of await listCohortsOfTeam(kv, team.id, 100)) {
-      if (c.mentorId !== mentorId) continue;
-      const members = await listMembers(kv, c.id, 1000);
+  const out = await Promise.all(
+    (await mentoredCohorts(kv, mentorId)).map(async (c) => {
+      const [team, members] = await Promise.all([
+        getTeam(kv, c.teamId),
+        listMembers(kv, c.id, 1000),
+      ]);
       const users = await Promise.all(
         members.map((m) => getUser(kv, m.userId)),
       );
-      out.push({
+      return {
         id: c.id,
         name: c.name,
-        teamName: team.name,
+        teamName: team?.name ?? "",
         day: dayOfPlan(c.startDate, now, c.timeZone),
         mentees: users.flatMap((u) =>
           u && !u.anonymisedAt ? [{ id: u.id, name: u.name }] : []
         ).sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
-      });
-    }
-  }
+      };
+    }),
+  );
   return out.sort((a, b) => a.day - b.day);
 }

@@ -31,8 +31,7 @@ import type {
 import { getProgress } from "@/lib/evidence/progress_store.ts";
 import {
   dayOfPlan,
-  getCohort,
-  listMembershipsOfUser,
+  latestCohortOf,
 } from "@/lib/identity/teams/cohort_store.ts";
 import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
 import { answerDrillItem, startDrillRun } from "@/lib/drill/drill_run_store.ts";
@@ -229,8 +228,7 @@ export async function seedLearner(
 ): Promise<void> {
   const user = await findUserByLogin(kv, login);
   if (!user) return;
-  const membership = (await listMembershipsOfUser(kv, user.id, 10)).at(-1);
-  const cohort = membership && await getCohort(kv, membership.cohortId);
+  const cohort = await latestCohortOf(kv, user.id);
   if (!cohort) return;
   const progress = await getProgress(kv, user.id, view.id, now);
   if (

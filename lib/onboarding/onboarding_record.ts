@@ -11,8 +11,7 @@ import { getProgress } from "@/lib/evidence/progress_store.ts";
 import {
   type Cohort,
   dayOfPlan,
-  getCohort,
-  listMembershipsOfUser,
+  latestCohortOf,
 } from "@/lib/identity/teams/cohort_store.ts";
 import {
   type Certificate,
@@ -65,12 +64,6 @@ export function runBreachedRedLine(run: Run): boolean {
   );
 }
 
-/** The learner's cohort: the latest membership's. */
-async function cohortOf(kv: Deno.Kv, learnerId: string) {
-  const m = (await listMembershipsOfUser(kv, learnerId, 10)).at(-1);
-  return m ? await getCohort(kv, m.cohortId) : null;
-}
-
 /**
  * Reads the record in the course's latest version (null when the course
  * has no plan). `now` decides the plan day and certificate statuses.
@@ -84,7 +77,7 @@ export async function onboardingRecord(
   const view = await getCourseView(kv, courseId);
   const plan = view?.published.plans.find((p) => p.course === courseId);
   if (!view || !plan) return null;
-  const cohort = await cohortOf(kv, learnerId);
+  const cohort = await latestCohortOf(kv, learnerId);
   const day = cohort ? dayOfPlan(cohort.startDate, now, cohort.timeZone) : 0;
   const published = view.published;
   const scenarioIds = new Set([

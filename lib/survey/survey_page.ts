@@ -5,10 +5,7 @@
  */
 import { getCourseView } from "@/lib/content/course_view.ts";
 import type { Plan, Survey } from "@/lib/content/schema.ts";
-import {
-  getCohort,
-  listMembershipsOfUser,
-} from "@/lib/identity/teams/cohort_store.ts";
+import { latestCohortOf } from "@/lib/identity/teams/cohort_store.ts";
 import { getResponse, type SurveyResponse } from "./survey_response_store.ts";
 
 /** Days a survey stays open after its plan day. */
@@ -50,8 +47,7 @@ export async function surveyPage(
   const view = await getCourseView(kv, courseId);
   const survey = view?.published.surveys.find((s) => s.id === surveyId);
   if (!view || !survey) return null;
-  const membership = (await listMembershipsOfUser(kv, learnerId, 10)).at(-1);
-  const cohort = membership ? await getCohort(kv, membership.cohortId) : null;
+  const cohort = await latestCohortOf(kv, learnerId);
   const plan = view.published.plans.find((p) => p.course === courseId);
   return {
     courseId,

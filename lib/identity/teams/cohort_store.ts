@@ -338,3 +338,16 @@ export async function listMembershipsOfUser(
     (e) => decodeStored(MembershipSchema, e.key, e.value),
   );
 }
+
+/**
+ * The user's current cohort: their latest membership's (memberships list
+ * oldest first), or null outside any. Every page that places a learner in
+ * the plan reads it through here.
+ */
+export async function latestCohortOf(
+  kv: Deno.Kv,
+  userId: string,
+): Promise<Cohort | null> {
+  const membership = (await listMembershipsOfUser(kv, userId, 10)).at(-1);
+  return membership ? await getCohort(kv, membership.cohortId) : null;
+}
