@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { sha256Hex } from "@/lib/crypto/digest.ts";
 
 /**
  * SHA-256 (lower-case hex) over named byte strings, each framed as
@@ -37,9 +38,5 @@ export async function filesHash(
     all.set(p, at);
     at += p.length;
   }
-  const digest = await crypto.subtle.digest("SHA-256", all);
-  return Array.from(
-    new Uint8Array(digest),
-    (b) => b.toString(16).padStart(2, "0"),
-  ).join("");
+  return await sha256Hex(all);
 }
