@@ -7,11 +7,27 @@
  * | ["content_status"]  | ContentStatus |
  */
 import { z } from "zod";
+import {
+  isProblemCode,
+  type ProblemCode,
+  type ProblemMessage,
+} from "./source.ts";
 
 const statusKey = ["content_status"];
 
 /** Problems are capped so the record stays far below KV's 64 KiB value limit. */
 export const MAX_STORED_PROBLEMS = 200;
+
+// A problem is stored as its message key and params, so each reader sees it in their language.
+const MessageSchema: z.ZodType<ProblemMessage> = z.lazy(() =>
+  z.object({
+    code: z.custom<ProblemCode>(isProblemCode),
+    params: z.record(
+      z.string(),
+      z.union([z.string(), z.number(), MessageSchema]),
+    ).optional(),
+  })
+);
 
 export const ContentStatusSchema = z.object({
   checkedAt: z.date(),
@@ -29,10 +45,13 @@ export const ContentStatusSchema = z.object({
       path: z.string(),
       line: z.number(),
       col: z.number(),
-      message: z.string(),
-    }),
+      field: z.string().optional(),
+    }).and(MessageSchema),
   )
-    .max(MAX_STORED_PROBLEMS),
+    .max(MAX_STORED_PROBLEMS)
+    // Statuses saved before problems carried codes held English sentences;
+    // every start imports again and rewrites the status, so until then none show.
+    .catch([]),
   /**
    * Courses whose repository files changed after a trainer published in the
    * browser: the files became `fileVersion`, the browser's `browserVersion`

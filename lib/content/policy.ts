@@ -15,7 +15,7 @@
 import { z } from "zod";
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-  error: "must be a lowercase kebab-case id",
+  error: "problem.schema.id",
 });
 const Text = z.string().trim().min(1);
 

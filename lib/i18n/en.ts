@@ -17,6 +17,7 @@ import { en as evaluator } from "./parts/evaluator.ts";
 import { en as dashPanel } from "./parts/dash_panel.ts";
 import { en as invitations } from "./parts/invitations.ts";
 import { en as dashPages } from "./parts/dash_pages.ts";
+import { en as contentCheck } from "./parts/content_check.ts";
 
 /** English messages. Typed against the zh-CN catalog so no key is missing. */
 export const en: Record<MessageKey, string> = {
@@ -736,4 +737,5 @@ export const en: Record<MessageKey, string> = {
   ...dashPanel,
   ...invitations,
   ...dashPages,
+  ...contentCheck,
 };

@@ -16,6 +16,7 @@ import { zh as evaluator } from "./parts/evaluator.ts";
 import { zh as dashPanel } from "./parts/dash_panel.ts";
 import { zh as invitations } from "./parts/invitations.ts";
 import { zh as dashPages } from "./parts/dash_pages.ts";
+import { zh as contentCheck } from "./parts/content_check.ts";
 
 /** Simplified Chinese messages: the reference catalog every language must match. */
 export const zhCN = {
@@ -686,6 +687,7 @@ export const zhCN = {
   ...dashPanel,
   ...invitations,
   ...dashPages,
+  ...contentCheck,
 } as const;
 
 /** A message key. */

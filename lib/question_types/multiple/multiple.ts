@@ -7,6 +7,7 @@
  * @module
  */
 import type { QuestionTypeDef } from "../common/types.ts";
+import { msg } from "@/lib/content/source.ts";
 import { checkIds, contentError } from "../common/input.ts";
 import { labelledItem } from "../common/option_label.ts";
 import {
@@ -79,7 +80,7 @@ export const multiple: QuestionTypeDef<"multiple"> = {
     if (correct < 2) {
       ctx.add(
         ["options"],
-        `multiple-choice question needs at least two correct options, found ${correct}`,
+        msg("problem.question.multiple_correct", { found: correct }),
       );
     }
   },
