@@ -14,15 +14,7 @@ import { startServer } from "../tests/server.ts";
 import { client } from "../tests/session.ts";
 import type { Survey } from "@/lib/content/schema.ts";
 import { buildStatement, type Statement } from "@/lib/evidence/statement.ts";
-import {
-  answerStatement,
-  driverStatement,
-  kpiStatement,
-  qaStatement,
-  scoreStatement,
-  seeded,
-  surveyStatement,
-} from "@/lib/evaluation/testing.ts";
+import * as build from "@/lib/evaluation/testing.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
 import { emptyProgress, stageProgress } from "@/lib/evidence/progress_store.ts";
 import { hashPassword } from "@/lib/identity/accounts/password.ts";
@@ -182,7 +174,7 @@ function* onceEach(
   learners: string[],
   now: Date,
 ): Generator<Statement> {
-  const rnd = seeded(7);
+  const rnd = build.seeded(7);
   const month = (back: number) => {
     const d = new Date(now);
     d.setUTCDate(1);
@@ -197,7 +189,7 @@ function* onceEach(
         else if (q.type === "nps") answers[q.id] = Math.floor(rnd() * 11);
         else if (q.type === "choice") answers[q.id] = 0;
       }
-      yield surveyStatement(
+      yield build.surveyStatement(
         l,
         COHORT,
         ids.survey.id,
@@ -208,7 +200,7 @@ function* onceEach(
       );
     }
     for (const back of [3, 2, 1, 0]) {
-      yield kpiStatement(
+      yield build.kpiStatement(
         l,
         COHORT,
         TEAM,
@@ -236,7 +228,7 @@ function* events(
   count: number,
   seed: number,
 ): Generator<Statement> {
-  const rnd = seeded(seed);
+  const rnd = build.seeded(seed);
   const start = Date.now() - 20 * DAY;
   for (let j = 0; j < count; j++) {
     const at = new Date(start + (j % (20 * 24 * 60)) * 60_000);
@@ -256,14 +248,21 @@ function* events(
       });
     } else if (kind < 7) {
       const m = ids.modules[j % ids.modules.length];
-      yield scoreStatement(l, COHORT, `modules/${m}/quiz`, m, score, at);
+      yield build.scoreStatement(l, COHORT, `modules/${m}/quiz`, m, score, at);
     } else if (kind === 7 && ids.pre && ids.post) {
       const exam = rnd() < 0.5 ? ids.pre : ids.post;
-      yield scoreStatement(l, COHORT, `exams/${exam}`, "exam", score, at);
+      yield build.scoreStatement(l, COHORT, `exams/${exam}`, "exam", score, at);
     } else if (kind === 8) {
-      yield answerStatement(l, COHORT, `q-${j % 50}`, rnd() < 0.7, rnd(), at);
+      yield build.answerStatement(
+        l,
+        COHORT,
+        `q-${j % 50}`,
+        rnd() < 0.7,
+        rnd(),
+        at,
+      );
     } else if (j % 20 === 9) {
-      yield qaStatement(l, COHORT, TEAM, {
+      yield build.qaStatement(l, COHORT, TEAM, {
         percent: score,
         passed: score >= 80,
         checkpoint: rnd() < 0.5 ? "d14" : "d30",
@@ -271,7 +270,7 @@ function* events(
         missed: score < 60 ? ["opening"] : [],
         breached: score < 10 ? ["privacy"] : [],
       }, at);
-    } else yield driverStatement(l, COHORT, TEAM, "coaching", at);
+    } else yield build.driverStatement(l, COHORT, TEAM, "coaching", at);
   }
 }
 

@@ -12,18 +12,9 @@ import { addStatement } from "@/lib/evidence/statement_store.ts";
 import type { EvaluationContent } from "@/lib/evaluation/content_map.ts";
 import { NO_CONTENT } from "@/lib/evaluation/content_map.ts";
 import { cohortSummary } from "@/lib/evaluation/summary.ts";
-import {
-  driverStatement,
-  kpiStatement,
-  qaStatement,
-  scoreStatement,
-  seeded,
-  surveyStatement,
-} from "@/lib/evaluation/testing.ts";
-import {
-  addMembership,
-  createCohort,
-} from "@/lib/identity/teams/cohort_store.ts";
+import * as build from "@/lib/evaluation/testing.ts";
+import { addMembers, reactionSurvey } from "@/lib/evaluation/fixtures.ts";
+import { createCohort } from "@/lib/identity/teams/cohort_store.ts";
 import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import { envNumber, median, type Row, type Section } from "./rows.ts";
 
@@ -48,16 +39,10 @@ const CONTENT: EvaluationContent = {
     "scenarios/late-parcel": ["empathy", "returns"],
     "drills/drill-promo-surge": ["presale"],
   },
-  surveys: [{
-    id: "reaction-basics",
-    title: "reaction",
-    module: "basics",
-    minReportN: 5,
-    questions: [
-      { id: "q1", type: "likert", prompt: "q1" },
-      { id: "nps", type: "nps", prompt: "nps" },
-    ],
-  }],
+  surveys: [reactionSurvey([
+    { id: "q1", type: "likert", prompt: "q1" },
+    { id: "nps", type: "nps", prompt: "nps" },
+  ])],
 };
 
 const ACTIVITIES: [string, string][] = [
@@ -76,7 +61,7 @@ export async function writeEvents(
   count: number,
   seed: number,
 ): Promise<void> {
-  const rnd = seeded(seed);
+  const rnd = build.seeded(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const months = ["2026-08", "2026-09", "2026-10", "2026-11", "2026-12"];
   let t = Date.UTC(2026, 8, 1);
@@ -89,7 +74,7 @@ export async function writeEvents(
         const at = new Date(t);
         addStatement(
           op,
-          kpiStatement(
+          build.kpiStatement(
             l,
             "bench",
             "bench-team",
@@ -119,11 +104,19 @@ export async function writeEvents(
     let s: Statement;
     if (r < 0.7) {
       const [path, m] = pick(ACTIVITIES);
-      s = scoreStatement(l, "bench", path, m, Math.floor(rnd() * 101), at, {
-        durationMs: path.startsWith("drills") ? 30_000 : undefined,
-      });
+      s = build.scoreStatement(
+        l,
+        "bench",
+        path,
+        m,
+        Math.floor(rnd() * 101),
+        at,
+        {
+          durationMs: path.startsWith("drills") ? 30_000 : undefined,
+        },
+      );
     } else if (r < 0.8) {
-      s = qaStatement(l, "bench", "bench-team", {
+      s = build.qaStatement(l, "bench", "bench-team", {
         percent: Math.round(rnd() * 100),
         passed: rnd() < 0.6,
         checkpoint: pick(["d14", "d30", "d60", "d90"]),
@@ -132,10 +125,10 @@ export async function writeEvents(
         breached: [],
       }, at);
     } else if (r < 0.9) {
-      s = driverStatement(l, "bench", "bench-team", "coaching", at);
+      s = build.driverStatement(l, "bench", "bench-team", "coaching", at);
     } else {
       // New responses only: an edit would carry the answers it replaces.
-      s = surveyStatement(
+      s = build.surveyStatement(
         l,
         "bench",
         "reaction-basics",
@@ -187,18 +180,7 @@ export async function measureEvaluator(): Promise<Row[]> {
       startDate: "2026-09-01",
     }, now);
     const learners = Array.from({ length: learnerCount }, (_, i) => `b${i}`);
-    for (let i = 0; i < learners.length; i += 100) {
-      const op = kv.atomic();
-      for (const l of learners.slice(i, i + 100)) {
-        addMembership(op, {
-          cohortId: "bench",
-          teamId: "bench-team",
-          userId: l,
-          joinedAt: now,
-        });
-      }
-      await op.commit();
-    }
+    await addMembers(kv, "bench", "bench-team", learners, now);
     const t0 = performance.now();
     await writeEvents(kv, learners, small, 1);
     const writeMs = performance.now() - t0;

@@ -9,6 +9,7 @@ import Papa from "papaparse";
 import xapiValidation from "xapi-validation";
 import { startServer } from "./server.ts";
 import { client } from "./session.ts";
+import { XAPI_INTERACTION_TYPES } from "@/lib/export/testing.ts";
 
 const opts = { sanitizeResources: false, sanitizeOps: false };
 const server = await startServer();
@@ -174,18 +175,6 @@ const ADL_VERBS = new Set([
   "https://service-academy.example/xapi/verbs/expired",
   "https://service-academy.example/xapi/verbs/revoked",
 ]);
-const INTERACTION_TYPES = new Set([
-  "true-false",
-  "choice",
-  "fill-in",
-  "long-fill-in",
-  "matching",
-  "performance",
-  "sequencing",
-  "likert",
-  "numeric",
-  "other",
-]);
 
 // deno-lint-ignore no-explicit-any
 type Json = Record<string, any>;
@@ -241,7 +230,9 @@ Deno.test({
       assert.ok(s.result.score.scaled >= -1 && s.result.score.scaled <= 1);
     }
     if (s.object.definition.type.endsWith("cmi.interaction")) {
-      assert.ok(INTERACTION_TYPES.has(s.object.definition.interactionType));
+      assert.ok(
+        XAPI_INTERACTION_TYPES.has(s.object.definition.interactionType),
+      );
       assert.equal(s.verb.id, "http://adlnet.gov/expapi/verbs/answered");
     }
   }

@@ -1,15 +1,10 @@
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { forgetCourseHeads } from "@/lib/content/course_view.ts";
 import { importContent } from "./course_import.ts";
 import { courseTree, editTree } from "./course_tree.ts";
 import { checkFiles, openWorkspace } from "./workspace.ts";
 import { englishText } from "@/lib/content/source.ts";
-
-const FIXTURE = fileURLToPath(
-  new URL("../content/testdata/valid", import.meta.url),
-);
-const T0 = new Date("2026-03-02T08:00:00Z");
+import { T0, VALID_CONTENT as FIXTURE } from "./testing.ts";
 
 async function setup() {
   const kv = await Deno.openKv(":memory:");

@@ -1,71 +1,29 @@
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { zipSync } from "fflate";
-import { copy } from "@/tests/fs_copy.ts";
 import { getHead, getVersion } from "@/lib/content/content_store.ts";
-import { forgetCourseHeads } from "@/lib/content/course_view.ts";
-import { importContent } from "./course_import.ts";
-import { saveDraft } from "./draft_store.ts";
 import { unzipFiles, zipFiles } from "./course_zip.ts";
-import {
-  draftsFromFiles,
-  openWorkspace,
-  publishWorkspace,
-  versionFiles,
-} from "./workspace.ts";
-
-const FIXTURE = fileURLToPath(
-  new URL("../content/testdata/valid", import.meta.url),
-);
-const LESSON = "courses/demo/01-basics/01-stages.md";
-const T0 = new Date("2026-03-02T08:00:00Z");
+import { draftEdit, importedCopy, LESSON, publishNow, T0 } from "./testing.ts";
+import { draftsFromFiles, openWorkspace, versionFiles } from "./workspace.ts";
 
 Deno.test("a course exported as a zip and imported again is the identical course", async () => {
-  const root = await Deno.makeTempDir();
-  await copy(FIXTURE, root);
-  using kv = await Deno.openKv(":memory:");
-  forgetCourseHeads();
-  await importContent(kv, T0, root);
+  await using s = await importedCopy();
+  const { kv, root } = s;
   const v1 = (await versionFiles(kv, "demo", 1))!;
   const zip = zipFiles(v1);
   // The same files give the same bytes.
   assert.deepEqual(zipFiles({ ...v1 }), zip);
 
   // Change the course (a lesson edited, a file added), then import the zip.
-  let ws = (await openWorkspace(kv, "demo", root))!;
-  await saveDraft(
-    kv,
-    {
-      courseId: "demo",
-      path: LESSON,
-      text: ws.files[LESSON].replace("正文。", "改过的正文。"),
-      basedOn: null,
-    },
-    "trainer",
-    T0,
-  );
-  await publishWorkspace(
-    kv,
-    (await openWorkspace(kv, "demo", root))!,
-    "改",
-    "trainer",
-    T0,
-  );
+  await draftEdit(s, LESSON, "正文。", "改过的正文。", T0);
+  await publishNow(s, "改", T0);
   assert.equal((await getHead(kv, "demo"))!.version, 2);
 
   const read = unzipFiles(zip, "courses/demo");
   assert.ok("files" in read);
   assert.deepEqual(read.files, v1);
-  ws = (await openWorkspace(kv, "demo", root))!;
+  const ws = (await openWorkspace(kv, "demo", root))!;
   assert.equal(await draftsFromFiles(kv, ws, read.files, "trainer", T0), 1);
-  const result = await publishWorkspace(
-    kv,
-    (await openWorkspace(kv, "demo", root))!,
-    "从压缩包恢复",
-    "trainer",
-    T0,
-    "zip",
-  );
+  const result = await publishNow(s, "从压缩包恢复", T0, "zip");
   assert.deepEqual(result, { version: 3, published: true });
   const [one, three] = await Promise.all([
     getVersion(kv, "demo", 1),
@@ -73,7 +31,6 @@ Deno.test("a course exported as a zip and imported again is the identical course
   ]);
   assert.equal(three!.hash, one!.hash);
   assert.deepEqual(three!.content, one!.content);
-  await Deno.remove(root, { recursive: true });
 });
 
 Deno.test("unzipFiles() refuses paths outside the course, traversal and non-UTF-8 text", () => {

@@ -1,6 +1,4 @@
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { copy } from "@/tests/fs_copy.ts";
 import { listAuditAbout } from "@/lib/identity/audit/audit_store.ts";
 import { getContentStatus } from "@/lib/content/content_status_store.ts";
 import {
@@ -10,11 +8,14 @@ import {
 } from "@/lib/content/course_view.ts";
 import { importContent } from "./course_import.ts";
 import {
-  getDraft,
-  listConflictCopies,
-  listDrafts,
-  saveDraft,
-} from "./draft_store.ts";
+  draftEdit,
+  importedCopy,
+  LESSON,
+  publishNow,
+  saveDemoDraft,
+  T0,
+} from "./testing.ts";
+import { getDraft, listConflictCopies, listDrafts } from "./draft_store.ts";
 import { listVersionNotes } from "./version_note_store.ts";
 import {
   DraftHasProblemsError,
@@ -25,58 +26,32 @@ import {
 } from "./workspace.ts";
 import { englishText } from "@/lib/content/source.ts";
 
-const FIXTURE = fileURLToPath(
-  new URL("../content/testdata/valid", import.meta.url),
-);
-const LESSON = "courses/demo/01-basics/01-stages.md";
 const SCENARIO = "assessments/scenarios/late-parcel.yaml";
-const T0 = new Date("2026-03-02T08:00:00Z");
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
-async function setup() {
-  const root = await Deno.makeTempDir();
-  await copy(FIXTURE, root);
-  const kv = await Deno.openKv(":memory:");
-  forgetCourseHeads();
-  await importContent(kv, T0, root);
-  return {
-    root,
-    kv,
-    [Symbol.asyncDispose]: async () => {
-      kv.close();
-      await Deno.remove(root, { recursive: true });
-    },
-  };
-}
-
 Deno.test("two trainers save one file: the later save gets a conflict and both texts stay retrievable", async () => {
-  await using s = await setup();
+  await using s = await importedCopy();
   const ws = (await openWorkspace(s.kv, "demo", s.root))!;
   const published = ws.files[LESSON];
+  /** Saves the published lesson with its "正文。" replaced by `to`. */
+  const edit = (
+    to: string,
+    by: string,
+    at: Date,
+    basedOn: string | null = null,
+  ) =>
+    saveDemoDraft(
+      s.kv,
+      LESSON,
+      published.replace("正文。", to),
+      by,
+      at,
+      basedOn,
+    );
   // Both open the published text (no draft yet: basedOn null).
-  const a = await saveDraft(
-    s.kv,
-    {
-      courseId: "demo",
-      path: LESSON,
-      text: published.replace("正文。", "甲的正文。"),
-      basedOn: null,
-    },
-    "trainer-a",
-    later(1),
-  );
+  const a = await edit("甲的正文。", "trainer-a", later(1));
   assert.equal(a.ok, true);
-  const b = await saveDraft(
-    s.kv,
-    {
-      courseId: "demo",
-      path: LESSON,
-      text: published.replace("正文。", "乙的正文。"),
-      basedOn: null,
-    },
-    "trainer-b",
-    later(2),
-  );
+  const b = await edit("乙的正文。", "trainer-b", later(2));
   assert.equal(b.ok, false);
   if (b.ok) return;
   // The conflict shows the other change, and nothing was overwritten.
@@ -89,48 +64,26 @@ Deno.test("two trainers save one file: the later save gets a conflict and both t
   assert.equal(copies[0].by, "trainer-b");
   // Saving again on the current versionstamp succeeds.
   assert.equal(
-    a.ok && (await saveDraft(
-      s.kv,
-      {
-        courseId: "demo",
-        path: LESSON,
-        text: published.replace("正文。", "甲乙合并的正文。"),
-        basedOn: a.versionstamp,
-      },
-      "trainer-a",
-      later(3),
-    )).ok,
+    a.ok &&
+      (await edit("甲乙合并的正文。", "trainer-a", later(3), a.versionstamp))
+        .ok,
     true,
   );
   // A stale versionstamp is refused too, not only null.
-  const stale = await saveDraft(
+  const stale = await saveDemoDraft(
     s.kv,
-    {
-      courseId: "demo",
-      path: LESSON,
-      text: "x",
-      basedOn: a.ok ? a.versionstamp : null,
-    },
+    LESSON,
+    "x",
     "trainer-b",
     later(4),
+    a.ok ? a.versionstamp : null,
   );
   assert.equal(stale.ok, false);
 });
 
 Deno.test("a draft with problems cannot be published; the latest version stays", async () => {
-  await using s = await setup();
-  const ws = (await openWorkspace(s.kv, "demo", s.root))!;
-  await saveDraft(
-    s.kv,
-    {
-      courseId: "demo",
-      path: SCENARIO,
-      text: ws.files[SCENARIO].replace("next: check", "next: nowhere"),
-      basedOn: null,
-    },
-    "trainer",
-    later(1),
-  );
+  await using s = await importedCopy();
+  await draftEdit(s, SCENARIO, "next: check", "next: nowhere", later(1));
   const draft = (await openWorkspace(s.kv, "demo", s.root))!;
   await assert.rejects(
     () => publishWorkspace(s.kv, draft, "坏的草稿", "trainer", later(2)),
@@ -154,26 +107,9 @@ Deno.test("a draft with problems cannot be published; the latest version stays",
 });
 
 Deno.test("publishing makes a new version with its note and audit entry; old attempts keep theirs; rollback is a new version", async () => {
-  await using s = await setup();
-  const ws = (await openWorkspace(s.kv, "demo", s.root))!;
-  await saveDraft(
-    s.kv,
-    {
-      courseId: "demo",
-      path: LESSON,
-      text: ws.files[LESSON].replace("正文。", "新的正文。"),
-      basedOn: null,
-    },
-    "trainer",
-    later(1),
-  );
-  const result = await publishWorkspace(
-    s.kv,
-    (await openWorkspace(s.kv, "demo", s.root))!,
-    "补充正文",
-    "trainer",
-    later(2),
-  );
+  await using s = await importedCopy();
+  await draftEdit(s, LESSON, "正文。", "新的正文。", later(1));
+  const result = await publishNow(s, "补充正文", later(2));
   assert.deepEqual(result, { version: 2, published: true });
   assert.deepEqual(await listDrafts(s.kv, "demo"), []);
   forgetCourseHeads();
@@ -214,26 +150,9 @@ Deno.test("publishing makes a new version with its note and audit entry; old att
 });
 
 Deno.test("a restart keeps a browser publish when files are unchanged and reports a conflict when they changed", async () => {
-  await using s = await setup();
-  const ws = (await openWorkspace(s.kv, "demo", s.root))!;
-  await saveDraft(
-    s.kv,
-    {
-      courseId: "demo",
-      path: LESSON,
-      text: ws.files[LESSON].replace("正文。", "浏览器里的正文。"),
-      basedOn: null,
-    },
-    "trainer",
-    later(1),
-  );
-  await publishWorkspace(
-    s.kv,
-    (await openWorkspace(s.kv, "demo", s.root))!,
-    "浏览器发布",
-    "trainer",
-    later(2),
-  );
+  await using s = await importedCopy();
+  await draftEdit(s, LESSON, "正文。", "浏览器里的正文。", later(1));
+  await publishNow(s, "浏览器发布", later(2));
   // Unchanged files: the browser version stays latest.
   let status = await importContent(s.kv, later(3), s.root);
   assert.deepEqual(status.published, [{

@@ -58,24 +58,34 @@ Deno.test("readCaseForm() names each bad field and refuses links to nothing", ()
     replies: new Set(["complaint-thanks", "complaint-follow-up"]),
     scenarios: new Set(["late-parcel"]),
   };
-  const form = new FormData();
-  form.set("title", "");
-  form.set("situation", "moon");
-  form.set("conversation", "太短");
-  form.set("replies", "complaint-thanks");
-  const bad = readCaseForm(form, known);
+  /** A form with one value per field. */
+  const formOf = (fields: Record<string, string>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    return form;
+  };
+  const bad = readCaseForm(
+    formOf({
+      title: "",
+      situation: "moon",
+      conversation: "太短",
+      replies: "complaint-thanks",
+    }),
+    known,
+  );
   assert.equal(bad.ok, false);
   if (!bad.ok) {
     assert.equal(bad.errors.title, "cases.error.title");
     assert.equal(bad.errors.situation, "cases.error.situation");
     assert.equal(bad.errors.conversation, "cases.error.conversation");
   }
-  const good = new FormData();
-  good.set("title", "投诉结案");
-  good.set("situation", "complaint");
-  good.set("conversation", "顾客：东西坏了。客服：非常抱歉，马上为您补发。");
-  good.set("replies", "complaint-thanks，complaint-follow-up");
-  good.append("lessons", "core-complaint-steps");
+  const good = formOf({
+    title: "投诉结案",
+    situation: "complaint",
+    conversation: "顾客：东西坏了。客服：非常抱歉，马上为您补发。",
+    replies: "complaint-thanks，complaint-follow-up",
+    lessons: "core-complaint-steps",
+  });
   const ok = readCaseForm(good, known);
   assert.equal(ok.ok, true);
   if (ok.ok) {

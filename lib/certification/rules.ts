@@ -64,6 +64,24 @@ export interface Explanation {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * A checklist criterion (plan items done, surveys submitted): met when
+ * nothing is missing, pending until then; it never fails outright.
+ */
+function checklist(
+  id: CriterionId,
+  total: number,
+  missing: string[],
+  countName: "done" | "submitted",
+): Criterion {
+  return {
+    id,
+    state: missing.length === 0 ? "met" : "pending",
+    numbers: { [countName]: total - missing.length, total },
+    missing,
+  };
+}
+
 /** Explains `level` for a learner with `facts`. */
 export function explainLevel(
   level: Certification,
@@ -82,15 +100,9 @@ export function explainLevel(
   }
   if (r.planItems) {
     const missing = facts.planItems.filter((i) => !i.done).map((i) => i.key);
-    criteria.push({
-      id: "plan-items",
-      state: missing.length === 0 ? "met" : "pending",
-      numbers: {
-        done: facts.planItems.length - missing.length,
-        total: facts.planItems.length,
-      },
-      missing,
-    });
+    criteria.push(
+      checklist("plan-items", facts.planItems.length, missing, "done"),
+    );
   }
   if (r.quizzes) {
     const notTaken = r.quizzes.modules.filter((m) =>
@@ -176,15 +188,7 @@ export function explainLevel(
   }
   if (r.surveys) {
     const missing = r.surveys.filter((s) => !facts.surveys.has(s));
-    criteria.push({
-      id: "surveys",
-      state: missing.length === 0 ? "met" : "pending",
-      numbers: {
-        submitted: r.surveys.length - missing.length,
-        total: r.surveys.length,
-      },
-      missing,
-    });
+    criteria.push(checklist("surveys", r.surveys.length, missing, "submitted"));
   }
   if (r.observation) {
     const score = facts.observations[r.observation.ref];

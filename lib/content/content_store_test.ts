@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { withKv } from "@/lib/db/testing.ts";
 import {
   getLatest,
   getVersion,
@@ -10,15 +11,6 @@ import {
 
 const t0 = new Date("2025-03-01T08:00:00Z");
 const t1 = new Date("2025-03-02T08:00:00Z");
-
-async function withKv(fn: (kv: Deno.Kv) => Promise<void>) {
-  const kv = await Deno.openKv(":memory:");
-  try {
-    await fn(kv);
-  } finally {
-    kv.close();
-  }
-}
 
 /** A course tree of about `bytes` UTF-8 bytes, mostly Chinese so strings are two-byte in V8. */
 function bigCourse(bytes: number, seed: string) {

@@ -13,11 +13,7 @@
  * @module
  */
 import { z } from "zod";
-
-const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, {
-  error: "problem.schema.id",
-});
-const Text = z.string().trim().min(1);
+import { Id, Text } from "./question_shapes/fields.ts";
 
 /** Where a figure comes from: the law, a platform's rules centre, or our own rule. */
 export const PolicySource = z.enum(["law", "platform", "house"]);

@@ -577,21 +577,24 @@ const PlanItemSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("milestone"), title: Text }),
 ]);
 
+/** The weekdays, Monday first (a plan's `startsOn`; the rota check counts from it). */
+export const WEEKDAYS = [
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+] as const;
+
 /** `assessments/plans/<id>.yaml`: the 30-day onboarding plan. */
 export const PlanSchema = z.strictObject({
   id: Id,
   title: Text,
   course: Id,
   /** The weekday of day 1 (cohorts start on it), so the rota can be checked against weekends. */
-  startsOn: z.enum([
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-  ]).optional(),
+  startsOn: z.enum(WEEKDAYS).optional(),
   days: z.array(z.strictObject({
     day: z.int().min(1).max(30, { error: "problem.schema.day" }),
     title: Text.optional(),

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import type { Statement } from "@/lib/evidence/statement.ts";
-import { addStatement } from "@/lib/evidence/statement_store.ts";
 import {
   type EvaluationContent,
   NO_CONTENT,
@@ -8,21 +7,19 @@ import {
 import { cohortSummary } from "@/lib/evaluation/summary.ts";
 import {
   driverStatement,
-  kpiStatement,
-  qaStatement,
   scoreStatement,
   surveyStatement,
 } from "@/lib/evaluation/testing.ts";
 import {
-  addMembership,
-  type Cohort,
-  createCohort,
-} from "@/lib/identity/teams/cohort_store.ts";
-import { createTeam } from "@/lib/identity/teams/team_store.ts";
+  day,
+  frtExample,
+  qaExample,
+  reactionSurvey,
+  twoCohorts,
+  writeStatements,
+} from "@/lib/evaluation/fixtures.ts";
+import type { Cohort } from "@/lib/identity/teams/cohort_store.ts";
 import { kirkpatrickPanel } from "./kirkpatrick.ts";
-
-const NOW = new Date("2026-11-01T00:00:00Z");
-const day = (iso: string) => new Date(`${iso}T04:00:00Z`);
 
 const content: EvaluationContent = {
   ...NO_CONTENT,
@@ -32,57 +29,19 @@ const content: EvaluationContent = {
   skillsOfActivity: { "modules/basics/quiz": ["empathy"] },
   skillTitles: { empathy: "共情与情绪" },
   modules: [{ id: "basics", title: "基础", skills: ["empathy"] }],
-  surveys: [{
-    id: "reaction-basics",
-    title: "反馈",
-    module: "basics",
-    minReportN: 5,
-    questions: [
-      { id: "clear", type: "likert", prompt: "清楚" },
-      { id: "useful", type: "likert", prompt: "有用" },
-      { id: "nps", type: "nps", prompt: "推荐" },
-    ],
-  }],
+  surveys: [reactionSurvey([
+    { id: "clear", type: "likert", prompt: "清楚" },
+    { id: "useful", type: "likert", prompt: "有用" },
+    { id: "nps", type: "nps", prompt: "推荐" },
+  ])],
 };
-
-async function write(kv: Deno.Kv, statements: Statement[]) {
-  for (const s of statements) {
-    assert.ok(
-      (await addStatement(kv.atomic(), s, new Date(s.timestamp)).commit()).ok,
-    );
-  }
-}
 
 /**
  * Team t1: "c1" (November 2026, trained, 6 agents) and "c2" (February 2027,
  * not yet trained over c1's window, 6 agents).
  */
 async function seed(kv: Deno.Kv): Promise<Cohort[]> {
-  await createTeam(kv, { id: "t1", name: "售后二组" }, NOW);
-  const cohorts = [
-    await createCohort(
-      kv,
-      { id: "c1", name: "十一月批", teamId: "t1", startDate: "2026-11-01" },
-      NOW,
-    ),
-    await createCohort(
-      kv,
-      { id: "c2", name: "二月批", teamId: "t1", startDate: "2027-02-01" },
-      NOW,
-    ),
-  ];
-  for (const c of cohorts) {
-    const op = kv.atomic();
-    for (let i = 0; i < 6; i++) {
-      addMembership(op, {
-        cohortId: c.id,
-        teamId: "t1",
-        userId: `${c.id}-u${i}`,
-        joinedAt: NOW,
-      });
-    }
-    assert.ok((await op.commit()).ok);
-  }
+  const cohorts = await twoCohorts(kv, 6);
   const s: Statement[] = [];
   // Level 1: five answers in c1 (shown), three in c2 (below n 5).
   const clear = [5, 4, 4, 3, 2];
@@ -116,8 +75,6 @@ async function seed(kv: Deno.Kv): Promise<Cohort[]> {
   ) {
     s.push(
       scoreStatement(u, "c1", "exams/pretest", "exam", pre, day("2026-11-02")),
-    );
-    s.push(
       scoreStatement(
         u,
         "c1",
@@ -140,90 +97,12 @@ async function seed(kv: Deno.Kv): Promise<Cohort[]> {
   );
   // Level 3: QA at d30 (70, 90 with a red line) and d90 (85).
   s.push(
-    qaStatement("c1-u0", "c1", "t1", {
-      percent: 70,
-      passed: false,
-      checkpoint: "d30",
-      scored: ["opening"],
-      missed: ["opening"],
-      breached: [],
-    }, day("2026-12-01")),
-    qaStatement("c1-u1", "c1", "t1", {
-      percent: 90,
-      passed: false,
-      checkpoint: "d30",
-      scored: ["opening"],
-      missed: [],
-      breached: ["privacy"],
-    }, day("2026-12-01")),
-    qaStatement("c1-u0", "c1", "t1", {
-      percent: 85,
-      passed: true,
-      checkpoint: "d90",
-      scored: ["opening"],
-      missed: [],
-      breached: [],
-    }, day("2027-01-30")),
+    ...qaExample(),
     driverStatement("c1-u0", "c1", "t1", "coaching", day("2026-12-02")),
   );
   // Level 4: the FRT example of docs/evaluation.md (estimate -8 s).
-  const frt = {
-    tb: [40, 42, 38, 44, 36],
-    ta: [30, 31, 29, 33, 27],
-    cb: [41, 39, 43, 37, 40],
-    ca: [38, 39, 37, 40, 36],
-  };
-  for (let i = 0; i < 5; i++) {
-    s.push(
-      kpiStatement(
-        `c1-u${i}`,
-        "c1",
-        "t1",
-        "2026-10",
-        {
-          frt: frt.tb[i],
-          csat: 4.2,
-        },
-        null,
-        day("2026-11-01"),
-      ),
-      kpiStatement(
-        `c1-u${i}`,
-        "c1",
-        "t1",
-        "2026-12",
-        {
-          frt: frt.ta[i],
-          csat: 4.6,
-        },
-        null,
-        day("2027-01-01"),
-      ),
-      kpiStatement(
-        `c2-u${i}`,
-        "c2",
-        "t1",
-        "2026-10",
-        {
-          frt: frt.cb[i],
-        },
-        null,
-        day("2026-11-01"),
-      ),
-      kpiStatement(
-        `c2-u${i}`,
-        "c2",
-        "t1",
-        "2026-12",
-        {
-          frt: frt.ca[i],
-        },
-        null,
-        day("2027-01-01"),
-      ),
-    );
-  }
-  await write(kv, s);
+  s.push(...frtExample());
+  await writeStatements(kv, s);
   return cohorts;
 }
 

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { lessonCompleted } from "@/lib/evidence/testing.ts";
 import { buildStatement } from "@/lib/evidence/statement.ts";
 import { kindOfPath, timelineEntry } from "./learner_drilldown.ts";
 
@@ -34,14 +35,7 @@ Deno.test("timelineEntry(): a failed scenario run with its red lines and score",
 });
 
 Deno.test("timelineEntry(): a lesson completion has no score and no breach", () => {
-  const s = buildStatement({
-    learnerId: "u1",
-    verb: "completed",
-    activity: { kind: "lesson", path: "lessons/l1", name: "第一课" },
-    courseId: "onboarding",
-    contentVersion: 1,
-    at,
-  });
+  const s = lessonCompleted("u1", at);
   const e = timelineEntry(s);
   assert.equal(e.kind, "lesson");
   assert.equal(e.verb, "completed");

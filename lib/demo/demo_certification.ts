@@ -28,22 +28,18 @@ import {
 import { recordGain } from "@/lib/exam/gain_store.ts";
 import { examQuestions } from "@/lib/exam/exam_page.ts";
 import { findExam } from "@/lib/exam/exam_view.ts";
+import { getCohort } from "@/lib/identity/teams/cohort_store.ts";
 import {
-  addMember,
-  createCohort,
-  getCohort,
-  listMembershipsOfUser,
-  startDateForDay,
-} from "@/lib/identity/teams/cohort_store.ts";
-import { DEMO_PASSWORD } from "@/lib/identity/demo/demo_seed.ts";
+  DEMO_PASSWORD,
+  ensureDemoCohort,
+  ensureDemoMember,
+  ensureDemoUser,
+} from "@/lib/identity/demo/demo_seed.ts";
 import {
   hashPassword,
   PBKDF2_ITERATIONS,
 } from "@/lib/identity/accounts/password.ts";
-import {
-  createUser,
-  findUserByLogin,
-} from "@/lib/identity/accounts/user_store.ts";
+import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
 import {
   playModelScenario,
   type Profile,
@@ -192,29 +188,21 @@ async function seed(
     options.iterations ?? PBKDF2_ITERATIONS,
   );
   for (const c of COHORTS) {
-    if (await getCohort(kv, c.id)) continue;
     const mentor = await findUserByLogin(kv, c.mentor);
-    await createCohort(kv, {
-      id: c.id,
-      name: c.name,
-      teamId: c.teamId,
-      startDate: startDateForDay(c.startedDaysAgo + 1, today),
+    await ensureDemoCohort(kv, {
+      ...c,
+      day: c.startedDaysAgo + 1,
       mentorId: mentor?.id,
     }, today);
   }
   await Promise.all(GRADUATES.map(async (g) => {
-    const user = await findUserByLogin(kv, g.email) ??
-      await createUser(kv, {
-        name: g.name,
-        email: g.email,
-        role: "learner",
-        passwordHash: hash,
-      }, today);
-    if (
-      !(await listMembershipsOfUser(kv, user.id)).some((m) =>
-        m.cohortId === g.cohort
-      )
-    ) await addMember(kv, g.cohort, user.id, today);
+    const user = await ensureDemoUser(kv, {
+      name: g.name,
+      email: g.email,
+      role: "learner",
+      passwordHash: hash,
+    }, today);
+    await ensureDemoMember(kv, g.cohort, user.id, today);
     const cohort = (await getCohort(kv, g.cohort))!;
     await graduate(kv, view, plan, {
       learnerId: user.id,

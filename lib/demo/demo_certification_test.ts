@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { importContent } from "@/lib/authoring/course_import.ts";
+import { demoTest } from "./testing.ts";
 import { getCertificate } from "@/lib/certification/certificate_store.ts";
 import { checkCertificate } from "@/lib/certification/issuing.ts";
 import { getGain } from "@/lib/exam/gain_store.ts";
-import { seedDemo } from "@/lib/identity/demo/demo_seed.ts";
 import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
 import { seedDemoProgress } from "@/lib/learning/demo_progress.ts";
 import { seedDemoCertification } from "./demo_certification.ts";
@@ -11,16 +10,9 @@ import { todayView } from "@/lib/onboarding/today.ts";
 
 const ORIGIN = "http://localhost:8000";
 
-Deno.test({
-  name:
-    "demo graduates are made by the real engines: valid, revoked, ready for the exam, renewal due, expired",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  async fn() {
-    using kv = await Deno.openKv(":memory:");
-    const now = new Date();
-    await importContent(kv, now);
-    await seedDemo(kv, now, { iterations: 1000 });
+demoTest(
+  "demo graduates are made by the real engines: valid, revoked, ready for the exam, renewal due, expired",
+  async (kv, now) => {
     await seedDemoProgress(kv, "onboarding", now);
     const id = await seedDemoCertification(kv, "onboarding", ORIGIN, now, {
       iterations: 1000,
@@ -89,4 +81,4 @@ Deno.test({
       Math.round(((gain.post - gain.pre) / (100 - gain.pre)) * 100) / 100,
     );
   },
-});
+);

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { importContent } from "@/lib/authoring/course_import.ts";
+import { demoTest } from "./testing.ts";
 import { getCourseView } from "@/lib/content/course_view.ts";
 import { evaluationContent } from "@/lib/evaluation/content_map.ts";
 import { listLoops } from "@/lib/evaluation/qa_loop.ts";
@@ -15,16 +15,9 @@ import { seedDemoProgress } from "@/lib/learning/demo_progress.ts";
 import { seedDemoCertification } from "./demo_certification.ts";
 import { seedDemoEvaluation } from "./demo_evaluation.ts";
 
-Deno.test({
-  name:
-    "demo evaluator evidence (surveys, QA, drivers, KPI months before and after) gives every level figures on first start",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  async fn() {
-    using kv = await Deno.openKv(":memory:");
-    const now = new Date();
-    await importContent(kv, now);
-    await seedDemo(kv, now, { iterations: 1000 });
+demoTest(
+  "demo evaluator evidence (surveys, QA, drivers, KPI months before and after) gives every level figures on first start",
+  async (kv, now) => {
     await seedDemoProgress(kv, "onboarding", now);
     await seedDemoCertification(kv, "onboarding", "http://localhost", now, {
       iterations: 1000,
@@ -149,4 +142,4 @@ Deno.test({
     const loops = await listLoops(kv, first.userId);
     assert.equal(loops[0]?.criterionId, "opening");
   },
-});
+);

@@ -1,24 +1,16 @@
 import assert from "node:assert/strict";
-import { importContent } from "@/lib/authoring/course_import.ts";
+import { demoTest } from "./testing.ts";
 import { cohortSummary } from "@/lib/evaluation/summary.ts";
 import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
-import { seedDemo } from "@/lib/identity/demo/demo_seed.ts";
 import {
   DEMO_ABILITIES,
   DEMO_SELF_BELIEF,
   seedDemoItemAnalysis,
 } from "./demo_item_analysis.ts";
 
-Deno.test({
-  name:
-    "demo pre-tests rate confidence: the running cohorts show over- and under-confident learners on first start",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  async fn() {
-    using kv = await Deno.openKv(":memory:");
-    const now = new Date();
-    await importContent(kv, now);
-    await seedDemo(kv, now, { iterations: 1000 });
+demoTest(
+  "demo pre-tests rate confidence: the running cohorts show over- and under-confident learners on first start",
+  async (kv, now) => {
     await seedDemoItemAnalysis(kv, "onboarding", now);
     const ids = new Map<string, string>();
     for (const [login] of DEMO_ABILITIES) {
@@ -47,4 +39,4 @@ Deno.test({
     }
     assert.ok(over.length + under.length < ids.size, "most are neither");
   },
-});
+);

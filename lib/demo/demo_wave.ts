@@ -18,17 +18,12 @@
  * | ["demo_seeds", "wave"]       | Date  |
  */
 import type { CourseView } from "@/lib/content/course_view.ts";
+import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
 import {
-  addMember,
-  createCohort,
-  getCohort,
-  listMembershipsOfUser,
-  startDateForDay,
-} from "@/lib/identity/teams/cohort_store.ts";
-import {
-  createUser,
-  findUserByLogin,
-} from "@/lib/identity/accounts/user_store.ts";
+  ensureDemoCohort,
+  ensureDemoMember,
+  ensureDemoUser,
+} from "@/lib/identity/demo/demo_seed.ts";
 import { recordGain } from "@/lib/exam/gain_store.ts";
 import { type Profile, seedLearner } from "@/lib/learning/demo_progress.ts";
 import { takeExam } from "./demo_certification.ts";
@@ -178,29 +173,21 @@ export async function seedDemoWave(
   const model = await findUserByLogin(kv, "learner@demo.academy");
   const mentor = await findUserByLogin(kv, WAVE_COHORT.mentor);
   if (!plan || !model) return;
-  const cohort = await getCohort(kv, WAVE_COHORT.id) ??
-    await createCohort(kv, {
-      id: WAVE_COHORT.id,
-      name: WAVE_COHORT.name,
-      teamId: WAVE_COHORT.teamId,
-      startDate: startDateForDay(WAVE_COHORT.startedDaysAgo + 1, now),
-      mentorId: mentor?.id,
-    }, now);
+  const cohort = await ensureDemoCohort(kv, {
+    ...WAVE_COHORT,
+    day: WAVE_COHORT.startedDaysAgo + 1,
+    mentorId: mentor?.id,
+  }, now);
   const start = Date.parse(`${cohort.startDate}T00:00:00+08:00`);
   // Agents do not share keys but global counters: they run side by side.
   await Promise.all(WAVE_AGENTS.map(async (a) => {
-    const user = await findUserByLogin(kv, a.email) ??
-      await createUser(kv, {
-        name: a.name,
-        email: a.email,
-        role: "learner",
-        passwordHash: model.passwordHash!,
-      }, now);
-    if (
-      !(await listMembershipsOfUser(kv, user.id)).some((m) =>
-        m.cohortId === WAVE_COHORT.id
-      )
-    ) await addMember(kv, WAVE_COHORT.id, user.id, now);
+    const user = await ensureDemoUser(kv, {
+      name: a.name,
+      email: a.email,
+      role: "learner",
+      passwordHash: model.passwordHash!,
+    }, now);
+    await ensureDemoMember(kv, WAVE_COHORT.id, user.id, now);
     await seedLearner(kv, view, plan, a.email, a.profile, now);
     // The pre-test on day 1 and the post-test on day 29, at 8:00.
     for (const d of plan.days) {

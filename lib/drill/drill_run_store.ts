@@ -13,18 +13,18 @@
  * | ["drill_answer_keys", runId, idempotencyKey]                 | number   |
  */
 import { DomainError, type ErrorCode, NotFoundError } from "@/lib/errors.ts";
-import { monotonicFactory } from "ulid";
 import { z } from "zod";
 import type { Drill, Rubric } from "@/lib/content/schema.ts";
-import { buildStatement } from "@/lib/evidence/statement.ts";
-import { addStatement } from "@/lib/evidence/statement_store.ts";
 import { foldScore, type Progress } from "@/lib/evidence/progress_store.ts";
-import { keyedRunStore, STEP_KEY_TTL_MS } from "@/lib/runs/keyed_run_store.ts";
-import { verdictLines } from "@/lib/rubric/rubric.ts";
+import {
+  addFinishedStatement,
+  keyedRunStore,
+  STEP_KEY_TTL_MS,
+} from "@/lib/runs/keyed_run_store.ts";
+import { StoredVerdictLineSchema, verdictLines } from "@/lib/rubric/rubric.ts";
 import { gradeDrillItem } from "./drill_grade.ts";
 import { itemScore, runPassed, runScore, speedScore } from "./drill_score.ts";
 
-const ulid = monotonicFactory();
 /** Longest drill answer accepted, in characters. */
 export const MAX_DRILL_ANSWER = 500;
 
@@ -39,22 +39,7 @@ const AnswerSchema = z.object({
   passed: z.boolean().optional(),
   /** A red line was crossed. */
   blocked: z.boolean().optional(),
-  criteria: z.array(
-    // Verdict lines (lib/rubric): reason codes and spans; older runs have only the first four.
-    z.object({
-      id: z.string(),
-      label: z.string(),
-      passed: z.boolean(),
-      reason: z.string(),
-      kind: z.enum(["criterion", "blocker", "deduction", "refused"]).optional(),
-      element: z.string().optional(),
-      must: z.boolean().optional(),
-      spans: z.array(
-        z.object({ start: z.number(), end: z.number(), text: z.string() }),
-      ).optional(),
-      points: z.number().optional(),
-    }),
-  ),
+  criteria: z.array(StoredVerdictLineSchema),
 });
 export type DrillAnswer = z.infer<typeof AnswerSchema>;
 
@@ -115,18 +100,14 @@ export async function startDrillRun(
   drill: Drill,
   now: Date,
 ) {
-  const id = ulid(now.getTime());
-  const run = DrillRunSchema.parse({
-    id,
+  return await runs.start(kv, now, () => ({
     learnerId,
     courseId,
     version,
     drillId: drill.id,
-    startedAt: now,
     shownAt: now,
     answers: [],
-  });
-  return await runs.create(kv, run);
+  }));
 }
 
 /** Reads a drill run of this learner. */
@@ -215,28 +196,17 @@ export async function answerDrillItem(
             now,
           );
           nextProgress = progress;
-          addStatement(
-            op,
-            buildStatement({
-              learnerId,
-              verb: passed ? "passed" : "failed",
-              activity: {
-                kind: "simulation",
-                path: `drills/${drill.id}`,
-                name: drill.title,
-              },
-              courseId: run.courseId,
-              moduleId: drill.module,
-              contentVersion: run.version,
-              cohortId,
-              score: { raw: next.score, max: 100 },
-              success: passed,
-              completion: true,
-              durationMs: now.getTime() - run.startedAt.getTime(),
-              at: now,
-            }),
-            now,
-          );
+          addFinishedStatement(op, run, {
+            passed,
+            activity: {
+              kind: "simulation",
+              path: `drills/${drill.id}`,
+              name: drill.title,
+            },
+            moduleId: drill.module,
+            cohortId,
+            score: { raw: next.score, max: 100 },
+          }, now);
         }
       }
       return {

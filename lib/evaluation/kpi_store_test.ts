@@ -1,9 +1,6 @@
 import assert from "node:assert/strict";
 import { makeUser } from "@/lib/identity/accounts/testing.ts";
-import {
-  addMembership,
-  createCohort,
-} from "@/lib/identity/teams/cohort_store.ts";
+import { createCohort } from "@/lib/identity/teams/cohort_store.ts";
 import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import {
   getTargets,
@@ -13,6 +10,7 @@ import {
 } from "./kpi_store.ts";
 import { ROLLUP_ROOT } from "@/lib/evidence/rollup.ts";
 import { teamMonthSeries } from "./summary.ts";
+import { addMembers } from "./fixtures.ts";
 
 const NOW = new Date("2026-12-01T02:00:00Z");
 
@@ -27,16 +25,7 @@ async function setup(kv: Deno.Kv) {
   const a = await makeUser(kv, "learner", "a@example.com");
   const b = await makeUser(kv, "learner", "b@example.com");
   await makeUser(kv, "mentor", "m@example.com");
-  const op = kv.atomic();
-  for (const u of [a, b]) {
-    addMembership(op, {
-      cohortId: "c1",
-      teamId: "t1",
-      userId: u.id,
-      joinedAt: NOW,
-    });
-  }
-  assert.ok((await op.commit()).ok);
+  await addMembers(kv, "c1", "t1", [a.id, b.id], NOW);
   return { a, b };
 }
 

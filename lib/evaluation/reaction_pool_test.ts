@@ -5,30 +5,21 @@
  */
 import assert from "node:assert/strict";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
-import {
-  addMembership,
-  createCohort,
-} from "@/lib/identity/teams/cohort_store.ts";
+import { createCohort } from "@/lib/identity/teams/cohort_store.ts";
 import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import { type EvaluationContent, NO_CONTENT } from "./content_map.ts";
 import { cohortSummary, reactionOfCohorts } from "./summary.ts";
 import { surveyStatement } from "./testing.ts";
+import { addMembers, NOW, numbered, reactionSurvey } from "./fixtures.ts";
 
-const NOW = new Date("2026-11-01T00:00:00Z");
 const content: EvaluationContent = {
   ...NO_CONTENT,
   courseId: "onboarding",
-  surveys: [{
-    id: "reaction-basics",
-    title: "反馈",
-    module: "basics",
-    minReportN: 5,
-    questions: [
-      { id: "clear", type: "likert", prompt: "清楚" },
-      { id: "pace", type: "choice", prompt: "节奏", options: ["快", "慢"] },
-      { id: "advice", type: "text", prompt: "建议" },
-    ],
-  }],
+  surveys: [reactionSurvey([
+    { id: "clear", type: "likert", prompt: "清楚" },
+    { id: "pace", type: "choice", prompt: "节奏", options: ["快", "慢"] },
+    { id: "advice", type: "text", prompt: "建议" },
+  ])],
 };
 
 async function setup(kv: Deno.Kv) {
@@ -42,16 +33,7 @@ async function setup(kv: Deno.Kv) {
       { id, name: id, teamId: "t1", startDate: "2026-11-01" },
       NOW,
     );
-    const op = kv.atomic();
-    for (let i = 0; i < members; i++) {
-      addMembership(op, {
-        cohortId: id,
-        teamId: "t1",
-        userId: `${id}-u${i}`,
-        joinedAt: NOW,
-      });
-    }
-    assert.ok((await op.commit()).ok);
+    await addMembers(kv, id, "t1", numbered(id, members));
     for (let i = 0; i < respondents; i++) {
       const s = surveyStatement(
         `${id}-u${i}`,

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import type { Statement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
 import { ROLLUP_ROOT, TEXT_ROOT } from "@/lib/evidence/rollup.ts";
+import { rollupSnapshot as snapshot } from "./fixtures.ts";
 import {
   ensureRollups,
   LEASE_KEY,
@@ -10,33 +11,11 @@ import {
   rebuildRollups,
   ROLLUP_LAYOUT,
 } from "./rebuild.ts";
-import {
-  driverStatement,
-  kpiStatement,
-  qaStatement,
-  scoreStatement,
-  seeded,
-  surveyStatement,
-} from "./testing.ts";
-
-async function snapshot(kv: Deno.Kv): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const root of [ROLLUP_ROOT, TEXT_ROOT]) {
-    for await (const e of kv.list({ prefix: [root] })) {
-      out.set(
-        JSON.stringify(e.key),
-        e.value instanceof Deno.KvU64
-          ? `u64:${e.value.value}`
-          : String(e.value),
-      );
-    }
-  }
-  return out;
-}
+import * as build from "./testing.ts";
 
 /** `count` statements of 30 learners in two cohorts, reproducibly. */
 function events(count: number): Statement[] {
-  const rnd = seeded(16_003);
+  const rnd = build.seeded(16_003);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
   const out: Statement[] = [];
   let t = Date.UTC(2026, 8, 1);
@@ -54,9 +33,11 @@ function events(count: number): Statement[] {
           ["scenarios/late-parcel", "practice"],
         ] as const,
       );
-      out.push(scoreStatement(l, c, path, m, Math.floor(rnd() * 101), at));
+      out.push(
+        build.scoreStatement(l, c, path, m, Math.floor(rnd() * 101), at),
+      );
     } else if (r < 0.7) {
-      out.push(qaStatement(l, c, "t1", {
+      out.push(build.qaStatement(l, c, "t1", {
         percent: Math.round(rnd() * 100),
         passed: rnd() < 0.5,
         checkpoint: pick(["d30", "d60", "d90"]),
@@ -65,11 +46,11 @@ function events(count: number): Statement[] {
         breached: [],
       }, at));
     } else if (r < 0.8) {
-      out.push(driverStatement(l, c, "t1", "coaching", at));
+      out.push(build.driverStatement(l, c, "t1", "coaching", at));
     } else if (r < 0.9) {
       // A new response each time (an edit would carry the previous answers).
       out.push(
-        surveyStatement(
+        build.surveyStatement(
           `s${i}`,
           c,
           "reaction-basics",
@@ -83,7 +64,7 @@ function events(count: number): Statement[] {
       );
     } else {
       out.push(
-        kpiStatement(
+        build.kpiStatement(
           l,
           c,
           "t1",

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import type { Statement } from "@/lib/evidence/statement.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
 import { rebuildRollups } from "./rebuild.ts";
-import { ROLLUP_ROOT, TEXT_ROOT } from "@/lib/evidence/rollup.ts";
+import { ROLLUP_ROOT } from "@/lib/evidence/rollup.ts";
+import { rollupSnapshot as snapshot } from "./fixtures.ts";
 import {
   answerStatement,
   certificateEventStatement,
@@ -14,21 +15,6 @@ import {
   surveyStatement,
 } from "./testing.ts";
 import { CONFIDENCE_LEVELS, CONFIDENCE_VALUE } from "@/lib/quiz/confidence.ts";
-
-async function snapshot(kv: Deno.Kv): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  for (const root of [ROLLUP_ROOT, TEXT_ROOT]) {
-    for await (const e of kv.list({ prefix: [root] })) {
-      out.set(
-        JSON.stringify(e.key),
-        e.value instanceof Deno.KvU64
-          ? `u64:${e.value.value}`
-          : String(e.value),
-      );
-    }
-  }
-  return out;
-}
 
 const PATHS: [string, string | undefined][] = [
   ["modules/basics/quiz", "basics"],

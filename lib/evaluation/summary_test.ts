@@ -1,11 +1,5 @@
 import assert from "node:assert/strict";
 import type { Statement } from "@/lib/evidence/statement.ts";
-import { addStatement } from "@/lib/evidence/statement_store.ts";
-import {
-  addMembership,
-  createCohort,
-} from "@/lib/identity/teams/cohort_store.ts";
-import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import { type EvaluationContent, NO_CONTENT } from "./content_map.ts";
 import {
   cohortSummary,
@@ -20,8 +14,15 @@ import {
   scoreStatement,
   surveyStatement,
 } from "./testing.ts";
+import {
+  day,
+  frtExample,
+  qaExample,
+  reactionSurvey,
+  twoCohorts,
+  writeStatements as write,
+} from "./fixtures.ts";
 
-const NOW = new Date("2026-11-01T00:00:00Z");
 const content: EvaluationContent = {
   ...NO_CONTENT,
   courseId: "onboarding",
@@ -33,124 +34,31 @@ const content: EvaluationContent = {
   },
   skillTitles: { empathy: "共情与情绪" },
   modules: [{ id: "basics", title: "基础", skills: ["empathy"] }],
-  surveys: [{
-    id: "reaction-basics",
-    title: "反馈",
-    module: "basics",
-    minReportN: 5,
-    questions: [
-      { id: "clear", type: "likert", prompt: "清楚" },
-      { id: "nps", type: "nps", prompt: "推荐" },
-      { id: "advice", type: "text", prompt: "建议" },
-    ],
-  }],
+  surveys: [reactionSurvey([
+    { id: "clear", type: "likert", prompt: "清楚" },
+    { id: "nps", type: "nps", prompt: "推荐" },
+    { id: "advice", type: "text", prompt: "建议" },
+  ])],
 };
-
-async function write(kv: Deno.Kv, statements: Statement[]) {
-  for (const s of statements) {
-    assert.ok(
-      (await addStatement(kv.atomic(), s, new Date(s.timestamp)).commit()).ok,
-    );
-  }
-}
-
-async function setup(kv: Deno.Kv, learnersPerCohort: number) {
-  await createTeam(kv, { id: "t1", name: "售前一组" }, NOW);
-  await createCohort(
-    kv,
-    { id: "c1", name: "十一月", teamId: "t1", startDate: "2026-11-01" },
-    NOW,
-  );
-  await createCohort(
-    kv,
-    { id: "c2", name: "二月", teamId: "t1", startDate: "2027-02-01" },
-    NOW,
-  );
-  for (const c of ["c1", "c2"]) {
-    const op = kv.atomic();
-    for (let i = 0; i < learnersPerCohort; i++) {
-      addMembership(op, {
-        cohortId: c,
-        teamId: "t1",
-        userId: `${c}-u${i}`,
-        joinedAt: NOW,
-      });
-    }
-    assert.ok((await op.commit()).ok);
-  }
-}
-
-const day = (iso: string) => new Date(`${iso}T04:00:00Z`);
 
 Deno.test("cohortSummary(): the four levels from rollups, with minimum n and the not-yet-trained cohort as comparison", async () => {
   using kv = await Deno.openKv(":memory:");
-  await setup(kv, 6);
+  await twoCohorts(kv, 6);
   // Level 2: pre 40 -> post 70 (g 0.5), pre 60 -> post 70 (g 0.25); the
   // second pre-test attempt (90) must not replace the first.
+  const scores: [string, string, string, number, string][] = [
+    ["c1-u0", "exams/pretest", "exam:pretest", 40, "2026-11-02"],
+    ["c1-u0", "exams/pretest", "exam:pretest", 90, "2026-11-03"],
+    ["c1-u0", "exams/posttest", "exam:posttest", 50, "2026-11-28"],
+    ["c1-u0", "exams/posttest", "exam:posttest", 70, "2026-11-30"],
+    ["c1-u1", "exams/pretest", "exam:pretest", 60, "2026-11-02"],
+    ["c1-u1", "exams/posttest", "exam:posttest", 70, "2026-11-30"],
+    ["c1-u0", "modules/basics/quiz", "basics", 70, "2026-11-05"],
+    ["c1-u1", "modules/basics/quiz", "basics", 80, "2026-11-05"],
+  ];
   await write(kv, [
-    scoreStatement(
-      "c1-u0",
-      "c1",
-      "exams/pretest",
-      "exam:pretest",
-      40,
-      day("2026-11-02"),
-    ),
-    scoreStatement(
-      "c1-u0",
-      "c1",
-      "exams/pretest",
-      "exam:pretest",
-      90,
-      day("2026-11-03"),
-    ),
-    scoreStatement(
-      "c1-u0",
-      "c1",
-      "exams/posttest",
-      "exam:posttest",
-      50,
-      day("2026-11-28"),
-    ),
-    scoreStatement(
-      "c1-u0",
-      "c1",
-      "exams/posttest",
-      "exam:posttest",
-      70,
-      day("2026-11-30"),
-    ),
-    scoreStatement(
-      "c1-u1",
-      "c1",
-      "exams/pretest",
-      "exam:pretest",
-      60,
-      day("2026-11-02"),
-    ),
-    scoreStatement(
-      "c1-u1",
-      "c1",
-      "exams/posttest",
-      "exam:posttest",
-      70,
-      day("2026-11-30"),
-    ),
-    scoreStatement(
-      "c1-u0",
-      "c1",
-      "modules/basics/quiz",
-      "basics",
-      70,
-      day("2026-11-05"),
-    ),
-    scoreStatement(
-      "c1-u1",
-      "c1",
-      "modules/basics/quiz",
-      "basics",
-      80,
-      day("2026-11-05"),
+    ...scores.map(([u, path, module, percent, on]) =>
+      scoreStatement(u, "c1", path, module, percent, day(on))
     ),
     scoreStatement(
       "c1-u1",
@@ -206,53 +114,7 @@ Deno.test("cohortSummary(): the four levels from rollups, with minimum n and the
 
   // Level 3 and 4: QA at d30 and d90; KPI the month before (2026-10) and
   // after (2026-12) for both cohorts; c2 starts in 2027, so it is untrained.
-  const kpi: Statement[] = [];
-  for (let i = 0; i < 5; i++) {
-    kpi.push(
-      kpiStatement(
-        `c1-u${i}`,
-        "c1",
-        "t1",
-        "2026-10",
-        { frt: [40, 42, 38, 44, 36][i], csat: 4.2 },
-        null,
-        day("2026-11-01"),
-      ),
-    );
-    kpi.push(
-      kpiStatement(
-        `c1-u${i}`,
-        "c1",
-        "t1",
-        "2026-12",
-        { frt: [30, 31, 29, 33, 27][i], csat: 4.6 },
-        null,
-        day("2027-01-01"),
-      ),
-    );
-    kpi.push(
-      kpiStatement(
-        `c2-u${i}`,
-        "c2",
-        "t1",
-        "2026-10",
-        { frt: [41, 39, 43, 37, 40][i] },
-        null,
-        day("2026-11-01"),
-      ),
-    );
-    kpi.push(
-      kpiStatement(
-        `c2-u${i}`,
-        "c2",
-        "t1",
-        "2026-12",
-        { frt: [38, 39, 37, 40, 36][i] },
-        null,
-        day("2027-01-01"),
-      ),
-    );
-  }
+  const kpi: Statement[] = frtExample();
   // A wrong import of u0's December, then the corrected re-import.
   kpi.push(
     kpiStatement("c1-u0", "c1", "t1", "2026-12", { frt: 30, csat: 4.6 }, {
@@ -261,32 +123,7 @@ Deno.test("cohortSummary(): the four levels from rollups, with minimum n and the
     }, day("2027-01-02")),
   );
   await write(kv, kpi);
-  await write(kv, [
-    qaStatement("c1-u0", "c1", "t1", {
-      percent: 70,
-      passed: false,
-      checkpoint: "d30",
-      scored: ["opening"],
-      missed: ["opening"],
-      breached: [],
-    }, day("2026-12-01")),
-    qaStatement("c1-u1", "c1", "t1", {
-      percent: 90,
-      passed: false,
-      checkpoint: "d30",
-      scored: ["opening"],
-      missed: [],
-      breached: ["privacy"],
-    }, day("2026-12-01")),
-    qaStatement("c1-u0", "c1", "t1", {
-      percent: 85,
-      passed: true,
-      checkpoint: "d90",
-      scored: ["opening"],
-      missed: [],
-      breached: [],
-    }, day("2027-01-30")),
-  ]);
+  await write(kv, qaExample());
 
   s = (await cohortSummary(kv, "c1", content))!;
   assert.equal(s.cohort.members, 6);
@@ -384,7 +221,7 @@ Deno.test("cohortSummary(): the four levels from rollups, with minimum n and the
 
 Deno.test("cohortSummary(): level 2 to 3 per module and skill against QA and KPI movement, from rollups, with n and interval", async () => {
   using kv = await Deno.openKv(":memory:");
-  await setup(kv, 10);
+  await twoCohorts(kv, 10);
   const twoModules: EvaluationContent = {
     ...content,
     skillTitles: { empathy: "共情与情绪", returns: "退换货" },
@@ -473,29 +310,12 @@ Deno.test("cohortSummary(): level 2 to 3 per module and skill against QA and KPI
       csat: 4.1,
     }, day("2027-01-02")),
     // u8: a score and a "before" month only: no movement, not paired.
-    scoreStatement(
-      "c1-u8",
-      "c1",
-      "modules/basics/quiz",
-      "basics",
-      70,
-      day("2026-11-05"),
-    ),
-    scoreStatement(
-      "c1-u8",
-      "c1",
-      "modules/basics/quiz",
-      "basics",
-      70,
-      day("2026-11-06"),
-    ),
-    scoreStatement(
-      "c1-u8",
-      "c1",
-      "scenarios/late-parcel",
-      "practice",
-      90,
-      day("2026-11-07"),
+    ...([
+      ["modules/basics/quiz", "basics", 70, "2026-11-05"],
+      ["modules/basics/quiz", "basics", 70, "2026-11-06"],
+      ["scenarios/late-parcel", "practice", 90, "2026-11-07"],
+    ] as const).map(([path, module, percent, on]) =>
+      scoreStatement("c1-u8", "c1", path, module, percent, day(on))
     ),
     kpiStatement(
       "c1-u8",
@@ -533,26 +353,12 @@ Deno.test("cohortSummary(): level 2 to 3 per module and skill against QA and KPI
       null,
       day("2027-01-01"),
     ),
-    certificateEventStatement(
-      "c1-u0",
-      "c1",
-      "onboarding",
-      "issued",
-      day("2026-12-02"),
-    ),
-    certificateEventStatement(
-      "c1-u1",
-      "c1",
-      "onboarding",
-      "issued",
-      day("2026-12-02"),
-    ),
-    certificateEventStatement(
-      "c1-u1",
-      "c1",
-      "onboarding",
-      "revoked",
-      day("2026-12-09"),
+    ...([
+      ["c1-u0", "issued", "2026-12-02"],
+      ["c1-u1", "issued", "2026-12-02"],
+      ["c1-u1", "revoked", "2026-12-09"],
+    ] as const).map(([u, event, on]) =>
+      certificateEventStatement(u, "c1", "onboarding", event, day(on))
     ),
   );
   await write(kv, statements);

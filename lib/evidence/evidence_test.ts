@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { lessonCompleted } from "./testing.ts";
 import {
   buildStatement,
   isoDuration,
@@ -58,15 +59,7 @@ Deno.test("isoDuration() formats hours, minutes and seconds", () => {
 
 Deno.test("addStatement() writes a statement once; the same id cannot be committed twice", async () => {
   const kv = await Deno.openKv(":memory:");
-  const s = buildStatement({
-    learnerId: "u1",
-    verb: "completed",
-    activity: { kind: "lesson", path: "lessons/l1", name: "第一课" },
-    courseId: "c",
-    contentVersion: 1,
-    completion: true,
-    at,
-  });
+  const s = lessonCompleted("u1", at, { courseId: "c", completion: true });
   assert.equal((await addStatement(kv.atomic(), s, at).commit()).ok, true);
   assert.equal((await addStatement(kv.atomic(), s, at).commit()).ok, false);
   assert.deepEqual((await listLearnerStatements(kv, "u1")).map((x) => x.id), [

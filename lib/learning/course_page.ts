@@ -132,3 +132,43 @@ export async function coursePage(
     modules,
   };
 }
+
+/** The course page as one viewer sees it: a learner with their own ticks. */
+export interface ViewedCourse {
+  course: CoursePage;
+  /** Whether the viewer is a learner (shows ticks and "continue"). */
+  learner: boolean;
+}
+
+/**
+ * The course page for `viewer` (signed out or staff: nobody's progress), or
+ * null for an unknown course.
+ */
+export async function coursePageFor(
+  kv: Deno.Kv,
+  viewer: { id: string; role: string } | null,
+  courseId: string,
+  now: Date,
+): Promise<ViewedCourse | null> {
+  const learner = viewer?.role === "learner";
+  const course = await coursePage(
+    kv,
+    courseId,
+    learner ? viewer.id : null,
+    now,
+  );
+  return course && { course, learner };
+}
+
+/** One module of {@link coursePageFor}, or null when either is unknown. */
+export async function modulePageFor(
+  kv: Deno.Kv,
+  viewer: { id: string; role: string } | null,
+  courseId: string,
+  moduleId: string,
+  now: Date,
+): Promise<ViewedCourse & { module: ModuleSummary } | null> {
+  const page = await coursePageFor(kv, viewer, courseId, now);
+  const module = page?.course.modules.find((m) => m.id === moduleId);
+  return page && module ? { ...page, module } : null;
+}

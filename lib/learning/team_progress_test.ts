@@ -1,16 +1,12 @@
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { importContent } from "@/lib/authoring/course_import.ts";
+import { VALID_CONTENT as CONTENT } from "@/lib/authoring/testing.ts";
 import { addMember, createCohort } from "@/lib/identity/teams/cohort_store.ts";
 import { NotFoundError } from "@/lib/errors.ts";
 import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
 import { completeLesson } from "./lesson_completion.ts";
 import { learnerProgress, teamProgress } from "./team_progress.ts";
-
-const CONTENT = fileURLToPath(
-  new URL("../content/testdata/valid/", import.meta.url),
-);
 
 /** Two teams, each with a manager and a cohort on day 1 (2026-03-10). */
 async function world() {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
 import { importContent } from "@/lib/authoring/course_import.ts";
+import { VALID_CONTENT as CONTENT } from "@/lib/authoring/testing.ts";
 import {
   makeUser,
   minutesLater,
@@ -17,10 +17,6 @@ import {
 } from "./assessment_preview.ts";
 import { getPreview, listPreviews } from "./preview_store.ts";
 
-const CONTENT = fileURLToPath(
-  new URL("../content/testdata/valid/", import.meta.url),
-);
-
 /** Every top-level key prefix in the store, with how many keys each has. */
 async function prefixes(kv: Deno.Kv): Promise<Map<string, number>> {
   const out = new Map<string, number>();
@@ -30,6 +26,10 @@ async function prefixes(kv: Deno.Kv): Promise<Map<string, number>> {
   }
   return out;
 }
+
+/** How many questions an assessment's draw rules ask for. */
+const drawCount = (a: { quiz: { draw: { count: number }[] } }) =>
+  a.quiz.draw.reduce((n, r) => n + r.count, 0);
 
 /** A wrong answer of the same type: another option, order or text. */
 function wrong(a: Answer): Answer {
@@ -74,10 +74,7 @@ Deno.test("a trainer's quiz preview is drawn and scored as a learner's, and leav
     NOW,
   );
   // Drawn by the learner's rules: as many questions as the draw asks for.
-  assert.equal(
-    preview.attempt.questionIds.length,
-    found.quiz.draw.reduce((n, r) => n + r.count, 0),
-  );
+  assert.equal(preview.attempt.questionIds.length, drawCount(found));
   const questions = attemptQuestions(found, preview.attempt);
   const keys = Object.fromEntries(
     questions.map((q) => [q.id, keyAnswer(q)]),
@@ -144,10 +141,7 @@ Deno.test("an exam previews through the same path, drawn from its blueprint; unk
     exam,
     NOW,
   );
-  assert.equal(
-    p.attempt.questionIds.length,
-    exam.quiz.draw.reduce((n, r) => n + r.count, 0),
-  );
+  assert.equal(p.attempt.questionIds.length, drawCount(exam));
   assert.equal(await findAssessment(kv, "exam", "demo", "no-such-exam"), null);
   assert.equal(
     await findAssessment(kv, "quiz", "demo", "no-such-module"),

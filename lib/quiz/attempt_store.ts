@@ -21,7 +21,6 @@
 import { CONFLICT_TRIES, conflictBackoff } from "@/lib/db/contention.ts";
 import { getAll } from "@/lib/db/many.ts";
 import { DomainError, NotFoundError } from "@/lib/errors.ts";
-import { monotonicFactory } from "ulid";
 import type { ModuleQuiz, Question, Rubric } from "@/lib/content/schema.ts";
 import {
   buildStatement,
@@ -31,7 +30,11 @@ import {
 import { EVAL_EXT } from "@/lib/evidence/eval_extensions.ts";
 import { addStatement } from "@/lib/evidence/statement_store.ts";
 import { foldScore } from "@/lib/evidence/progress_store.ts";
-import { keyedRunStore } from "@/lib/runs/keyed_run_store.ts";
+import {
+  addFinishedStatement,
+  keyedRunStore,
+  newRunId,
+} from "@/lib/runs/keyed_run_store.ts";
 import {
   type Attempt,
   AttemptSchema,
@@ -46,8 +49,6 @@ import {
   validateConfidence,
 } from "./confidence.ts";
 import type { Answer } from "./score.ts";
-
-const ulid = monotonicFactory();
 
 /** The result extension naming the attempt a statement comes from. */
 export const ATTEMPT_EXT =
@@ -216,7 +217,7 @@ export async function startOrResume(
       );
       if (until > now) throw new AttemptBlockedError("cooldown", until);
     }
-    const id = ulid(now.getTime());
+    const id = newRunId(now);
     const seed = `${id}:${crypto.randomUUID()}`;
     const questionIds = drawQuestions(
       spec.questions,
@@ -391,31 +392,20 @@ export async function submitAttempt(
         result,
       });
       op.delete(openKey(attempt.learnerId, attempt.courseId, attempt.moduleId));
-      addStatement(
-        op,
-        buildStatement({
-          learnerId: attempt.learnerId,
-          verb: result.passed ? "passed" : "failed",
-          activity: {
-            kind: "assessment",
-            path: isExamKey(attempt.moduleId)
-              ? `exams/${attempt.moduleId.slice(5)}`
-              : `modules/${attempt.moduleId}/quiz`,
-            name: input.moduleTitle,
-          },
-          courseId: attempt.courseId,
-          moduleId: attempt.moduleId,
-          contentVersion: attempt.version,
-          cohortId: input.cohortId,
-          score: { raw: result.points, max: result.max },
-          success: result.passed,
-          completion: true,
-          durationMs: now.getTime() - attempt.startedAt.getTime(),
-          extensions: { [ATTEMPT_EXT]: attempt.id },
-          at: now,
-        }),
-        now,
-      );
+      addFinishedStatement(op, attempt, {
+        passed: result.passed,
+        activity: {
+          kind: "assessment",
+          path: isExamKey(attempt.moduleId)
+            ? `exams/${attempt.moduleId.slice(5)}`
+            : `modules/${attempt.moduleId}/quiz`,
+          name: input.moduleTitle,
+        },
+        moduleId: attempt.moduleId,
+        cohortId: input.cohortId,
+        score: { raw: result.points, max: result.max },
+        extensions: { [ATTEMPT_EXT]: attempt.id },
+      }, now);
       if (input.confidence) {
         for (
           const s of answeredStatements(

@@ -4,7 +4,8 @@
  * submissions of one attempt at once.
  */
 import assert from "node:assert/strict";
-import { QuestionSchema } from "@/lib/content/schema.ts";
+import { withKv } from "@/lib/db/testing.ts";
+import { singleChoiceQuestions } from "./testing.ts";
 import { DEADLINE_GRACE_SECONDS } from "./attempt.ts";
 import {
   AttemptBlockedError,
@@ -17,22 +18,7 @@ import {
   submitAttempt,
 } from "./attempt_store.ts";
 
-const questions = [1, 2, 3, 4].map((n) =>
-  QuestionSchema.parse({
-    id: `q${n}`,
-    type: "single",
-    module: "basics",
-    skills: ["empathy"],
-    difficulty: 1,
-    prompt: `第 ${n} 题`,
-    explanation: "乙是对的。",
-    options: [
-      { id: "a", text: "甲" },
-      { id: "b", text: "乙", correct: true },
-      { id: "c", text: "丙丙丙丙丙丙" },
-    ],
-  })
-);
+const questions = singleChoiceQuestions([1, 2, 3, 4]);
 
 const spec = (quiz: Partial<QuizSpec["quiz"]> = {}): QuizSpec => ({
   learnerId: "learner-1",
@@ -50,15 +36,6 @@ const spec = (quiz: Partial<QuizSpec["quiz"]> = {}): QuizSpec => ({
 
 const at = (minutes: number) =>
   new Date(Date.UTC(2026, 11, 7, 9, 0, 0) + minutes * 60_000);
-
-async function withKv(fn: (kv: Deno.Kv) => Promise<void>) {
-  const kv = await Deno.openKv(":memory:");
-  try {
-    await fn(kv);
-  } finally {
-    kv.close();
-  }
-}
 
 async function submit(
   kv: Deno.Kv,
@@ -78,6 +55,24 @@ async function submit(
     rubrics: [],
     moduleTitle: "基础",
   }, now);
+}
+
+/** Saves learner-1's `choice` for one question of an open attempt. */
+function answer(
+  kv: Deno.Kv,
+  attemptId: string,
+  questionId: string,
+  choice: string,
+  now: Date,
+) {
+  return saveAnswers(
+    kv,
+    "learner-1",
+    attemptId,
+    { [questionId]: { type: "single", choice } },
+    questions,
+    now,
+  );
 }
 
 Deno.test("attempt limit: after maxAttempts submitted attempts no new one starts", () =>
@@ -126,42 +121,14 @@ Deno.test("time limit: the deadline is the server's start time plus the limit; l
     );
     assert.equal(attempt.deadline!.getTime(), at(10).getTime());
     // In time: one right answer is saved.
-    await saveAnswers(
-      kv,
-      "learner-1",
-      attempt.id,
-      {
-        q1: { type: "single", choice: "b" },
-      },
-      questions,
-      at(9),
-    );
+    await answer(kv, attempt.id, "q1", "b", at(9));
     // Within the grace period the server still takes answers.
     const grace = new Date(at(10).getTime() + DEADLINE_GRACE_SECONDS * 1000);
-    await saveAnswers(
-      kv,
-      "learner-1",
-      attempt.id,
-      {
-        q2: { type: "single", choice: "b" },
-      },
-      questions,
-      grace,
-    );
+    await answer(kv, attempt.id, "q2", "b", grace);
     // After it, answers are refused and nothing changes.
     const late = new Date(grace.getTime() + 1000);
     await assert.rejects(
-      () =>
-        saveAnswers(
-          kv,
-          "learner-1",
-          attempt.id,
-          {
-            q3: { type: "single", choice: "b" },
-          },
-          questions,
-          late,
-        ),
+      () => answer(kv, attempt.id, "q3", "b", late),
       AttemptExpiredError,
     );
     assert.deepEqual(
@@ -195,17 +162,7 @@ Deno.test("a closed attempt refuses answers and a second submission", () =>
     );
     assert.equal(done.status, "submitted");
     await assert.rejects(
-      () =>
-        saveAnswers(
-          kv,
-          "learner-1",
-          attempt.id,
-          {
-            q1: { type: "single", choice: "a" },
-          },
-          questions,
-          at(2),
-        ),
+      () => answer(kv, attempt.id, "q1", "a", at(2)),
       AttemptClosedError,
     );
     await assert.rejects(

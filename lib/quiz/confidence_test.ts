@@ -7,7 +7,7 @@
  * too few rated answers shows nothing.
  */
 import assert from "node:assert/strict";
-import { QuestionSchema } from "@/lib/content/schema.ts";
+import { singleChoiceQuestions } from "./testing.ts";
 import { EVAL_EXT } from "@/lib/evidence/eval_extensions.ts";
 import { listLearnerStatements } from "@/lib/evidence/statement_store.ts";
 import { cohortSummary, learnerEvaluation } from "@/lib/evaluation/summary.ts";
@@ -34,21 +34,9 @@ import {
   type ConfidenceLevel,
 } from "./confidence.ts";
 
-const questions = Array.from({ length: 10 }, (_, i) =>
-  QuestionSchema.parse({
-    id: `q${i}`,
-    type: "single",
-    module: "basics",
-    skills: ["empathy"],
-    difficulty: 1,
-    prompt: `第 ${i} 题`,
-    explanation: "乙是对的。",
-    options: [
-      { id: "a", text: "甲" },
-      { id: "b", text: "乙", correct: true },
-      { id: "c", text: "丙" },
-    ],
-  }));
+const questions = singleChoiceQuestions(
+  Array.from({ length: 10 }, (_, i) => i),
+);
 
 const NOW = new Date("2026-11-05T02:00:00Z");
 

@@ -47,18 +47,9 @@ import type {
   ScoreOptions,
 } from "@/lib/question_types/common/types.ts";
 
-export {
-  type Answer,
-  AnswerSchema,
-  answerSchemas,
-  FillinAnswerSchema,
-  MatchingAnswerSchema,
-  MultipleAnswerSchema,
-  OrderingAnswerSchema,
-  SingleAnswerSchema,
-  TrueFalseAnswerSchema,
-  WrittenAnswerSchema,
-} from "@/lib/content/question_shapes.ts";
+// The answer shapes live with the question shapes (one file per type); the
+// per-type schemas are read from there, not through here.
+export { type Answer, AnswerSchema } from "@/lib/content/question_shapes.ts";
 export { ScoringInputError } from "@/lib/question_types/common/input.ts";
 export type {
   AnswerFor,

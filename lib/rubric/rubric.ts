@@ -65,6 +65,7 @@ import type {
   RequiredCriterion,
   Rubric,
 } from "@/lib/content/schema.ts";
+import { z } from "zod";
 import { charCount, NEGATION_WINDOW, Reading } from "./text.ts";
 import {
   type BlockerCode,
@@ -304,6 +305,23 @@ function refusal(text: string): RefusalCode | null {
   return null;
 }
 
+/** A verdict that grades nothing: the reply was refused, so it scores zero. */
+function refusedVerdict(
+  base: Pick<Verdict, "rubricId" | "passPercent" | "chars" | "text">,
+  refused: RefusalCode,
+): Verdict {
+  return {
+    ...base,
+    refused,
+    contentScore: 0,
+    score: 0,
+    passed: false,
+    criteria: [],
+    blockers: [],
+    deductions: [],
+  };
+}
+
 /**
  * Grades `text` with `rubric`. Never throws for any reply: an empty reply,
  * one over {@link MAX_REPLY_CHARS} characters or one without a letter or
@@ -348,32 +366,17 @@ export function gradeReply(
     chars: refused === "too_long" ? charCount(reply) : 0,
   };
   if (refused) {
-    return {
-      ...base,
-      text: refused === "too_long" ? "" : reply,
+    return refusedVerdict(
+      { ...base, text: refused === "too_long" ? "" : reply },
       refused,
-      contentScore: 0,
-      score: 0,
-      passed: false,
-      criteria: [],
-      blockers: [],
-      deductions: [],
-    };
+    );
   }
   const reading = new Reading(reply);
   if (!/[\p{L}\p{N}]/u.test(reading.view)) {
-    return {
-      ...base,
-      text: reply,
-      refused: "no_words",
-      contentScore: 0,
-      score: 0,
-      passed: false,
-      criteria: [],
-      blockers: [],
-      deductions: [],
-      chars: charCount(reply),
-    };
+    return refusedVerdict(
+      { ...base, text: reply, chars: charCount(reply) },
+      "no_words",
+    );
   }
 
   const criteria: CriterionVerdict[] = [];
@@ -497,6 +500,24 @@ export interface VerdictLine {
   spans?: Span[];
   points?: number;
 }
+
+/**
+ * A {@linkcode VerdictLine} as runs store it (drill answers, scenario
+ * replies); lines of older runs have only id, label, passed and reason.
+ */
+export const StoredVerdictLineSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  passed: z.boolean(),
+  reason: z.string(),
+  kind: z.enum(["criterion", "blocker", "deduction", "refused"]).optional(),
+  element: z.string().optional(),
+  must: z.boolean().optional(),
+  spans: z.array(
+    z.object({ start: z.number(), end: z.number(), text: z.string() }),
+  ).optional(),
+  points: z.number().optional(),
+});
 
 /**
  * Flattens a verdict into lines for storage and display: blockers first

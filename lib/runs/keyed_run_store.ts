@@ -28,18 +28,74 @@
  * time order.
  */
 import type { z } from "zod";
+import { monotonicFactory } from "ulid";
 import { getAll } from "@/lib/db/many.ts";
 import { decodeStored } from "@/lib/db/decode.ts";
 import {
   commitWithProgress,
   type Progress,
 } from "@/lib/evidence/progress_store.ts";
+import {
+  buildStatement,
+  type StatementInput,
+} from "@/lib/evidence/statement.ts";
+import { addStatement } from "@/lib/evidence/statement_store.ts";
+
+const ulid = monotonicFactory();
+
+/** A new run id: a ULID of `now`, so the learner index lists runs in time order. */
+export function newRunId(now: Date): string {
+  return ulid(now.getTime());
+}
 
 /** What every kind of run holds. */
 export interface BaseRun {
   id: string;
   learnerId: string;
   courseId: string;
+}
+
+/** A run pinned to a course version that records when it started. */
+export interface TimedRun extends BaseRun {
+  version: number;
+  startedAt: Date;
+}
+
+/** What a finished run's statement says beyond what the run itself holds. */
+export type RunStatementFields =
+  & Pick<
+    StatementInput,
+    "activity" | "moduleId" | "cohortId" | "score" | "extensions" | "id"
+  >
+  & { passed: boolean };
+
+/**
+ * Adds to `op` the evidence statement of a run that finished `now`: passed
+ * or failed, complete, with the learner, course, version and duration read
+ * from the run. Lands in the step's one commit (see the module note).
+ */
+export function addFinishedStatement(
+  op: Deno.AtomicOperation,
+  run: TimedRun,
+  fields: RunStatementFields,
+  now: Date,
+): void {
+  const { passed, ...rest } = fields;
+  addStatement(
+    op,
+    buildStatement({
+      ...rest,
+      learnerId: run.learnerId,
+      verb: passed ? "passed" : "failed",
+      courseId: run.courseId,
+      contentVersion: run.version,
+      success: passed,
+      completion: true,
+      durationMs: now.getTime() - run.startedAt.getTime(),
+      at: now,
+    }),
+    now,
+  );
 }
 
 /** A kind of run: its keys, its schema and how its activity is named. */
@@ -127,6 +183,22 @@ export function keyedRunStore<R extends BaseRun>(kind: RunKind<R>) {
           ...indexPrefix(run.learnerId, run.courseId, kind.activityOf(run)),
           run.id,
         ], run.id);
+    },
+
+    /**
+     * Starts a run now: a new time-ordered id, `startedAt` set to `now`, the
+     * kind's own fields from `fields(id)`; stored as {@linkcode create} does.
+     */
+    start(
+      kv: Deno.Kv,
+      now: Date,
+      fields: (id: string) => Omit<R, "id" | "startedAt">,
+    ): Promise<R> {
+      const id = newRunId(now);
+      return this.create(
+        kv,
+        kind.schema.parse({ ...fields(id), id, startedAt: now }),
+      );
     },
 
     /** Stores a new run; throws if its id is taken. */

@@ -223,6 +223,52 @@ function currentNode(scenario: Scenario, state: RunState, nodeId: string) {
   return scenario.nodes[nodeId];
 }
 
+/** The current node when it asks for a written reply (ScenarioInputError when it offers choices). */
+function replyNodeAt(scenario: Scenario, state: RunState, nodeId: string) {
+  const node = currentNode(scenario, state, nodeId);
+  if (!node.reply) {
+    throw new ScenarioInputError(
+      "text",
+      `Node "${nodeId}" expects a choice, not a written reply`,
+    );
+  }
+  return { node, spec: node.reply };
+}
+
+/**
+ * A turn's penalties at the scenario's costs, always in this order: late
+ * (on efficiency), a failed reply (on `failedOn`), a red line (on compliance).
+ */
+function turnPenalties(
+  scenario: Scenario,
+  faults: { late: boolean; failedOn?: Dimension; redLine: boolean },
+): Penalty[] {
+  const cost = penaltiesOf(scenario);
+  const penalties: Penalty[] = [];
+  if (faults.late) {
+    penalties.push({
+      kind: "late",
+      points: cost.late,
+      dimension: "efficiency",
+    });
+  }
+  if (faults.failedOn) {
+    penalties.push({
+      kind: "failedReply",
+      points: cost.failedReply,
+      dimension: faults.failedOn,
+    });
+  }
+  if (faults.redLine) {
+    penalties.push({
+      kind: "redLine",
+      points: cost.redLine,
+      dimension: "compliance",
+    });
+  }
+  return penalties;
+}
+
 function clampMood(m: number): number {
   return Math.max(0, Math.min(100, Math.round(m)));
 }
@@ -319,22 +365,10 @@ export function applyChoice(
     );
   }
   const late = lateness(scenario, state, elapsedSeconds);
-  const cost = penaltiesOf(scenario);
-  const penalties: Penalty[] = [];
-  if (late) {
-    penalties.push({
-      kind: "late",
-      points: cost.late,
-      dimension: "efficiency",
-    });
-  }
-  if (choice.redLine) {
-    penalties.push({
-      kind: "redLine",
-      points: cost.redLine,
-      dimension: "compliance",
-    });
-  }
+  const penalties = turnPenalties(scenario, {
+    late: !!late,
+    redLine: !!choice.redLine,
+  });
   const moodAfter = clampMood(state.mood + choice.mood - (late ? 10 : 0));
   const chose = [...state.chose, `${nodeId}.${choiceId}`];
   const turn: Turn = {
@@ -390,18 +424,12 @@ export function applyReply(
   grade: ReplyGrader,
   elapsedSeconds?: number,
 ): RunState {
-  const node = currentNode(scenario, state, nodeId);
-  if (!node.reply) {
-    throw new ScenarioInputError(
-      "text",
-      `Node "${nodeId}" expects a choice, not a written reply`,
-    );
-  }
+  const { spec } = replyNodeAt(scenario, state, nodeId);
   const reply = text.trim();
   if (reply.length === 0) {
     throw new ScenarioInputError("text", "The reply is empty", "reply-empty");
   }
-  const { max } = replyLength(node.reply, rubrics);
+  const { max } = replyLength(spec, rubrics);
   const chars = [...reply].length;
   if (chars > max) {
     throw new ScenarioInputError(
@@ -411,10 +439,10 @@ export function applyReply(
       { max },
     );
   }
-  const rubric = rubrics.find((r) => r.id === node.reply!.rubric);
+  const rubric = rubrics.find((r) => r.id === spec.rubric);
   if (!rubric) {
     throw new Error(
-      `Cannot grade node "${nodeId}": rubric "${node.reply.rubric}" is missing`,
+      `Cannot grade node "${nodeId}": rubric "${spec.rubric}" is missing`,
     );
   }
   return applyGradedReply(
@@ -422,7 +450,7 @@ export function applyReply(
     state,
     nodeId,
     reply,
-    grade(rubric, reply, node.reply.elements),
+    grade(rubric, reply, spec.elements),
     elapsedSeconds,
   );
 }
@@ -436,44 +464,20 @@ export function applyGradedReply(
   graded: ReplyGrade,
   elapsedSeconds?: number,
 ): RunState {
-  const node = currentNode(scenario, state, nodeId);
-  if (!node.reply) {
-    throw new ScenarioInputError(
-      "text",
-      `Node "${nodeId}" expects a choice, not a written reply`,
-    );
-  }
+  const { node, spec } = replyNodeAt(scenario, state, nodeId);
   const blockers = graded.blockers ?? [];
-  const passed = graded.score >= node.reply.passPercent &&
+  const passed = graded.score >= spec.passPercent &&
     blockers.length === 0;
   const share = blockers.length > 0 ? 0 : graded.score / 100;
-  const base: DimensionScores = node.reply.dimension
-    ? { [node.reply.dimension]: round1(3 * share) }
+  const base: DimensionScores = spec.dimension
+    ? { [spec.dimension]: round1(3 * share) }
     : Object.fromEntries(DIMENSIONS.map((d) => [d, round1(share)]));
   const late = lateness(scenario, state, elapsedSeconds);
-  const cost = penaltiesOf(scenario);
-  const penalties: Penalty[] = [];
-  if (late) {
-    penalties.push({
-      kind: "late",
-      points: cost.late,
-      dimension: "efficiency",
-    });
-  }
-  if (!passed) {
-    penalties.push({
-      kind: "failedReply",
-      points: cost.failedReply,
-      dimension: node.reply.dimension ?? "process",
-    });
-  }
-  if (blockers.length > 0) {
-    penalties.push({
-      kind: "redLine",
-      points: cost.redLine,
-      dimension: "compliance",
-    });
-  }
+  const penalties = turnPenalties(scenario, {
+    late: !!late,
+    failedOn: passed ? undefined : spec.dimension ?? "process",
+    redLine: blockers.length > 0,
+  });
   const moodAfter = clampMood(
     state.mood + (passed ? 10 : -10) - (late ? 10 : 0),
   );
@@ -485,7 +489,7 @@ export function applyGradedReply(
     scores: withPenalties(base, penalties),
     moodBefore: state.mood,
     moodAfter,
-    feedback: passed ? "" : node.reply.instruction,
+    feedback: passed ? "" : spec.instruction,
     reply: {
       score: graded.score,
       passed,
@@ -494,11 +498,11 @@ export function applyGradedReply(
     },
     ...(late ? { late } : {}),
     penalties,
-    best: node.reply.dimension ? 3 : DIMENSIONS.length,
+    best: spec.dimension ? 3 : DIMENSIONS.length,
   };
   const target = nextTarget(
-    passed ? node.reply.next : node.reply.failNext,
-    node.reply.branches,
+    passed ? spec.next : spec.failNext,
+    spec.branches,
     moodAfter,
     state.chose,
   );

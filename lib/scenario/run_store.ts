@@ -14,12 +14,15 @@
  * | ["scenario_turn_keys", runId, idempotencyKey]                      | number |
  */
 import { NotFoundError } from "@/lib/errors.ts";
-import { keyedRunStore, STEP_KEY_TTL_MS } from "@/lib/runs/keyed_run_store.ts";
-import { monotonicFactory } from "ulid";
+import {
+  addFinishedStatement,
+  keyedRunStore,
+  STEP_KEY_TTL_MS,
+} from "@/lib/runs/keyed_run_store.ts";
+import { StoredVerdictLineSchema } from "@/lib/rubric/rubric.ts";
 import { z } from "zod";
 import type { Rubric, Scenario } from "@/lib/content/schema.ts";
-import { buildStatement, EXTENSIONS } from "@/lib/evidence/statement.ts";
-import { addStatement } from "@/lib/evidence/statement_store.ts";
+import { EXTENSIONS } from "@/lib/evidence/statement.ts";
 import { foldScore, type Progress } from "@/lib/evidence/progress_store.ts";
 import { Dimension } from "@/lib/content/schema.ts";
 import {
@@ -31,7 +34,6 @@ import {
   startRun,
 } from "./engine.ts";
 
-const ulid = monotonicFactory();
 const DimensionScores = z.record(z.string(), z.number());
 const BlockerSchema = z.object({
   category: z.string(),
@@ -57,22 +59,7 @@ const TurnSchema = z.object({
   reply: z.object({
     score: z.number(),
     passed: z.boolean(),
-    criteria: z.array(
-      // Verdict lines (lib/rubric): reason codes, spans; older runs have only the first four.
-      z.object({
-        id: z.string(),
-        label: z.string(),
-        passed: z.boolean(),
-        reason: z.string(),
-        kind: z.enum(["criterion", "blocker", "deduction", "refused"])
-          .optional(),
-        element: z.string().optional(),
-        spans: z.array(
-          z.object({ start: z.number(), end: z.number(), text: z.string() }),
-        ).optional(),
-        points: z.number().optional(),
-      }),
-    ),
+    criteria: z.array(StoredVerdictLineSchema),
     blockers: z.array(BlockerSchema).optional(),
   }).optional(),
   late: z.object({ seconds: z.number(), limit: z.number() }).optional(),
@@ -138,17 +125,13 @@ export async function startScenarioRun(
   scenario: Scenario,
   now: Date,
 ): Promise<Run> {
-  const id = ulid(now.getTime());
-  const run = RunSchema.parse({
-    id,
+  return await runs.start(kv, now, (id) => ({
     learnerId,
     courseId,
     version,
     scenarioId: scenario.id,
-    startedAt: now,
     state: startRun(scenario, `${id}:${crypto.randomUUID()}`),
-  });
-  return await runs.create(kv, run);
+  }));
 }
 
 /** Reads a run of this learner. */
@@ -276,36 +259,25 @@ export async function takeTurn(
           outcome: d.outcome,
         };
         nextProgress = progress;
-        addStatement(
-          op,
-          buildStatement({
-            learnerId,
-            verb: good ? "passed" : "failed",
-            activity: {
-              kind: "simulation",
-              path: `scenarios/${scenario.id}`,
-              name: scenario.title,
-            },
-            courseId: run.courseId,
-            moduleId: scenario.module,
-            contentVersion: run.version,
-            cohortId,
-            score: { raw: d.percent, max: 100 },
-            success: good,
-            completion: true,
-            durationMs: now.getTime() - run.startedAt.getTime(),
-            extensions: {
-              [EXTENSIONS.dimensions]: d.totals,
-              "https://service-academy.example/xapi/extensions/outcome":
-                d.outcome,
-              "https://service-academy.example/xapi/extensions/run": run.id,
-              "https://service-academy.example/xapi/extensions/breaches":
-                state.breaches ?? [],
-            },
-            at: now,
-          }),
-          now,
-        );
+        addFinishedStatement(op, run, {
+          passed: good,
+          activity: {
+            kind: "simulation",
+            path: `scenarios/${scenario.id}`,
+            name: scenario.title,
+          },
+          moduleId: scenario.module,
+          cohortId,
+          score: { raw: d.percent, max: 100 },
+          extensions: {
+            [EXTENSIONS.dimensions]: d.totals,
+            "https://service-academy.example/xapi/extensions/outcome":
+              d.outcome,
+            "https://service-academy.example/xapi/extensions/run": run.id,
+            "https://service-academy.example/xapi/extensions/breaches":
+              state.breaches ?? [],
+          },
+        }, now);
       }
       return {
         run: next,

@@ -11,6 +11,7 @@
  */
 import {
   addMember,
+  type Cohort,
   createCohort,
   getCohort,
   listMembershipsOfUser,
@@ -25,6 +26,8 @@ import { createTeam, getTeam } from "@/lib/identity/teams/team_store.ts";
 import {
   createUser,
   findUserByLogin,
+  type NewUser,
+  type User,
 } from "@/lib/identity/accounts/user_store.ts";
 
 const MARKER = ["demo_seeds", "identity"];
@@ -46,6 +49,56 @@ export function shouldSeedDemo(
   env: { get(key: string): string | undefined } = Deno.env,
 ): boolean {
   return !env.get("SA_PRODUCTION");
+}
+
+/**
+ * The demo account with `input.email` as its login, created when missing:
+ * a seed cut short finds the accounts it made and goes on.
+ */
+export async function ensureDemoUser(
+  kv: Deno.Kv,
+  input: NewUser & { email: string },
+  now: Date,
+): Promise<User> {
+  return await findUserByLogin(kv, input.email) ??
+    await createUser(kv, input, now);
+}
+
+/**
+ * The demo cohort `c.id`, created when missing so that it is on day `c.day`
+ * of its plan on `today`.
+ */
+export async function ensureDemoCohort(
+  kv: Deno.Kv,
+  c: {
+    id: string;
+    name: string;
+    teamId: string;
+    day: number;
+    mentorId?: string;
+  },
+  today: Date,
+): Promise<Cohort> {
+  return await getCohort(kv, c.id) ?? await createCohort(kv, {
+    id: c.id,
+    name: c.name,
+    teamId: c.teamId,
+    startDate: startDateForDay(c.day, today),
+    mentorId: c.mentorId,
+  }, today);
+}
+
+/** Adds a demo learner to a cohort unless they already are in it. */
+export async function ensureDemoMember(
+  kv: Deno.Kv,
+  cohortId: string,
+  userId: string,
+  now: Date,
+): Promise<void> {
+  const memberships = await listMembershipsOfUser(kv, userId);
+  if (!memberships.some((m) => m.cohortId === cohortId)) {
+    await addMember(kv, cohortId, userId, now);
+  }
 }
 
 interface DemoAccount {
@@ -189,14 +242,13 @@ export async function seedDemo(
   );
   const ids = new Map<string, string>();
   for (const a of ACCOUNTS) {
-    const user = await findUserByLogin(kv, a.email) ??
-      await createUser(kv, {
-        name: a.name,
-        email: a.email,
-        phone: a.phone,
-        role: a.role,
-        passwordHash,
-      }, today);
+    const user = await ensureDemoUser(kv, {
+      name: a.name,
+      email: a.email,
+      phone: a.phone,
+      role: a.role,
+      passwordHash,
+    }, today);
     ids.set(a.email, user.id);
   }
   const teams = [
@@ -233,23 +285,12 @@ export async function seedDemo(
     },
   ];
   for (const c of cohorts) {
-    if (!await getCohort(kv, c.id)) {
-      await createCohort(kv, {
-        id: c.id,
-        name: c.name,
-        teamId: c.teamId,
-        startDate: startDateForDay(c.day, today),
-        mentorId: ids.get(c.mentor),
-      }, today);
-    }
+    await ensureDemoCohort(kv, { ...c, mentorId: ids.get(c.mentor) }, today);
   }
   for (const a of ACCOUNTS) {
-    if (!a.cohort) continue;
-    const userId = ids.get(a.email)!;
-    const member = (await listMembershipsOfUser(kv, userId)).some((m) =>
-      m.cohortId === a.cohort
-    );
-    if (!member) await addMember(kv, a.cohort, userId, today);
+    if (a.cohort) {
+      await ensureDemoMember(kv, a.cohort, ids.get(a.email)!, today);
+    }
   }
   await kv.set(MARKER, today);
   return demoLogins();

@@ -1,8 +1,5 @@
 import assert from "node:assert/strict";
-import {
-  createCohort,
-  listMembershipsOfUser,
-} from "@/lib/identity/teams/cohort_store.ts";
+import { listMembershipsOfUser } from "@/lib/identity/teams/cohort_store.ts";
 import {
   type CsvError,
   decodeCsv,
@@ -17,21 +14,13 @@ import {
   createInvitation,
   listPendingInvitations,
 } from "./invitation_store.ts";
-import { createTeam } from "@/lib/identity/teams/team_store.ts";
+import { teamWithCohort } from "@/lib/identity/teams/testing.ts";
 import { FAST, makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
 
 async function setup(kv: Deno.Kv) {
   const admin = await makeUser(kv, "admin", "admin@example.com");
   const manager = await makeUser(kv, "manager", "m@example.com");
-  const team = await createTeam(kv, {
-    name: "售前一组",
-    managerIds: [manager.id],
-  }, NOW);
-  const cohort = await createCohort(kv, {
-    name: "第 11 期",
-    teamId: team.id,
-    startDate: "2026-03-01",
-  }, NOW);
+  const { team, cohort } = await teamWithCohort(kv, [manager.id]);
   return { admin, manager, team, cohort };
 }
 

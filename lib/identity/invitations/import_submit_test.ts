@@ -3,6 +3,7 @@ import { ForbiddenError } from "@/lib/errors.ts";
 import { createCohort } from "@/lib/identity/teams/cohort_store.ts";
 import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
+import type { User } from "@/lib/identity/accounts/user_store.ts";
 import { MAX_CSV_BYTES } from "./csv_import.ts";
 import { listPendingInvitations } from "./invitation_store.ts";
 import { importBodyTooLarge, submitImport } from "./import_submit.ts";
@@ -35,15 +36,24 @@ function upload(cohortId: string, lines: string[], name = "hires.csv") {
   return form;
 }
 
+/** `actor` submits `form` on their import page (the cohorts they may invite into) at NOW. */
+async function importAs(kv: Deno.Kv, actor: User, form: FormData) {
+  return await submitImport(
+    kv,
+    actor.id,
+    await invitableCohorts(kv, actor),
+    form,
+    NOW,
+  );
+}
+
 Deno.test("submitImport() turns a good file into one link per row, with the cohort's label", async () => {
   using kv = await Deno.openKv(":memory:");
   const { m1 } = await setup(kv);
-  const out = await submitImport(
+  const out = await importAs(
     kv,
-    m1.id,
-    await invitableCohorts(kv, m1),
+    m1,
     upload("c1", ["甲,a@x.cn,一组,2026-03-01", "乙,b@x.cn,一组,2026/3/1"]),
-    NOW,
   );
   assert.ok(out.ok, JSON.stringify(out));
   assert.equal(out.imported.cohortName, "批次 c1 · 一组");
@@ -58,16 +68,14 @@ Deno.test("submitImport() turns a good file into one link per row, with the coho
 Deno.test("submitImport() refuses bad rows and duplicate emails line by line, as message keys, and imports nothing", async () => {
   using kv = await Deno.openKv(":memory:");
   const { m1 } = await setup(kv);
-  const out = await submitImport(
+  const out = await importAs(
     kv,
-    m1.id,
-    await invitableCohorts(kv, m1),
+    m1,
     upload("c1", [
       "甲,a@x.cn,一组,2026-03-01",
       "乙,A@X.CN,一组,2026-03-01",
       "丙,not-an-email,二组,2026-03-01",
     ], "x".repeat(300) + ".csv"),
-    NOW,
   );
   assert.equal(out.ok, false);
   if (out.ok) return;
@@ -100,26 +108,13 @@ Deno.test("submitImport() refuses bad rows and duplicate emails line by line, as
 Deno.test("submitImport(): a manager importing into another team's cohort is refused (403); an unknown cohort is the cohort field's problem", async () => {
   using kv = await Deno.openKv(":memory:");
   const { m1 } = await setup(kv);
-  const cohorts = await invitableCohorts(kv, m1);
   await assert.rejects(
-    submitImport(
-      kv,
-      m1.id,
-      cohorts,
-      upload("c2", ["甲,a@x.cn,二组,2026-03-01"]),
-      NOW,
-    ),
+    importAs(kv, m1, upload("c2", ["甲,a@x.cn,二组,2026-03-01"])),
     ForbiddenError,
   );
   assert.deepEqual(await listPendingInvitations(kv, "c2", NOW), []);
   assert.deepEqual(
-    await submitImport(
-      kv,
-      m1.id,
-      cohorts,
-      upload("no-such", ["甲,a@x.cn,一组,2026-03-01"]),
-      NOW,
-    ),
+    await importAs(kv, m1, upload("no-such", ["甲,a@x.cn,一组,2026-03-01"])),
     {
       ok: false,
       status: 422,
@@ -132,25 +127,21 @@ Deno.test("submitImport(): a manager importing into another team's cohort is ref
 Deno.test("submitImport() checks the form before the file: no file, an empty or oversized one, a bad cohort id", async () => {
   using kv = await Deno.openKv(":memory:");
   const { m1 } = await setup(kv);
-  const cohorts = await invitableCohorts(kv, m1);
   const form = (cohortId: string, file?: File) => {
     const f = new FormData();
     f.set("cohortId", cohortId);
     if (file) f.set("file", file);
     return f;
   };
-  assert.deepEqual(await submitImport(kv, m1.id, cohorts, form("c1"), NOW), {
+  const submit = (f: FormData) => importAs(kv, m1, f);
+  assert.deepEqual(await submit(form("c1")), {
     ok: false,
     status: 422,
     cohortId: "c1",
     errors: { file: "invitations.import.file_required" },
   });
-  const big = await submitImport(
-    kv,
-    m1.id,
-    cohorts,
+  const big = await submit(
     form("c1", new File([new Uint8Array(MAX_CSV_BYTES + 1)], "big.csv")),
-    NOW,
   );
   assert.deepEqual(big, {
     ok: false,
@@ -158,12 +149,8 @@ Deno.test("submitImport() checks the form before the file: no file, an empty or 
     cohortId: "c1",
     errors: { file: "invitations.import.file_too_large" },
   });
-  const empty = await submitImport(
-    kv,
-    m1.id,
-    cohorts,
+  const empty = await submit(
     form("<b>" + "x".repeat(60), new File([], "empty.csv")),
-    NOW,
   );
   assert.deepEqual(empty, {
     ok: false,

@@ -33,7 +33,10 @@
 import { getAll } from "@/lib/db/many.ts";
 import { monotonicFactory } from "ulid";
 import { z } from "zod";
-import { addAuditEntry } from "@/lib/identity/audit/audit_store.ts";
+import {
+  addAuditEntry,
+  type AuditInput,
+} from "@/lib/identity/audit/audit_store.ts";
 import {
   addMembership,
   type Cohort,
@@ -305,6 +308,23 @@ export async function createInvitation(
   await assertCanInvite(kv, actorId, cohort);
   await assertLoginsFree(kv, data, now);
   const d = await draft(data, cohort, actorId, now);
+  return await issue(kv, actorId, d, {
+    cohortId: d.invitation.cohortId ?? null,
+    role: d.invitation.role,
+  }, now);
+}
+
+/**
+ * Stores one drafted invitation with its audit entry in one commit (the
+ * token hash checked unused) and hands back the token to send.
+ */
+async function issue(
+  kv: Deno.Kv,
+  actorId: string,
+  d: Awaited<ReturnType<typeof draft>>,
+  detail: AuditInput["detail"],
+  now: Date,
+): Promise<IssuedInvitation> {
   const op = kv.atomic().check({
     key: invitationKey(d.tokenHash),
     versionstamp: null,
@@ -315,10 +335,7 @@ export async function createInvitation(
     action: "invitation.created",
     targetType: "invitation",
     targetId: d.invitation.id,
-    detail: {
-      cohortId: d.invitation.cohortId ?? null,
-      role: d.invitation.role,
-    },
+    detail,
   }, now);
   if (!(await op.commit()).ok) {
     throw new Error(`Cannot invite: token hash collided`);
@@ -358,22 +375,7 @@ export async function createStaffInvitation(
   }
   await assertLoginsFree(kv, data, now);
   const d = await draft(data, null, actorId, now, undefined, role);
-  const op = kv.atomic().check({
-    key: invitationKey(d.tokenHash),
-    versionstamp: null,
-  });
-  addPending(op, d.tokenHash, d.invitation);
-  addAuditEntry(op, {
-    actorId,
-    action: "invitation.created",
-    targetType: "invitation",
-    targetId: d.invitation.id,
-    detail: { role },
-  }, now);
-  if (!(await op.commit()).ok) {
-    throw new Error(`Cannot invite: token hash collided`);
-  }
-  return { token: d.token, invitation: d.invitation };
+  return await issue(kv, actorId, d, { role }, now);
 }
 
 /** Lists live pending staff invitations (at most `limit`). */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { listMembershipsOfUser } from "@/lib/identity/teams/cohort_store.ts";
-import { createCohort } from "@/lib/identity/teams/cohort_store.ts";
+import { teamWithCohort } from "@/lib/identity/teams/testing.ts";
 import {
   ConflictError,
   ForbiddenError,
@@ -16,7 +16,6 @@ import {
   revokeInvitation,
 } from "./invitation_store.ts";
 import { signIn } from "@/lib/identity/accounts/sign_in.ts";
-import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import {
   FAST,
   makeUser,
@@ -29,20 +28,21 @@ async function setup(kv: Deno.Kv) {
   const admin = await makeUser(kv, "admin", "admin@example.com");
   const manager = await makeUser(kv, "manager", "m@example.com");
   const other = await makeUser(kv, "manager", "m2@example.com");
-  const team = await createTeam(kv, {
-    name: "售前一组",
-    managerIds: [manager.id],
-  }, NOW);
-  const cohort = await createCohort(kv, {
-    name: "第 11 期",
-    teamId: team.id,
-    startDate: "2026-03-01",
-  }, NOW);
+  const { team, cohort } = await teamWithCohort(kv, [manager.id]);
   return { admin, manager, other, team, cohort };
 }
 
 const is = (code: string) => (e: unknown) =>
   e instanceof ConflictError && e.code === code;
+
+/** Accepts the invitation as `name` with `password` (hashed fast), at `at`. */
+const accept = (
+  kv: Deno.Kv,
+  token: string,
+  name: string,
+  password: string,
+  at = NOW,
+) => acceptInvitation(kv, token, { name, password }, at, FAST);
 
 Deno.test("acceptInvitation() creates the learner with membership and consumes the token once", async () => {
   using kv = await Deno.openKv(":memory:");
@@ -65,12 +65,12 @@ Deno.test("acceptInvitation() creates the learner with membership and consumes t
   assert.ok(!keys.includes(token), "only the token's hash is stored");
   assert.equal((await listPendingInvitations(kv, cohort.id, NOW)).length, 1);
 
-  const user = await acceptInvitation(
+  const user = await accept(
     kv,
     token,
-    { name: "", password: "我的密码是十个字符以上" },
+    "",
+    "我的密码是十个字符以上",
     minutesLater(10),
-    FAST,
   );
   assert.equal(user.name, "王晨", "an empty name keeps the invited one");
   assert.equal(user.role, "learner");
@@ -110,13 +110,7 @@ Deno.test("acceptInvitation() creates the learner with membership and consumes t
   );
 
   await assert.rejects(
-    acceptInvitation(
-      kv,
-      token,
-      { name: "x", password: "another password" },
-      minutesLater(12),
-      FAST,
-    ),
+    accept(kv, token, "x", "another password", minutesLater(12)),
     is("invitation-used"),
   );
 });
@@ -129,20 +123,8 @@ Deno.test("acceptInvitation() lets exactly one of two concurrent accepts win", a
     email: "z@example.com",
   }, NOW);
   const results = await Promise.allSettled([
-    acceptInvitation(
-      kv,
-      token,
-      { name: "张一鸣", password: "password one!" },
-      NOW,
-      FAST,
-    ),
-    acceptInvitation(
-      kv,
-      token,
-      { name: "张一鸣", password: "password two!" },
-      NOW,
-      FAST,
-    ),
+    accept(kv, token, "张一鸣", "password one!"),
+    accept(kv, token, "张一鸣", "password two!"),
   ]);
   assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
   const failed = results.find((r) =>
@@ -163,42 +145,21 @@ Deno.test("acceptInvitation() refuses unknown, expired and bad input", async () 
     email: "c@example.com",
   }, NOW);
   await assert.rejects(
-    acceptInvitation(
-      kv,
-      "x".repeat(43),
-      { name: "a", password: "long enough!" },
-      NOW,
-      FAST,
-    ),
+    accept(kv, "x".repeat(43), "a", "long enough!"),
     NotFoundError,
   );
+  await assert.rejects(accept(kv, "short", "a", "long enough!"), NotFoundError);
   await assert.rejects(
-    acceptInvitation(
-      kv,
-      "short",
-      { name: "a", password: "long enough!" },
-      NOW,
-      FAST,
-    ),
-    NotFoundError,
-  );
-  await assert.rejects(
-    acceptInvitation(
-      kv,
-      token,
-      { name: "陈思思", password: "short" },
-      NOW,
-      FAST,
-    ),
+    accept(kv, token, "陈思思", "short"),
     (e) => e instanceof ValidationError && e.field === "password",
   );
   await assert.rejects(
-    acceptInvitation(
+    accept(
       kv,
       token,
-      { name: "陈思思", password: "long enough!" },
+      "陈思思",
+      "long enough!",
       new Date(NOW.getTime() + INVITATION_TTL_MS),
-      FAST,
     ),
     is("invitation-expired"),
   );
@@ -209,48 +170,18 @@ Deno.test("createInvitation() is for admins and the team's managers, and refuses
   using kv = await Deno.openKv(":memory:");
   const { manager, other, cohort } = await setup(kv);
   const learner = await makeUser(kv, "learner", "l@example.com");
+  /** `actorId` invites "a" at `email` into the cohort. */
+  const invite = (actorId: string, email = "a@example.com") =>
+    createInvitation(kv, actorId, cohort.id, { name: "a", email }, NOW);
+  await assert.rejects(invite(other.id), ForbiddenError);
+  await assert.rejects(invite(learner.id), ForbiddenError);
+  await assert.rejects(invite(manager.id, "L@example.com"), is("login-taken"));
   await assert.rejects(
-    createInvitation(kv, other.id, cohort.id, {
-      name: "a",
-      email: "a@example.com",
-    }, NOW),
-    ForbiddenError,
-  );
-  await assert.rejects(
-    createInvitation(kv, learner.id, cohort.id, {
-      name: "a",
-      email: "a@example.com",
-    }, NOW),
-    ForbiddenError,
-  );
-  await assert.rejects(
-    createInvitation(kv, manager.id, cohort.id, {
-      name: "a",
-      email: "L@example.com",
-    }, NOW),
-    is("login-taken"),
-  );
-  await assert.rejects(
-    createInvitation(
-      kv,
-      manager.id,
-      cohort.id,
-      { name: "a", email: "abc" },
-      NOW,
-    ),
+    invite(manager.id, "abc"),
     (e) => e instanceof ValidationError && e.field === "email",
   );
-  const first = await createInvitation(kv, manager.id, cohort.id, {
-    name: "a",
-    email: "a@example.com",
-  }, NOW);
-  await assert.rejects(
-    createInvitation(kv, manager.id, cohort.id, {
-      name: "a",
-      email: "a@example.com",
-    }, NOW),
-    is("already-invited"),
-  );
+  const first = await invite(manager.id);
+  await assert.rejects(invite(manager.id), is("already-invited"));
   // Withdrawn, the login may be invited again; the old link is dead.
   await assert.rejects(
     revokeInvitation(kv, learner.id, cohort.id, first.invitation.id),
@@ -258,28 +189,13 @@ Deno.test("createInvitation() is for admins and the team's managers, and refuses
     "only someone who may invite may withdraw",
   );
   await revokeInvitation(kv, manager.id, cohort.id, first.invitation.id);
-  const again = await createInvitation(kv, manager.id, cohort.id, {
-    name: "a",
-    email: "a@example.com",
-  }, NOW);
+  const again = await invite(manager.id);
   await assert.rejects(
-    acceptInvitation(
-      kv,
-      first.token,
-      { name: "a", password: "long enough!" },
-      NOW,
-      FAST,
-    ),
+    accept(kv, first.token, "a", "long enough!"),
     NotFoundError,
   );
   assert.equal(
-    (await acceptInvitation(
-      kv,
-      again.token,
-      { name: "a", password: "long enough!" },
-      NOW,
-      FAST,
-    )).email,
+    (await accept(kv, again.token, "a", "long enough!")).email,
     "a@example.com",
   );
 });

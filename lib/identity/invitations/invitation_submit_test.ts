@@ -7,6 +7,7 @@ import {
 import { createCohort } from "@/lib/identity/teams/cohort_store.ts";
 import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
+import type { User } from "@/lib/identity/accounts/user_store.ts";
 import { listPendingInvitations } from "./invitation_store.ts";
 import {
   inviteRefusal,
@@ -45,11 +46,19 @@ const invite = (more: Record<string, unknown> = {}) => ({
   ...more,
 });
 
+/** The cohorts `actor` may invite into, and a submit of `body` on their page at NOW. */
+async function page(kv: Deno.Kv, actor: User) {
+  const cohorts = await invitableCohorts(kv, actor);
+  const submit = (body: Record<string, unknown>) =>
+    submitInvitation(kv, actor.id, cohorts, body, NOW);
+  return { cohorts, submit };
+}
+
 Deno.test("submitInvitation() issues a learner's link with the cohort's label", async () => {
   using kv = await Deno.openKv(":memory:");
   const { m1 } = await setup(kv);
-  const cohorts = await invitableCohorts(kv, m1);
-  const out = await submitInvitation(kv, m1.id, cohorts, invite(), NOW);
+  const { submit } = await page(kv, m1);
+  const out = await submit(invite());
   assert.equal(out.kind, "issued");
   if (out.kind !== "issued") return;
   assert.equal(out.issued.name, "李小雨");
@@ -62,13 +71,9 @@ Deno.test("submitInvitation() issues a learner's link with the cohort's label", 
 Deno.test("submitInvitation() gives bad input back to its own form with every problem, and writes nothing", async () => {
   using kv = await Deno.openKv(":memory:");
   const { admin } = await setup(kv);
-  const cohorts = await invitableCohorts(kv, admin);
-  const out = await submitInvitation(
-    kv,
-    admin.id,
-    cohorts,
+  const { cohorts, submit } = await page(kv, admin);
+  const out = await submit(
     invite({ name: "", email: "not-an-email", cohortId: "" }),
-    NOW,
   );
   assert.deepEqual(out, {
     kind: "invalid",
@@ -81,13 +86,7 @@ Deno.test("submitInvitation() gives bad input back to its own form with every pr
       email: "invitations.email_invalid",
     },
   });
-  const noContact = await submitInvitation(
-    kv,
-    admin.id,
-    cohorts,
-    invite({ email: "" }),
-    NOW,
-  );
+  const noContact = await submit(invite({ email: "" }));
   assert.equal(noContact.kind, "invalid");
   if (noContact.kind === "invalid") {
     assert.deepEqual(noContact.errors, {
@@ -95,12 +94,12 @@ Deno.test("submitInvitation() gives bad input back to its own form with every pr
     });
   }
   // The staff form's problems go to the staff form, not the learner's.
-  const staff = await submitInvitation(kv, admin.id, cohorts, {
+  const staff = await submit({
     action: "invite-staff",
     role: "learner",
     name: "王晨",
     email: "wang@example.com",
-  }, NOW);
+  });
   assert.equal(staff.kind, "invalid");
   if (staff.kind === "invalid") {
     assert.equal(staff.slot, "staff");
@@ -112,14 +111,10 @@ Deno.test("submitInvitation() gives bad input back to its own form with every pr
 Deno.test("submitInvitation() refuses a duplicate email (invited, or an account) as the contact's problem", async () => {
   using kv = await Deno.openKv(":memory:");
   const { m1 } = await setup(kv);
-  const cohorts = await invitableCohorts(kv, m1);
-  await submitInvitation(kv, m1.id, cohorts, invite(), NOW);
-  const again = await submitInvitation(
-    kv,
-    m1.id,
-    cohorts,
+  const { submit } = await page(kv, m1);
+  await submit(invite());
+  const again = await submit(
     invite({ name: "另一个人", email: " LI@example.com " }),
-    NOW,
   );
   assert.equal(again.kind, "invalid");
   if (again.kind === "invalid") {
@@ -131,13 +126,7 @@ Deno.test("submitInvitation() refuses a duplicate email (invited, or an account)
       "the form keeps what was typed",
     );
   }
-  const taken = await submitInvitation(
-    kv,
-    m1.id,
-    cohorts,
-    invite({ email: "m2@example.com" }),
-    NOW,
-  );
+  const taken = await submit(invite({ email: "m2@example.com" }));
   assert.equal(
     taken.kind === "invalid" && taken.errors.contact,
     "invitations.login_taken",
@@ -149,37 +138,33 @@ Deno.test("submitInvitation(): a manager acting on another team's cohort, or inv
   using kv = await Deno.openKv(":memory:");
   const { m1, m2 } = await setup(kv);
   // m1's page never offers c2; a forged form names it anyway.
-  const cohorts = await invitableCohorts(kv, m1);
+  const { cohorts, submit } = await page(kv, m1);
   assert.deepEqual(cohorts.map((c) => c.id), ["c1"]);
   await assert.rejects(
-    submitInvitation(kv, m1.id, cohorts, invite({ cohortId: "c2" }), NOW),
+    submit(invite({ cohortId: "c2" })),
     ForbiddenError,
   );
   await assert.rejects(
-    submitInvitation(kv, m1.id, cohorts, {
+    submit({
       action: "invite-staff",
       role: "trainer",
       name: "王晨",
       email: "wang@example.com",
-    }, NOW),
+    }),
     ForbiddenError,
   );
   // Revoking another team's invitation is refused the same way.
-  const theirs = await submitInvitation(
-    kv,
-    m2.id,
-    await invitableCohorts(kv, m2),
+  const theirs = await (await page(kv, m2)).submit(
     invite({ cohortId: "c2", email: "z@example.com" }),
-    NOW,
   );
   assert.equal(theirs.kind, "issued");
   const [pending] = await listPendingInvitations(kv, "c2", NOW);
   await assert.rejects(
-    submitInvitation(kv, m1.id, cohorts, {
+    submit({
       action: "revoke",
       cohortId: "c2",
       invitationId: pending.id,
-    }, NOW),
+    }),
     ForbiddenError,
   );
   assert.equal((await listPendingInvitations(kv, "c2", NOW)).length, 1);
@@ -189,30 +174,30 @@ Deno.test("submitInvitation(): a manager acting on another team's cohort, or inv
 Deno.test("submitInvitation() revokes once; a stale or forged revoke and an unknown action are page messages", async () => {
   using kv = await Deno.openKv(":memory:");
   const { m1 } = await setup(kv);
-  const cohorts = await invitableCohorts(kv, m1);
-  await submitInvitation(kv, m1.id, cohorts, invite(), NOW);
+  const { submit } = await page(kv, m1);
+  await submit(invite());
   const [pending] = await listPendingInvitations(kv, "c1", NOW);
   const revoke = { action: "revoke", cohortId: "c1", invitationId: pending.id };
   assert.deepEqual(
-    await submitInvitation(kv, m1.id, cohorts, revoke, NOW),
+    await submit(revoke),
     { kind: "revoked" },
   );
-  assert.deepEqual(await submitInvitation(kv, m1.id, cohorts, revoke, NOW), {
+  assert.deepEqual(await submit(revoke), {
     kind: "alert",
     status: 404,
     alert: "invitations.revoke_gone",
   });
   assert.deepEqual(
-    await submitInvitation(kv, m1.id, cohorts, {
+    await submit({
       action: "revoke",
       cohortId: "c1",
       invitationId: "<script>",
-    }, NOW),
+    }),
     { kind: "alert", status: 422, alert: "invitations.revoke_invalid" },
   );
   for (const action of ["delete", undefined, 0]) {
     assert.deepEqual(
-      await submitInvitation(kv, m1.id, cohorts, invite({ action }), NOW),
+      await submit(invite({ action })),
       { kind: "alert", status: 422, alert: "invitations.action_invalid" },
     );
   }

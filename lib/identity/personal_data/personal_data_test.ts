@@ -1,10 +1,6 @@
 import assert from "node:assert/strict";
 import { listAuditAbout } from "@/lib/identity/audit/audit_store.ts";
-import {
-  addMember,
-  createCohort,
-  listMembers,
-} from "@/lib/identity/teams/cohort_store.ts";
+import { addMember, listMembers } from "@/lib/identity/teams/cohort_store.ts";
 import { ForbiddenError } from "@/lib/errors.ts";
 import { deletePersonalData, exportPersonalData } from "./personal_data.ts";
 import {
@@ -12,7 +8,7 @@ import {
   getSession,
 } from "@/lib/identity/sessions/session_store.ts";
 import { signIn } from "@/lib/identity/accounts/sign_in.ts";
-import { createTeam } from "@/lib/identity/teams/team_store.ts";
+import { teamWithCohort } from "@/lib/identity/teams/testing.ts";
 import {
   FAST,
   makeUser,
@@ -33,12 +29,7 @@ async function setup(kv: Deno.Kv) {
     name: "李小雨",
     phone: "13800000001",
   });
-  const team = await createTeam(kv, { name: "售前一组" }, NOW);
-  const cohort = await createCohort(kv, {
-    name: "第 11 期",
-    teamId: team.id,
-    startDate: "2026-03-01",
-  }, NOW);
+  const { team, cohort } = await teamWithCohort(kv);
   await addMember(kv, cohort.id, learner.id, NOW);
   return { admin, learner, team, cohort };
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { listAuditAbout } from "@/lib/identity/audit/audit_store.ts";
-import { createCohort, listMembershipsOfUser } from "./cohort_store.ts";
+import { listMembershipsOfUser } from "./cohort_store.ts";
 import {
   addLearnerToCohort,
   cohortRoster,
@@ -12,7 +12,7 @@ import {
   NotFoundError,
   ValidationError,
 } from "@/lib/errors.ts";
-import { createTeam } from "./team_store.ts";
+import { teamWithCohort } from "./testing.ts";
 import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
 import { setDisabled } from "@/lib/identity/accounts/user_store.ts";
 
@@ -23,13 +23,7 @@ async function setup(kv: Deno.Kv) {
   });
   const a = await makeUser(kv, "learner", "a@example.com", { name: "安然" });
   const b = await makeUser(kv, "learner", "b@example.com", { name: "白露" });
-  const team = await createTeam(kv, { name: "售前一组" }, NOW);
-  const cohort = await createCohort(kv, {
-    name: "第 11 期",
-    teamId: team.id,
-    startDate: "2026-03-01",
-    mentorId: mentor.id,
-  }, NOW);
+  const { cohort } = await teamWithCohort(kv, [], mentor.id);
   return { admin, mentor, a, b, cohort };
 }
 

@@ -9,6 +9,7 @@ import type {
   PublicItem,
   QuestionCheckContext,
   QuestionOf,
+  QuestionTypeDef,
 } from "./types.ts";
 import { shuffleAwayFrom } from "./shuffle.ts";
 import { labelledItem } from "./option_label.ts";
@@ -46,4 +47,43 @@ export function choiceOptions(q: ChoiceQuestion): AnalysisOption[] {
     text: o.text,
     correct: !!o.correct,
   }));
+}
+
+/** What `single` and `multiple` define alike, whatever their number of correct options. */
+export type ChoiceParts<T extends "single" | "multiple"> = Pick<
+  QuestionTypeDef<T>,
+  | "type"
+  | "toPublic"
+  | "describeKey"
+  | "shownTexts"
+  | "texts"
+  | "analysisOptions"
+>;
+
+/**
+ * The parts of a choice type's definition that are the same for `single`
+ * and `multiple`: the public view, the key in words, the texts and the
+ * options item analysis counts.
+ */
+export function choiceParts<T extends "single" | "multiple">(
+  type: T,
+): ChoiceParts<T> {
+  const texts = (q: ChoiceQuestion) => q.options.map((o) => o.text);
+  // QuestionOf<T> does not narrow for a generic T; every T here is a ChoiceQuestion.
+  return {
+    type,
+    toPublic: (q: ChoiceQuestion, seed: string, shuffleOptions: boolean) => ({
+      type,
+      prompt: q.prompt,
+      options: publicOptions(q, seed, shuffleOptions),
+    }),
+    describeKey: (
+      q: ChoiceQuestion,
+      _words: unknown,
+      shownIds: readonly string[],
+    ) => describeCorrect(q, shownIds),
+    shownTexts: texts,
+    texts,
+    analysisOptions: choiceOptions,
+  } as unknown as ChoiceParts<T>;
 }

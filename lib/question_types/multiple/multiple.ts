@@ -10,23 +10,11 @@ import type { QuestionTypeDef } from "../common/types.ts";
 import { msg } from "@/lib/content/source.ts";
 import { checkIds, contentError } from "../common/input.ts";
 import { labelledItem } from "../common/option_label.ts";
-import {
-  checkOptionIds,
-  choiceOptions,
-  describeCorrect,
-  publicOptions,
-} from "../common/choice.ts";
+import { checkOptionIds, choiceParts } from "../common/choice.ts";
 
 /** The `multiple` question type. */
 export const multiple: QuestionTypeDef<"multiple"> = {
-  type: "multiple",
-  toPublic(q, seed, shuffleOptions) {
-    return {
-      type: "multiple",
-      prompt: q.prompt,
-      options: publicOptions(q, seed, shuffleOptions),
-    };
-  },
+  ...choiceParts("multiple"),
   fromForm(form, _q, field) {
     const values = form.getAll(field).filter((v): v is string =>
       typeof v === "string" && v !== ""
@@ -71,9 +59,6 @@ export const multiple: QuestionTypeDef<"multiple"> = {
       "；",
     );
   },
-  describeKey: (q, _words, shownIds) => describeCorrect(q, shownIds),
-  shownTexts: (q) => q.options.map((o) => o.text),
-  texts: (q) => q.options.map((o) => o.text),
   check(q, ctx) {
     checkOptionIds(q, ctx);
     const correct = q.options.filter((o) => o.correct).length;
@@ -84,6 +69,5 @@ export const multiple: QuestionTypeDef<"multiple"> = {
       );
     }
   },
-  analysisOptions: choiceOptions,
   picks: (_q, a) => a.choices,
 };

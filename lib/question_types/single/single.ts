@@ -8,23 +8,11 @@ import type { QuestionTypeDef } from "../common/types.ts";
 import { msg } from "@/lib/content/source.ts";
 import { checkIds, contentError, formString } from "../common/input.ts";
 import { labelledItem } from "../common/option_label.ts";
-import {
-  checkOptionIds,
-  choiceOptions,
-  describeCorrect,
-  publicOptions,
-} from "../common/choice.ts";
+import { checkOptionIds, choiceParts } from "../common/choice.ts";
 
 /** The `single` question type. */
 export const single: QuestionTypeDef<"single"> = {
-  type: "single",
-  toPublic(q, seed, shuffleOptions) {
-    return {
-      type: "single",
-      prompt: q.prompt,
-      options: publicOptions(q, seed, shuffleOptions),
-    };
-  },
+  ...choiceParts("single"),
   fromForm(form, _q, field) {
     const v = formString(form, field);
     return v ? { type: "single", choice: v } : undefined;
@@ -60,9 +48,6 @@ export const single: QuestionTypeDef<"single"> = {
   describeAnswer(q, a, _words, shownIds) {
     return labelledItem(q.options, a.choice, shownIds);
   },
-  describeKey: (q, _words, shownIds) => describeCorrect(q, shownIds),
-  shownTexts: (q) => q.options.map((o) => o.text),
-  texts: (q) => q.options.map((o) => o.text),
   check(q, ctx) {
     checkOptionIds(q, ctx);
     const correct = q.options.flatMap((o, i) => (o.correct ? [i] : []));
@@ -73,6 +58,5 @@ export const single: QuestionTypeDef<"single"> = {
       );
     }
   },
-  analysisOptions: choiceOptions,
   picks: (_q, a) => [a.choice],
 };

@@ -2,26 +2,19 @@ import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { ModuleCard } from "@/components/course/ModuleCard.tsx";
 import type { AppState } from "@/lib/http/state.ts";
-import { type CoursePage, coursePage } from "@/lib/learning/course_page.ts";
+import { foundHandlers, renderFound } from "@/lib/http/found_page.ts";
+import {
+  coursePageFor,
+  type ViewedCourse,
+} from "@/lib/learning/course_page.ts";
 
-interface Data {
-  course: CoursePage;
-  learner: boolean;
-}
+type Data = ViewedCourse;
 
-export const handler: Handlers<Data, AppState> = {
-  async GET(_req, ctx) {
-    const user = ctx.state.user;
-    const learner = user?.role === "learner";
-    const course = await coursePage(
-      ctx.state.kv,
-      ctx.params.course,
-      learner ? user.id : null,
-      new Date(),
-    );
-    return course ? ctx.render({ course, learner }) : ctx.renderNotFound();
-  },
-};
+export const handler: Handlers<Data, AppState> = foundHandlers(
+  (ctx) =>
+    coursePageFor(ctx.state.kv, ctx.state.user, ctx.params.course, new Date()),
+  { GET: renderFound },
+);
 
 /** The course: each module with its lessons (ticked), its quiz and its practice. */
 export default function Course(

@@ -2,33 +2,26 @@ import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { ModuleCard } from "@/components/course/ModuleCard.tsx";
 import type { AppState } from "@/lib/http/state.ts";
+import { foundHandlers, renderFound } from "@/lib/http/found_page.ts";
 import {
-  type CoursePage,
-  coursePage,
+  modulePageFor,
   type ModuleSummary,
+  type ViewedCourse,
 } from "@/lib/learning/course_page.ts";
 
-interface Data {
-  course: CoursePage;
-  module: ModuleSummary;
-  learner: boolean;
-}
+type Data = ViewedCourse & { module: ModuleSummary };
 
-export const handler: Handlers<Data, AppState> = {
-  async GET(_req, ctx) {
-    const user = ctx.state.user;
-    const learner = user?.role === "learner";
-    const course = await coursePage(
+export const handler: Handlers<Data, AppState> = foundHandlers(
+  (ctx) =>
+    modulePageFor(
       ctx.state.kv,
+      ctx.state.user,
       ctx.params.course,
-      learner ? user.id : null,
+      ctx.params.module,
       new Date(),
-    );
-    const module = course?.modules.find((m) => m.id === ctx.params.module);
-    if (!course || !module) return ctx.renderNotFound();
-    return ctx.render({ course, module, learner });
-  },
-};
+    ),
+  { GET: renderFound },
+);
 
 /** A module's overview: objectives, lessons with ticks, its quiz and its practice. */
 export default function ModulePage(

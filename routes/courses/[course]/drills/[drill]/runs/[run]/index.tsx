@@ -14,6 +14,11 @@ import {
 } from "@/lib/drill/drill_view.ts";
 import { DrillRound } from "@/components/drill/DrillRound.tsx";
 import type { SignedInState } from "@/lib/http/state.ts";
+import {
+  foundHandlers,
+  learnerRun,
+  secondsSince,
+} from "@/lib/http/found_page.ts";
 
 interface Data {
   found: PublishedDrill;
@@ -21,22 +26,13 @@ interface Data {
   shownSeconds: number;
 }
 
-export const handler: Handlers<Data, SignedInState> = {
-  async GET(_req, ctx) {
-    const loaded = await findLearnerDrillRun(
-      ctx.state.kv,
-      ctx.state.user.id,
-      ctx.params,
-    );
-    if (!loaded) return ctx.renderNotFound();
-    const { run, found } = loaded;
-    return ctx.render({
-      found,
-      run,
-      shownSeconds: Math.floor((Date.now() - run.shownAt.getTime()) / 1000),
-    });
+export const handler: Handlers<Data, SignedInState> = foundHandlers(
+  learnerRun(findLearnerDrillRun),
+  {
+    GET: ({ run, found }, _req, ctx) =>
+      ctx.render({ found, run, shownSeconds: secondsSince(run.shownAt) }),
   },
-};
+);
 
 export default function DrillRunPage(
   { data, url, state }: PageProps<Data, SignedInState>,

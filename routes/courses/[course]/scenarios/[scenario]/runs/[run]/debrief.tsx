@@ -7,6 +7,7 @@ import {
 } from "@/components/scenario/DebriefScore.tsx";
 import { VerdictDetails } from "@/components/rubric/VerdictDetails.tsx";
 import type { SignedInState } from "@/lib/http/state.ts";
+import { foundHandlers, learnerRun } from "@/lib/http/found_page.ts";
 import { type Debrief, DIMENSIONS } from "@/lib/scenario/engine.ts";
 import { debriefView } from "@/lib/scenario/run_view.ts";
 import {
@@ -20,23 +21,18 @@ interface Data {
   debrief: Debrief;
 }
 
-export const handler: Handlers<Data, SignedInState> = {
-  async GET(_req, ctx) {
-    const loaded = await findLearnerRun(
-      ctx.state.kv,
-      ctx.state.user.id,
-      ctx.params,
-    );
-    if (!loaded) return ctx.renderNotFound();
-    const { run, found } = loaded;
-    if (!run.state.endingId) {
-      return seeOther(
-        `/courses/${found.courseId}/scenarios/${found.scenario.id}/runs/${run.id}`,
-      );
-    }
-    return ctx.render({ found, debrief: debriefView(found.scenario, run) });
+export const handler: Handlers<Data, SignedInState> = foundHandlers(
+  learnerRun(findLearnerRun),
+  {
+    GET: ({ run, found }, _req, ctx) =>
+      run.state.endingId
+        ? ctx.render({ found, debrief: debriefView(found.scenario, run) })
+        // Not over yet: back to the chat.
+        : seeOther(
+          `/courses/${found.courseId}/scenarios/${found.scenario.id}/runs/${run.id}`,
+        ),
   },
-};
+);
 
 export default function DebriefPage(
   { data, state }: PageProps<Data, SignedInState>,

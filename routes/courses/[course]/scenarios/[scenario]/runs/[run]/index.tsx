@@ -5,6 +5,11 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { PersonaCard } from "@/components/scenario/PersonaCard.tsx";
 import ScenarioChat from "@/islands/ScenarioChat.tsx";
 import type { SignedInState } from "@/lib/http/state.ts";
+import {
+  foundHandlers,
+  learnerRun,
+  secondsSince,
+} from "@/lib/http/found_page.ts";
 import type { Run } from "@/lib/scenario/run_store.ts";
 import { chatView } from "@/lib/scenario/run_view.ts";
 import {
@@ -19,22 +24,13 @@ interface Data {
   elapsedSeconds: number;
 }
 
-export const handler: Handlers<Data, SignedInState> = {
-  async GET(_req, ctx) {
-    const loaded = await findLearnerRun(
-      ctx.state.kv,
-      ctx.state.user.id,
-      ctx.params,
-    );
-    if (!loaded) return ctx.renderNotFound();
-    const { run, found } = loaded;
-    return ctx.render({
-      found,
-      run,
-      elapsedSeconds: Math.floor((Date.now() - run.startedAt.getTime()) / 1000),
-    });
+export const handler: Handlers<Data, SignedInState> = foundHandlers(
+  learnerRun(findLearnerRun),
+  {
+    GET: ({ run, found }, _req, ctx) =>
+      ctx.render({ found, run, elapsedSeconds: secondsSince(run.startedAt) }),
   },
-};
+);
 
 export default function RunPage(
   { data, url, state: { t, user } }: PageProps<Data, SignedInState>,

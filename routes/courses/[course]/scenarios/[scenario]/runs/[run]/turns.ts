@@ -1,9 +1,6 @@
 import { isPreviewRole } from "@/lib/preview/preview_kinds.ts";
-import type { Handlers } from "$fresh/server.ts";
 import { z } from "zod";
-import { readJsonInput } from "@/lib/http/json_input.ts";
-import { codedErrors } from "@/lib/http/responses.ts";
-import type { SignedInState } from "@/lib/http/state.ts";
+import { runStepHandlers } from "@/lib/http/run_step.ts";
 import { gradeReplyForScenario } from "@/lib/scenario/grader.ts";
 import { MAX_REPLY_LENGTH, ScenarioInputError } from "@/lib/scenario/engine.ts";
 import { takeTurn } from "@/lib/scenario/run_store.ts";
@@ -25,38 +22,24 @@ const TurnInput = z.union([
 ]);
 
 /** One learner turn: the server walks the graph, scores and stores it. */
-export const handler: Handlers<unknown, SignedInState> = {
-  async POST(req, ctx) {
-    const loaded = await findLearnerRun(
-      ctx.state.kv,
-      ctx.state.user.id,
-      ctx.params,
+export const handler = runStepHandlers({
+  find: findLearnerRun,
+  input: TurnInput,
+  maxBytes: 16 * 1024,
+  refused: ScenarioInputError,
+  async step({ run, found }, input, { state }, now) {
+    const next = await takeTurn(
+      state.kv,
+      state.user.id,
+      run.id,
+      found.scenario,
+      found.rubrics,
+      gradeReplyForScenario,
+      input,
+      now,
+      state.user.cohortId,
+      { preview: isPreviewRole(state.user.role) },
     );
-    if (!loaded) return ctx.renderNotFound();
-    const { run, found } = loaded;
-    const input = await readJsonInput(req, ctx.state.t, 16 * 1024, TurnInput);
-    if (!input.ok) return input.response;
-    try {
-      const next = await takeTurn(
-        ctx.state.kv,
-        ctx.state.user.id,
-        run.id,
-        found.scenario,
-        found.rubrics,
-        gradeReplyForScenario,
-        input.data,
-        new Date(),
-        ctx.state.user.cohortId,
-        { preview: isPreviewRole(ctx.state.user.role) },
-      );
-      return Response.json(
-        chatView(found.scenario, next, found.rubrics, ctx.state.t),
-      );
-    } catch (e) {
-      if (e instanceof ScenarioInputError) {
-        return codedErrors(ctx.state.t, e);
-      }
-      throw e;
-    }
+    return chatView(found.scenario, next, found.rubrics, state.t);
   },
-};
+});
