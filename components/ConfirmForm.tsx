@@ -6,7 +6,7 @@ import { CsrfField } from "@/components/CsrfField.tsx";
  * without JavaScript and by keyboard (details/summary).
  */
 export function ConfirmForm(
-  { summary, question, submit, fields, csrfToken }: {
+  { summary, question, submit, fields, csrfToken, action, small }: {
     /** All three already translated. */
     summary: string;
     question: string;
@@ -14,18 +14,24 @@ export function ConfirmForm(
     /** Hidden fields the handler needs (action, ids). */
     fields: Record<string, string>;
     csrfToken: string;
+    /** Where to post, when not to this page. */
+    action?: string;
+    /** A small danger button, for a confirmation inside a list item. */
+    small?: boolean;
   },
 ) {
   return (
     <details class="confirm">
       <summary>{summary}</summary>
-      <form method="post" class="stack">
+      <form method="post" action={action} class="stack">
         <CsrfField token={csrfToken} />
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <p>{question}</p>
-        <button type="submit" class="danger">{submit}</button>
+        <button type="submit" class={small ? "danger small" : "danger"}>
+          {submit}
+        </button>
       </form>
     </details>
   );

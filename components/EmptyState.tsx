@@ -12,3 +12,20 @@ export function EmptyState(
     </section>
   );
 }
+
+/**
+ * A list's markup when it has items, else the empty state saying why (the
+ * one way a page shows "nothing here" in place of a table or list).
+ */
+export function ListOrEmpty(
+  { count, title, body, children }: {
+    count: number;
+    /** Both already translated. */
+    title: string;
+    body?: ComponentChildren;
+    children: ComponentChildren;
+  },
+) {
+  if (count === 0) return <EmptyState title={title}>{body}</EmptyState>;
+  return <>{children}</>;
+}

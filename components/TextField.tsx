@@ -8,10 +8,13 @@ export interface TextFieldProps
   name: string;
   /** Already translated. */
   label: string;
-  value: string;
+  /** None for a file input. */
+  value?: string;
   /** The field's translated problem, if any. */
   error?: string;
-  /** Default: just the field's own error line. */
+  /** A translated hint under the label, read out with the field. */
+  hint?: string;
+  /** Default: the hint, if any, and the field's own error line. */
   describedBy?: string;
 }
 
@@ -20,17 +23,20 @@ export interface TextFieldProps
  * tie the message to the input, as every form of the admin pages does.
  */
 export function TextField(
-  { id, name, label, value, error, describedBy, ...attrs }: TextFieldProps,
+  { id, name, label, value, error, hint, describedBy, ...attrs }:
+    TextFieldProps,
 ) {
   return (
     <>
       <label for={id}>{label}</label>
+      {hint && <p class="meta" id={`${id}-hint`}>{hint}</p>}
       <input
         id={id}
         name={name}
         value={value}
         aria-invalid={error ? "true" : undefined}
-        aria-describedby={describedBy ?? `${id}-error`}
+        aria-describedby={describedBy ??
+          (hint ? `${id}-hint ${id}-error` : `${id}-error`)}
         {...attrs}
       />
       <FieldError id={`${id}-error`} message={error} />

@@ -1,29 +1,34 @@
-import { type Handlers, HttpError } from "$fresh/server.ts";
+import type { Handlers } from "$fresh/server.ts";
 import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import { stringifySetCookie } from "cookie";
 import { z } from "zod";
 import { LANGUAGE_COOKIE, LANGUAGES } from "@/lib/i18n/i18n.ts";
 import { localReturnPath } from "@/lib/http/return_path.ts";
+import { formValues, parseForm } from "@/lib/forms/form.ts";
+import {
+  type RefusedInput,
+  RefusedInputPage,
+} from "@/components/RefusedInputPage.tsx";
 
 const LanguageSwitch = z.object({
-  to: z.enum(LANGUAGES),
+  to: z.enum(LANGUAGES, "forms.lang.to_invalid"),
   // Only local paths: "/x" but never "//host" or "/\host".
-  next: z.string().max(2000).regex(/^\/(?![\\/])/).optional(),
+  next: z.string().max(2000, "forms.lang.next_invalid")
+    .regex(/^\/(?![\\/])/, "forms.lang.next_invalid").optional(),
 });
 
 /** Remembers the chosen language and returns to the page the switch was on. */
-export const handler: Handlers = {
+export const handler: Handlers<RefusedInput> = {
   GET(req, ctx) {
-    const input = LanguageSwitch.safeParse(
-      Object.fromEntries(ctx.url.searchParams),
+    const input = parseForm(
+      LanguageSwitch,
+      formValues(ctx.url.searchParams, ["to", "next"]),
+      "forms.lang.to_invalid",
     );
-    if (!input.success) {
-      throw new HttpError(
-        400,
-        input.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(
-          "; ",
-        ),
-      );
+    if (!input.ok) {
+      return ctx.render({ status: 400, errors: input.errors }, {
+        status: 400,
+      });
     }
     const cookie = stringifySetCookie({
       name: LANGUAGE_COOKIE,
@@ -42,3 +47,6 @@ export const handler: Handlers = {
     });
   },
 };
+
+/** A refused switch: the 400 page naming the bad parameter. */
+export default RefusedInputPage;

@@ -1,11 +1,10 @@
-import { ActionForm } from "@/components/ActionForm.tsx";
 import { SelectField } from "@/components/SelectField.tsx";
 import type { FieldErrors } from "@/lib/forms/form.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { InviteField } from "@/lib/identity/invitations/invitation_form.ts";
 import type { CohortOption } from "@/lib/identity/invitations/invitation_view.ts";
 import type { Role } from "@/lib/identity/roles.ts";
-import { CohortSelect } from "./CohortSelect.tsx";
+import { CohortForm } from "./CohortForm.tsx";
 import { InviteeFields } from "./InviteeFields.tsx";
 
 /** Values and problems of one form after a refused submit. */
@@ -31,55 +30,52 @@ export function InviteForm(
   const error = (f: InviteField) =>
     form.errors[f] ? t(form.errors[f]!) : undefined;
   return (
-    <div class="admin-forms invitation-forms">
-      <ActionForm
-        action="invite"
-        headingId="invite-heading"
-        heading={t("invitations.invite.title")}
-        csrfToken={csrfToken}
+    <CohortForm
+      t={t}
+      csrfToken={csrfToken}
+      action="invite"
+      id="invite"
+      heading={t("invitations.invite.title")}
+      cohorts={cohorts}
+      cohortId={form.values.cohortId}
+      cohortError={error("cohortId")}
+      aside={
+        <aside class="notice">
+          <h2>{t("invitations.import.cta_title")}</h2>
+          <p>{t("invitations.import.cta_body")}</p>
+          <p>
+            <a class="button secondary" href="/invitations/import">
+              {t("invitations.import.cta")}
+            </a>
+          </p>
+          <p class="meta">{t("invitations.no_email")}</p>
+        </aside>
+      }
+    >
+      <InviteeFields
+        t={t}
+        prefix="invite"
+        form={form}
+        nameHint={t("invitations.name_hint")}
+      />
+      <p class="meta">{t("invitations.contact_hint")}</p>
+      <SelectField
+        id="invite-role"
+        name="role"
+        label={t("invitations.role")}
+        error={error("role")}
+        describedBy="invite-role-error invite-role-hint"
       >
-        <CohortSelect
-          t={t}
-          id="invite-cohortId"
-          cohorts={cohorts}
-          selected={form.values.cohortId}
-          error={error("cohortId")}
-        />
-        <InviteeFields
-          t={t}
-          prefix="invite"
-          form={form}
-          nameHint={t("invitations.name_hint")}
-        />
-        <p class="meta">{t("invitations.contact_hint")}</p>
-        <SelectField
-          id="invite-role"
-          name="role"
-          label={t("invitations.role")}
-          error={error("role")}
-          describedBy="invite-role-error invite-role-hint"
-        >
-          <option value="learner">{t("role.learner")}</option>
-        </SelectField>
-        <p id="invite-role-hint" class="meta">
-          {t(
-            role === "admin"
-              ? "staff.invite.learner_hint_admin"
-              : "staff.invite.learner_hint_manager",
-          )}
-        </p>
-        <button type="submit">{t("invitations.invite.submit")}</button>
-      </ActionForm>
-      <aside class="notice">
-        <h2>{t("invitations.import.cta_title")}</h2>
-        <p>{t("invitations.import.cta_body")}</p>
-        <p>
-          <a class="button secondary" href="/invitations/import">
-            {t("invitations.import.cta")}
-          </a>
-        </p>
-        <p class="meta">{t("invitations.no_email")}</p>
-      </aside>
-    </div>
+        <option value="learner">{t("role.learner")}</option>
+      </SelectField>
+      <p id="invite-role-hint" class="meta">
+        {t(
+          role === "admin"
+            ? "staff.invite.learner_hint_admin"
+            : "staff.invite.learner_hint_manager",
+        )}
+      </p>
+      <button type="submit">{t("invitations.invite.submit")}</button>
+    </CohortForm>
   );
 }

@@ -92,3 +92,20 @@ export function fieldErrors<F extends string = string>(
   }
   return errors;
 }
+
+/**
+ * The submitted text of named fields, clipped to `max` characters, to show
+ * again in a refused form (never a file, never huge).
+ */
+export function keptValues(
+  values: Record<string, unknown>,
+  names: readonly string[],
+  max = 300,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const v = values[name];
+    if (typeof v === "string") out[name] = v.slice(0, max);
+  }
+  return out;
+}

@@ -18,6 +18,7 @@ import { en as dashPanel } from "./parts/dash_panel.ts";
 import { en as invitations } from "./parts/invitations.ts";
 import { en as dashPages } from "./parts/dash_pages.ts";
 import { en as contentCheck } from "./parts/content_check.ts";
+import { en as forms } from "./parts/forms.ts";
 
 /** English messages. Typed against the zh-CN catalog so no key is missing. */
 export const en: Record<MessageKey, string> = {
@@ -738,4 +739,5 @@ export const en: Record<MessageKey, string> = {
   ...invitations,
   ...dashPages,
   ...contentCheck,
+  ...forms,
 };

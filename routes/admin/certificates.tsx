@@ -4,7 +4,7 @@ import { AdminNav } from "@/components/AdminNav.tsx";
 import { CertificateStatusBadge } from "@/components/certification/CertificateStatusBadge.tsx";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { EmptyState } from "@/components/EmptyState.tsx";
+import { ListOrEmpty } from "@/components/EmptyState.tsx";
 import { DecisionForm, RevokeForm } from "@/lib/certification/admin_forms.ts";
 import { type FieldErrors, formValues, parseForm } from "@/lib/forms/form.ts";
 import {
@@ -149,107 +149,105 @@ export default function AdminCertificatesPage(
           {t("onboarding.admin.done")}
         </p>
       )}
-      {data.certificates.length === 0
-        ? (
-          <EmptyState title={t("onboarding.admin.empty")}>
-            {t("onboarding.admin.empty_body")}
-          </EmptyState>
-        )
-        : (
-          <ul class="plan-list">
-            {data.certificates.map((c) => {
-              const status = certificateStatus(c, data.now);
-              const level = levelById.get(c.levelId);
-              const failedHere = f?.form === "revoke" && f.id === c.id;
-              return (
-                <li key={c.id} data-certificate={c.id}>
-                  <strong>{c.holderName}</strong>
-                  {" · "}
-                  {level ? levelName(level, lang) : c.levelId}
-                  {" · "}
-                  {t("onboarding.today.cert_dates", {
-                    issued: formatDate(lang, c.issuedAt),
-                    expires: formatDate(lang, c.validUntil),
-                  })}
-                  {c.grant && (
-                    <span class="meta">
-                      {" · "}
-                      {t("onboarding.admin.granted", {
-                        reason: c.grant.reason,
-                      })}
-                    </span>
-                  )}
-                  <CertificateStatusBadge status={status} t={t} />{" "}
-                  <a href={`/verify/${c.id}`}>{t("onboarding.admin.verify")}</a>
-                  {c.revoked && (
-                    <p class="meta">
-                      {t("onboarding.admin.revoked_because", {
-                        reason: c.revoked.reason,
-                      })}
-                    </p>
-                  )}
-                  {!c.revoked && (
-                    <details open={failedHere}>
-                      <summary>{t("onboarding.admin.revoke")}</summary>
-                      <form method="post">
-                        <CsrfField token={state.user.csrfToken} />
-                        <input type="hidden" name="action" value="revoke" />
+      <ListOrEmpty
+        count={data.certificates.length}
+        title={t("onboarding.admin.empty")}
+        body={t("onboarding.admin.empty_body")}
+      >
+        <ul class="plan-list">
+          {data.certificates.map((c) => {
+            const status = certificateStatus(c, data.now);
+            const level = levelById.get(c.levelId);
+            const failedHere = f?.form === "revoke" && f.id === c.id;
+            return (
+              <li key={c.id} data-certificate={c.id}>
+                <strong>{c.holderName}</strong>
+                {" · "}
+                {level ? levelName(level, lang) : c.levelId}
+                {" · "}
+                {t("onboarding.today.cert_dates", {
+                  issued: formatDate(lang, c.issuedAt),
+                  expires: formatDate(lang, c.validUntil),
+                })}
+                {c.grant && (
+                  <span class="meta">
+                    {" · "}
+                    {t("onboarding.admin.granted", {
+                      reason: c.grant.reason,
+                    })}
+                  </span>
+                )}
+                <CertificateStatusBadge status={status} t={t} />{" "}
+                <a href={`/verify/${c.id}`}>{t("onboarding.admin.verify")}</a>
+                {c.revoked && (
+                  <p class="meta">
+                    {t("onboarding.admin.revoked_because", {
+                      reason: c.revoked.reason,
+                    })}
+                  </p>
+                )}
+                {!c.revoked && (
+                  <details open={failedHere}>
+                    <summary>{t("onboarding.admin.revoke")}</summary>
+                    <form method="post">
+                      <CsrfField token={state.user.csrfToken} />
+                      <input type="hidden" name="action" value="revoke" />
+                      <input
+                        type="hidden"
+                        name="certificateId"
+                        value={c.id}
+                      />
+                      <label for={`reason-${c.id}`}>
+                        {t("onboarding.admin.reason")}
+                      </label>
+                      <textarea
+                        id={`reason-${c.id}`}
+                        name="reason"
+                        rows={2}
+                        maxlength={500}
+                        required
+                        aria-invalid={failedHere && f!.errors.reason
+                          ? "true"
+                          : undefined}
+                        aria-describedby={`reason-err-${c.id}`}
+                      >
+                        {failedHere ? f!.values.reason ?? "" : ""}
+                      </textarea>
+                      <p class="field-error" id={`reason-err-${c.id}`}>
+                        {failedHere && f!.errors.reason
+                          ? t(f!.errors.reason)
+                          : ""}
+                      </p>
+                      <label class="option">
                         <input
-                          type="hidden"
-                          name="certificateId"
-                          value={c.id}
-                        />
-                        <label for={`reason-${c.id}`}>
-                          {t("onboarding.admin.reason")}
-                        </label>
-                        <textarea
-                          id={`reason-${c.id}`}
-                          name="reason"
-                          rows={2}
-                          maxlength={500}
+                          type="checkbox"
+                          name="confirm"
+                          value="yes"
                           required
-                          aria-invalid={failedHere && f!.errors.reason
-                            ? "true"
-                            : undefined}
-                          aria-describedby={`reason-err-${c.id}`}
-                        >
-                          {failedHere ? f!.values.reason ?? "" : ""}
-                        </textarea>
-                        <p class="field-error" id={`reason-err-${c.id}`}>
-                          {failedHere && f!.errors.reason
-                            ? t(f!.errors.reason)
-                            : ""}
-                        </p>
-                        <label class="option">
-                          <input
-                            type="checkbox"
-                            name="confirm"
-                            value="yes"
-                            required
-                            aria-describedby={`confirm-err-${c.id}`}
-                          />
-                          <span>
-                            {t("onboarding.admin.confirm_revoke", {
-                              name: c.holderName,
-                            })}
-                          </span>
-                        </label>
-                        <p class="field-error" id={`confirm-err-${c.id}`}>
-                          {failedHere && f!.errors.confirm
-                            ? t(f!.errors.confirm)
-                            : ""}
-                        </p>
-                        <button type="submit" class="danger">
-                          {t("onboarding.admin.revoke_button")}
-                        </button>
-                      </form>
-                    </details>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        )}
+                          aria-describedby={`confirm-err-${c.id}`}
+                        />
+                        <span>
+                          {t("onboarding.admin.confirm_revoke", {
+                            name: c.holderName,
+                          })}
+                        </span>
+                      </label>
+                      <p class="field-error" id={`confirm-err-${c.id}`}>
+                        {failedHere && f!.errors.confirm
+                          ? t(f!.errors.confirm)
+                          : ""}
+                      </p>
+                      <button type="submit" class="danger">
+                        {t("onboarding.admin.revoke_button")}
+                      </button>
+                    </form>
+                  </details>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </ListOrEmpty>
       <h2>{t("onboarding.admin.decide")}</h2>
       <p class="meta">{t("onboarding.admin.decide_lead")}</p>
       <form method="post" class="survey-form">

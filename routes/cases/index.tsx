@@ -1,7 +1,11 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { EmptyState } from "@/components/EmptyState.tsx";
+import { ListOrEmpty } from "@/components/EmptyState.tsx";
+import { SelectField } from "@/components/SelectField.tsx";
+import { TextAreaField } from "@/components/TextAreaField.tsx";
+import { TextField } from "@/components/TextField.tsx";
+import { LinkChecklist } from "@/components/cases/LinkChecklist.tsx";
 import { type CaseFormValues, readCaseForm } from "@/lib/cases/case_form.ts";
 import {
   knownLinks,
@@ -62,17 +66,7 @@ export default function CasesPage(
   const str = (k: string) => typeof values[k] === "string" ? values[k] : "";
   const list = (k: string) =>
     Array.isArray(values[k]) ? (values[k] as unknown[]).map(String) : [];
-  const err = (field: string) =>
-    errors[field]
-      ? (
-        <p class="field-error" id={`case-${field}-error`}>
-          {t(errors[field]!)}
-        </p>
-      )
-      : null;
-  const described = (field: string, hint?: string) =>
-    [hint, errors[field] ? `case-${field}-error` : undefined].filter(Boolean)
-      .join(" ") || undefined;
+  const err = (field: string) => errors[field] && t(errors[field]!);
   return (
     <>
       <Head>
@@ -80,136 +74,88 @@ export default function CasesPage(
       </Head>
       <h1>{t("cases.title")}</h1>
       <p class="lead">{t("cases.lead")}</p>
-      {data.cases.length === 0
-        ? (
-          <EmptyState title={t("cases.empty.title")}>
-            {t("cases.empty.body")}
-          </EmptyState>
-        )
-        : (
-          <ul class="case-list">
-            {data.cases.map((c) => (
-              <li key={c.id}>
-                <a href={`/cases/${c.id}`}>{c.title}</a>{" "}
-                <span class="tag">{t(`replies.situation.${c.situation}`)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+      <ListOrEmpty
+        count={data.cases.length}
+        title={t("cases.empty.title")}
+        body={t("cases.empty.body")}
+      >
+        <ul class="case-list">
+          {data.cases.map((c) => (
+            <li key={c.id}>
+              <a href={`/cases/${c.id}`}>{c.title}</a>{" "}
+              <span class="tag">{t(`replies.situation.${c.situation}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </ListOrEmpty>
       <h2 id="new-case">{t("cases.new")}</h2>
       <p class="meta">{t("cases.new.lead")}</p>
       <form method="post" class="case-form" aria-labelledby="new-case">
         <CsrfField token={state.user.csrfToken} />
         <div class="field">
-          <label for="case-title">{t("cases.field.title")}</label>
-          <input
+          <TextField
             id="case-title"
             name="title"
+            label={t("cases.field.title")}
             value={str("title")}
             maxLength={100}
             required
-            aria-invalid={errors.title ? "true" : undefined}
-            aria-describedby={described("title")}
+            error={err("title")}
           />
-          {err("title")}
         </div>
         <div class="field">
-          <label for="case-situation">{t("cases.field.situation")}</label>
-          <select
+          <SelectField
             id="case-situation"
             name="situation"
-            aria-invalid={errors.situation ? "true" : undefined}
-            aria-describedby={described("situation")}
+            label={t("cases.field.situation")}
+            error={err("situation")}
           >
             {SITUATIONS.map((s) => (
               <option key={s} value={s} selected={str("situation") === s}>
                 {t(`replies.situation.${s}`)}
               </option>
             ))}
-          </select>
-          {err("situation")}
+          </SelectField>
         </div>
         <div class="field">
-          <label for="case-conversation">
-            {t("cases.field.conversation")}
-          </label>
-          <p class="meta" id="case-conversation-hint">
-            {t("cases.field.conversation.hint")}
-          </p>
-          <textarea
+          <TextAreaField
             id="case-conversation"
             name="conversation"
+            label={t("cases.field.conversation")}
+            hint={t("cases.field.conversation.hint")}
+            value={str("conversation")}
             rows={8}
             maxLength={5000}
             required
-            aria-invalid={errors.conversation ? "true" : undefined}
-            aria-describedby={described(
-              "conversation",
-              "case-conversation-hint",
-            )}
-          >
-            {str("conversation")}
-          </textarea>
-          {err("conversation")}
+            error={err("conversation")}
+          />
         </div>
         <div class="field">
-          <label for="case-replies">{t("cases.field.replies")}</label>
-          <p class="meta" id="case-replies-hint">
-            {t("cases.field.replies.hint")}
-          </p>
-          <input
+          <TextField
             id="case-replies"
             name="replies"
+            label={t("cases.field.replies")}
+            hint={t("cases.field.replies.hint")}
             value={str("replies")}
-            aria-invalid={errors.replies ? "true" : undefined}
-            aria-describedby={described("replies", "case-replies-hint")}
+            error={err("replies")}
           />
-          {err("replies")}
         </div>
-        <details>
-          <summary>{t("cases.field.lessons")}</summary>
-          <fieldset
-            aria-invalid={errors.lessons ? "true" : undefined}
-            aria-describedby={described("lessons")}
-          >
-            <legend class="sr-only">{t("cases.field.lessons")}</legend>
-            {choices.lessons.map((l) => (
-              <label key={l.id} class="check">
-                <input
-                  type="checkbox"
-                  name="lessons"
-                  value={l.id}
-                  checked={list("lessons").includes(l.id)}
-                />{" "}
-                {l.title}
-              </label>
-            ))}
-          </fieldset>
-        </details>
-        {err("lessons")}
-        <details>
-          <summary>{t("cases.field.scenarios")}</summary>
-          <fieldset
-            aria-invalid={errors.scenarios ? "true" : undefined}
-            aria-describedby={described("scenarios")}
-          >
-            <legend class="sr-only">
-              {t("cases.field.scenarios")}
-            </legend>
-            {choices.scenarios.map((s) => (
-              <label key={s.id} class="check">
-                <input
-                  type="checkbox"
-                  name="scenarios"
-                  value={s.id}
-                  checked={list("scenarios").includes(s.id)}
-                />{" "}
-                {s.title}
-              </label>
-            ))}
-          </fieldset>
-        </details>
-        {err("scenarios")}
+        <LinkChecklist
+          id="case-lessons"
+          name="lessons"
+          legend={t("cases.field.lessons")}
+          items={choices.lessons}
+          checked={list("lessons")}
+          error={err("lessons")}
+        />
+        <LinkChecklist
+          id="case-scenarios"
+          name="scenarios"
+          legend={t("cases.field.scenarios")}
+          items={choices.scenarios}
+          checked={list("scenarios")}
+          error={err("scenarios")}
+        />
         <button type="submit">{t("cases.save")}</button>
       </form>
     </>

@@ -1,7 +1,7 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { FieldError } from "@/components/FieldError.tsx";
+import { TextField } from "@/components/TextField.tsx";
 import { KPI_METRICS } from "@/lib/evaluation/kpi.ts";
 import {
   getTargets,
@@ -145,19 +145,14 @@ export default function KpiImportPage(
         class="stack card"
       >
         <CsrfField token={csrfToken} />
-        <label for="kpi-file">{t("evaluator.kpi.file")}</label>
-        <input
+        <TextField
           id="kpi-file"
           name="file"
           type="file"
           accept=".csv,text/csv"
           required
-          aria-invalid={data.error ? "true" : undefined}
-          aria-describedby={data.error ? "kpi-file-error" : undefined}
-        />
-        <FieldError
-          id="kpi-file-error"
-          message={data.error ? t(data.error) : undefined}
+          label={t("evaluator.kpi.file")}
+          error={data.error ? t(data.error) : undefined}
         />
         <button type="submit">{t("evaluator.kpi.submit")}</button>
       </form>

@@ -1,7 +1,7 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { FieldError } from "@/components/FieldError.tsx";
+import { TextField } from "@/components/TextField.tsx";
 import { parseLoopForm } from "@/lib/evaluation/agent_view.ts";
 import { getLoopN, setLoopN } from "@/lib/evaluation/qa_loop.ts";
 import { formValues } from "@/lib/forms/form.ts";
@@ -53,8 +53,7 @@ export default function LoopSettingsPage(
       )}
       <form method="post" class="stack card">
         <CsrfField token={csrfToken} />
-        <label for="loop-n">{t("evaluator.settings.n")}</label>
-        <input
+        <TextField
           id="loop-n"
           name="n"
           type="number"
@@ -63,12 +62,8 @@ export default function LoopSettingsPage(
           max={20}
           value={data.n}
           required
-          aria-invalid={data.error ? "true" : undefined}
-          aria-describedby="loop-n-error"
-        />
-        <FieldError
-          id="loop-n-error"
-          message={data.error ? t(data.error) : undefined}
+          label={t("evaluator.settings.n")}
+          error={data.error ? t(data.error) : undefined}
         />
         <button type="submit">{t("evaluator.settings.save")}</button>
       </form>

@@ -1,6 +1,6 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
-import { EmptyState } from "@/components/EmptyState.tsx";
+import { ListOrEmpty } from "@/components/EmptyState.tsx";
 import { IssuedInvitation } from "@/components/invitations/IssuedInvitation.tsx";
 import {
   type FormState,
@@ -122,20 +122,20 @@ export default function InvitationsPage(
       <h2>{t("invitations.pending.title")}</h2>
       {data.cohorts.length === 0
         ? <NoCohorts t={t} role={user.role} />
-        : data.pending.length === 0
-        ? (
-          <EmptyState title={t("invitations.pending.empty.title")}>
-            {t("invitations.pending.empty.body")}
-          </EmptyState>
-        )
         : (
-          <PendingInvitations
-            rows={data.pending}
-            origin={data.origin}
-            t={t}
-            lang={lang}
-            csrfToken={csrfToken}
-          />
+          <ListOrEmpty
+            count={data.pending.length}
+            title={t("invitations.pending.empty.title")}
+            body={t("invitations.pending.empty.body")}
+          >
+            <PendingInvitations
+              rows={data.pending}
+              origin={data.origin}
+              t={t}
+              lang={lang}
+              csrfToken={csrfToken}
+            />
+          </ListOrEmpty>
         )}
 
       {data.cohorts.length > 0 && (

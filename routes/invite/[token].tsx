@@ -1,23 +1,22 @@
 import { Head } from "$fresh/runtime.ts";
+import type { ComponentChildren } from "preact";
 import { isSecureOrigin } from "@/lib/http/public_origin.ts";
 import type { FreshContext, Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { FieldError } from "@/components/FieldError.tsx";
+import { TextField } from "@/components/TextField.tsx";
 import { sessionCookie } from "@/lib/http/session_cookie.ts";
 import type { AppState } from "@/lib/http/state.ts";
-import {
-  formatDate,
-  formatDateTime,
-  type MessageKey,
-} from "@/lib/i18n/i18n.ts";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors.ts";
-import { formValues } from "@/lib/forms/form.ts";
+import { formatDate, formatDateTime } from "@/lib/i18n/i18n.ts";
+import { type FieldErrors, formValues, keptValues } from "@/lib/forms/form.ts";
 import {
   type AcceptField,
-  parseAcceptForm,
   PASSWORD_LIMITS,
 } from "@/lib/identity/invitations/invitation_form.ts";
-import { acceptInvitation } from "@/lib/identity/invitations/invitation_store.ts";
+import {
+  ACCEPT_FORM_FIELDS,
+  LINK_STATUS,
+  submitAcceptance,
+} from "@/lib/identity/invitations/accept_submit.ts";
 import {
   type LinkInvitation,
   openInvitation,
@@ -33,15 +32,8 @@ type Data =
     kind: "form";
     invite: LinkInvitation;
     name: string;
-    errors: Partial<Record<AcceptField | "form", MessageKey>>;
+    errors: FieldErrors<AcceptField | "form">;
   };
-
-/** A gone link says so (410); one never issued or revoked is unknown (404). */
-const STATUS: Record<UnusableLink, number> = {
-  unknown: 404,
-  used: 410,
-  expired: 410,
-};
 
 /**
  * The invitation behind the link, or the page that answers instead: not
@@ -59,7 +51,7 @@ async function open(
     return await render(
       ctx,
       { kind: "unavailable", reason: invite },
-      STATUS[invite],
+      LINK_STATUS[invite],
     );
   }
   if (ctx.state.user) {
@@ -100,57 +92,20 @@ export const handler: Handlers<Data, AppState> = {
     // Accepting while signed in would sign this browser into a second account.
     const invite = await open(ctx, now, 409);
     if (invite instanceof Response) return invite;
-    const values = formValues(await req.formData(), [
-      "name",
-      "password",
-      "repeat",
-    ]);
-    const name = typeof values.name === "string"
-      ? values.name.slice(0, 100)
-      : invite.name;
-    const fail = (
-      errors: Partial<Record<AcceptField | "form", MessageKey>>,
-      status: number,
-    ) => render(ctx, { kind: "form", invite, name, errors }, status);
-    const input = parseAcceptForm(values);
-    if (!input.ok) return await fail(input.errors, 422);
-
-    let user;
-    try {
-      user = await acceptInvitation(kv, ctx.params.token, input.data, now);
-    } catch (error) {
-      if (error instanceof NotFoundError) {
-        return await render(
-          ctx,
-          { kind: "unavailable", reason: "unknown" },
-          404,
-        );
-      }
-      if (error instanceof ConflictError) {
-        if (
-          error.code === "invitation-used" ||
-          error.code === "invitation-expired"
-        ) {
-          const reason = error.code === "invitation-used" ? "used" : "expired";
-          return await render(ctx, { kind: "unavailable", reason }, 410);
-        }
-        return await fail({
-          form: error.code === "login-taken"
-            ? "invitations.accept.login_taken"
-            : "invitations.accept.retry",
-        }, 409);
-      }
-      if (error instanceof ValidationError) {
-        return await fail(
-          error.field === "name"
-            ? { name: "invitations.name_invalid" }
-            : { password: "invitations.accept.password_invalid" },
-          422,
-        );
-      }
-      throw error;
+    const values = formValues(await req.formData(), ACCEPT_FORM_FIELDS);
+    const outcome = await submitAcceptance(kv, ctx.params.token, values, now);
+    if (outcome.kind === "unavailable") {
+      return await render(ctx, outcome, LINK_STATUS[outcome.reason]);
     }
-    const session = await createSession(kv, user.id, now);
+    if (outcome.kind === "invalid") {
+      const name = keptValues(values, ["name"], 100).name ?? invite.name;
+      return await render(
+        ctx,
+        { kind: "form", invite, name, errors: outcome.errors },
+        outcome.status,
+      );
+    }
+    const session = await createSession(kv, outcome.user.id, now);
     return new Response(null, {
       status: 303,
       headers: {
@@ -220,12 +175,7 @@ export default function InvitePage(
   }
   if (data.kind === "signed-in") {
     return (
-      <section class="narrow">
-        <Head>
-          <title>{`${t("invitations.accept.title")} · ${t("app.name")}`}</title>
-        </Head>
-        <h1>{t("invitations.accept.title")}</h1>
-        <InviteSummary invite={data.invite} t={t} lang={lang} />
+      <AcceptFrame t={t} lang={lang} invite={data.invite}>
         <p class="feedback wrong" role="alert">
           {t("invitations.accept.signed_in", { user: data.userName })}
         </p>
@@ -235,40 +185,30 @@ export default function InvitePage(
             {t("invitations.accept.sign_out")}
           </button>
         </form>
-      </section>
+      </AcceptFrame>
     );
   }
   const error = (f: AcceptField | "form") =>
     data.errors[f] ? t(data.errors[f]!) : undefined;
   return (
-    <section class="narrow">
-      <Head>
-        <title>{`${t("invitations.accept.title")} · ${t("app.name")}`}</title>
-      </Head>
-      <h1>{t("invitations.accept.title")}</h1>
-      <InviteSummary invite={data.invite} t={t} lang={lang} />
+    <AcceptFrame t={t} lang={lang} invite={data.invite}>
       {error("form") && (
         <p class="feedback wrong" role="alert">{error("form")}</p>
       )}
       <form method="post" class="stack" novalidate>
         <CsrfField token={csrfToken} />
-        <label for="accept-name">{t("invitations.accept.name")}</label>
-        <input
+        <TextField
           id="accept-name"
           name="name"
           type="text"
           autocomplete="name"
           maxLength={50}
+          label={t("invitations.accept.name")}
+          hint={t("invitations.accept.name_hint")}
           value={data.name}
-          aria-invalid={error("name") ? "true" : undefined}
-          aria-describedby="accept-name-error accept-name-hint"
+          error={error("name")}
         />
-        <FieldError id="accept-name-error" message={error("name")} />
-        <p id="accept-name-hint" class="meta">
-          {t("invitations.accept.name_hint")}
-        </p>
-        <label for="accept-password">{t("invitations.accept.password")}</label>
-        <input
+        <TextField
           id="accept-password"
           name="password"
           type="password"
@@ -276,25 +216,20 @@ export default function InvitePage(
           minLength={PASSWORD_LIMITS.min}
           maxLength={PASSWORD_LIMITS.max}
           required
-          aria-invalid={error("password") ? "true" : undefined}
-          aria-describedby="accept-password-error accept-password-hint"
+          label={t("invitations.accept.password")}
+          hint={t("invitations.accept.password_hint", PASSWORD_LIMITS)}
+          error={error("password")}
         />
-        <FieldError id="accept-password-error" message={error("password")} />
-        <p id="accept-password-hint" class="meta">
-          {t("invitations.accept.password_hint", PASSWORD_LIMITS)}
-        </p>
-        <label for="accept-repeat">{t("invitations.accept.repeat")}</label>
-        <input
+        <TextField
           id="accept-repeat"
           name="repeat"
           type="password"
           autocomplete="new-password"
           maxLength={PASSWORD_LIMITS.max}
           required
-          aria-invalid={error("repeat") ? "true" : undefined}
-          aria-describedby="accept-repeat-error"
+          label={t("invitations.accept.repeat")}
+          error={error("repeat")}
         />
-        <FieldError id="accept-repeat-error" message={error("repeat")} />
         <button type="submit">{t("invitations.accept.submit")}</button>
         <p class="meta">
           {t("invitations.accept.expires", {
@@ -302,6 +237,27 @@ export default function InvitePage(
           })}
         </p>
       </form>
+    </AcceptFrame>
+  );
+}
+
+/** The accept page around its body: title, heading and what the link is for. */
+function AcceptFrame(
+  { t, lang, invite, children }: {
+    t: AppState["t"];
+    lang: AppState["lang"];
+    invite: LinkInvitation;
+    children: ComponentChildren;
+  },
+) {
+  return (
+    <section class="narrow">
+      <Head>
+        <title>{`${t("invitations.accept.title")} · ${t("app.name")}`}</title>
+      </Head>
+      <h1>{t("invitations.accept.title")}</h1>
+      <InviteSummary invite={invite} t={t} lang={lang} />
+      {children}
     </section>
   );
 }

@@ -6,7 +6,7 @@
  * team's cohort, or anyone but an admin inviting staff, gets a
  * ForbiddenError, which escapes as the 403 page).
  */
-import type { FieldErrors } from "@/lib/forms/form.ts";
+import { type FieldErrors, keptValues } from "@/lib/forms/form.ts";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors.ts";
 import type { MessageKey } from "@/lib/i18n/i18n.ts";
 import type { Role } from "@/lib/identity/roles.ts";
@@ -70,18 +70,8 @@ export type InvitationOutcome =
     errors: FieldErrors<InviteField>;
   };
 
-/** Submitted text to show again in the form (never a file, never huge). */
-export function keptValues(
-  values: Record<string, unknown>,
-  names: readonly string[],
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const v = values[name];
-    if (typeof v === "string") out[name] = v.slice(0, 300);
-  }
-  return out;
-}
+// Re-exported: the invitation forms were its first users.
+export { keptValues };
 
 /** A store's refusal as a field message, or null for errors that escape. */
 export function inviteRefusal(

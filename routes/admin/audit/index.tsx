@@ -3,7 +3,7 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { AdminNav } from "@/components/AdminNav.tsx";
 import { AuditFilterForm } from "@/components/admin/AuditFilterForm.tsx";
 import { AuditTable } from "@/components/admin/AuditTable.tsx";
-import { EmptyState } from "@/components/EmptyState.tsx";
+import { ListOrEmpty } from "@/components/EmptyState.tsx";
 import {
   type ActorOption,
   actorOptions,
@@ -86,26 +86,22 @@ export default function AuditPage(
           {t("audit.export")}
         </a>
       </p>
-      {data.entries.length === 0
-        ? (
-          <EmptyState
-            title={filtered
-              ? t("audit.empty_filtered.title")
-              : t("admin.audit.empty.title")}
-          >
-            {filtered
-              ? t("audit.empty_filtered.body")
-              : t("admin.audit.empty.body")}
-          </EmptyState>
-        )
-        : (
-          <AuditTable
-            entries={data.entries}
-            names={data.names}
-            t={t}
-            lang={lang}
-          />
+      <ListOrEmpty
+        count={data.entries.length}
+        title={t(
+          filtered ? "audit.empty_filtered.title" : "admin.audit.empty.title",
         )}
+        body={t(
+          filtered ? "audit.empty_filtered.body" : "admin.audit.empty.body",
+        )}
+      >
+        <AuditTable
+          entries={data.entries}
+          names={data.names}
+          t={t}
+          lang={lang}
+        />
+      </ListOrEmpty>
       {(data.query.cursor || data.next) && (
         <nav class="pager" aria-label={t("admin.pager")}>
           {data.query.cursor && (

@@ -1,8 +1,9 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { AdminNav } from "@/components/AdminNav.tsx";
-import { CsrfField } from "@/components/CsrfField.tsx";
-import { EmptyState } from "@/components/EmptyState.tsx";
+import { ActionForm } from "@/components/ActionForm.tsx";
+import { ConfirmForm } from "@/components/ConfirmForm.tsx";
+import { ListOrEmpty } from "@/components/EmptyState.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDate, type MessageKey } from "@/lib/i18n/i18n.ts";
@@ -121,66 +122,56 @@ export default function CohortPage(
       )}
 
       <h2>{t("cohort_admin.members", { count: roster.members.length })}</h2>
-      {roster.members.length === 0
-        ? (
-          <EmptyState title={t("cohort_admin.empty.title")}>
-            {t("cohort_admin.empty.body")}
-          </EmptyState>
-        )
-        : (
-          <div class="table-wrap">
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("cohort_admin.col.name")}</th>
-                  <th scope="col">{t("cohort_admin.col.login")}</th>
-                  <th scope="col">{t("cohort_admin.col.joined")}</th>
-                  <th scope="col">{t("cohort_admin.col.actions")}</th>
+      <ListOrEmpty
+        count={roster.members.length}
+        title={t("cohort_admin.empty.title")}
+        body={t("cohort_admin.empty.body")}
+      >
+        <div class="table-wrap">
+          <table class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("cohort_admin.col.name")}</th>
+                <th scope="col">{t("cohort_admin.col.login")}</th>
+                <th scope="col">{t("cohort_admin.col.joined")}</th>
+                <th scope="col">{t("cohort_admin.col.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {roster.members.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <a href={`/admin/users/${encodeURIComponent(m.id)}`}>
+                      {m.name}
+                    </a>
+                  </th>
+                  <td class="user-login">{m.login}</td>
+                  <td>{formatDate(lang, m.joinedAt)}</td>
+                  <td>
+                    <ConfirmForm
+                      summary={t("cohort_admin.remove")}
+                      question={t("cohort_admin.remove_confirm", {
+                        name: m.name,
+                      })}
+                      submit={t("cohort_admin.remove_submit")}
+                      fields={{ action: "remove", userId: m.id }}
+                      csrfToken={csrfToken}
+                    />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {roster.members.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row">
-                      <a href={`/admin/users/${encodeURIComponent(m.id)}`}>
-                        {m.name}
-                      </a>
-                    </th>
-                    <td class="user-login">{m.login}</td>
-                    <td>{formatDate(lang, m.joinedAt)}</td>
-                    <td>
-                      <details class="confirm">
-                        <summary>{t("cohort_admin.remove")}</summary>
-                        <form method="post" class="stack">
-                          <CsrfField token={csrfToken} />
-                          <input type="hidden" name="action" value="remove" />
-                          <input type="hidden" name="userId" value={m.id} />
-                          <p>
-                            {t("cohort_admin.remove_confirm", { name: m.name })}
-                          </p>
-                          <button type="submit" class="danger">
-                            {t("cohort_admin.remove_submit")}
-                          </button>
-                        </form>
-                      </details>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </ListOrEmpty>
 
       <div class="admin-forms">
-        <form
-          method="post"
-          class="stack"
-          novalidate
-          aria-labelledby="add-member"
+        <ActionForm
+          action="add"
+          headingId="add-member"
+          heading={t("cohort_admin.add_title")}
+          csrfToken={csrfToken}
         >
-          <h2 id="add-member">{t("cohort_admin.add_title")}</h2>
-          <CsrfField token={csrfToken} />
-          <input type="hidden" name="action" value="add" />
           {roster.candidates.length === 0
             ? <p class="meta">{t("cohort_admin.no_candidates")}</p>
             : (
@@ -206,7 +197,7 @@ export default function CohortPage(
                 <button type="submit">{t("cohort_admin.add_submit")}</button>
               </>
             )}
-        </form>
+        </ActionForm>
       </div>
     </section>
   );

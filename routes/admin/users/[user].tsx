@@ -4,7 +4,7 @@ import { AdminNav } from "@/components/AdminNav.tsx";
 import { AuditTable } from "@/components/admin/AuditTable.tsx";
 import { UserActions } from "@/components/admin/UserActions.tsx";
 import { UserRecord } from "@/components/admin/UserRecord.tsx";
-import { EmptyState } from "@/components/EmptyState.tsx";
+import { ListOrEmpty } from "@/components/EmptyState.tsx";
 import { type FieldErrors, formValues, parseForm } from "@/lib/forms/form.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
@@ -115,21 +115,19 @@ export default function UserPage(
       )}
 
       <h2>{t("admin.user.audit")}</h2>
-      {data.audit.length === 0
-        ? (
-          <EmptyState title={t("admin.user.audit_empty.title")}>
-            {t("admin.user.audit_empty.body")}
-          </EmptyState>
-        )
-        : (
-          <AuditTable
-            entries={data.audit}
-            names={data.names}
-            t={t}
-            lang={lang}
-            showTarget={false}
-          />
-        )}
+      <ListOrEmpty
+        count={data.audit.length}
+        title={t("admin.user.audit_empty.title")}
+        body={t("admin.user.audit_empty.body")}
+      >
+        <AuditTable
+          entries={data.audit}
+          names={data.names}
+          t={t}
+          lang={lang}
+          showTarget={false}
+        />
+      </ListOrEmpty>
       {data.moreAudit && (
         <p>
           <a href="/admin/audit">{t("admin.user.audit_more")}</a>

@@ -2,7 +2,7 @@ import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { AdminNav } from "@/components/AdminNav.tsx";
 import { UserTable } from "@/components/admin/UserTable.tsx";
-import { EmptyState } from "@/components/EmptyState.tsx";
+import { ListOrEmpty } from "@/components/EmptyState.tsx";
 import { UserFilterForm } from "@/components/admin/UserFilterForm.tsx";
 import { formValues, parseForm } from "@/lib/forms/form.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
@@ -54,19 +54,17 @@ export default function UsersPage(
         <p class="feedback wrong" role="alert">{t(errors.cursor)}</p>
       )}
       <UserFilterForm q={data.q} role={data.role} errors={errors} t={t} />
-      {data.rows.length === 0
-        ? (
-          <EmptyState
-            title={data.q
-              ? t("staff.users.no_match.title")
-              : t("admin.users.empty.title")}
-          >
-            {data.q
-              ? t("staff.users.no_match.body")
-              : t("admin.users.empty.body")}
-          </EmptyState>
-        )
-        : <UserTable rows={data.rows} t={t} lang={lang} />}
+      <ListOrEmpty
+        count={data.rows.length}
+        title={t(
+          data.q ? "staff.users.no_match.title" : "admin.users.empty.title",
+        )}
+        body={t(
+          data.q ? "staff.users.no_match.body" : "admin.users.empty.body",
+        )}
+      >
+        <UserTable rows={data.rows} t={t} lang={lang} />
+      </ListOrEmpty>
       {(data.paged || data.next) && (
         <nav class="pager" aria-label={t("admin.pager")}>
           {data.paged && (

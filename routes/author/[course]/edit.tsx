@@ -1,6 +1,6 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
-import { CsrfField } from "@/components/CsrfField.tsx";
+import { ConfirmForm } from "@/components/ConfirmForm.tsx";
 import { AuthoringStyles } from "@/components/authoring/AuthoringStyles.tsx";
 import { AuthorNav } from "@/components/authoring/AuthorNav.tsx";
 import {
@@ -144,18 +144,15 @@ export default function EditPage(
               {cp.text === null
                 ? <p>{t("authoring.conflict_save.deleted")}</p>
                 : <pre class="their-text" tabIndex={0}>{cp.text}</pre>}
-              <details class="confirm">
-                <summary>{t("authoring.copies.dismiss")}</summary>
-                <form method="post" action={`/author/${course}/copies`}>
-                  <CsrfField token={csrfToken} />
-                  <input type="hidden" name="path" value={cp.path} />
-                  <input type="hidden" name="id" value={cp.id} />
-                  <p>{t("authoring.copies.dismiss_confirm")}</p>
-                  <button type="submit" class="danger small">
-                    {t("authoring.copies.dismiss_submit")}
-                  </button>
-                </form>
-              </details>
+              <ConfirmForm
+                summary={t("authoring.copies.dismiss")}
+                question={t("authoring.copies.dismiss_confirm")}
+                submit={t("authoring.copies.dismiss_submit")}
+                fields={{ path: cp.path, id: cp.id }}
+                csrfToken={csrfToken}
+                action={`/author/${course}/copies`}
+                small
+              />
             </details>
           ))}
         </section>

@@ -1,7 +1,7 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { FieldError } from "@/components/FieldError.tsx";
+import { ChangeNoteField } from "@/components/authoring/ChangeNoteField.tsx";
 import { AuthoringStyles } from "@/components/authoring/AuthoringStyles.tsx";
 import { AuthorNav } from "@/components/authoring/AuthorNav.tsx";
 import { DiffView } from "@/components/authoring/DiffView.tsx";
@@ -16,6 +16,7 @@ import {
   type Workspace,
 } from "@/lib/authoring/workspace.ts";
 import type { Problem } from "@/lib/content/source.ts";
+import { type FieldErrors, formValues, parseForm } from "@/lib/forms/form.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 
@@ -24,7 +25,7 @@ interface Data {
   diffs: FileDiff[];
   problems: Problem[];
   note: string;
-  noteError: boolean;
+  errors: FieldErrors<"note">;
   refused: boolean;
 }
 
@@ -44,7 +45,7 @@ export const handler: Handlers<Data, SignedInState> = {
       ws,
       ...await data(ws),
       note: "",
-      noteError: false,
+      errors: {},
       refused: false,
     });
   },
@@ -52,14 +53,19 @@ export const handler: Handlers<Data, SignedInState> = {
     const { kv, user } = ctx.state;
     const ws = await workspaceOf(kv, ctx.params.course);
     if (!ws) return ctx.renderNotFound();
-    const note = String((await req.formData()).get("note") ?? "");
-    const input = PublishInput.safeParse({ note });
-    if (!input.success) {
+    const values = formValues(await req.formData(), ["note"]);
+    const note = typeof values.note === "string" ? values.note : "";
+    const input = parseForm(
+      PublishInput,
+      values,
+      "authoring.publish.note_required",
+    );
+    if (!input.ok) {
       return ctx.render({
         ws,
         ...await data(ws),
         note,
-        noteError: true,
+        errors: input.errors,
         refused: false,
       }, { status: 422 });
     }
@@ -81,7 +87,7 @@ export const handler: Handlers<Data, SignedInState> = {
         diffs: diffFileSets(ws.base, ws.files),
         problems: e.problems,
         note,
-        noteError: false,
+        errors: {},
         refused: true,
       }, { status: 422 });
     }
@@ -115,26 +121,12 @@ export default function PublishPage(
         : (
           <form method="post" class="stack-form card">
             <CsrfField token={csrfToken} />
-            <label for="note">{t("authoring.publish.note")}</label>
-            <textarea
-              id="note"
-              name="note"
+            <ChangeNoteField
+              t={t}
+              value={data.note}
+              errors={data.errors}
               rows={3}
-              maxLength={500}
-              required
-              aria-invalid={data.noteError ? "true" : undefined}
-              aria-describedby="note-hint note-error"
-            >
-              {data.note}
-            </textarea>
-            <p class="meta" id="note-hint">
-              {t("authoring.publish.note_hint")}
-            </p>
-            <FieldError
-              id="note-error"
-              message={data.noteError
-                ? t("authoring.publish.note_required")
-                : undefined}
+              hint={t("authoring.publish.note_hint")}
             />
             {blocked && <p class="meta">{t("authoring.publish.blocked")}</p>}
             <button type="submit">{t("authoring.publish.submit")}</button>

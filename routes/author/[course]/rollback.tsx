@@ -1,11 +1,12 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { FieldError } from "@/components/FieldError.tsx";
+import { ChangeNoteField } from "@/components/authoring/ChangeNoteField.tsx";
 import { AuthoringStyles } from "@/components/authoring/AuthoringStyles.tsx";
 import { AuthorNav } from "@/components/authoring/AuthorNav.tsx";
 import { PublishInput, rollbackCourse } from "@/lib/authoring/workspace.ts";
 import { getHead, getVersion } from "@/lib/content/content_store.ts";
+import { type FieldErrors, formValues, parseForm } from "@/lib/forms/form.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 
@@ -14,7 +15,7 @@ interface Data {
   version: number;
   latest: number;
   note: string;
-  noteError: boolean;
+  errors: FieldErrors<"note">;
 }
 
 async function load(kv: Deno.Kv, course: string, raw: unknown) {
@@ -42,25 +43,25 @@ export const handler: Handlers<Data, SignedInState> = {
       note: ctx.state.t("authoring.rollback.default_note", {
         version: found.version,
       }),
-      noteError: false,
+      errors: {},
     });
   },
   async POST(req, ctx) {
-    const form = await req.formData();
-    const found = await load(
-      ctx.state.kv,
-      ctx.params.course,
-      form.get("version"),
-    );
+    const values = formValues(await req.formData(), ["version", "note"]);
+    const found = await load(ctx.state.kv, ctx.params.course, values.version);
     if (!found) return ctx.renderNotFound();
-    const note = String(form.get("note") ?? "");
-    const input = PublishInput.safeParse({ note });
-    if (!input.success) {
+    const note = typeof values.note === "string" ? values.note : "";
+    const input = parseForm(
+      PublishInput,
+      { note: values.note },
+      "authoring.publish.note_required",
+    );
+    if (!input.ok) {
       return ctx.render({
         course: ctx.params.course,
         ...found,
         note,
-        noteError: true,
+        errors: input.errors,
       }, { status: 422 });
     }
     const result = await rollbackCourse(
@@ -111,23 +112,11 @@ export default function RollbackPage(
       <form method="post" class="stack-form card">
         <CsrfField token={csrfToken} />
         <input type="hidden" name="version" value={data.version} />
-        <label for="note">{t("authoring.publish.note")}</label>
-        <textarea
-          id="note"
-          name="note"
+        <ChangeNoteField
+          t={t}
+          value={data.note}
+          errors={data.errors}
           rows={2}
-          maxLength={500}
-          required
-          aria-invalid={data.noteError ? "true" : undefined}
-          aria-describedby="note-error"
-        >
-          {data.note}
-        </textarea>
-        <FieldError
-          id="note-error"
-          message={data.noteError
-            ? t("authoring.publish.note_required")
-            : undefined}
         />
         <p class="dialog-actions">
           <button type="submit" class="danger">

@@ -1,7 +1,7 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { FieldError } from "@/components/FieldError.tsx";
+import { TextField } from "@/components/TextField.tsx";
 import { AuthoringStyles } from "@/components/authoring/AuthoringStyles.tsx";
 import { AuthorNav } from "@/components/authoring/AuthorNav.tsx";
 import { unzipFiles, type ZipProblem } from "@/lib/authoring/course_zip.ts";
@@ -101,19 +101,14 @@ export default function ZipPage(
         <p>{t("authoring.zip.import_lead")}</p>
         <form method="post" enctype="multipart/form-data" class="stack-form">
           <CsrfField token={csrfToken} />
-          <label for="zip">{t("authoring.zip.file")}</label>
-          <input
+          <TextField
             id="zip"
             type="file"
             name="zip"
             accept=".zip,application/zip"
             required
-            aria-invalid={p ? "true" : undefined}
-            aria-describedby="zip-error"
-          />
-          <FieldError
-            id="zip-error"
-            message={p
+            label={t("authoring.zip.file")}
+            error={p
               ? t(`authoring.zip.problem.${p.code}`, {
                 path: "path" in p ? p.path : "",
               })

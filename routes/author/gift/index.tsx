@@ -1,8 +1,10 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
-import { CsrfField } from "@/components/CsrfField.tsx";
+import { ActionForm } from "@/components/ActionForm.tsx";
+import { SelectField } from "@/components/SelectField.tsx";
+import { TextAreaField } from "@/components/TextAreaField.tsx";
+import { TextField } from "@/components/TextField.tsx";
 import { EmptyState } from "@/components/EmptyState.tsx";
-import { FieldError } from "@/components/FieldError.tsx";
 import { GiftPreviewView } from "@/components/gift/GiftPreview.tsx";
 import { listCourseViews } from "@/lib/content/course_view.ts";
 import type { FieldErrors } from "@/lib/forms/form.ts";
@@ -152,7 +154,6 @@ export default function GiftPage(
     typeof values[name] === "string" ? values[name] as string : "";
   const err = (field: GiftFormField) =>
     errors[field] ? t(errors[field]!) : undefined;
-  const invalid = (field: GiftFormField) => errors[field] ? "true" : undefined;
   const bank = value("bank") || info?.banks[0]?.id || NEW_BANK;
   const importable = preview && data.previewed
     ? preview.plan.creates + preview.plan.updates
@@ -196,27 +197,23 @@ export default function GiftPage(
               t={t}
             />
           )}
-          <form
-            method="post"
-            class="stack"
+          <ActionForm
+            headingId="gift-import-heading"
+            heading={t("gift.import.heading")}
+            csrfToken={csrfToken}
             enctype="multipart/form-data"
-            novalidate
-            aria-labelledby="gift-import-heading"
           >
-            <h2 id="gift-import-heading">{t("gift.import.heading")}</h2>
-            <CsrfField token={csrfToken} />
             <input type="hidden" name="version" value={value("version")} />
             <input
               type="hidden"
               name="previewed"
               value={data.previewed ?? ""}
             />
-            <label for="gift-bank">{t("gift.bank")}</label>
-            <select
+            <SelectField
               id="gift-bank"
               name="bank"
-              aria-invalid={invalid("bank")}
-              aria-describedby="gift-bank-error"
+              label={t("gift.bank")}
+              error={err("bank")}
             >
               {info.banks.map((b) => (
                 <option key={b.id} value={b.id} selected={bank === b.id}>
@@ -226,38 +223,29 @@ export default function GiftPage(
               <option value={NEW_BANK} selected={bank === NEW_BANK}>
                 {t("gift.bank_new")}
               </option>
-            </select>
-            <FieldError id="gift-bank-error" message={err("bank")} />
-            <label for="gift-newBankId">{t("gift.bank_id")}</label>
-            <input
+            </SelectField>
+            <TextField
               id="gift-newBankId"
               name="newBankId"
+              label={t("gift.bank_id")}
               value={value("newBankId")}
               maxLength={60}
               autocomplete="off"
-              aria-invalid={invalid("newBankId")}
-              aria-describedby="gift-newBankId-error"
+              error={err("newBankId")}
             />
-            <FieldError id="gift-newBankId-error" message={err("newBankId")} />
-            <label for="gift-newBankTitle">{t("gift.bank_title")}</label>
-            <input
+            <TextField
               id="gift-newBankTitle"
               name="newBankTitle"
+              label={t("gift.bank_title")}
               value={value("newBankTitle")}
               maxLength={80}
-              aria-invalid={invalid("newBankTitle")}
-              aria-describedby="gift-newBankTitle-error"
+              error={err("newBankTitle")}
             />
-            <FieldError
-              id="gift-newBankTitle-error"
-              message={err("newBankTitle")}
-            />
-            <label for="gift-module">{t("gift.module")}</label>
-            <select
+            <SelectField
               id="gift-module"
               name="module"
-              aria-invalid={invalid("module")}
-              aria-describedby="gift-module-error"
+              label={t("gift.module")}
+              error={err("module")}
             >
               {info.modules.map((m) => (
                 <option
@@ -268,14 +256,12 @@ export default function GiftPage(
                   {m.title}
                 </option>
               ))}
-            </select>
-            <FieldError id="gift-module-error" message={err("module")} />
-            <label for="gift-skill">{t("gift.skill")}</label>
-            <select
+            </SelectField>
+            <SelectField
               id="gift-skill"
               name="skill"
-              aria-invalid={invalid("skill")}
-              aria-describedby="gift-skill-error"
+              label={t("gift.skill")}
+              error={err("skill")}
             >
               {info.skills.map((s) => (
                 <option
@@ -286,14 +272,12 @@ export default function GiftPage(
                   {s.title}
                 </option>
               ))}
-            </select>
-            <FieldError id="gift-skill-error" message={err("skill")} />
-            <label for="gift-difficulty">{t("gift.difficulty")}</label>
-            <select
+            </SelectField>
+            <SelectField
               id="gift-difficulty"
               name="difficulty"
-              aria-invalid={invalid("difficulty")}
-              aria-describedby="gift-difficulty-error"
+              label={t("gift.difficulty")}
+              error={err("difficulty")}
             >
               {(["1", "2", "3"] as const).map((d) => (
                 <option
@@ -304,34 +288,25 @@ export default function GiftPage(
                   {t(`gift.difficulty.${d}`)}
                 </option>
               ))}
-            </select>
-            <FieldError
-              id="gift-difficulty-error"
-              message={err("difficulty")}
-            />
-            <label for="gift-text">{t("gift.text")}</label>
-            <textarea
+            </SelectField>
+            <TextAreaField
               id="gift-text"
               name="text"
+              label={t("gift.text")}
+              hint={t("gift.text_hint")}
+              value={value("text")}
               rows={12}
               spellcheck={false}
-              aria-invalid={invalid("text")}
-              aria-describedby="gift-text-hint gift-text-error"
-            >
-              {value("text")}
-            </textarea>
-            <p class="meta" id="gift-text-hint">{t("gift.text_hint")}</p>
-            <FieldError id="gift-text-error" message={err("text")} />
-            <label for="gift-file">{t("gift.file")}</label>
-            <input
+              error={err("text")}
+            />
+            <TextField
               id="gift-file"
               name="file"
               type="file"
+              label={t("gift.file")}
               accept=".gift,.txt,text/plain"
-              aria-invalid={invalid("file")}
-              aria-describedby="gift-file-error"
+              error={err("file")}
             />
-            <FieldError id="gift-file-error" message={err("file")} />
             <p class="actions">
               <button
                 type="submit"
@@ -347,7 +322,7 @@ export default function GiftPage(
                 </button>
               )}
             </p>
-          </form>
+          </ActionForm>
           <section aria-labelledby="gift-export-heading">
             <h2 id="gift-export-heading">{t("gift.export.heading")}</h2>
             <p>{t("gift.export.lead")}</p>
