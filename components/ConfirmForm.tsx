@@ -37,7 +37,9 @@ export function ConfirmForm(
   },
 ) {
   return (
-    <details class="confirm" open={open}>
+    // Only an open one carries the attribute: the markup of a closed one
+    // stays `<details class="confirm">`.
+    <details class="confirm" {...(open ? { open } : {})}>
       <summary>{summary}</summary>
       <form method="post" action={action} class="stack">
         <CsrfField token={csrfToken} />
