@@ -63,6 +63,7 @@ import * as $dashboard_trainer_export_table from "./routes/dashboard/trainer/exp
 import * as $dashboard_xapi from "./routes/dashboard/xapi.ts";
 import * as $evaluation_kpi from "./routes/evaluation/kpi.tsx";
 import * as $evaluation_learners_learner from "./routes/evaluation/learners/[learner].tsx";
+import * as $evaluation_learners_learner_export_table from "./routes/evaluation/learners/[learner]/export/[table].ts";
 import * as $evaluation_settings from "./routes/evaluation/settings.tsx";
 import * as $index from "./routes/index.tsx";
 import * as $invitations_import from "./routes/invitations/import.tsx";
@@ -188,6 +189,8 @@ const manifest = {
     "./routes/dashboard/xapi.ts": $dashboard_xapi,
     "./routes/evaluation/kpi.tsx": $evaluation_kpi,
     "./routes/evaluation/learners/[learner].tsx": $evaluation_learners_learner,
+    "./routes/evaluation/learners/[learner]/export/[table].ts":
+      $evaluation_learners_learner_export_table,
     "./routes/evaluation/settings.tsx": $evaluation_settings,
     "./routes/index.tsx": $index,
     "./routes/invitations/import.tsx": $invitations_import,

@@ -104,7 +104,13 @@ export default function QuizAutosave(props: QuizAutosaveProps) {
     const ids = questions.map((q) => q.id);
     let confirmed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const save = async () => {
+    // The save on its way, if any: a submit waits for it, so a save never
+    // reaches an attempt the submit has closed (refused 409).
+    let inflight: Promise<void> | undefined;
+    const save = () => {
+      inflight = post().finally(() => inflight = undefined);
+    };
+    const post = async () => {
       status.value = "saving";
       try {
         const body = new URLSearchParams(
@@ -126,10 +132,24 @@ export default function QuizAutosave(props: QuizAutosaveProps) {
       timer = setTimeout(save, 400);
     };
     const onSubmit = (e: SubmitEvent) => {
-      if (confirmed || !ids.length) return;
       const done = new Set(answeredIn(form, ids));
-      const open = questions.filter((q) => !done.has(q.id));
-      if (open.length === 0) return;
+      const open = confirmed || !ids.length
+        ? []
+        : questions.filter((q) => !done.has(q.id));
+      if (open.length === 0) {
+        // The submit carries every answer: a save still waiting on its
+        // debounce is not needed, and one on its way is let finish first.
+        clearTimeout(timer);
+        if (inflight) {
+          e.preventDefault();
+          const submitter = e.submitter;
+          inflight.then(() => {
+            confirmed = true;
+            form.requestSubmit(submitter);
+          });
+        }
+        return;
+      }
       e.preventDefault();
       missing.value = open;
       dialog.current?.showModal();

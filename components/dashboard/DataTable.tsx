@@ -1,3 +1,4 @@
+import { EmptyState } from "@/components/EmptyState.tsx";
 import { figure } from "./ChartFigure.tsx";
 import type { TableCell, TableData } from "./table_data.ts";
 import { formatDateTime, type Language } from "@/lib/i18n/i18n.ts";
@@ -11,12 +12,13 @@ function text(lang: Language, c: TableCell): string {
 /**
  * A table of `TableData` in a keyboard-scrollable region, with its CSV
  * download (the same rows) under it, or `empty` (what to do) when it has
- * no row.
+ * no row: a line, or an empty-state block under `emptyTitle`.
  */
 export function DataTable(props: {
   table: TableData;
   lang: Language;
   empty: string;
+  emptyTitle?: string;
   csvHref?: string;
   csvLabel?: string;
 }) {
@@ -28,7 +30,9 @@ export function DataTable(props: {
   // readers when CSS changes its display.
   const stack = table.header.length >= 3;
   if (table.rows.length === 0) {
-    return <p class="meta" id={`${table.id}-empty`}>{props.empty}</p>;
+    return props.emptyTitle
+      ? <EmptyState title={props.emptyTitle}>{props.empty}</EmptyState>
+      : <p class="meta" id={`${table.id}-empty`}>{props.empty}</p>;
   }
   return (
     <>

@@ -61,28 +61,19 @@ export function ExportList(
             <input key={k} type="hidden" name={k} value={filters[k]} />
           )
         )}
-        <label>
-          {t("dp.xapi.since")}
-          <input
-            type="date"
-            name="since"
-            id="xapi-since"
-            value={typed("since")}
-            aria-invalid={bad("since") ? "true" : undefined}
-            aria-describedby={bad("since") ? "xapi-problem" : undefined}
-          />
-        </label>
-        <label>
-          {t("dp.xapi.until")}
-          <input
-            type="date"
-            name="until"
-            id="xapi-until"
-            value={typed("until")}
-            aria-invalid={bad("until") ? "true" : undefined}
-            aria-describedby={bad("until") ? "xapi-problem" : undefined}
-          />
-        </label>
+        {(["since", "until"] as const).map((k) => (
+          <label key={k}>
+            {t(`dp.xapi.${k}`)}
+            <input
+              type="date"
+              name={k}
+              id={`xapi-${k}`}
+              value={typed(k)}
+              aria-invalid={bad(k) ? "true" : undefined}
+              aria-describedby={bad(k) ? "xapi-problem" : undefined}
+            />
+          </label>
+        ))}
         <div class="actions">
           <button type="submit">{t("dp.xapi.submit")}</button>
         </div>

@@ -278,7 +278,7 @@ export function panelTables(
           [
             [t("kp.corr.qa"), x.estimate] as const,
             ...DID_METRICS.flatMap((metric) => {
-              const e = x.kpi?.[metric];
+              const e = x.kpi[metric];
               return e ? [[t(`evaluator.metric.${metric}`), e] as const] : [];
             }),
           ].map(([against, e]) => [

@@ -8,6 +8,7 @@ import type { LearnerDrilldown } from "@/lib/dashboard/learner_drilldown.ts";
 import { RedLine } from "@/lib/content/schema.ts";
 import type { KpiTarget } from "@/lib/evaluation/formulas.ts";
 import type { Language, MessageKey, Translate } from "@/lib/i18n/i18n.ts";
+import { loopTable } from "@/components/evaluation/agent_tables.ts";
 import { chartTable, type TableData } from "./table_data.ts";
 
 const RED_LINES = new Set<string>(RedLine.options);
@@ -154,29 +155,15 @@ export function learnerTables(
         cells: [c.text, c.reviewed, c.missed],
       })),
     },
-    loop: {
-      id: "loop-table",
-      caption: t("evaluator.loop.title"),
-      header: [
-        t("evaluator.col.criterion"),
-        t("evaluator.col.practice"),
-        t("dd.loop.assigned"),
-        t("evaluator.col.movement"),
-      ],
-      rows: data.loops.map((l) => ({
-        cells: [
-          l.text,
-          l.practice.map((p) => p.title).join(sep),
-          l.assignedAt,
-          l.movement === "waiting" ? t("evaluator.loop.waiting") : t(
-            l.movement === "moved"
-              ? "evaluator.loop.moved"
-              : "evaluator.loop.not_yet",
-            { met: l.metSince, reviewed: l.reviewedSince },
-          ),
-        ],
+    loop: loopTable(
+      t,
+      "loop-table",
+      data.loops.map((l) => ({
+        ...l,
+        criterion: l.text,
+        practice: l.practice.map((p) => p.title).join(sep),
       })),
-    },
+    ),
     kpi: {
       id: "kpi-table",
       caption: t("dd.kpi"),

@@ -6,7 +6,8 @@
  * "YYYY-MM-DD HH:mm" a spreadsheet sorts.
  */
 import type { ChartSpec } from "@/lib/dashboard/chart_spec.ts";
-import { type CsvCell, toCsv } from "@/lib/export/csv.ts";
+import { NotFoundError } from "@/lib/errors.ts";
+import { type CsvCell, csvResponse, toCsv } from "@/lib/export/csv.ts";
 
 /** One cell: text, a number (null: no figure), a date. */
 export type TableCell = string | number | Date | null;
@@ -56,4 +57,20 @@ export function tableCsv(table: TableData): string {
       r.cells.map((c): CsvCell => c instanceof Date ? csvDate(c) : c)
     ),
   );
+}
+
+/**
+ * The CSV download of the table named `name` among a page's `tables` (the
+ * page's own rows), or NotFoundError when it names none (an inherited
+ * property such as "toString" included).
+ */
+export function tableDownload(
+  tables: Record<string, TableData>,
+  name: string,
+  fileName: string,
+): Response {
+  if (!Object.hasOwn(tables, name)) {
+    throw new NotFoundError(`Cannot export "${name}": no such table`);
+  }
+  return csvResponse(tableCsv(tables[name]), fileName);
 }

@@ -1,3 +1,4 @@
+import { loopMovement } from "@/components/evaluation/agent_tables.ts";
 import { CertificationExplanation } from "@/components/certification/CertificationExplanation.tsx";
 import { CertificateSummary } from "@/components/certification/CertificateSummary.tsx";
 import { levelName } from "@/lib/certification/levels.ts";
@@ -59,12 +60,7 @@ function QaPractice(
             ))}
             {" · "}
             <span class="state-word">
-              {p.movement === "waiting" ? t("evaluator.loop.waiting") : t(
-                p.movement === "moved"
-                  ? "evaluator.loop.moved"
-                  : "evaluator.loop.not_yet",
-                { met: p.metSince, reviewed: p.reviewedSince },
-              )}
+              {loopMovement(t, p)}
             </span>
           </li>
         ))}

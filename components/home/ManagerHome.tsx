@@ -1,4 +1,5 @@
 import { EmptyState } from "@/components/EmptyState.tsx";
+import { standingCounts } from "@/components/team/StandingBadge.tsx";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { TeamSummary } from "@/lib/home/manager_home.ts";
 
@@ -42,11 +43,7 @@ export function ManagerHome(
                       {t("home.manager.members", { count: c.members })}
                     </span>
                     <br />
-                    {t("team.counts", {
-                      ok: c.counts["on-track"],
-                      behind: c.counts.behind,
-                      risk: c.counts["at-risk"],
-                    })}
+                    {standingCounts(t, c.counts)}
                   </li>
                 ))}
               </ul>

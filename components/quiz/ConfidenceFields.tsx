@@ -2,21 +2,8 @@ import type { Translate } from "@/lib/i18n/i18n.ts";
 import {
   CONFIDENCE_LEVELS,
   confidenceField,
-  type ConfidenceInputError,
   type ConfidenceLevel,
 } from "@/lib/quiz/confidence.ts";
-
-/** The message of a refused rating, naming its question by number. */
-export function confidenceErrorText(
-  t: Translate,
-  questionIds: readonly string[],
-  error: ConfidenceInputError,
-): string {
-  const n = questionIds.indexOf(error.questionId) + 1;
-  return n === 0
-    ? t("confidence.error_unknown")
-    : t("confidence.field_error", { n });
-}
 
 /**
  * The confidence rating of one question (a quiz or exam with

@@ -11,3 +11,15 @@ export function StandingBadge(
     </span>
   );
 }
+
+/** A cohort's members by standing, in words ("3 on track · 1 behind ..."). */
+export function standingCounts(
+  t: Translate,
+  counts: Record<PlanStanding["standing"], number>,
+): string {
+  return t("team.counts", {
+    ok: counts["on-track"],
+    behind: counts.behind,
+    risk: counts["at-risk"],
+  });
+}

@@ -2,8 +2,10 @@
  * Who may open which route: the one place access is declared. Keys are the
  * route patterns the router reports as `ctx.route`; a route without an entry
  * is refused (and fails the policy test), so a new page cannot slip in
- * unprotected. Finer rules (a manager sees only their own teams' learners)
- * live in the domain functions the routes call.
+ * unprotected. Whose learner a user may see (a manager only their own
+ * teams' learners, a mentor only mentees) is decided once, in
+ * `record_access.ts` (`canSeeLearner`), which every page naming a learner
+ * calls.
  */
 
 import type { Role } from "@/lib/identity/roles.ts";
@@ -69,8 +71,8 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/me": "signed-in",
   "/me/export": "signed-in",
   "/me/password": "signed-in",
-  // Team progress: managers see only their own teams' learners (enforced in
-  // lib/learning/team_progress.ts), admins every team.
+  // Team progress: managers see only their own teams' learners (enforced by
+  // record_access.ts), admins every team.
   "/team": ["manager", "admin"],
   "/team/learners/:learner": ["manager", "admin"],
   // Inviting new hires: managers into their own teams' cohorts (enforced in
@@ -107,15 +109,17 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   // A mentor's queue: staff only; the domain lists only cohorts the user
   // mentors (lib/onboarding/mentor_queue.ts), admins all.
   "/mentor": ["mentor", "trainer", "manager", "admin"],
-  // QA observation on the scorecard: the learner's manager (checked in the
-  // route through lib/identity/teams/access.ts) or an admin.
+  // QA observation on the scorecard: the learner's manager (checked by
+  // record_access.ts) or an admin.
   "/team/learners/:learner/observation": ["manager", "admin"],
   // The evaluator (docs/evaluation.md): KPI import by managers (their own
   // teams' agents, enforced in lib/evaluation/kpi_store.ts) and admins; an
   // agent's on-the-job record for their manager, mentor or an admin
-  // (lib/evaluation/agent_view.ts canSeeAgent); the QA loop's N by trainers.
+  // (record_access.ts, as the drill-down); the QA loop's N by trainers.
   "/evaluation/kpi": ["manager", "admin"],
   "/evaluation/learners/:learner": ["mentor", "manager", "admin"],
+  // Its tables as CSV, under the same access.
+  "/evaluation/learners/:learner/export/:table": ["mentor", "manager", "admin"],
   "/evaluation/settings": ["trainer", "admin"],
   // Public by design: anyone holding a certificate link can verify it, and
   // verifiers need the issuer's keys and the status list. Nothing private.
@@ -143,8 +147,8 @@ export const ROUTE_POLICY: Readonly<Record<string, Audience>> = {
   "/author/:course/zip": ["trainer", "admin"],
   "/author/:course/play": ["trainer", "admin"],
   // Dashboards (issue 17): a manager sees only the teams they lead, an admin
-  // every team (lib/dashboard/scope.ts decides; another team's cohort or
-  // learner is "not found"). Exports follow the same filters and scope.
+  // every team (record_access.ts decides; another team's cohort or learner
+  // is "not found"). Exports follow the same filters and scope.
   "/dashboard": ["manager", "admin"],
   "/dashboard/export/:table": ["manager", "admin"],
   "/dashboard/xapi": ["manager", "admin"],

@@ -101,16 +101,3 @@ export async function canonicalNQuads(
     safe: true,
   }) as string;
 }
-
-/** SHA-256 of UTF-8 text as lower-case hex. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest(
-    "SHA-256",
-    new TextEncoder().encode(text),
-  );
-  return Array.from(
-    new Uint8Array(digest),
-    (b) => b.toString(16).padStart(2, "0"),
-  )
-    .join("");
-}

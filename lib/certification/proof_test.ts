@@ -4,10 +4,10 @@ import { offlineLoader } from "./contexts.ts";
 import { controllerDocument, issuerUrl } from "./controller_document.ts";
 import { generateKeyMaterial, keyPairFor } from "./issuer_key.ts";
 import { openBadgeCredential } from "./open_badge.ts";
+import { sha256Hex } from "@/lib/crypto/digest.ts";
 import {
   canonicalNQuads,
   type JsonLdDocument,
-  sha256Hex,
   signCredential,
   verifyWithController,
 } from "./proof.ts";

@@ -13,6 +13,7 @@
  */
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { filesHash } from "./files_hash.ts";
 
 const FINGERPRINT_KEY = ["content_import", "fingerprint"];
 
@@ -48,28 +49,15 @@ export async function contentFingerprint(rootDir: string): Promise<string> {
   await listFiles(join(rootDir, "assessments"), content);
   const code: string[] = [];
   await listFiles(LIB_DIR, code);
+  // Content files are named by their path under rootDir and sort before
+  // the code, whose names start with "lib:".
   const files = [
-    ...content.sort().map((f) => ({ path: f, label: f.slice(rootDir.length) })),
+    ...content.map((f) => ({ path: f, label: f.slice(rootDir.length) })),
     ...code.filter((f) => /\.tsx?$/.test(f) && !/_test\.tsx?$/.test(f))
-      .sort().map((f) => ({
-        path: f,
-        label: `lib:${f.slice(LIB_DIR.length)}`,
-      })),
+      .map((f) => ({ path: f, label: `lib:${f.slice(LIB_DIR.length)}` })),
   ];
   const bytes = await Promise.all(files.map((f) => Deno.readFile(f.path)));
-  const enc = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  for (const [i, f] of files.entries()) {
-    parts.push(enc.encode(`${f.label}\0${bytes[i].length}\0`), bytes[i]);
-  }
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", all));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+  return await filesHash(files.map((f, i) => [f.label, bytes[i]]));
 }
 
 /** The fingerprint of the last import, or null before the first. */

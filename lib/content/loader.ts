@@ -54,6 +54,7 @@ import {
   joinPath as join,
   readSourceText,
 } from "./content_source.ts";
+import { filesHash } from "./files_hash.ts";
 
 /** The project root, where `courses/` and `assessments/` live by default. */
 export const PROJECT_ROOT: string = fileURLToPath(
@@ -231,26 +232,10 @@ export function sortProblems(problems: Problem[]): Problem[] {
  * whole, so the hash changes whenever anything a learner of the course could
  * see changes, without having to trust the references to be complete.
  */
-export async function courseHash(
+export function courseHash(
   files: readonly (readonly [path: string, bytes: Uint8Array])[],
 ): Promise<string> {
-  const sorted = files.toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const enc = new TextEncoder();
-  const parts: Uint8Array[] = [];
-  for (const [path, bytes] of sorted) {
-    parts.push(enc.encode(`${path}\0${bytes.length}\0`), bytes);
-  }
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    all.set(p, at);
-    at += p.length;
-  }
-  const digest = await crypto.subtle.digest("SHA-256", all);
-  return Array.from(
-    new Uint8Array(digest),
-    (b) => b.toString(16).padStart(2, "0"),
-  ).join("");
+  return filesHash(files);
 }
 
 class Loader {

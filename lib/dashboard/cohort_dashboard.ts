@@ -6,8 +6,15 @@
  * progress rollup, certificates, exam attempts by index), never statements,
  * so its cost follows the number of learners, not of events.
  */
-import type { CourseView } from "@/lib/content/course_view.ts";
-import { currentPlan, MAX_MEMBERS, type PlanContext } from "./plan_context.ts";
+import {
+  type CohortPlace,
+  currentPlan,
+  hasActivity,
+  itemTitles,
+  MAX_MEMBERS,
+  type PlanContext,
+  standingOnDay,
+} from "./plan_context.ts";
 import type { Certification } from "@/lib/content/schema.ts";
 import { listLearnerCertificates } from "@/lib/certification/certificate_store.ts";
 import {
@@ -34,7 +41,12 @@ import {
 import { examAssessmentKey, listAttempts } from "@/lib/quiz/attempt_store.ts";
 import type { DashboardFilters } from "./filters.ts";
 import { countFunnel, type FunnelStage, learnerStages } from "./funnel.ts";
-import { type DashboardViewer, selectCohorts } from "./scope.ts";
+import {
+  type DashboardViewer,
+  type ScopeOptions,
+  scopeOptions,
+  selectCohorts,
+} from "./scope.ts";
 import { type KirkpatrickPanel, kirkpatrickPanel } from "./kirkpatrick.ts";
 
 /** Why a learner needs attention (reason codes; views translate them). */
@@ -66,15 +78,8 @@ export interface MemberRow {
   lastActiveAt: Date | null;
 }
 
-/** A cohort's figures. */
-export interface CohortSummary {
-  id: string;
-  name: string;
-  teamId: string;
-  teamName: string;
-  startDate: string;
-  /** Day of the plan today (below 1 before the start, above 30 after). */
-  day: number;
+/** A cohort's figures (its `day` is today's day of the plan). */
+export interface CohortSummary extends CohortPlace {
   planDays: number;
   members: number;
   /** Tracked plan items in the whole plan. */
@@ -91,9 +96,7 @@ export interface CohortSummary {
 
 /** What the dashboard page shows. */
 export interface CohortDashboard {
-  options: {
-    teams: { id: string; name: string }[];
-    cohorts: { id: string; name: string; teamId: string; startDate: string }[];
+  options: ScopeOptions & {
     levels: { id: string; title: string; titleEn: string }[];
   };
   /** The level whose funnel is shown (the first one when none was chosen). */
@@ -107,28 +110,6 @@ export interface CohortDashboard {
 }
 
 const DAY_MS = 86_400_000;
-
-function hasAny(p: Progress): boolean {
-  return [p.lessons, p.quizzes, p.scenarios, p.drills].some((r) =>
-    Object.keys(r).length > 0
-  );
-}
-
-/** Titles of plan items by `kind:ref`, for reasons a manager can read. */
-export function itemTitles(view: CourseView): Map<string, string> {
-  const t = new Map<string, string>();
-  const p = view.published;
-  for (const l of view.lessons) {
-    t.set(`lesson:${l.lesson.lesson.id}`, l.lesson.lesson.title);
-  }
-  for (const m of p.modules) t.set(`quiz:${m.module.id}`, m.module.title);
-  for (const x of p.scenarios) t.set(`scenario:${x.id}`, x.title);
-  for (const x of p.drills) t.set(`drill:${x.id}`, x.title);
-  for (const x of p.exams) t.set(`exam:${x.id}`, x.title);
-  for (const x of p.surveys) t.set(`survey:${x.id}`, x.title);
-  for (const x of p.observations) t.set(`observation:${x.id}`, x.title);
-  return t;
-}
 
 /** The exam whose submission the funnel's "exam" stage counts. */
 function levelExam(level: Certification | null): string | null {
@@ -163,12 +144,10 @@ async function memberFacts(
       ? listAttempts(kv, learnerId, ctx.view.id, examAssessmentKey(exam), 5)
       : [],
   ]);
-  const standing = ctx
-    ? planStanding(ctx.plan, Math.min(Math.max(day, 0), PLAN_DAYS), progress)
-    : null;
+  const standing = ctx ? standingOnDay(ctx.plan, day, progress) : null;
   const stages = level
     ? learnerStages(level, moduleIds, {
-      active: hasAny(progress),
+      active: hasActivity(progress),
       quizzes: progress.quizzes,
       examsTaken: new Set(
         attempts.some((a) => a.status === "submitted") && exam ? [exam] : [],
@@ -243,18 +222,14 @@ export async function cohortDashboard(
     let done = 0;
     const dueByToday = facts[0]?.standing?.dueByToday ??
       (ctx
-        ? planStanding(
-          ctx.plan,
-          Math.min(Math.max(day, 0), PLAN_DAYS),
-          emptyProgress("", "", now),
-        ).dueByToday
+        ? standingOnDay(ctx.plan, day, emptyProgress("", "", now)).dueByToday
         : 0);
     for (const f of facts) {
       const s = f.standing;
       if (!s) continue;
       counts[s.standing]++;
       done += s.done;
-      const active = hasAny(f.progress);
+      const active = hasActivity(f.progress);
       members.push({
         learnerId: f.learnerId,
         name: f.name,
@@ -327,13 +302,7 @@ export async function cohortDashboard(
   }
   return {
     options: {
-      teams: scope.teams.map((t) => ({ id: t.id, name: t.name })),
-      cohorts: scope.cohorts.map((c) => ({
-        id: c.id,
-        name: c.name,
-        teamId: c.teamId,
-        startDate: c.startDate,
-      })),
+      ...scopeOptions(scope),
       levels: levels.map((l) => ({
         id: l.id,
         title: l.title,

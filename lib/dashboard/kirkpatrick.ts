@@ -26,6 +26,7 @@ import { DID_METRICS, type KpiMetric } from "@/lib/evaluation/kpi.ts";
 import {
   type CohortSummary,
   cohortSummary,
+  type ReactionSurvey,
   type TeamMonth,
 } from "@/lib/evaluation/summary.ts";
 import type { Cohort } from "@/lib/identity/teams/cohort_store.ts";
@@ -34,19 +35,22 @@ import { currentPlan } from "./plan_context.ts";
 /** QA checkpoints in the order a trend reads them. */
 export const CHECKPOINTS = ["d14", "d30", "d60", "d90"] as const;
 
-/** Level 1 of one survey in a cohort, as the summary holds it. */
-export interface SurveyReaction {
-  surveyId: string;
-  title: string;
-  module?: string;
-  respondents: number;
-  minN: number;
-  /** False below the minimum n: every figure below is null. */
-  shown: boolean;
-  /** 0-1. */
-  responseRate: number | null;
-  /** -100..100. */
-  nps: number | null;
+/**
+ * Level 1 of one survey in a cohort, as the summary holds it (below the
+ * minimum n, `shown` is false and every figure null).
+ */
+export interface SurveyReaction extends
+  Pick<
+    ReactionSurvey,
+    | "surveyId"
+    | "title"
+    | "module"
+    | "respondents"
+    | "minN"
+    | "shown"
+    | "responseRate"
+    | "nps"
+  > {
   /** Mean of the survey's Likert item means (1-5). */
   likert: number | null;
   /** Prompts of the Likert items whose mean is under 3.5. */

@@ -4,25 +4,15 @@
  * skill, scenario outcomes with red-line breaches, QA at day 30/60/90 with
  * the QA loop, KPI before and after training, and each certification
  * level with its rules explained. Access is checked first
- * (./scope.ts): anyone else gets NotFoundError. Individual survey answers
- * are never part of it.
+ * (lib/auth/record_access.ts): anyone else gets NotFoundError. Individual
+ * survey answers are never part of it.
  */
 import type { Statement } from "@/lib/evidence/statement.ts";
 import { ACTIVITY_TYPES } from "@/lib/evidence/statement.ts";
 import { listLearnerStatements } from "@/lib/evidence/statement_store.ts";
 import { getProgress } from "@/lib/evidence/progress_store.ts";
-import {
-  dayOfPlan,
-  getCohort,
-  listMembershipsOfUser,
-  PLAN_DAYS,
-} from "@/lib/identity/teams/cohort_store.ts";
-import { getTeam } from "@/lib/identity/teams/team_store.ts";
 import { type LearnerLevel, learnerLevels } from "@/lib/onboarding/today.ts";
-import {
-  type PlanStanding,
-  planStanding,
-} from "@/lib/onboarding/plan_standing.ts";
+import { type PlanStanding } from "@/lib/onboarding/plan_standing.ts";
 import { countedRuns } from "@/lib/scenario/run_store.ts";
 import type { PublishedCourse } from "@/lib/content/published.ts";
 import { evaluationContent } from "@/lib/evaluation/content_map.ts";
@@ -31,9 +21,15 @@ import { KPI_METRICS, type KpiMetric } from "@/lib/evaluation/kpi.ts";
 import { getTargets } from "@/lib/evaluation/kpi_store.ts";
 import { getLoopN, listLoops } from "@/lib/evaluation/qa_loop.ts";
 import { learnerEvaluation, trainingWindow } from "@/lib/evaluation/summary.ts";
-import { currentPlan } from "./plan_context.ts";
-import { itemTitles } from "./cohort_dashboard.ts";
-import { type DashboardViewer, requireVisibleLearner } from "./scope.ts";
+import {
+  type CohortPlace,
+  currentPlan,
+  itemTitles,
+  learnerCohort,
+  standingOnDay,
+} from "./plan_context.ts";
+import { requireVisibleLearner } from "@/lib/auth/record_access.ts";
+import type { DashboardViewer } from "./scope.ts";
 import {
   learnerSkillCells,
   poolSkills,
@@ -120,7 +116,7 @@ export interface LearnerDrilldown {
   id: string;
   name: string;
   disabled: boolean;
-  cohort: { id: string; name: string; teamName: string; day: number } | null;
+  cohort: CohortPlace | null;
   standing:
     | Pick<PlanStanding, "standing" | "done" | "dueByToday" | "overdue">
     | null;
@@ -217,25 +213,17 @@ export async function learnerDrilldown(
   now: Date,
 ): Promise<LearnerDrilldown> {
   const user = await requireVisibleLearner(kv, viewer, learnerId);
-  const [ctx, memberships, statements, levels, evaluation, loops, loopN] =
+  const [ctx, cohort, statements, levels, evaluation, loops, loopN] =
     await Promise.all([
       currentPlan(kv),
-      listMembershipsOfUser(kv, learnerId, 10),
+      learnerCohort(kv, learnerId, now),
       listLearnerStatements(kv, learnerId, TIMELINE_READ),
       learnerLevels(kv, learnerId, now),
       learnerEvaluation(kv, learnerId),
       listLoops(kv, learnerId),
       getLoopN(kv),
     ]);
-  const membership = memberships.at(-1);
-  const cohort = membership ? await getCohort(kv, membership.cohortId) : null;
-  const [team, targets] = cohort
-    ? await Promise.all([
-      getTeam(kv, cohort.teamId),
-      getTargets(kv, cohort.teamId),
-    ])
-    : [null, null];
-  const day = cohort ? dayOfPlan(cohort.startDate, now, cohort.timeZone) : 0;
+  const targets = cohort ? await getTargets(kv, cohort.teamId) : null;
   const progress = ctx
     ? await getProgress(kv, learnerId, ctx.view.id, now)
     : null;
@@ -246,7 +234,7 @@ export async function learnerDrilldown(
     : { paths: new Map<string, string>(), criteria: new Map<string, string>() };
   const content = ctx ? evaluationContent(ctx.view.published) : null;
   const standing = ctx && progress && cohort
-    ? planStanding(ctx.plan, Math.min(Math.max(day, 0), PLAN_DAYS), progress)
+    ? standingOnDay(ctx.plan, cohort.day, progress)
     : null;
   const window = cohort ? trainingWindow(cohort.startDate) : null;
   const kpiMonth = (metric: string, month: string) =>
@@ -255,9 +243,7 @@ export async function learnerDrilldown(
     id: user.id,
     name: user.name,
     disabled: user.disabled,
-    cohort: cohort
-      ? { id: cohort.id, name: cohort.name, teamName: team?.name ?? "", day }
-      : null,
+    cohort,
     standing: standing
       ? {
         standing: standing.standing,

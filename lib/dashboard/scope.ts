@@ -1,34 +1,24 @@
 /**
- * Which teams, cohorts and learners a dashboard viewer may see, decided
- * here once for every dashboard page and export: an admin sees every team;
- * a manager only the teams they lead; a mentor (or a trainer mentoring a
- * cohort) only the cohorts they mentor and those cohorts' learners. Anything
- * outside is "not found", exactly like a missing id, so a page never tells
- * who exists in another team.
+ * Which teams and cohorts a dashboard viewer may see, for every dashboard
+ * page and export, by the rule of lib/auth/record_access.ts (which also
+ * decides on a single learner): an admin sees every team; a manager only
+ * the teams they lead; a mentor (or a trainer mentoring a cohort) only the
+ * cohorts they mentor. Anything outside is "not found", exactly like a
+ * missing id, so a page never tells who exists in another team.
  */
-import { canManagerSeeLearner } from "@/lib/identity/teams/access.ts";
 import {
-  type Cohort,
-  getCohort,
-  listCohortsOfTeam,
-  listMembershipsOfUser,
-} from "@/lib/identity/teams/cohort_store.ts";
+  cohortsOfTeams,
+  ledTeams,
+  mentoredCohorts,
+  type Viewer,
+} from "@/lib/auth/record_access.ts";
+import type { Cohort } from "@/lib/identity/teams/cohort_store.ts";
 import { NotFoundError } from "@/lib/errors.ts";
 import { cohortMatches, type DashboardFilters } from "./filters.ts";
-import type { Role } from "@/lib/identity/roles.ts";
-import {
-  getTeam,
-  listTeamIdsOfManager,
-  listTeams,
-  type Team,
-} from "@/lib/identity/teams/team_store.ts";
-import { getUser } from "@/lib/identity/accounts/user_store.ts";
+import { listTeams, type Team } from "@/lib/identity/teams/team_store.ts";
 
-/** Who is looking. */
-export interface DashboardViewer {
-  id: string;
-  role: Role;
-}
+/** Who is looking (the record-access viewer). */
+export type DashboardViewer = Viewer;
 
 /** The teams and cohorts a viewer may see, cohorts newest first. */
 export interface Scope {
@@ -36,33 +26,52 @@ export interface Scope {
   cohorts: Cohort[];
 }
 
-/** Teams led (manager), every team (admin), teams of mentored cohorts (mentor, trainer). */
+/** A scope's teams and cohorts as a page's filter options. */
+export interface ScopeOptions {
+  teams: { id: string; name: string }[];
+  cohorts: { id: string; name: string; teamId: string; startDate: string }[];
+}
+
+/** The filter options of a scope: ids and names only. */
+export function scopeOptions(scope: Scope): ScopeOptions {
+  return {
+    teams: scope.teams.map((t) => ({ id: t.id, name: t.name })),
+    cohorts: scope.cohorts.map((c) => ({
+      id: c.id,
+      name: c.name,
+      teamId: c.teamId,
+      startDate: c.startDate,
+    })),
+  };
+}
+
+/** Every cohort of these teams, newest first. */
+async function cohortsOf(kv: Deno.Kv, teams: Team[]): Promise<Cohort[]> {
+  return newestFirst(await cohortsOfTeams(kv, teams));
+}
+
+function newestFirst(cohorts: Cohort[]): Cohort[] {
+  return cohorts.sort((a, b) =>
+    b.startDate.localeCompare(a.startDate) || a.name.localeCompare(b.name)
+  );
+}
+
+/**
+ * Teams led (manager), every team (admin), teams of mentored cohorts
+ * (mentor, trainer); the rule is lib/auth/record_access.ts's.
+ */
 export async function viewerScope(
   kv: Deno.Kv,
   viewer: DashboardViewer,
 ): Promise<Scope> {
-  let teams: Team[];
-  if (viewer.role === "admin") teams = await listTeams(kv, 200);
-  else if (viewer.role === "manager") {
-    const ids = await listTeamIdsOfManager(kv, viewer.id);
-    teams = (await Promise.all(ids.map((id) => getTeam(kv, id))))
-      .filter((t): t is Team => t !== null);
-  } else if (viewer.role === "mentor" || viewer.role === "trainer") {
-    teams = await listTeams(kv, 200);
-  } else return { teams: [], cohorts: [] };
-  const perTeam = await Promise.all(
-    teams.map((t) => listCohortsOfTeam(kv, t.id, 200)),
-  );
-  let cohorts = perTeam.flat();
   if (viewer.role === "mentor" || viewer.role === "trainer") {
-    cohorts = cohorts.filter((c) => c.mentorId === viewer.id);
+    const cohorts = newestFirst(await mentoredCohorts(kv, viewer.id));
     const used = new Set(cohorts.map((c) => c.teamId));
-    teams = teams.filter((t) => used.has(t.id));
+    const teams = (await listTeams(kv, 200)).filter((t) => used.has(t.id));
+    return { teams, cohorts };
   }
-  cohorts.sort((a, b) =>
-    b.startDate.localeCompare(a.startDate) || a.name.localeCompare(b.name)
-  );
-  return { teams, cohorts };
+  const teams = await ledTeams(kv, viewer);
+  return { teams, cohorts: await cohortsOf(kv, teams) };
 }
 
 /** A cohort the viewer may see, or NotFoundError (also for another team's). */
@@ -79,45 +88,6 @@ export async function requireVisibleCohort(
     );
   }
   return cohort;
-}
-
-/**
- * True when the viewer may see this learner's record: an admin always; a
- * manager when the learner is in a team they lead; a mentor or trainer when
- * the learner is in a cohort they mentor. Never one's own id.
- */
-export async function canSeeLearner(
-  kv: Deno.Kv,
-  viewer: DashboardViewer,
-  learnerId: string,
-): Promise<boolean> {
-  if (viewer.id === learnerId) return false;
-  if (viewer.role === "admin") return true;
-  if (viewer.role === "manager") {
-    return await canManagerSeeLearner(kv, viewer.id, learnerId);
-  }
-  if (viewer.role !== "mentor" && viewer.role !== "trainer") return false;
-  const memberships = await listMembershipsOfUser(kv, learnerId);
-  const cohorts = await Promise.all(
-    memberships.map((m) => getCohort(kv, m.cohortId)),
-  );
-  return cohorts.some((c) => c?.mentorId === viewer.id);
-}
-
-/** The learner (a learner account the viewer may see), or NotFoundError. */
-export async function requireVisibleLearner(
-  kv: Deno.Kv,
-  viewer: DashboardViewer,
-  learnerId: string,
-) {
-  const notFound = () =>
-    new NotFoundError(
-      `Cannot show learner "${learnerId}": not a learner this ${viewer.role} may see`,
-    );
-  if (!await canSeeLearner(kv, viewer, learnerId)) throw notFound();
-  const user = await getUser(kv, learnerId);
-  if (!user || user.role !== "learner") throw notFound();
-  return user;
 }
 
 /**
@@ -153,10 +123,5 @@ export async function selectCohorts(
  */
 export async function allCohorts(kv: Deno.Kv): Promise<Scope> {
   const teams = await listTeams(kv, 200);
-  const cohorts = (await Promise.all(
-    teams.map((t) => listCohortsOfTeam(kv, t.id, 200)),
-  )).flat().sort((a, b) =>
-    b.startDate.localeCompare(a.startDate) || a.name.localeCompare(b.name)
-  );
-  return { teams, cohorts };
+  return { teams, cohorts: await cohortsOf(kv, teams) };
 }

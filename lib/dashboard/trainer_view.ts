@@ -26,7 +26,7 @@ import {
   type FilterProblem,
   parseFilters,
 } from "./filters.ts";
-import { allCohorts } from "./scope.ts";
+import { allCohorts, type ScopeOptions, scopeOptions } from "./scope.ts";
 import { poolSkills, type SkillMastery } from "./skill_mastery.ts";
 
 /** One survey's reaction figures, pooled over the selected cohorts. */
@@ -48,11 +48,7 @@ export interface CohortSkills {
 
 /** What the trainer's page shows. */
 export interface TrainerView {
-  options: {
-    teams: { id: string; name: string }[];
-    cohorts: { id: string; name: string; teamId: string }[];
-    scenarios: { id: string; title: string }[];
-  };
+  options: ScopeOptions & { scenarios: { id: string; title: string }[] };
   reaction: SurveyReaction[];
   scenario: {
     id: string;
@@ -187,12 +183,7 @@ export async function trainerView(
   }));
   return {
     options: {
-      teams: scope.teams.map((t) => ({ id: t.id, name: t.name })),
-      cohorts: scope.cohorts.map((c) => ({
-        id: c.id,
-        name: c.name,
-        teamId: c.teamId,
-      })),
+      ...scopeOptions(scope),
       scenarios: scenarios.map((s) => ({ id: s.id, title: s.title })),
     },
     reaction,

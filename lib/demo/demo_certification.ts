@@ -52,6 +52,7 @@ import type { ConfidenceMap } from "@/lib/quiz/confidence.ts";
 import { surveyClosesAt } from "@/lib/survey/survey_page.ts";
 import { submitResponse } from "@/lib/survey/survey_response_store.ts";
 import { reactionAnswers } from "./demo_reaction.ts";
+import { seedOnce } from "@/lib/identity/demo/seed_once.ts";
 import { getTeam } from "@/lib/identity/teams/team_store.ts";
 import {
   confirmItem,
@@ -63,7 +64,6 @@ import {
   refreshCertificates,
 } from "@/lib/onboarding/onboarding_record.ts";
 
-const MARKER = ["demo_seeds", "certification"];
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
@@ -163,9 +163,12 @@ export async function seedDemoCertification(
   today: Date,
   options: { iterations?: number } = {},
 ): Promise<string | null> {
-  if ((await kv.get(MARKER)).versionstamp === null) {
-    await seed(kv, courseId, origin, today, options);
-  }
+  await seedOnce(
+    kv,
+    "certification",
+    today,
+    () => seed(kv, courseId, origin, today, options),
+  );
   const first = await findUserByLogin(kv, GRADUATES[0].email);
   if (!first) return null;
   const certs = await listLearnerCertificates(kv, first.id);
@@ -178,11 +181,11 @@ async function seed(
   origin: string,
   today: Date,
   options: { iterations?: number },
-): Promise<void> {
+): Promise<boolean> {
   const view = await getCourseView(kv, courseId);
   const plan = view?.published.plans.find((p) => p.course === courseId);
   const admin = await findUserByLogin(kv, "admin@demo.academy");
-  if (!view || !plan || !admin) return;
+  if (!view || !plan || !admin) return false;
   const hash = await hashPassword(
     DEMO_PASSWORD,
     options.iterations ?? PBKDF2_ITERATIONS,
@@ -217,7 +220,7 @@ async function seed(
       origin,
     });
   }));
-  await kv.set(MARKER, today);
+  return true;
 }
 
 interface Graduate {

@@ -49,8 +49,8 @@ import { KPI_HEADER, kpiRows } from "./demo_kpi.ts";
 import { unit } from "./demo_random.ts";
 import { reactionAnswers } from "./demo_reaction.ts";
 import { seedDemoWave, WAVE_AGENTS, WAVE_COHORT } from "./demo_wave.ts";
+import { seedOnce } from "@/lib/identity/demo/seed_once.ts";
 
-const MARKER = ["demo_seeds", "evaluation"];
 const DAY = 86_400_000;
 
 /** Cohorts with QA reviews and drivers here; their learners' surveys too unless graduates. */
@@ -86,46 +86,46 @@ export async function seedDemoEvaluation(
   courseId: string,
   now: Date,
 ): Promise<void> {
-  if ((await kv.get(MARKER)).versionstamp !== null) return;
-  const view = await getCourseView(kv, courseId);
-  if (!view) return;
-  await seedDemoWave(kv, view, now);
-  const content = evaluationContent(view.published);
-  const card = view.published.observations[0];
-  const nowMonth = monthOf(now);
-  const agents: Agent[] = [];
-  for (const cohortId of KPI_COHORTS) {
-    const cohort = await getCohort(kv, cohortId);
-    if (!cohort) continue;
-    const team = await getTeam(kv, cohort.teamId);
-    const lead = team?.managerIds[0] ?? "admin";
-    for (const [i, m] of (await listMembers(kv, cohortId)).entries()) {
-      const user = await getUser(kv, m.userId);
-      if (user) agents.push({ user, i, cohort, lead, view, content, now });
-    }
-  }
-  // Agents share no key but commutative counters: they run side by side
-  // (start-up waits on the store's writes, not on the processor).
-  await Promise.all(agents.map(async (a) => {
-    if (COHORTS.includes(a.cohort.id)) {
-      // (The graduates of 第 1 and 第 2 期 answered theirs while training.)
-      if (a.cohort.id !== "cohort-d" && a.cohort.id !== "cohort-e") {
-        await surveys(kv, a);
+  await seedOnce(kv, "evaluation", now, async () => {
+    const view = await getCourseView(kv, courseId);
+    if (!view) return false;
+    await seedDemoWave(kv, view, now);
+    const content = evaluationContent(view.published);
+    const card = view.published.observations[0];
+    const nowMonth = monthOf(now);
+    const agents: Agent[] = [];
+    for (const cohortId of KPI_COHORTS) {
+      const cohort = await getCohort(kv, cohortId);
+      if (!cohort) continue;
+      const team = await getTeam(kv, cohort.teamId);
+      const lead = team?.managerIds[0] ?? "admin";
+      for (const [i, m] of (await listMembers(kv, cohortId)).entries()) {
+        const user = await getUser(kv, m.userId);
+        if (user) agents.push({ user, i, cohort, lead, view, content, now });
       }
-      if (card) await reviews(kv, a, card);
-      await drivers(kv, a);
     }
-    // Each agent's months as one file, through the import a lead uses.
-    const login = a.user.email ?? a.user.id;
-    const csv = [KPI_HEADER, ...kpiRows(login, a.cohort.startDate, nowMonth)];
-    const result = await importKpiCsv(kv, csv.join("\n"), "admin", now);
-    if (!result.ok) {
-      throw new Error(
-        `Demo KPI rows did not import: ${JSON.stringify(result.problems[0])}`,
-      );
-    }
-  }));
-  await kv.set(MARKER, now);
+    // Agents share no key but commutative counters: they run side by side
+    // (start-up waits on the store's writes, not on the processor).
+    await Promise.all(agents.map(async (a) => {
+      if (COHORTS.includes(a.cohort.id)) {
+        // (The graduates of 第 1 and 第 2 期 answered theirs while training.)
+        if (a.cohort.id !== "cohort-d" && a.cohort.id !== "cohort-e") {
+          await surveys(kv, a);
+        }
+        if (card) await reviews(kv, a, card);
+        await drivers(kv, a);
+      }
+      // Each agent's months as one file, through the import a lead uses.
+      const login = a.user.email ?? a.user.id;
+      const csv = [KPI_HEADER, ...kpiRows(login, a.cohort.startDate, nowMonth)];
+      const result = await importKpiCsv(kv, csv.join("\n"), "admin", now);
+      if (!result.ok) {
+        throw new Error(
+          `Demo KPI rows did not import: ${JSON.stringify(result.problems[0])}`,
+        );
+      }
+    }));
+  });
 }
 
 /** One agent being seeded, with what the seeding steps share. */

@@ -41,8 +41,8 @@ import { typeOf } from "@/lib/question_types/registry.ts";
 import { startOrResume, submitAttempt } from "@/lib/quiz/attempt_store.ts";
 import type { ConfidenceLevel, ConfidenceMap } from "@/lib/quiz/confidence.ts";
 import { type Answer, scoreQuestion } from "@/lib/quiz/score.ts";
+import { seedOnce } from "@/lib/identity/demo/seed_once.ts";
 
-const MARKER = ["demo_seeds", "item_analysis"];
 const HOUR = 3_600_000;
 
 /** The running cohorts' learners and their ability (logit scale). */
@@ -129,50 +129,50 @@ export async function seedDemoItemAnalysis(
   courseId: string,
   today: Date,
 ): Promise<void> {
-  if ((await kv.get(MARKER)).versionstamp !== null) return;
-  const view = await getCourseView(kv, courseId);
-  const exam = await findExam(kv, courseId, "pretest");
-  if (!view || !exam) return;
-  for (const [login, theta] of DEMO_ABILITIES) {
-    const user = await findUserByLogin(kv, login);
-    if (!user) continue;
-    const membership = (await listMembershipsOfUser(kv, user.id))[0];
-    const cohort = membership && await getCohort(kv, membership.cohortId);
-    if (!cohort) continue;
-    // Day 1, 10:00 Beijing time: the pre-test opens the plan.
-    const at = new Date(Date.parse(`${cohort.startDate}T10:00:00+08:00`));
-    if (at >= today) continue;
-    const { attempt } = await startOrResume(kv, {
-      learnerId: user.id,
-      courseId,
-      version: exam.version,
-      moduleId: exam.key,
-      quiz: exam.quiz,
-      questions: exam.questions,
-    }, at);
-    if (attempt.status === "submitted") continue;
-    const questions = examQuestions(exam, attempt);
-    const answers = Object.fromEntries(
-      questions.map((q) => [q.id, modelAnswer(q, login, theta)]),
-    );
-    const confidence: ConfidenceMap = {};
-    for (const q of questions) {
-      const right = scoreQuestion(q, answers[q.id], {
+  await seedOnce(kv, "item_analysis", today, async () => {
+    const view = await getCourseView(kv, courseId);
+    const exam = await findExam(kv, courseId, "pretest");
+    if (!view || !exam) return false;
+    for (const [login, theta] of DEMO_ABILITIES) {
+      const user = await findUserByLogin(kv, login);
+      if (!user) continue;
+      const membership = (await listMembershipsOfUser(kv, user.id))[0];
+      const cohort = membership && await getCohort(kv, membership.cohortId);
+      if (!cohort) continue;
+      // Day 1, 10:00 Beijing time: the pre-test opens the plan.
+      const at = new Date(Date.parse(`${cohort.startDate}T10:00:00+08:00`));
+      if (at >= today) continue;
+      const { attempt } = await startOrResume(kv, {
+        learnerId: user.id,
+        courseId,
+        version: exam.version,
+        moduleId: exam.key,
+        quiz: exam.quiz,
+        questions: exam.questions,
+      }, at);
+      if (attempt.status === "submitted") continue;
+      const questions = examQuestions(exam, attempt);
+      const answers = Object.fromEntries(
+        questions.map((q) => [q.id, modelAnswer(q, login, theta)]),
+      );
+      const confidence: ConfidenceMap = {};
+      for (const q of questions) {
+        const right = scoreQuestion(q, answers[q.id], {
+          rubrics: exam.rubrics,
+        }).correct;
+        confidence[q.id] = modelConfidence(q, login, theta, right);
+      }
+      await submitAttempt(kv, {
+        learnerId: user.id,
+        attemptId: attempt.id,
+        idempotencyKey: `demo-items-${attempt.id}`,
+        answers,
+        questions,
         rubrics: exam.rubrics,
-      }).correct;
-      confidence[q.id] = modelConfidence(q, login, theta, right);
+        moduleTitle: exam.exam.title,
+        cohortId: cohort.id,
+        confidence: exam.quiz.confidence ? confidence : undefined,
+      }, new Date(at.getTime() + HOUR / 3));
     }
-    await submitAttempt(kv, {
-      learnerId: user.id,
-      attemptId: attempt.id,
-      idempotencyKey: `demo-items-${attempt.id}`,
-      answers,
-      questions,
-      rubrics: exam.rubrics,
-      moduleTitle: exam.exam.title,
-      cohortId: cohort.id,
-      confidence: exam.quiz.confidence ? confidence : undefined,
-    }, new Date(at.getTime() + HOUR / 3));
-  }
-  await kv.set(MARKER, today);
+  });
 }

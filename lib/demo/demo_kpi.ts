@@ -14,6 +14,7 @@
  * @module
  */
 import { clamp, noise, unit } from "./demo_random.ts";
+import { monthIndex, monthOfIndex } from "@/lib/calendar/months.ts";
 
 /** The CSV header: the import's columns (lib/evaluation/kpi.ts KPI_METRICS). */
 export const KPI_HEADER =
@@ -21,17 +22,6 @@ export const KPI_HEADER =
 
 /** Months of KPI history before an agent's cohort starts. */
 export const KPI_HISTORY_MONTHS = 8;
-
-/** Month number (years * 12 + month - 1) of "YYYY-MM" or "YYYY-MM-DD". */
-export function monthIndex(month: string): number {
-  const [y, m] = month.split("-").map(Number);
-  return y * 12 + m - 1;
-}
-
-/** "YYYY-MM" of a month number. */
-export function monthOfIndex(i: number): string {
-  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
-}
 
 /** How hard a calendar month is (promotions): 0 normal, 1 双11. */
 function season(month: string): number {

@@ -12,8 +12,8 @@ import { saveCase } from "@/lib/cases/case_store.ts";
 import { findUserByLogin } from "@/lib/identity/accounts/user_store.ts";
 import { getLibrary, searchLibrary } from "@/lib/replies/library.ts";
 import { logCopy, logSearch } from "@/lib/replies/usage_store.ts";
+import { seedOnce } from "@/lib/identity/demo/seed_once.ts";
 
-const MARKER = ["demo_seeds", "replies"];
 const DAY = 86_400_000;
 
 /** What the demo agents type, how often in a week, and how often they copy the first result. */
@@ -77,43 +77,43 @@ const CASES = [
 
 /** Seeds reply usage and demo cases once; a library-less store is left alone. */
 export async function seedDemoReplies(kv: Deno.Kv, now: Date): Promise<void> {
-  if ((await kv.get(MARKER)).versionstamp !== null) return;
-  const lib = await getLibrary(kv);
-  if (!lib) return;
-  for (const [w, share] of [[0, 1], [7, 0.5]] as const) {
-    for (const [i, s] of SEARCHES.entries()) {
-      const when = new Date(now.getTime() - w * DAY - (i % 3) * 3_600_000);
-      const results = searchLibrary(lib, { q: s.q });
-      const times = Math.max(1, Math.round(s.times * share));
-      for (let k = 0; k < times; k++) {
-        await logSearch(kv, results.q, results.total, when);
-      }
-      const top = results.cards[0];
-      if (!top) continue;
-      for (let k = 0; k < Math.round(s.copies * share); k++) {
-        await logCopy(kv, top.id, when);
+  await seedOnce(kv, "replies", now, async () => {
+    const lib = await getLibrary(kv);
+    if (!lib) return false;
+    for (const [w, share] of [[0, 1], [7, 0.5]] as const) {
+      for (const [i, s] of SEARCHES.entries()) {
+        const when = new Date(now.getTime() - w * DAY - (i % 3) * 3_600_000);
+        const results = searchLibrary(lib, { q: s.q });
+        const times = Math.max(1, Math.round(s.times * share));
+        for (let k = 0; k < times; k++) {
+          await logSearch(kv, results.q, results.total, when);
+        }
+        const top = results.cards[0];
+        if (!top) continue;
+        for (let k = 0; k < Math.round(s.copies * share); k++) {
+          await logCopy(kv, top.id, when);
+        }
       }
     }
-  }
-  const trainer = await findUserByLogin(kv, "trainer@demo.academy");
-  if (trainer) {
-    for (const [i, c] of CASES.entries()) {
-      const links = {
-        lessons: c.lessons.filter((id) =>
-          lib.view.lessons.some((l) => l.lesson.lesson.id === id)
-        ),
-        replies: c.replies.filter((id) => lib.byId.has(id)),
-        scenarios: c.scenarios.filter((id) =>
-          lib.view.published.scenarios.some((s) => s.id === id)
-        ),
-      };
-      await saveCase(
-        kv,
-        { ...c, ...links },
-        trainer.id,
-        new Date(now.getTime() - (3 - i) * DAY),
-      );
+    const trainer = await findUserByLogin(kv, "trainer@demo.academy");
+    if (trainer) {
+      for (const [i, c] of CASES.entries()) {
+        const links = {
+          lessons: c.lessons.filter((id) =>
+            lib.view.lessons.some((l) => l.lesson.lesson.id === id)
+          ),
+          replies: c.replies.filter((id) => lib.byId.has(id)),
+          scenarios: c.scenarios.filter((id) =>
+            lib.view.published.scenarios.some((s) => s.id === id)
+          ),
+        };
+        await saveCase(
+          kv,
+          { ...c, ...links },
+          trainer.id,
+          new Date(now.getTime() - (3 - i) * DAY),
+        );
+      }
     }
-  }
-  await kv.set(MARKER, now);
+  });
 }

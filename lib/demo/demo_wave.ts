@@ -28,8 +28,8 @@ import { recordGain } from "@/lib/exam/gain_store.ts";
 import { type Profile, seedLearner } from "@/lib/learning/demo_progress.ts";
 import { takeExam } from "./demo_certification.ts";
 import { modelAnswer } from "./demo_item_analysis.ts";
+import { seedOnce } from "@/lib/identity/demo/seed_once.ts";
 
-const MARKER = ["demo_seeds", "wave"];
 const DAY = 86_400_000;
 
 /** The cohort: 售后二组's 第 8 期, started this many days before today. */
@@ -168,54 +168,55 @@ export async function seedDemoWave(
   view: CourseView,
   now: Date,
 ): Promise<void> {
-  if ((await kv.get(MARKER)).versionstamp !== null) return;
-  const plan = view.published.plans.find((p) => p.course === view.id);
-  const model = await findUserByLogin(kv, "learner@demo.academy");
-  const mentor = await findUserByLogin(kv, WAVE_COHORT.mentor);
-  if (!plan || !model) return;
-  const cohort = await ensureDemoCohort(kv, {
-    ...WAVE_COHORT,
-    day: WAVE_COHORT.startedDaysAgo + 1,
-    mentorId: mentor?.id,
-  }, now);
-  const start = Date.parse(`${cohort.startDate}T00:00:00+08:00`);
-  // Agents do not share keys but global counters: they run side by side.
-  await Promise.all(WAVE_AGENTS.map(async (a) => {
-    const user = await ensureDemoUser(kv, {
-      name: a.name,
-      email: a.email,
-      role: "learner",
-      passwordHash: model.passwordHash!,
+  await seedOnce(kv, "wave", now, async () => {
+    const plan = view.published.plans.find((p) => p.course === view.id);
+    const model = await findUserByLogin(kv, "learner@demo.academy");
+    const mentor = await findUserByLogin(kv, WAVE_COHORT.mentor);
+    if (!plan || !model) return false;
+    const cohort = await ensureDemoCohort(kv, {
+      ...WAVE_COHORT,
+      day: WAVE_COHORT.startedDaysAgo + 1,
+      mentorId: mentor?.id,
     }, now);
-    await ensureDemoMember(kv, WAVE_COHORT.id, user.id, now);
-    await seedLearner(kv, view, plan, a.email, a.profile, now);
-    // The pre-test on day 1 and the post-test on day 29, at 8:00.
-    for (const d of plan.days) {
-      for (const item of d.items ?? []) {
-        if (item.kind !== "exam") continue;
-        // The month of training adds about 1.5 logits of ability.
-        const theta = ({ pretest: a.theta, posttest: a.theta + 1.5 } as Record<
-          string,
-          number
-        >)[item.ref];
-        if (theta === undefined) continue;
-        await takeExam(
-          kv,
-          view,
-          { learnerId: user.id, cohortId: cohort.id },
-          item.ref,
-          new Date(start + (d.day - 1) * DAY + 8 * 3_600_000),
-          (q) => modelAnswer(q, a.email, theta),
-        );
+    const start = Date.parse(`${cohort.startDate}T00:00:00+08:00`);
+    // Agents do not share keys but global counters: they run side by side.
+    await Promise.all(WAVE_AGENTS.map(async (a) => {
+      const user = await ensureDemoUser(kv, {
+        name: a.name,
+        email: a.email,
+        role: "learner",
+        passwordHash: model.passwordHash!,
+      }, now);
+      await ensureDemoMember(kv, WAVE_COHORT.id, user.id, now);
+      await seedLearner(kv, view, plan, a.email, a.profile, now);
+      // The pre-test on day 1 and the post-test on day 29, at 8:00.
+      for (const d of plan.days) {
+        for (const item of d.items ?? []) {
+          if (item.kind !== "exam") continue;
+          // The month of training adds about 1.5 logits of ability.
+          const theta =
+            ({ pretest: a.theta, posttest: a.theta + 1.5 } as Record<
+              string,
+              number
+            >)[item.ref];
+          if (theta === undefined) continue;
+          await takeExam(
+            kv,
+            view,
+            { learnerId: user.id, cohortId: cohort.id },
+            item.ref,
+            new Date(start + (d.day - 1) * DAY + 8 * 3_600_000),
+            (q) => modelAnswer(q, a.email, theta),
+          );
+        }
       }
-    }
-    await recordGain(
-      kv,
-      user.id,
-      view.id,
-      view.published.exams,
-      new Date(start + 29 * DAY + 22 * 3_600_000),
-    );
-  }));
-  await kv.set(MARKER, now);
+      await recordGain(
+        kv,
+        user.id,
+        view.id,
+        view.published.exams,
+        new Date(start + 29 * DAY + 22 * 3_600_000),
+      );
+    }));
+  });
 }

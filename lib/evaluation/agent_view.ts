@@ -1,43 +1,17 @@
 /**
  * An agent's on-the-job record for their manager, mentor or an admin: QA
  * reviews, the QA loop with its movement, drivers logged and KPI months.
- * Who may see it is decided here (`canSeeAgent`): a manager for learners of
- * teams they lead, a mentor for learners of cohorts they mentor, an admin
- * for everyone; trainers see aggregates only.
+ * Who may see it is decided by lib/auth/record_access.ts `canSeeLearner`,
+ * as for the dashboards' drill-down; the route policy leaves trainers out
+ * (they see aggregates only).
  *
  * @module
  */
 import { z } from "zod";
 import { parseForm } from "@/lib/forms/form.ts";
-import type { User } from "@/lib/identity/accounts/user_store.ts";
-import { canManagerSeeLearner } from "@/lib/identity/teams/access.ts";
-import {
-  getCohort,
-  listMembershipsOfUser,
-} from "@/lib/identity/teams/cohort_store.ts";
 import { DRIVER_KINDS, type DriverEntry, listDrivers } from "./driver_store.ts";
 import { type KpiPeriod, listPeriods } from "./kpi_store.ts";
 import { getLoopN, listLoops, type LoopView } from "./qa_loop.ts";
-
-/** True when `actor` may see the agent's on-the-job record. */
-export async function canSeeAgent(
-  kv: Deno.Kv,
-  actor: Pick<User, "id" | "role">,
-  learnerId: string,
-): Promise<boolean> {
-  if (actor.role === "admin") return true;
-  if (actor.role === "manager") {
-    return await canManagerSeeLearner(kv, actor.id, learnerId);
-  }
-  if (actor.role === "mentor") {
-    const memberships = await listMembershipsOfUser(kv, learnerId);
-    const cohorts = await Promise.all(
-      memberships.map((m) => getCohort(kv, m.cohortId)),
-    );
-    return cohorts.some((c) => c?.mentorId === actor.id);
-  }
-  return false;
-}
 
 /** The agent page's evaluator parts (QA reviews come from their store). */
 export interface AgentRecord {

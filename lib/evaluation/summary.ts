@@ -49,6 +49,7 @@ import {
   unpackTime,
   unpackValue,
 } from "@/lib/evidence/rollup.ts";
+import { addMonths } from "@/lib/calendar/months.ts";
 
 /** Counters of one scope: field parts joined by "|" -> value. */
 export type Fields = Map<string, bigint>;
@@ -106,13 +107,6 @@ function cellFrom(f: Fields, ...field: string[]): Cell {
     sum: num(f, ...field, "sum") / 100,
     sumSq: num(f, ...field, "sq") / 10_000,
   };
-}
-
-/** "YYYY-MM" of a calendar date "YYYY-MM-DD", moved by `months`. */
-export function addMonths(date: string, months: number): string {
-  const [y, m] = date.split("-").map(Number);
-  const t = y * 12 + (m - 1) + months;
-  return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, "0")}`;
 }
 
 /**

@@ -4,6 +4,7 @@
  * them as they are and later evaluation levels read them, never attempts.
  */
 import { z } from "zod";
+import { toHex } from "@/lib/crypto/digest.ts";
 
 /** The IRI root of this platform's activities and extensions. */
 export const ACTIVITY_ROOT = "https://service-academy.example/xapi";
@@ -184,7 +185,7 @@ export async function nameUuid(name: string): Promise<string> {
   ).slice(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const hex = toHex(bytes);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${
     hex.slice(16, 20)
   }-${hex.slice(20)}`;

@@ -8,6 +8,7 @@ import type { Question } from "@/lib/content/schema.ts";
 import type { Attempt } from "@/lib/quiz/attempt.ts";
 import { isExpired } from "@/lib/quiz/attempt.ts";
 import { listAttempts, submitAttempt } from "@/lib/quiz/attempt_store.ts";
+import type { Paper } from "@/lib/quiz/paper_submit.ts";
 import { listRuns, type Run } from "@/lib/scenario/run_store.ts";
 import {
   countedScenarios,
@@ -123,4 +124,15 @@ export function scenarioChecklist(
     title: view.scenarioTitles[id] ?? id,
     done: done.includes(id),
   }));
+}
+
+/** An exam's open attempt as a paper to submit. */
+export function examPaper(view: ExamView, attempt: Attempt): Paper {
+  return {
+    attempt,
+    questions: examQuestions(view, attempt),
+    rubrics: view.rubrics,
+    title: view.exam.title,
+    asksConfidence: view.quiz.confidence === true,
+  };
 }

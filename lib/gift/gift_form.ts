@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { type FormResult, formValues, parseForm } from "@/lib/forms/form.ts";
 import { ID_PATTERN } from "@/lib/content/schema.ts";
+import { sha256Hex } from "@/lib/crypto/digest.ts";
 
 /** Longest GIFT text accepted (a bank of several hundred questions). */
 export const MAX_GIFT_BYTES = 512 * 1024;
@@ -128,10 +129,5 @@ export async function previewDigest(f: GiftForm): Promise<string> {
     f.skill,
     f.difficulty,
   ]);
-  const digest = await crypto.subtle.digest(
-    "SHA-256",
-    new TextEncoder().encode(what),
-  );
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0"))
-    .join("");
+  return await sha256Hex(what);
 }

@@ -48,8 +48,8 @@ import {
 import { gradeReplyForScenario } from "@/lib/scenario/grader.ts";
 import { startScenarioRun, takeTurn } from "@/lib/scenario/run_store.ts";
 import { completeLesson } from "./lesson_completion.ts";
+import { seedOnce } from "@/lib/identity/demo/seed_once.ts";
 
-const MARKER = ["demo_seeds", "progress"];
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -194,17 +194,17 @@ export async function seedDemoProgress(
   courseId: string,
   now: Date,
 ): Promise<void> {
-  if ((await kv.get(MARKER)).versionstamp !== null) return;
-  const view = await getCourseView(kv, courseId);
-  const plan = view?.published.plans.find((p) => p.course === courseId);
-  if (!view || !plan) return;
-  // Learners do not share any key but global counters, so they run side by side.
-  await Promise.all(
-    Object.entries(PROFILES).map(([login, profile]) =>
-      seedLearner(kv, view, plan, login, profile, now)
-    ),
-  );
-  await kv.set(MARKER, now);
+  await seedOnce(kv, "progress", now, async () => {
+    const view = await getCourseView(kv, courseId);
+    const plan = view?.published.plans.find((p) => p.course === courseId);
+    if (!view || !plan) return false;
+    // Learners do not share any key but global counters, so they run side by side.
+    await Promise.all(
+      Object.entries(PROFILES).map(([login, profile]) =>
+        seedLearner(kv, view, plan, login, profile, now)
+      ),
+    );
+  });
 }
 
 /** One learner's plan items with when they were done. */

@@ -1,42 +1,35 @@
 /**
  * What a manager sees of their teams: each cohort's day of the 30-day plan
  * and every member's standing against it, read from the progress rollups
- * (never from attempts or statements). Who may see whom is decided here,
- * once: admins see every team, managers only the teams they lead, and a
- * learner outside those teams is "not found", exactly like a missing one.
+ * (never from attempts or statements). Who may see whom is decided in
+ * lib/auth/record_access.ts: admins see every team, managers only the teams
+ * they lead, and a learner outside is "not found", exactly like a missing
+ * one.
  */
-import { type CourseView, listCourseViews } from "@/lib/content/course_view.ts";
-import type { Plan } from "@/lib/content/schema.ts";
+import {
+  ledTeams,
+  requireVisibleLearner,
+  type Viewer,
+} from "@/lib/auth/record_access.ts";
+import {
+  type CohortPlace,
+  currentPlan,
+  hasActivity,
+  itemTitles,
+  learnerCohort,
+  type PlanContext,
+  standingOnDay,
+} from "@/lib/dashboard/plan_context.ts";
 import { getProgress, type Progress } from "@/lib/evidence/progress_store.ts";
-import { canManagerSeeLearner } from "@/lib/identity/teams/access.ts";
 import {
   type Cohort,
   dayOfPlan,
-  getCohort,
   listCohortsOfTeam,
   listMembers,
-  listMembershipsOfUser,
   PLAN_DAYS,
 } from "@/lib/identity/teams/cohort_store.ts";
-import { NotFoundError } from "@/lib/errors.ts";
-import type { Role } from "@/lib/identity/roles.ts";
-import {
-  getTeam,
-  listTeamIdsOfManager,
-  listTeams,
-  type Team,
-} from "@/lib/identity/teams/team_store.ts";
 import { getUser } from "@/lib/identity/accounts/user_store.ts";
-import {
-  type PlanStanding,
-  planStanding,
-} from "@/lib/onboarding/plan_standing.ts";
-
-/** Who is looking. */
-export interface Viewer {
-  id: string;
-  role: Role;
-}
+import type { PlanStanding } from "@/lib/onboarding/plan_standing.ts";
 
 /** One member's line in a cohort table. */
 export interface MemberLine {
@@ -70,32 +63,6 @@ export interface TeamProgress {
   cohorts: CohortProgress[];
 }
 
-/** The onboarding course and its plan, as published now. */
-interface PlanContext {
-  view: CourseView;
-  plan: Plan;
-}
-
-async function currentPlan(kv: Deno.Kv): Promise<PlanContext | null> {
-  for (const view of await listCourseViews(kv)) {
-    const plan = view.published.plans.find((p) => p.course === view.id);
-    if (plan) return { view, plan };
-  }
-  return null;
-}
-
-/** The plan day used for standing: before day 1 nothing is due, after 30 everything. */
-function clampDay(day: number): number {
-  return Math.min(Math.max(day, 0), PLAN_DAYS);
-}
-
-/** True once the learner has recorded anything (an empty rollup is made up on read). */
-function hasAny(p: Progress): boolean {
-  return [p.lessons, p.quizzes, p.scenarios, p.drills].some((r) =>
-    Object.keys(r).length > 0
-  );
-}
-
 function summarize(
   ctx: PlanContext | null,
   progress: Progress | null,
@@ -106,7 +73,7 @@ function summarize(
     ? ctx.view.published.modules.filter((m) => m.module.quiz).length
     : 0;
   const standing = ctx && progress
-    ? planStanding(ctx.plan, clampDay(day), progress)
+    ? standingOnDay(ctx.plan, day, progress)
     : null;
   return {
     lessonsDone: progress ? Object.keys(progress.lessons).length : 0,
@@ -115,17 +82,9 @@ function summarize(
       ? Object.values(progress.quizzes).filter((q) => q.passed).length
       : 0,
     quizzesTotal,
-    lastActiveAt: progress && hasAny(progress) ? progress.updatedAt : null,
+    lastActiveAt: progress && hasActivity(progress) ? progress.updatedAt : null,
     standing,
   };
-}
-
-async function teamsOf(kv: Deno.Kv, viewer: Viewer): Promise<Team[]> {
-  if (viewer.role === "admin") return await listTeams(kv, 100);
-  if (viewer.role !== "manager") return [];
-  const ids = await listTeamIdsOfManager(kv, viewer.id);
-  const teams = await Promise.all(ids.map((id) => getTeam(kv, id)));
-  return teams.filter((t): t is Team => t !== null);
 }
 
 async function cohortProgress(
@@ -197,7 +156,7 @@ export async function teamProgress(
   now: Date,
 ): Promise<TeamProgress[]> {
   const [teams, ctx] = await Promise.all([
-    teamsOf(kv, viewer),
+    ledTeams(kv, viewer),
     currentPlan(kv),
   ]);
   return await Promise.all(teams.map(async (team) => {
@@ -220,7 +179,7 @@ export interface LearnerProgress {
   id: string;
   name: string;
   disabled: boolean;
-  cohort: { id: string; name: string; teamName: string; day: number } | null;
+  cohort: CohortPlace | null;
   lessonsDone: number;
   lessonsTotal: number;
   quizzesPassed: number;
@@ -241,10 +200,19 @@ export interface LearnerProgress {
   }[];
 }
 
+/** Practice kinds in the order the learner page lists them, by rollup. */
+const PRACTICE_KINDS = ["quiz", "scenario", "drill"] as const;
+const ROLLUP = {
+  quiz: "quizzes",
+  scenario: "scenarios",
+  drill: "drills",
+} as const;
+
 /**
- * A learner's progress for a manager of one of the learner's teams, or an
- * admin. Anyone else, and an id that is not a learner, gets NotFoundError,
- * so the answer does not reveal who exists in other teams.
+ * A learner's progress for a viewer who may see them
+ * (lib/auth/record_access.ts `requireVisibleLearner`). Anyone else, and an
+ * id that is not a learner, gets NotFoundError, so the answer does not
+ * reveal who exists in other teams.
  */
 export async function learnerProgress(
   kv: Deno.Kv,
@@ -252,79 +220,34 @@ export async function learnerProgress(
   learnerId: string,
   now: Date,
 ): Promise<LearnerProgress> {
-  const notFound = () =>
-    new NotFoundError(
-      `Cannot show learner "${learnerId}": not a learner this ${viewer.role} may see`,
-    );
-  const allowed = viewer.role === "admin" ||
-    (viewer.role === "manager" &&
-      await canManagerSeeLearner(kv, viewer.id, learnerId));
-  if (!allowed) throw notFound();
-  const user = await getUser(kv, learnerId);
-  if (!user || user.role !== "learner") throw notFound();
-  const [memberships, ctx] = await Promise.all([
-    listMembershipsOfUser(kv, learnerId, 10),
+  const user = await requireVisibleLearner(kv, viewer, learnerId);
+  const [cohort, ctx] = await Promise.all([
+    learnerCohort(kv, learnerId, now),
     currentPlan(kv),
   ]);
-  const membership = memberships.at(-1);
-  const cohort = membership ? await getCohort(kv, membership.cohortId) : null;
-  const team = cohort ? await getTeam(kv, cohort.teamId) : null;
-  const day = cohort ? dayOfPlan(cohort.startDate, now, cohort.timeZone) : 0;
   const progress = ctx
     ? await getProgress(kv, learnerId, ctx.view.id, now)
     : null;
-  const s = summarize(ctx, progress, day);
-  const titles: Record<string, string> = {};
+  const s = summarize(ctx, progress, cohort?.day ?? 0);
+  const titles: Record<string, string> = ctx
+    ? Object.fromEntries(itemTitles(ctx.view))
+    : {};
   const published = ctx?.view.published;
-  for (const l of ctx?.view.lessons ?? []) {
-    titles[`lesson:${l.lesson.lesson.id}`] = l.lesson.lesson.title;
-  }
-  for (const m of published?.modules ?? []) {
-    titles[`quiz:${m.module.id}`] = m.module.title;
-  }
-  for (const x of published?.scenarios ?? []) {
-    titles[`scenario:${x.id}`] = x.title;
-  }
-  for (const x of published?.drills ?? []) titles[`drill:${x.id}`] = x.title;
-  for (const x of published?.exams ?? []) titles[`exam:${x.id}`] = x.title;
-  for (const x of published?.surveys ?? []) titles[`survey:${x.id}`] = x.title;
-  for (const x of published?.observations ?? []) {
-    titles[`observation:${x.id}`] = x.title;
-  }
-  const practice: LearnerProgress["practice"] = [];
-  if (progress) {
-    for (const [id, q] of Object.entries(progress.quizzes)) {
-      practice.push({
-        kind: "quiz",
+  const practice: LearnerProgress["practice"] = progress
+    ? PRACTICE_KINDS.flatMap((kind) =>
+      Object.entries(progress[ROLLUP[kind]]).map(([id, q]) => ({
+        kind,
         id,
-        title: titles[`quiz:${id}`] ?? id,
+        title: titles[`${kind}:${id}`] ?? id,
         ...pick(q),
-      });
-    }
-    for (const [id, q] of Object.entries(progress.scenarios)) {
-      practice.push({
-        kind: "scenario",
-        id,
-        title: titles[`scenario:${id}`] ?? id,
-        ...pick(q),
-      });
-    }
-    for (const [id, q] of Object.entries(progress.drills)) {
-      practice.push({
-        kind: "drill",
-        id,
-        title: titles[`drill:${id}`] ?? id,
-        ...pick(q),
-      });
-    }
-  }
+      }))
+    )
+    : [];
   return {
     id: learnerId,
     name: user.name,
     disabled: user.disabled,
-    cohort: cohort
-      ? { id: cohort.id, name: cohort.name, teamName: team?.name ?? "", day }
-      : null,
+    cohort,
     lessonsDone: s.lessonsDone,
     lessonsTotal: s.lessonsTotal,
     quizzesPassed: s.quizzesPassed,

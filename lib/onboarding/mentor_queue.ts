@@ -3,18 +3,22 @@
  * come and that nobody has confirmed yet, and the one-click confirmation
  * (only by the mentor of the learner's cohort, or an admin).
  */
+import {
+  cohortsOfTeams,
+  ledTeams,
+  mentoredCohorts,
+  type Viewer,
+} from "@/lib/auth/record_access.ts";
 import { getCourseView } from "@/lib/content/course_view.ts";
 import type { Plan } from "@/lib/content/schema.ts";
 import {
   type Cohort,
   dayOfPlan,
   getCohort,
-  listCohortsOfTeam,
   listMembers,
   listMembershipsOfUser,
 } from "@/lib/identity/teams/cohort_store.ts";
 import { ForbiddenError, NotFoundError } from "@/lib/errors.ts";
-import { listTeams } from "@/lib/identity/teams/team_store.ts";
 import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import {
   type Confirmation,
@@ -52,27 +56,20 @@ async function planOf(kv: Deno.Kv): Promise<Plan | null> {
 }
 
 /** Cohorts the actor mentors (every cohort for an admin). */
-async function mentoredCohorts(
-  kv: Deno.Kv,
-  actor: { id: string; role: string },
-): Promise<Cohort[]> {
-  const out: Cohort[] = [];
-  for (const team of await listTeams(kv, 200)) {
-    for (const c of await listCohortsOfTeam(kv, team.id, 200)) {
-      if (actor.role === "admin" || c.mentorId === actor.id) out.push(c);
-    }
-  }
-  return out;
+async function queueCohorts(kv: Deno.Kv, actor: Viewer): Promise<Cohort[]> {
+  return actor.role === "admin"
+    ? await cohortsOfTeams(kv, await ledTeams(kv, actor))
+    : await mentoredCohorts(kv, actor.id);
 }
 
 /** The actor's waiting items, oldest day first. */
 export async function mentorQueue(
   kv: Deno.Kv,
-  actor: { id: string; role: string },
+  actor: Viewer,
   now: Date,
 ): Promise<{ items: WaitingItem[]; cohorts: number }> {
   const plan = await planOf(kv);
-  const cohorts = await mentoredCohorts(kv, actor);
+  const cohorts = await queueCohorts(kv, actor);
   if (!plan) return { items: [], cohorts: cohorts.length };
   const offline = offlineItems(plan);
   const items: WaitingItem[] = [];

@@ -7,7 +7,10 @@ import { DashboardStyles } from "@/components/dashboard/DashboardStyles.tsx";
 import { ExportList } from "@/components/dashboard/ExportList.tsx";
 import { FilterForm } from "@/components/dashboard/FilterForm.tsx";
 import { KirkpatrickPanel } from "@/components/dashboard/KirkpatrickPanel.tsx";
-import { StandingBadge } from "@/components/team/StandingBadge.tsx";
+import {
+  StandingBadge,
+  standingCounts,
+} from "@/components/team/StandingBadge.tsx";
 import type { ChartSpec } from "@/lib/dashboard/chart_spec.ts";
 import {
   type CohortDashboard,
@@ -115,6 +118,24 @@ export default function DashboardPage(
     lang,
     title: t("dash.chart.funnel", { level: levelName }),
   };
+  const csvLabel = (table: "progress" | "funnel" | "members") =>
+    t("dash.csv.named", { table: t(`dash.export.${table}`) });
+  // The standing chart's counts sit in the progress CSV beside the plan.
+  const charts: {
+    spec: ChartSpec;
+    labelHeader: string;
+    csv: "progress" | "funnel";
+    note?: string;
+  }[] = [
+    { spec: progress, labelHeader: t("dash.col.cohort"), csv: "progress" },
+    { spec: standing, labelHeader: t("dash.col.cohort"), csv: "progress" },
+    {
+      spec: funnel,
+      labelHeader: t("dash.col.stage"),
+      csv: "funnel",
+      note: t("dash.chart.funnel.note"),
+    },
+  ];
   const learnerHref = (id: string) => `/dashboard/learners/${id}`;
   const pages = Math.max(1, Math.ceil(d.members.length / PAGE_SIZE));
   const page = Math.min(data.page, pages);
@@ -172,47 +193,23 @@ export default function DashboardPage(
                           })}
                         </p>
                         <p class="meta">
-                          {t("team.counts", {
-                            ok: c.counts["on-track"],
-                            behind: c.counts.behind,
-                            risk: c.counts["at-risk"],
-                          })}
+                          {standingCounts(t, c.counts)}
                         </p>
                       </li>
                     ))}
                   </ul>
-                  <ChartFigure
-                    spec={progress}
-                    caption={t("dash.chart.progress")}
-                    labelHeader={t("dash.col.cohort")}
-                    empty={t("dash.no_chart")}
-                    csvHref={exportHref("progress")}
-                    csvLabel={t("dash.csv.named", {
-                      table: t("dash.export.progress"),
-                    })}
-                  />
-                  <ChartFigure
-                    spec={standing}
-                    caption={t("dash.chart.standing")}
-                    labelHeader={t("dash.col.cohort")}
-                    empty={t("dash.no_chart")}
-                    // The progress CSV holds these counts beside the plan.
-                    csvHref={exportHref("progress")}
-                    csvLabel={t("dash.csv.named", {
-                      table: t("dash.export.progress"),
-                    })}
-                  />
-                  <ChartFigure
-                    spec={funnel}
-                    caption={t("dash.chart.funnel", { level: levelName })}
-                    labelHeader={t("dash.col.stage")}
-                    empty={t("dash.no_chart")}
-                    note={t("dash.chart.funnel.note")}
-                    csvHref={exportHref("funnel")}
-                    csvLabel={t("dash.csv.named", {
-                      table: t("dash.export.funnel"),
-                    })}
-                  />
+                  {charts.map((c) => (
+                    <ChartFigure
+                      key={c.spec.id}
+                      spec={c.spec}
+                      caption={c.spec.title}
+                      labelHeader={c.labelHeader}
+                      empty={t("dash.no_chart")}
+                      note={c.note}
+                      csvHref={exportHref(c.csv)}
+                      csvLabel={csvLabel(c.csv)}
+                    />
+                  ))}
                   <KirkpatrickPanel
                     panel={d.panel}
                     t={t}
@@ -233,9 +230,7 @@ export default function DashboardPage(
                         count: d.attention.length - ATTENTION_SHOWN,
                       })}{" "}
                       <a href={exportHref("members")} download>
-                        {t("dash.csv.named", {
-                          table: t("dash.export.members"),
-                        })}
+                        {csvLabel("members")}
                       </a>
                     </p>
                   )}

@@ -20,6 +20,7 @@ import {
   trainerView,
 } from "@/lib/dashboard/trainer_view.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
+import type { Translate } from "@/lib/i18n/i18n.ts";
 
 interface Data {
   view: TrainerView;
@@ -38,6 +39,15 @@ export const handler: Handlers<Data, SignedInState> = {
     return ctx.render({ view, filters, problems, badScenario });
   },
 };
+
+/** Nothing published yet: what to do, and where (course authoring). */
+function NextStep({ text, t }: { text: string; t: Translate }) {
+  return (
+    <p class="meta">
+      {text} <a href="/author">{t("authoring.title")}</a>
+    </p>
+  );
+}
 
 /**
  * The trainer's analytics, aggregates only: reaction per module survey and
@@ -82,7 +92,7 @@ export default function TrainerPage(
 
       <h2 id="reaction">{t("dash.trainer.reaction")}</h2>
       {view.reaction.length === 0
-        ? <p class="meta">{t("dash.trainer.reaction.none")}</p>
+        ? <NextStep text={t("dash.trainer.reaction.none")} t={t} />
         : (
           <>
             <ChartFigure
@@ -167,7 +177,7 @@ export default function TrainerPage(
         {t("dash.trainer.paths", { title: scenario?.title ?? "" })}
       </h2>
       {!scenario || !paths
-        ? <p class="meta">{t("dash.trainer.paths.none")}</p>
+        ? <NextStep text={t("dash.trainer.paths.none")} t={t} />
         : (
           <>
             <form method="get" action="/dashboard/trainer" class="dash-filters">

@@ -1,7 +1,10 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { EmptyState } from "@/components/EmptyState.tsx";
-import { StandingBadge } from "@/components/team/StandingBadge.tsx";
+import {
+  StandingBadge,
+  standingCounts,
+} from "@/components/team/StandingBadge.tsx";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDate, formatDateTime } from "@/lib/i18n/i18n.ts";
 import {
@@ -65,11 +68,7 @@ export default function TeamPage(
                 <h3 id={`cohort-${c.id}`}>{c.name}</h3>
                 <span class="cohort-day">{dayLabel(c, state)}</span>
                 <span class="meta">
-                  {t("team.counts", {
-                    ok: c.counts["on-track"],
-                    behind: c.counts.behind,
-                    risk: c.counts["at-risk"],
-                  })}
+                  {standingCounts(t, c.counts)}
                 </span>
               </header>
               {c.members.length === 0

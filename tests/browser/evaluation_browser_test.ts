@@ -78,14 +78,14 @@ Deno.test({
     // The agent's record: QA reviews, the loop, KPI months; log coaching.
     await page.goto(`${origin}/evaluation/learners/${agent.id}`);
     assert.ok(
-      (await page.locator("[data-testid=qa-reviews] tbody tr").count()) >= 2,
+      (await page.locator("#qa-reviews tbody tr").count()) >= 2,
     );
     assert.match(
-      await page.locator("[data-testid=qa-loops]").innerText(),
+      await page.locator("#qa-loops").innerText(),
       /opening/,
     );
     assert.match(
-      await page.locator("[data-testid=kpi-months]").innerText(),
+      await page.locator("#kpi-months").innerText(),
       /2024-01/,
     );
     await check(page, "agent record");
@@ -96,7 +96,7 @@ Deno.test({
       page.click("[data-testid=driver-form] button[type=submit]"),
     ]);
     assert.match(
-      await page.locator("[data-testid=drivers]").innerText(),
+      await page.locator("#driver-table").innerText(),
       /本周首响全部在 30 秒内/,
     );
     await check(page, "agent record after logging");
@@ -116,7 +116,7 @@ Deno.test({
       mentor.click(`a[href="/evaluation/learners/${agent.id}"]`),
     ]);
     assert.match(
-      await mentor.locator("[data-testid=qa-loops]").innerText(),
+      await mentor.locator("#qa-loops").innerText(),
       /opening/,
     );
     await check(mentor, "mentor's view of the record");

@@ -105,20 +105,10 @@ export const zh = {
   "dash.learner.cohort": "{team} · {cohort} · 第 {day} 天",
   "dash.learner.no_cohort": "尚未加入入职批次",
   "dash.learner.standing": "计划完成 {done} / {due} 项，逾期 {overdue} 项",
-  "dash.learner.scores": "成绩（最好成绩与最近一次，百分制）",
-  "dash.learner.scores.best": "最好成绩",
-  "dash.learner.scores.latest": "最近一次",
-  "dash.learner.scores.empty":
-    "还没有测验、情景对话或限时演练的成绩。学员完成第一次练习后会显示在这里。",
-  "dash.learner.activity": "练习",
-  "dash.learner.mastery": "技能掌握度（相关测验、对话和演练最好成绩的平均值）",
   "dash.learner.mastery.col": "掌握度 %",
   "dash.learner.skill": "技能",
-  "dash.learner.mastery.empty": "还没有可以计算技能掌握度的成绩。",
   "dash.learner.scenarios": "情景对话结果与红线",
-  "dash.learner.scenarios.empty": "还没有完成的情景对话。",
   "dash.learner.col.scenario": "情景对话",
-  "dash.learner.col.score": "得分",
   "dash.learner.col.outcome": "结局",
   "dash.learner.col.breaches": "触碰红线",
   "dash.learner.col.when": "时间",
@@ -150,13 +140,12 @@ export const zh = {
   "dash.trainer.reaction.chart": "各问卷李克特题平均分（1–5 分）",
   "dash.trainer.reaction.mean": "平均分",
   "dash.trainer.reaction.survey": "问卷",
-  "dash.trainer.reaction.n":
-    "已提交 {responses} 份 / {learners} 人，最低显示人数 {minN}",
   "dash.trainer.reaction.hidden":
     "提交人数少于 {minN} 人，为保护学员匿名暂不显示汇总。请等更多学员提交后再来查看。",
-  "dash.trainer.reaction.none": "还没有已发布的反馈问卷。",
+  "dash.trainer.reaction.none":
+    "还没有已发布的反馈问卷。在“编写课程”里给入职课程加一份问卷，放进 30 天计划并发布，学员填写后这里会显示反馈。",
   "dash.trainer.reaction.empty":
-    "所选批次还没有足够的问卷提交，暂时画不出图：每份问卷至少要有最低显示人数的提交。",
+    "所选批次还没有足够的问卷提交，暂时画不出图：每份问卷至少要有最低显示人数的提交。可以在上方多选几个批次，或请带教提醒学员在计划当天填写问卷。",
   "dash.trainer.col.item": "题目",
   "dash.trainer.col.n": "人数",
   "dash.trainer.col.result": "结果",
@@ -164,7 +153,8 @@ export const zh = {
   "dash.trainer.nps": "NPS {nps}",
   "dash.trainer.choice": "{option}：{count} 人",
   "dash.trainer.comments": "文字意见（{count} 条）",
-  "dash.trainer.no_comments": "没有文字意见。",
+  "dash.trainer.no_comments":
+    "还没有文字意见。问卷里有开放题时，学员写下的意见会显示在这里。",
   "dash.trainer.paths": "情景对话路径分析：{title}",
   "dash.trainer.paths.lead":
     "良好路径指每一步都选得分最高且不触碰红线的选项、自由回复通过评分。“偏离”统计每次练习第一次离开良好路径的节点。",
@@ -175,8 +165,9 @@ export const zh = {
   "dash.trainer.paths.summary":
     "共 {runs} 次练习，{finished} 次完成，{stayed} 次全程走在良好路径上。",
   "dash.trainer.paths.empty":
-    "所选批次还没有人练习这个情景对话。学员完成练习后这里会显示每个节点的路径统计。",
-  "dash.trainer.paths.none": "还没有已发布的情景对话。",
+    "所选批次还没有人练习这个情景对话。在“编写课程”里把它放进 30 天计划，或在上方换一个情景对话或批次；学员练习后这里会显示每个节点的路径统计。",
+  "dash.trainer.paths.none":
+    "还没有已发布的情景对话。在“编写课程”里写一个情景对话，放进 30 天计划并发布。",
   "dash.trainer.col.customer": "顾客说",
   "dash.trainer.col.choices": "选项分布",
   "dash.trainer.col.left": "偏离",
@@ -188,19 +179,13 @@ export const zh = {
   "dash.trainer.skills": "各批次最薄弱的技能（第二层：学习）",
   "dash.trainer.skills.chart": "所选批次最薄弱的技能（掌握度 %）",
   "dash.trainer.skills.cohort": "{cohort}（{learners} 人）",
-  "dash.trainer.skills.empty": "所选批次还没有成绩，暂时无法计算技能掌握度。",
+  "dash.trainer.skills.empty":
+    "所选批次还没有成绩，暂时无法计算技能掌握度。在“编写课程”里给测验、情景对话和演练标上技能，学员完成后这里会显示；也可以在上方换一个批次。",
   "dash.attention.more": "另有 {count} 人未列出，完整名单见",
   "dash.pages": "学员明细分页",
   "dash.page.prev": "上一页",
   "dash.page.next": "下一页",
   "dash.page.of": "第 {page} / {pages} 页",
-  "dash.learner.qa": "在岗质检（行为层）",
-  "dash.learner.qa.empty":
-    "还没有在岗质检记录。主管在第 30 / 60 / 90 天按评分表抽检真实会话后，结果会显示在这里。",
-  "dash.learner.qa.row": "{percent} 分（{when}）",
-  "dash.learner.qa.passed": "合格",
-  "dash.learner.qa.failed": "不合格",
-  "dash.learner.qa.critical": "关键项不合格 {count} 项",
 } as const;
 
 /** English messages for the same keys. */
@@ -312,21 +297,10 @@ export const en: Record<keyof typeof zh, string> = {
   "dash.learner.cohort": "{team} · {cohort} · day {day}",
   "dash.learner.no_cohort": "Not in an onboarding cohort yet",
   "dash.learner.standing": "{done} of {due} plan items done, {overdue} overdue",
-  "dash.learner.scores": "Scores (best and latest, in percent)",
-  "dash.learner.scores.best": "Best",
-  "dash.learner.scores.latest": "Latest",
-  "dash.learner.scores.empty":
-    "No quiz, conversation or drill score yet. Scores appear here after the learner's first practice.",
-  "dash.learner.activity": "Activity",
-  "dash.learner.mastery":
-    "Skill mastery (mean best score of the quizzes, conversations and drills tagged with the skill)",
   "dash.learner.mastery.col": "Mastery %",
   "dash.learner.skill": "Skill",
-  "dash.learner.mastery.empty": "No score yet to compute skill mastery from.",
   "dash.learner.scenarios": "Conversation outcomes and red lines",
-  "dash.learner.scenarios.empty": "No finished conversation yet.",
   "dash.learner.col.scenario": "Conversation",
-  "dash.learner.col.score": "Score",
   "dash.learner.col.outcome": "Outcome",
   "dash.learner.col.breaches": "Red lines crossed",
   "dash.learner.col.when": "When",
@@ -360,13 +334,12 @@ export const en: Record<keyof typeof zh, string> = {
   "dash.trainer.reaction.chart": "Mean Likert score per survey (1–5)",
   "dash.trainer.reaction.mean": "Mean",
   "dash.trainer.reaction.survey": "Survey",
-  "dash.trainer.reaction.n":
-    "{responses} responses from {learners} learners, shown from {minN}",
   "dash.trainer.reaction.hidden":
     "Fewer than {minN} responses: the figures stay hidden to keep answers anonymous. Come back when more learners have answered.",
-  "dash.trainer.reaction.none": "No feedback survey is published yet.",
+  "dash.trainer.reaction.none":
+    "No feedback survey is published yet. In Course authoring, add a survey to the onboarding course, put it in the 30-day plan and publish; feedback appears here once learners answer.",
   "dash.trainer.reaction.empty":
-    "Not enough responses in the selected cohorts to chart: each survey needs at least its minimum number.",
+    "Not enough responses in the selected cohorts to chart: each survey needs at least its minimum number. Select more cohorts above, or ask mentors to remind learners to answer on the plan's day.",
   "dash.trainer.col.item": "Question",
   "dash.trainer.col.n": "n",
   "dash.trainer.col.result": "Result",
@@ -375,7 +348,8 @@ export const en: Record<keyof typeof zh, string> = {
   "dash.trainer.choice": "{option}: {count}",
   "dash.trainer.comments":
     "Comments ({count, plural, one {# comment} other {# comments}})",
-  "dash.trainer.no_comments": "No comments.",
+  "dash.trainer.no_comments":
+    "No comments yet. When the survey has open questions, what learners write appears here.",
   "dash.trainer.paths": "Conversation path analytics: {title}",
   "dash.trainer.paths.lead":
     "The good path takes the highest-scoring option that crosses no red line at every step, and a passing free reply. “Left here” counts where each run first left the good path.",
@@ -386,8 +360,9 @@ export const en: Record<keyof typeof zh, string> = {
   "dash.trainer.paths.summary":
     "{runs} runs, {finished} finished, {stayed} stayed on the good path throughout.",
   "dash.trainer.paths.empty":
-    "Nobody in the selected cohorts has played this conversation yet. Per-node figures appear once learners practise it.",
-  "dash.trainer.paths.none": "No conversation is published yet.",
+    "Nobody in the selected cohorts has played this conversation yet. Put it in the 30-day plan in Course authoring, or pick another conversation or cohort above; per-node figures appear once learners practise it.",
+  "dash.trainer.paths.none":
+    "No conversation is published yet. In Course authoring, write a conversation, put it in the 30-day plan and publish.",
   "dash.trainer.col.customer": "The customer says",
   "dash.trainer.col.choices": "Options taken",
   "dash.trainer.col.left": "Left here",
@@ -401,19 +376,11 @@ export const en: Record<keyof typeof zh, string> = {
     "Weakest skills in the selected cohorts (mastery %)",
   "dash.trainer.skills.cohort": "{cohort} ({learners} learners)",
   "dash.trainer.skills.empty":
-    "No scores yet in the selected cohorts to compute skill mastery from.",
+    "No scores yet in the selected cohorts to compute skill mastery from. In Course authoring, tag quizzes, conversations and drills with skills; mastery appears once learners finish them. Or pick another cohort above.",
   "dash.attention.more":
     "{count, plural, one {# more learner is} other {# more learners are}} not listed here; all are in",
   "dash.pages": "Pages of the learners table",
   "dash.page.prev": "Previous page",
   "dash.page.next": "Next page",
   "dash.page.of": "Page {page} of {pages}",
-  "dash.learner.qa": "On-the-job QA (behaviour)",
-  "dash.learner.qa.empty":
-    "No on-the-job QA review yet. Once a manager scores real conversations on the scorecard at day 30, 60 and 90, the results appear here.",
-  "dash.learner.qa.row": "{percent} ({when})",
-  "dash.learner.qa.passed": "passed",
-  "dash.learner.qa.failed": "failed",
-  "dash.learner.qa.critical":
-    "{count, plural, one {# critical item} other {# critical items}} failed",
 };

@@ -86,7 +86,6 @@ export const zh = {
   "evaluator.loop.waiting": "等待下一次质检",
   "evaluator.loop.moved": "已改进：此后 {reviewed} 次质检中 {met} 次达标",
   "evaluator.loop.not_yet": "尚未改进：此后 {reviewed} 次质检中 {met} 次达标",
-  "evaluator.loop.assigned_at": "{date} 布置",
   "evaluator.drivers.title": "辅导与激励记录",
   "evaluator.drivers.empty": "还没有记录",
   "evaluator.drivers.empty_body":
@@ -208,7 +207,6 @@ export const en: Record<keyof typeof zh, string> = {
   "evaluator.loop.waiting": "Waiting for the next review",
   "evaluator.loop.moved": "Moved: met in {met} of {reviewed} reviews since",
   "evaluator.loop.not_yet": "Not yet: met in {met} of {reviewed} reviews since",
-  "evaluator.loop.assigned_at": "assigned {date}",
   "evaluator.drivers.title": "Coaching and recognition",
   "evaluator.drivers.empty": "Nothing logged yet",
   "evaluator.drivers.empty_body":

@@ -29,8 +29,7 @@ import {
   type NewUser,
   type User,
 } from "@/lib/identity/accounts/user_store.ts";
-
-const MARKER = ["demo_seeds", "identity"];
+import { seedOnce } from "./seed_once.ts";
 
 /** The password of every demo account (print it with the logins). */
 export const DEMO_PASSWORD = "Demo-2026-academy";
@@ -234,64 +233,64 @@ export async function seedDemo(
   today: Date,
   options: { iterations?: number } = {},
 ): Promise<DemoLogin[]> {
-  if ((await kv.get(MARKER)).versionstamp !== null) return demoLogins();
-  // One hash for all: same password, and start-up pays PBKDF2 only once.
-  const passwordHash = await hashPassword(
-    DEMO_PASSWORD,
-    options.iterations ?? PBKDF2_ITERATIONS,
-  );
-  const ids = new Map<string, string>();
-  for (const a of ACCOUNTS) {
-    const user = await ensureDemoUser(kv, {
-      name: a.name,
-      email: a.email,
-      phone: a.phone,
-      role: a.role,
-      passwordHash,
-    }, today);
-    ids.set(a.email, user.id);
-  }
-  const teams = [
-    { id: "team-presale", name: "售前一组", manager: "manager@demo.academy" },
-    {
-      id: "team-aftersale",
-      name: "售后二组",
-      manager: "manager2@demo.academy",
-    },
-  ];
-  for (const t of teams) {
-    if (!await getTeam(kv, t.id)) {
-      await createTeam(kv, {
-        id: t.id,
-        name: t.name,
-        managerIds: [ids.get(t.manager)!],
+  await seedOnce(kv, "identity", today, async () => {
+    // One hash for all: same password, and start-up pays PBKDF2 only once.
+    const passwordHash = await hashPassword(
+      DEMO_PASSWORD,
+      options.iterations ?? PBKDF2_ITERATIONS,
+    );
+    const ids = new Map<string, string>();
+    for (const a of ACCOUNTS) {
+      const user = await ensureDemoUser(kv, {
+        name: a.name,
+        email: a.email,
+        phone: a.phone,
+        role: a.role,
+        passwordHash,
       }, today);
+      ids.set(a.email, user.id);
     }
-  }
-  const cohorts = [
-    {
-      id: "cohort-a",
-      name: "第 11 期新人营",
-      teamId: "team-presale",
-      day: 12,
-      mentor: "trainer@demo.academy",
-    },
-    {
-      id: "cohort-b",
-      name: "第 10 期新人营",
-      teamId: "team-aftersale",
-      day: 27,
-      mentor: "mentor@demo.academy",
-    },
-  ];
-  for (const c of cohorts) {
-    await ensureDemoCohort(kv, { ...c, mentorId: ids.get(c.mentor) }, today);
-  }
-  for (const a of ACCOUNTS) {
-    if (a.cohort) {
-      await ensureDemoMember(kv, a.cohort, ids.get(a.email)!, today);
+    const teams = [
+      { id: "team-presale", name: "售前一组", manager: "manager@demo.academy" },
+      {
+        id: "team-aftersale",
+        name: "售后二组",
+        manager: "manager2@demo.academy",
+      },
+    ];
+    for (const t of teams) {
+      if (!await getTeam(kv, t.id)) {
+        await createTeam(kv, {
+          id: t.id,
+          name: t.name,
+          managerIds: [ids.get(t.manager)!],
+        }, today);
+      }
     }
-  }
-  await kv.set(MARKER, today);
+    const cohorts = [
+      {
+        id: "cohort-a",
+        name: "第 11 期新人营",
+        teamId: "team-presale",
+        day: 12,
+        mentor: "trainer@demo.academy",
+      },
+      {
+        id: "cohort-b",
+        name: "第 10 期新人营",
+        teamId: "team-aftersale",
+        day: 27,
+        mentor: "mentor@demo.academy",
+      },
+    ];
+    for (const c of cohorts) {
+      await ensureDemoCohort(kv, { ...c, mentorId: ids.get(c.mentor) }, today);
+    }
+    for (const a of ACCOUNTS) {
+      if (a.cohort) {
+        await ensureDemoMember(kv, a.cohort, ids.get(a.email)!, today);
+      }
+    }
+  });
   return demoLogins();
 }

@@ -1,8 +1,12 @@
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
-import { EmptyState } from "@/components/EmptyState.tsx";
-import { FieldError } from "@/components/FieldError.tsx";
+import { DashboardStyles } from "@/components/dashboard/DashboardStyles.tsx";
+import { DataTable } from "@/components/dashboard/DataTable.tsx";
+import { agentTables } from "@/components/evaluation/agent_tables.ts";
+import { SelectField } from "@/components/SelectField.tsx";
+import { TextAreaField } from "@/components/TextAreaField.tsx";
+import { TextField } from "@/components/TextField.tsx";
 import { ConfidenceSummary } from "@/components/evaluation/ConfidenceSummary.tsx";
 import {
   type LearnerEvaluation,
@@ -11,19 +15,15 @@ import {
 import {
   type AgentRecord,
   agentRecord,
-  canSeeAgent,
   type DriverField,
   parseDriverForm,
 } from "@/lib/evaluation/agent_view.ts";
+import { requireVisibleLearner } from "@/lib/auth/record_access.ts";
 import { DRIVER_KINDS, logDriver } from "@/lib/evaluation/driver_store.ts";
-import { KPI_METRICS } from "@/lib/evaluation/kpi.ts";
 import { formValues } from "@/lib/forms/form.ts";
 import type { FieldErrors } from "@/lib/forms/form.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { formatDate } from "@/lib/i18n/i18n.ts";
-import { getUser } from "@/lib/identity/accounts/user_store.ts";
-import { NotFoundError } from "@/lib/errors.ts";
 import {
   listObservations,
   type ObservationRecord,
@@ -42,33 +42,46 @@ interface Data {
 }
 
 /** The agent, or "not found" when the user may not see them. */
-async function load(ctx: {
-  state: SignedInState;
-  params: Record<string, string>;
-}) {
-  const { kv, user } = ctx.state;
-  const learner = await getUser(kv, ctx.params.learner);
-  if (
-    !learner || learner.role !== "learner" ||
-    !(await canSeeAgent(kv, user, learner.id))
-  ) throw new NotFoundError(`No learner "${ctx.params.learner}"`);
-  return learner;
+function load(ctx: { state: SignedInState; params: Record<string, string> }) {
+  return requireVisibleLearner(
+    ctx.state.kv,
+    ctx.state.user,
+    ctx.params.learner,
+  );
+}
+
+/** The page's data for an agent the user may see. */
+async function pageData(
+  state: SignedInState,
+  learner: { id: string; name: string },
+  form: Pick<Data, "errors" | "saved">,
+): Promise<Data> {
+  const { kv, user } = state;
+  const [record, evaluation, reviews] = await Promise.all([
+    agentRecord(kv, learner.id),
+    learnerEvaluation(kv, learner.id),
+    listObservations(kv, learner.id),
+  ]);
+  return {
+    learnerId: learner.id,
+    name: learner.name,
+    record,
+    confidence: evaluation.confidence,
+    reviews,
+    ...form,
+    canScore: ["manager", "admin"].includes(user.role),
+  };
 }
 
 export const handler: Handlers<Data, SignedInState> = {
   async GET(_req, ctx) {
     const learner = await load(ctx);
-    return ctx.render({
-      learnerId: learner.id,
-      name: learner.name,
-      record: await agentRecord(ctx.state.kv, learner.id),
-      confidence: (await learnerEvaluation(ctx.state.kv, learner.id))
-        .confidence,
-      reviews: await listObservations(ctx.state.kv, learner.id),
-      errors: {},
-      saved: ctx.url.searchParams.has("saved"),
-      canScore: ["manager", "admin"].includes(ctx.state.user.role),
-    });
+    return ctx.render(
+      await pageData(ctx.state, learner, {
+        errors: {},
+        saved: ctx.url.searchParams.has("saved"),
+      }),
+    );
   },
   async POST(req, ctx) {
     const learner = await load(ctx);
@@ -77,17 +90,13 @@ export const handler: Handlers<Data, SignedInState> = {
       formValues(form, ["kind", "topic", "note"]),
     );
     if (!input.ok) {
-      return ctx.render({
-        learnerId: learner.id,
-        name: learner.name,
-        record: await agentRecord(ctx.state.kv, learner.id),
-        confidence: (await learnerEvaluation(ctx.state.kv, learner.id))
-          .confidence,
-        reviews: await listObservations(ctx.state.kv, learner.id),
-        errors: input.errors,
-        saved: false,
-        canScore: ["manager", "admin"].includes(ctx.state.user.role),
-      }, { status: 422 });
+      return ctx.render(
+        await pageData(ctx.state, learner, {
+          errors: input.errors,
+          saved: false,
+        }),
+        { status: 422 },
+      );
     }
     await logDriver(ctx.state.kv, {
       learnerId: learner.id,
@@ -104,6 +113,10 @@ export default function AgentPage(
 ) {
   const { record, errors } = data;
   const err = (f: DriverField) => errors[f] ? t(errors[f]!) : undefined;
+  const tables = agentTables(data, t);
+  const csv = (table: string) =>
+    `/evaluation/learners/${data.learnerId}/export/${table}`;
+  const csvLabel = t("dd.csv");
   return (
     <section class="stack">
       <Head>
@@ -120,47 +133,18 @@ export default function AgentPage(
           </a>
         </p>
       )}
+      <DashboardStyles />
       <h1>{t("evaluator.agent.title", { name: data.name })}</h1>
 
       <h2>{t("evaluator.agent.qa")}</h2>
-      {data.reviews.length === 0
-        ? (
-          <EmptyState title={t("evaluator.agent.qa_empty")}>
-            {t("evaluator.agent.qa_empty_body")}
-          </EmptyState>
-        )
-        : (
-          <div class="table-wrap">
-            <table class="data-table" data-testid="qa-reviews">
-              <thead>
-                <tr>
-                  <th scope="col">{t("evaluator.col.date")}</th>
-                  <th scope="col">{t("evaluator.col.checkpoint")}</th>
-                  <th scope="col">{t("evaluator.col.score")}</th>
-                  <th scope="col">{t("evaluator.col.result")}</th>
-                  <th scope="col">{t("evaluator.col.critical")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.reviews.map((r) => (
-                  <tr key={r.id}>
-                    <td>{formatDate(lang, r.at)}</td>
-                    <td>{t(`evaluator.checkpoint.${r.checkpoint}`)}</td>
-                    <td>{r.percent}</td>
-                    <td>
-                      {t(`evaluator.result.${r.passed ? "passed" : "failed"}`)}
-                    </td>
-                    <td>
-                      {r.breached.length
-                        ? r.breached.join(", ")
-                        : t("evaluator.none")}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <DataTable
+        table={tables.reviews}
+        lang={lang}
+        emptyTitle={t("evaluator.agent.qa_empty")}
+        empty={t("evaluator.agent.qa_empty_body")}
+        csvHref={csv("reviews")}
+        csvLabel={csvLabel}
+      />
       {data.canScore && (
         <p>
           <a href={`/team/learners/${data.learnerId}/observation`}>
@@ -170,50 +154,14 @@ export default function AgentPage(
       )}
 
       <h2 id="loop">{t("evaluator.loop.title")}</h2>
-      {record.loops.length === 0
-        ? (
-          <EmptyState title={t("evaluator.loop.empty")}>
-            {t("evaluator.loop.empty_body", { n: record.loopN })}
-          </EmptyState>
-        )
-        : (
-          <div class="table-wrap">
-            <table class="data-table" data-testid="qa-loops">
-              <thead>
-                <tr>
-                  <th scope="col">{t("evaluator.col.criterion")}</th>
-                  <th scope="col">{t("evaluator.col.practice")}</th>
-                  <th scope="col">{t("evaluator.col.movement")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {record.loops.map((l) => (
-                  <tr key={l.criterionId}>
-                    <th scope="row">{l.criterionId}</th>
-                    <td>
-                      {l.practice.join(", ")}{" "}
-                      <span class="meta">
-                        {t("evaluator.loop.assigned_at", {
-                          date: formatDate(lang, l.assignedAt),
-                        })}
-                      </span>
-                    </td>
-                    <td data-movement={l.movement}>
-                      {l.movement === "waiting"
-                        ? t("evaluator.loop.waiting")
-                        : t(
-                          l.movement === "moved"
-                            ? "evaluator.loop.moved"
-                            : "evaluator.loop.not_yet",
-                          { met: l.metSince, reviewed: l.reviewedSince },
-                        )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <DataTable
+        table={tables.loops}
+        lang={lang}
+        emptyTitle={t("evaluator.loop.empty")}
+        empty={t("evaluator.loop.empty_body", { n: record.loopN })}
+        csvHref={csv("loops")}
+        csvLabel={csvLabel}
+      />
 
       <ConfidenceSummary
         n={data.confidence.n}
@@ -225,111 +173,57 @@ export default function AgentPage(
       {data.saved && (
         <p class="notice" role="status">{t("evaluator.drivers.saved")}</p>
       )}
-      {record.drivers.length === 0
-        ? (
-          <EmptyState title={t("evaluator.drivers.empty")}>
-            {t("evaluator.drivers.empty_body")}
-          </EmptyState>
-        )
-        : (
-          <div class="table-wrap">
-            <table class="data-table" data-testid="drivers">
-              <thead>
-                <tr>
-                  <th scope="col">{t("evaluator.col.date")}</th>
-                  <th scope="col">{t("evaluator.col.kind")}</th>
-                  <th scope="col">{t("evaluator.col.note")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {record.drivers.map((d) => (
-                  <tr key={d.id}>
-                    <td>{formatDate(lang, d.at)}</td>
-                    <td>{t(`evaluator.drivers.kind.${d.kind}`)}</td>
-                    <td>{[d.topic, d.note].filter(Boolean).join(" · ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <DataTable
+        table={tables.drivers}
+        lang={lang}
+        emptyTitle={t("evaluator.drivers.empty")}
+        empty={t("evaluator.drivers.empty_body")}
+        csvHref={csv("drivers")}
+        csvLabel={csvLabel}
+      />
       <form method="post" class="stack card" data-testid="driver-form">
         <CsrfField token={csrfToken} />
-        <label for="driver-kind">{t("evaluator.drivers.kind")}</label>
-        <select
+        <SelectField
           id="driver-kind"
           name="kind"
-          aria-invalid={errors.kind ? "true" : undefined}
-          aria-describedby="driver-kind-error"
+          label={t("evaluator.drivers.kind")}
+          error={err("kind")}
         >
           {DRIVER_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`evaluator.drivers.kind.${k}`)}
             </option>
           ))}
-        </select>
-        <FieldError id="driver-kind-error" message={err("kind")} />
-        <label for="driver-topic">{t("evaluator.drivers.topic")}</label>
-        <input
+        </SelectField>
+        <TextField
           id="driver-topic"
           name="topic"
+          label={t("evaluator.drivers.topic")}
+          value=""
           maxlength={60}
-          aria-invalid={errors.topic ? "true" : undefined}
-          aria-describedby="driver-topic-error"
+          error={err("topic")}
         />
-        <FieldError id="driver-topic-error" message={err("topic")} />
-        <label for="driver-note">{t("evaluator.drivers.note")}</label>
-        <textarea
+        <TextAreaField
           id="driver-note"
           name="note"
+          label={t("evaluator.drivers.note")}
+          value=""
           rows={2}
           maxlength={500}
-          aria-invalid={errors.note ? "true" : undefined}
-          aria-describedby="driver-note-error"
-        >
-        </textarea>
-        <FieldError id="driver-note-error" message={err("note")} />
+          error={err("note")}
+        />
         <button type="submit">{t("evaluator.drivers.submit")}</button>
       </form>
 
       <h2>{t("evaluator.kpi_months.title")}</h2>
-      {record.kpi.length === 0
-        ? (
-          <EmptyState title={t("evaluator.kpi_months.empty")}>
-            {t("evaluator.kpi_months.empty_body")}
-          </EmptyState>
-        )
-        : (
-          // Eight KPI columns scroll sideways on a phone: the region takes
-          // focus so a keyboard can scroll it too.
-          <div
-            class="table-wrap"
-            tabIndex={0}
-            role="region"
-            aria-label={t("evaluator.kpi_months.title")}
-          >
-            <table class="data-table" data-testid="kpi-months">
-              <thead>
-                <tr>
-                  <th scope="col">{t("evaluator.col.month")}</th>
-                  {KPI_METRICS.map((m) => (
-                    <th scope="col" key={m}>{t(`evaluator.metric.${m}`)}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {record.kpi.map((p) => (
-                  <tr key={p.month}>
-                    <th scope="row">{p.month}</th>
-                    {KPI_METRICS.map((m) => (
-                      <td key={m}>{p.values[m] ?? "–"}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+      <DataTable
+        table={tables.kpi}
+        lang={lang}
+        emptyTitle={t("evaluator.kpi_months.empty")}
+        empty={t("evaluator.kpi_months.empty_body")}
+        csvHref={csv("kpi")}
+        csvLabel={csvLabel}
+      />
     </section>
   );
 }

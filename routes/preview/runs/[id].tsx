@@ -1,9 +1,8 @@
 import { errorText } from "@/lib/errors.ts";
-import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { PreviewBanner } from "@/components/preview/PreviewBanner.tsx";
-import { AttemptForm } from "@/components/quiz/AttemptForm.tsx";
-import { QuizReviewList } from "@/components/quiz/QuizReviewList.tsx";
+import { AttemptPaper } from "@/components/quiz/AttemptPaper.tsx";
+import { QuizResultView } from "@/components/quiz/QuizResultView.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import {
@@ -17,7 +16,6 @@ import {
   attemptQuestions,
   type ModuleQuizView,
   publicQuestions,
-  reviewAttempt,
 } from "@/lib/quiz/quiz_page.ts";
 import { ScoringInputError } from "@/lib/quiz/score.ts";
 
@@ -71,62 +69,36 @@ export default function PreviewRun(
   const { found, preview } = data;
   const attempt = preview.attempt;
   const title = t("quiz.title", { module: found.moduleTitle });
-  const again = previewUrl(preview.kind, attempt.courseId, preview.ref);
+  const banner = <PreviewBanner t={t} />;
   if (attempt.status === "submitted" && attempt.result) {
-    const r = attempt.result;
-    const review = reviewAttempt(found, attempt, {
-      true: t("check.true"),
-      false: t("check.false"),
-    });
     return (
-      <>
-        <Head>
-          <title>{`${t("preview.label")} · ${title}`}</title>
-        </Head>
-        <PreviewBanner t={t} />
-        <h1>{t("preview.result", { title })}</h1>
-        <p class={`outcome ${r.passed ? "outcome-resolved" : "outcome-lost"}`}>
-          {r.passed ? t("quiz.result.passed") : t("quiz.result.failed")}
-        </p>
-        <p class="lead">
-          {t("quiz.result.score", {
-            percent: r.percent,
-            points: r.points,
-            max: r.max,
-          })}
-        </p>
-        <p class="meta">{t("preview.not_stored")}</p>
-        <h2>{t("quiz.review")}</h2>
-        <QuizReviewList items={review.items} t={t} />
-        <p>
-          <a class="button secondary" href={again}>{t("preview.again")}</a>
-        </p>
-      </>
+      <QuizResultView
+        headTitle={`${t("preview.label")} · ${title}`}
+        title={t("preview.result", { title })}
+        t={t}
+        found={found}
+        attempt={attempt}
+        result={attempt.result}
+        stored={t("preview.not_stored")}
+        top={banner}
+        back={{
+          href: previewUrl(preview.kind, attempt.courseId, preview.ref),
+          label: t("preview.again"),
+        }}
+      />
     );
   }
-  const questions = publicQuestions(
-    attemptQuestions(found, attempt),
-    attempt,
-  );
   return (
-    <>
-      <Head>
-        <title>{`${t("preview.label")} · ${title}`}</title>
-      </Head>
-      <PreviewBanner t={t} />
-      <h1>{title}</h1>
-      {data.error && (
-        <p class="feedback wrong" role="alert">
-          {t("quiz.error", { reason: data.error })}
-        </p>
-      )}
-      <AttemptForm
-        csrfToken={state.user.csrfToken}
-        questions={questions}
-        answers={attempt.answers}
-        t={t}
-        submit={t("preview.submit")}
-      />
-    </>
+    <AttemptPaper
+      headTitle={`${t("preview.label")} · ${title}`}
+      title={title}
+      t={t}
+      csrfToken={state.user.csrfToken}
+      attempt={attempt}
+      questions={publicQuestions(attemptQuestions(found, attempt), attempt)}
+      submit={t("preview.submit")}
+      top={banner}
+      alert={data.error && t("quiz.error", { reason: data.error })}
+    />
   );
 }

@@ -2,9 +2,10 @@ import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
+import { foundHandlers } from "@/lib/http/found_page.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { formatDateTime } from "@/lib/i18n/i18n.ts";
+import { formatDateTime, type Translate } from "@/lib/i18n/i18n.ts";
 import { refreshForLearner } from "@/lib/onboarding/today.ts";
 import {
   answersFromSurveyForm,
@@ -27,66 +28,62 @@ interface Data {
   closed: boolean;
 }
 
-export const handler: Handlers<Data, SignedInState> = {
-  async GET(_req, ctx) {
-    const page = await surveyPage(
+export const handler: Handlers<Data, SignedInState> = foundHandlers(
+  (ctx) =>
+    surveyPage(
       ctx.state.kv,
       ctx.params.course,
       ctx.params.survey,
       ctx.state.user.id,
-    );
-    if (!page) return ctx.renderNotFound();
-    const now = new Date();
-    return ctx.render({
-      page,
-      answers: page.response?.answers ?? {},
-      problems: [],
-      saved: ctx.url.searchParams.get("saved") === "1",
-      closed: page.closesAt !== null && now > page.closesAt,
-    });
-  },
-  async POST(req, ctx) {
-    const now = new Date();
-    const page = await surveyPage(
-      ctx.state.kv,
-      ctx.params.course,
-      ctx.params.survey,
-      ctx.state.user.id,
-    );
-    if (!page) return ctx.renderNotFound();
-    const { answers, problems } = answersFromSurveyForm(
-      page.survey,
-      await req.formData(),
-    );
-    const closed = page.closesAt !== null && now > page.closesAt;
-    if (problems.length > 0 || closed) {
-      return ctx.render({ page, answers, problems, saved: false, closed }, {
-        status: closed ? 409 : 422,
-      });
-    }
-    try {
-      await submitResponse(ctx.state.kv, {
-        survey: page.survey,
-        learnerId: ctx.state.user.id,
-        courseId: page.courseId,
-        contentVersion: page.version,
-        cohortId: page.cohortId ?? undefined,
-        answers,
-        closesAt: page.closesAt,
-      }, now);
-    } catch (e) {
-      if (!(e instanceof SurveyClosedError)) throw e;
-      return ctx.render(
-        { page, answers, problems, saved: false, closed: true },
-        {
-          status: 409,
-        },
+    ),
+  {
+    GET: (page, _req, ctx) =>
+      ctx.render({
+        page,
+        answers: page.response?.answers ?? {},
+        problems: [],
+        saved: ctx.url.searchParams.get("saved") === "1",
+        closed: isClosed(page, new Date()),
+      }),
+    async POST(page, req, ctx) {
+      const now = new Date();
+      const { answers, problems } = answersFromSurveyForm(
+        page.survey,
+        await req.formData(),
       );
-    }
-    await refreshForLearner(ctx.state.kv, ctx.state.user, ctx.url, now);
-    return seeOther(`${ctx.url.pathname}?saved=1`);
+      const closed = isClosed(page, now);
+      if (problems.length > 0 || closed) {
+        return ctx.render({ page, answers, problems, saved: false, closed }, {
+          status: closed ? 409 : 422,
+        });
+      }
+      try {
+        await submitResponse(ctx.state.kv, {
+          survey: page.survey,
+          learnerId: ctx.state.user.id,
+          courseId: page.courseId,
+          contentVersion: page.version,
+          cohortId: page.cohortId ?? undefined,
+          answers,
+          closesAt: page.closesAt,
+        }, now);
+      } catch (e) {
+        if (!(e instanceof SurveyClosedError)) throw e;
+        return ctx.render(
+          { page, answers, problems, saved: false, closed: true },
+          { status: 409 },
+        );
+      }
+      await refreshForLearner(ctx.state.kv, ctx.state.user, ctx.url, now);
+      return seeOther(`${ctx.url.pathname}?saved=1`);
+    },
   },
-};
+);
+
+/** Whether the survey has closed for answers (edits too). */
+function isClosed(page: SurveyPage, now: Date): boolean {
+  return page.closesAt !== null && now > page.closesAt;
+}
 
 /** A reaction survey: Likert, NPS, choices and comments; editable until it closes. */
 export default function SurveyPageView(
@@ -129,6 +126,7 @@ export default function SurveyPageView(
           const name = `q_${q.id}`;
           const errId = `err-${q.id}`;
           const value = answers[q.id];
+          const scale = scaleOf(q, t);
           return (
             <fieldset
               key={q.id}
@@ -141,49 +139,23 @@ export default function SurveyPageView(
                   <span class="meta">{t("onboarding.survey.optional")}</span>
                 )}
               </legend>
-              {(q.type === "likert" || q.type === "nps") && (
+              {scale && (
                 <div class="scale">
-                  {(q.type === "likert"
-                    ? [1, 2, 3, 4, 5]
-                    : [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]).map((v) => (
-                      <label key={v}>
-                        <input
-                          type="radio"
-                          name={name}
-                          value={v}
-                          checked={value === v}
-                        />
-                        {q.type === "likert"
-                          ? t(
-                            `onboarding.survey.likert.${v as
-                              | 1
-                              | 2
-                              | 3
-                              | 4
-                              | 5}`,
-                          )
-                          : String(v)}
-                      </label>
-                    ))}
+                  {scale.map(({ value: v, label }) => (
+                    <label key={v}>
+                      <input
+                        type="radio"
+                        name={name}
+                        value={v}
+                        checked={value === v}
+                      />
+                      {label}
+                    </label>
+                  ))}
                 </div>
               )}
               {q.type === "nps" && (
                 <p class="meta">{t("onboarding.survey.nps_hint")}</p>
-              )}
-              {q.type === "choice" && (
-                <div class="scale">
-                  {q.options.map((o, i) => (
-                    <label key={o}>
-                      <input
-                        type="radio"
-                        name={name}
-                        value={i}
-                        checked={value === i}
-                      />
-                      {o}
-                    </label>
-                  ))}
-                </div>
               )}
               {q.type === "text" && (
                 <textarea
@@ -213,4 +185,27 @@ export default function SurveyPageView(
       </form>
     </>
   );
+}
+
+/** The radio options of a question with a scale (Likert, NPS, choice), or null. */
+function scaleOf(
+  q: SurveyPage["survey"]["questions"][number],
+  t: Translate,
+): { value: number; label: string }[] | null {
+  switch (q.type) {
+    case "likert":
+      return ([1, 2, 3, 4, 5] as const).map((v) => ({
+        value: v,
+        label: t(`onboarding.survey.likert.${v}`),
+      }));
+    case "nps":
+      return Array.from({ length: 11 }, (_, v) => ({
+        value: v,
+        label: String(v),
+      }));
+    case "choice":
+      return q.options.map((o, i) => ({ value: i, label: o }));
+    default:
+      return null;
+  }
 }

@@ -1,8 +1,6 @@
 import type { Handlers } from "$fresh/server.ts";
-import { tableCsv } from "@/components/dashboard/table_data.ts";
+import { tableDownload } from "@/components/dashboard/table_data.ts";
 import { trainerTables } from "@/components/dashboard/trainer_tables.ts";
-import { NotFoundError } from "@/lib/errors.ts";
-import { csvResponse } from "@/lib/export/csv.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import {
   parseTrainerQuery,
@@ -19,19 +17,11 @@ export const handler: Handlers<unknown, SignedInState> = {
     const { filters, scenario } = parseTrainerQuery(
       new URL(req.url).searchParams,
     );
-    const tables = trainerTables(
-      await trainerView(kv, filters, scenario),
-      t,
-      lang,
+    const { table } = ctx.params;
+    return tableDownload(
+      trainerTables(await trainerView(kv, filters, scenario), t, lang),
+      table,
+      `trainer-${table}.csv`,
     );
-    const table = Object.hasOwn(tables, ctx.params.table)
-      ? tables[ctx.params.table]
-      : null;
-    if (!table) {
-      throw new NotFoundError(
-        `Cannot export "${ctx.params.table}": no such table`,
-      );
-    }
-    return csvResponse(tableCsv(table), `trainer-${ctx.params.table}.csv`);
   },
 };

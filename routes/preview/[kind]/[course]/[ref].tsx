@@ -1,7 +1,7 @@
-import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { PreviewBanner } from "@/components/preview/PreviewBanner.tsx";
+import { PaperHeading } from "@/components/quiz/PaperHeading.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import {
@@ -59,11 +59,11 @@ export default function PreviewIntro(
   const title = t("quiz.title", { module: found.moduleTitle });
   return (
     <>
-      <Head>
-        <title>{`${t("preview.label")} · ${title}`}</title>
-      </Head>
-      <PreviewBanner t={t} />
-      <h1>{title}</h1>
+      <PaperHeading
+        headTitle={`${t("preview.label")} · ${title}`}
+        title={title}
+        top={<PreviewBanner t={t} />}
+      />
       <p class="meta">{found.courseTitle} · v{found.version}</p>
       <ul class="quiz-rules">
         <li>

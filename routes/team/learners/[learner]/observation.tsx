@@ -11,9 +11,8 @@ const CHECKPOINTS = ["d14", "d30", "d60", "d90", "other"] as const;
 import type { Observation } from "@/lib/content/schema.ts";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
-import { canManagerSeeLearner } from "@/lib/identity/teams/access.ts";
+import { requireVisibleLearner } from "@/lib/auth/record_access.ts";
 import { NotFoundError } from "@/lib/errors.ts";
-import { getUser } from "@/lib/identity/accounts/user_store.ts";
 import {
   latestObservations,
   type ObservationRecord,
@@ -37,12 +36,7 @@ async function load(
   ctx: { state: SignedInState; params: Record<string, string> },
 ) {
   const { kv, user } = ctx.state;
-  const learner = await getUser(kv, ctx.params.learner);
-  if (
-    !learner || learner.role !== "learner" ||
-    (user.role !== "admin" &&
-      !(await canManagerSeeLearner(kv, user.id, learner.id)))
-  ) throw new NotFoundError(`No learner "${ctx.params.learner}"`);
+  const learner = await requireVisibleLearner(kv, user, ctx.params.learner);
   const courseId = await onboardingCourseId(kv);
   const view = courseId ? await getCourseView(kv, courseId) : null;
   const card = view?.published.observations[0];

@@ -1,72 +1,43 @@
 import { Head } from "$fresh/runtime.ts";
-import type { Handlers, PageProps } from "$fresh/server.ts";
+import type { Handler, Handlers, PageProps } from "$fresh/server.ts";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDateTime } from "@/lib/i18n/i18n.ts";
-import {
-  AttemptBlockedError,
-  startOrResume,
-} from "@/lib/quiz/attempt_store.ts";
+import { paperIntroHandlers } from "@/lib/quiz/paper_start.ts";
 import { isPreviewRole, previewUrl } from "@/lib/preview/preview_kinds.ts";
 import { type QuizIntro, quizIntro } from "@/lib/quiz/quiz_intro.ts";
 import { findModuleQuiz } from "@/lib/quiz/quiz_page.ts";
 import { ReviewLessons } from "@/components/quiz/ReviewLessons.tsx";
 
+const quizHandlers = paperIntroHandlers({
+  find: (ctx) =>
+    findModuleQuiz(ctx.state.kv, ctx.params.course, ctx.params.module),
+  intro: quizIntro,
+  spec: (found) => ({
+    courseId: found.courseId,
+    version: found.version,
+    moduleId: found.moduleId,
+    quiz: found.quiz,
+    questions: found.questions,
+  }),
+  attemptUrl: (found, id) =>
+    `/courses/${found.courseId}/${found.moduleId}/quiz/${id}`,
+});
+
 /** Staff do not take quizzes: they preview them (see lib/preview/). */
-function toPreview(ctx: {
-  state: SignedInState;
-  params: Record<string, string>;
-}): Response | null {
-  return isPreviewRole(ctx.state.user.role)
-    ? seeOther(previewUrl("quiz", ctx.params.course, ctx.params.module))
-    : null;
+function learnersOnly(
+  handle: Handler<QuizIntro, SignedInState>,
+): Handler<QuizIntro, SignedInState> {
+  return (req, ctx) =>
+    isPreviewRole(ctx.state.user.role)
+      ? seeOther(previewUrl("quiz", ctx.params.course, ctx.params.module))
+      : handle(req, ctx);
 }
 
 export const handler: Handlers<QuizIntro, SignedInState> = {
-  async GET(_req, ctx) {
-    const preview = toPreview(ctx);
-    if (preview) return preview;
-    const found = await findModuleQuiz(
-      ctx.state.kv,
-      ctx.params.course,
-      ctx.params.module,
-    );
-    if (!found) return ctx.renderNotFound();
-    return ctx.render(
-      await quizIntro(ctx.state.kv, found, ctx.state.user.id, new Date()),
-    );
-  },
-  async POST(_req, ctx) {
-    const preview = toPreview(ctx);
-    if (preview) return preview;
-    const now = new Date();
-    const found = await findModuleQuiz(
-      ctx.state.kv,
-      ctx.params.course,
-      ctx.params.module,
-    );
-    if (!found) return ctx.renderNotFound();
-    try {
-      const { attempt } = await startOrResume(ctx.state.kv, {
-        learnerId: ctx.state.user.id,
-        courseId: found.courseId,
-        version: found.version,
-        moduleId: found.moduleId,
-        quiz: found.quiz,
-        questions: found.questions,
-      }, now);
-      return seeOther(
-        `/courses/${found.courseId}/${found.moduleId}/quiz/${attempt.id}`,
-      );
-    } catch (e) {
-      if (!(e instanceof AttemptBlockedError)) throw e;
-      return ctx.render(
-        await quizIntro(ctx.state.kv, found, ctx.state.user.id, now),
-        { status: 409 },
-      );
-    }
-  },
+  GET: learnersOnly(quizHandlers.GET!),
+  POST: learnersOnly(quizHandlers.POST!),
 };
 
 export default function QuizIntroPage(

@@ -4,58 +4,25 @@ import { OnboardingStyles } from "@/components/certification/OnboardingStyles.ts
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { type ExamIntro, examIntro } from "@/lib/exam/exam_page.ts";
 import { findExam } from "@/lib/exam/exam_view.ts";
-import { seeOther } from "@/lib/http/responses.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDateTime } from "@/lib/i18n/i18n.ts";
-import {
-  AttemptBlockedError,
-  startOrResume,
-} from "@/lib/quiz/attempt_store.ts";
+import { paperIntroHandlers } from "@/lib/quiz/paper_start.ts";
 
-export const handler: Handlers<ExamIntro, SignedInState> = {
-  async GET(_req, ctx) {
-    const view = await findExam(
-      ctx.state.kv,
-      ctx.params.course,
-      ctx.params.exam,
-    );
-    if (!view) return ctx.renderNotFound();
-    return ctx.render(
-      await examIntro(ctx.state.kv, view, ctx.state.user.id, new Date()),
-    );
+export const handler: Handlers<ExamIntro, SignedInState> = paperIntroHandlers(
+  {
+    find: (ctx) => findExam(ctx.state.kv, ctx.params.course, ctx.params.exam),
+    intro: examIntro,
+    spec: (view) => ({
+      courseId: view.courseId,
+      version: view.version,
+      moduleId: view.key,
+      quiz: view.quiz,
+      questions: view.questions,
+    }),
+    attemptUrl: (view, id) =>
+      `/courses/${view.courseId}/exams/${view.exam.id}/${id}`,
   },
-  async POST(_req, ctx) {
-    const now = new Date();
-    const view = await findExam(
-      ctx.state.kv,
-      ctx.params.course,
-      ctx.params.exam,
-    );
-    if (!view) return ctx.renderNotFound();
-    // Closes a timed-out attempt first, so it cannot be resumed.
-    const intro = await examIntro(ctx.state.kv, view, ctx.state.user.id, now);
-    if (intro.blocked) return ctx.render(intro, { status: 409 });
-    try {
-      const { attempt } = await startOrResume(ctx.state.kv, {
-        learnerId: ctx.state.user.id,
-        courseId: view.courseId,
-        version: view.version,
-        moduleId: view.key,
-        quiz: view.quiz,
-        questions: view.questions,
-      }, now);
-      return seeOther(
-        `/courses/${view.courseId}/exams/${view.exam.id}/${attempt.id}`,
-      );
-    } catch (e) {
-      if (!(e instanceof AttemptBlockedError)) throw e;
-      return ctx.render(
-        await examIntro(ctx.state.kv, view, ctx.state.user.id, now),
-        { status: 409 },
-      );
-    }
-  },
-};
+);
 
 /** The exam's rules, the learner's attempts, and the start button. */
 export default function ExamIntroPage(

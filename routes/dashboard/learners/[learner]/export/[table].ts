@@ -1,9 +1,7 @@
 import type { Handlers } from "$fresh/server.ts";
 import { learnerTables } from "@/components/dashboard/learner_tables.ts";
-import { tableCsv } from "@/components/dashboard/table_data.ts";
+import { tableDownload } from "@/components/dashboard/table_data.ts";
 import { learnerDrilldown } from "@/lib/dashboard/learner_drilldown.ts";
-import { NotFoundError } from "@/lib/errors.ts";
-import { csvResponse } from "@/lib/export/csv.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 
 /**
@@ -20,15 +18,11 @@ export const handler: Handlers<unknown, SignedInState> = {
       ctx.params.learner,
       new Date(),
     );
-    const tables = learnerTables(data, t, lang);
-    const table = Object.hasOwn(tables, ctx.params.table)
-      ? tables[ctx.params.table]
-      : null;
-    if (!table) {
-      throw new NotFoundError(
-        `Cannot export "${ctx.params.table}": no such table`,
-      );
-    }
-    return csvResponse(tableCsv(table), `${data.name}-${ctx.params.table}.csv`);
+    const { table } = ctx.params;
+    return tableDownload(
+      learnerTables(data, t, lang),
+      table,
+      `${data.name}-${table}.csv`,
+    );
   },
 };

@@ -1,60 +1,50 @@
-import { errorText } from "@/lib/errors.ts";
 import { Head } from "$fresh/runtime.ts";
 import type { Handlers, PageProps } from "$fresh/server.ts";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
-import { AttemptForm } from "@/components/quiz/AttemptForm.tsx";
-import { confidenceErrorText } from "@/components/quiz/ConfidenceFields.tsx";
-import {
-  confidenceFromForm,
-  ConfidenceInputError,
-} from "@/lib/quiz/confidence.ts";
-import QuizAutosave from "@/islands/QuizAutosave.tsx";
+import { AttemptPaper } from "@/components/quiz/AttemptPaper.tsx";
 import { getCourseView } from "@/lib/content/course_view.ts";
 import { type ExamOutcome, examOutcome } from "@/lib/exam/exam_outcome.ts";
 import {
   closeIfExpired,
+  examPaper,
   examQuestions,
   requiredRuns,
   scenarioChecklist,
 } from "@/lib/exam/exam_page.ts";
 import { type ExamView, findLearnerExamAttempt } from "@/lib/exam/exam_view.ts";
 import { recordGain } from "@/lib/exam/gain_store.ts";
-import { seeOther } from "@/lib/http/responses.ts";
+import {
+  foundHandlers,
+  learnerRun,
+  renderFound,
+} from "@/lib/http/found_page.ts";
 import type { SignedInState } from "@/lib/http/state.ts";
 import { formatDateTime } from "@/lib/i18n/i18n.ts";
 import { refreshForLearner } from "@/lib/onboarding/today.ts";
 import type { Attempt } from "@/lib/quiz/attempt.ts";
-import { answersFromForm } from "@/lib/quiz/answer_form.ts";
-import { AttemptClosedError, submitAttempt } from "@/lib/quiz/attempt_store.ts";
+import { paperPost, type PaperRefusal } from "@/lib/quiz/paper_submit.ts";
 import { publicQuestions } from "@/lib/quiz/quiz_page.ts";
-import { ScoringInputError } from "@/lib/quiz/score.ts";
 
-interface Data {
+interface Data extends PaperRefusal {
   view: ExamView;
   attempt: Attempt;
   outcome: ExamOutcome | null;
   scenarios: { id: string; title: string; done: boolean }[];
   minutesLeft: number;
-  error?: string;
-  /** A refused confidence rating: its question and message. */
-  confidenceError?: { questionId: string; message: string };
-  notice?: "closed";
 }
 
+/** The learner's own attempt (closed first if its time is up) and its verdict. */
 async function load(
-  ctx: { state: SignedInState; params: Record<string, string> },
-  now: Date,
+  kv: Deno.Kv,
+  learnerId: string,
+  params: Record<string, string>,
 ): Promise<Data | null> {
-  const loaded = await findLearnerExamAttempt(
-    ctx.state.kv,
-    ctx.state.user.id,
-    ctx.params,
-  );
+  const now = new Date();
+  const loaded = await findLearnerExamAttempt(kv, learnerId, params);
   if (!loaded) return null;
   const { view } = loaded;
-  const stored = loaded.attempt;
-  const attempt = await closeIfExpired(ctx.state.kv, view, stored, now);
-  const runs = await requiredRuns(ctx.state.kv, view, ctx.state.user.id);
+  const attempt = await closeIfExpired(kv, view, loaded.attempt, now);
+  const runs = await requiredRuns(kv, view, learnerId);
   return {
     view,
     attempt,
@@ -69,74 +59,29 @@ async function load(
   };
 }
 
-export const handler: Handlers<Data, SignedInState> = {
-  async GET(_req, ctx) {
-    const data = await load(ctx, new Date());
-    return data ? ctx.render(data) : ctx.renderNotFound();
+export const handler: Handlers<Data, SignedInState> = foundHandlers(
+  learnerRun(load),
+  {
+    GET: renderFound,
+    POST: paperPost<Data>(
+      (d) => examPaper(d.view, d.attempt),
+      async ({ view }, ctx, now) => {
+        if (view.exam.kind === "posttest") {
+          const course = await getCourseView(ctx.state.kv, view.courseId);
+          await recordGain(
+            ctx.state.kv,
+            ctx.state.user.id,
+            view.courseId,
+            course?.published.exams ?? [],
+            now,
+          );
+        }
+        // Passing the last missing rule issues the certificate at once.
+        await refreshForLearner(ctx.state.kv, ctx.state.user, ctx.url, now);
+      },
+    ),
   },
-  async POST(req, ctx) {
-    const now = new Date();
-    const data = await load(ctx, now);
-    if (!data) return ctx.renderNotFound();
-    const { view, attempt } = data;
-    const form = await req.formData();
-    const key = String(form.get("idempotencyKey") ?? "");
-    if (!/^[\w-]{8,100}$/.test(key)) {
-      return ctx.render({ ...data, error: "idempotencyKey" }, { status: 422 });
-    }
-    const questions = examQuestions(view, attempt);
-    try {
-      await submitAttempt(ctx.state.kv, {
-        learnerId: ctx.state.user.id,
-        attemptId: attempt.id,
-        idempotencyKey: key,
-        answers: answersFromForm(form, questions),
-        questions,
-        rubrics: view.rubrics,
-        moduleTitle: view.exam.title,
-        cohortId: ctx.state.user.cohortId,
-        confidence: view.quiz.confidence
-          ? confidenceFromForm(form, questions)
-          : undefined,
-      }, now);
-    } catch (e) {
-      if (e instanceof ConfidenceInputError) {
-        const message = confidenceErrorText(
-          ctx.state.t,
-          questions.map((q) => q.id),
-          e,
-        );
-        return ctx.render({
-          ...data,
-          error: message,
-          confidenceError: { questionId: e.questionId, message },
-        }, { status: 422 });
-      }
-      if (e instanceof ScoringInputError) {
-        return ctx.render({ ...data, error: errorText(ctx.state.t, e) }, {
-          status: 422,
-        });
-      }
-      if (e instanceof AttemptClosedError) {
-        return ctx.render({ ...data, notice: "closed" }, { status: 409 });
-      }
-      throw e;
-    }
-    if (view.exam.kind === "posttest") {
-      const course = await getCourseView(ctx.state.kv, view.courseId);
-      await recordGain(
-        ctx.state.kv,
-        ctx.state.user.id,
-        view.courseId,
-        course?.published.exams ?? [],
-        now,
-      );
-    }
-    // Passing the last missing rule issues the certificate at once.
-    await refreshForLearner(ctx.state.kv, ctx.state.user, ctx.url, now);
-    return seeOther(new URL(req.url).pathname);
-  },
-};
+);
 
 /** One exam attempt: the questions while open, the verdict once submitted. */
 export default function ExamAttemptPage(
@@ -219,54 +164,36 @@ export default function ExamAttemptPage(
       </>
     );
   }
-  const questions = publicQuestions(examQuestions(view, attempt), attempt);
-  const asks = view.quiz.confidence === true;
   return (
     <>
       <OnboardingStyles />
-      <Head>
-        <title>{exam.title}</title>
-      </Head>
-      <h1>{exam.title}</h1>
-      {attempt.deadline && (
-        <p class="timer" role="status">
-          {t("onboarding.exam.time_left", {
-            minutes: data.minutesLeft,
-            time: formatDateTime(lang, attempt.deadline),
-          })}
-        </p>
-      )}
-      {data.error && (
-        <p class="feedback wrong" role="alert">
-          {data.confidenceError?.message ?? t("onboarding.exam.error")}
-        </p>
-      )}
-      {asks && <p class="meta">{t("confidence.lead")}</p>}
-      {checklist}
-      <QuizAutosave
-        saveUrl={`${url.pathname}/answers`}
+      <AttemptPaper
+        headTitle={exam.title}
+        title={exam.title}
+        t={t}
         csrfToken={state.user.csrfToken}
-        labels={{
-          saved: t("quiz.saved"),
-          saving: t("quiz.saving"),
-          failed: t("quiz.save_failed"),
+        attempt={attempt}
+        questions={publicQuestions(examQuestions(view, attempt), attempt)}
+        submit={t("onboarding.exam.submit")}
+        timer={attempt.deadline && (
+          <p class="timer" role="status">
+            {t("onboarding.exam.time_left", {
+              minutes: data.minutesLeft,
+              time: formatDateTime(lang, attempt.deadline),
+            })}
+          </p>
+        )}
+        // Only a refused rating is named; any other refusal says to check the answers.
+        alert={data.error &&
+          (data.confidenceError ? data.error : t("onboarding.exam.error"))}
+        asksConfidence={view.quiz.confidence === true}
+        refusedConfidence={data.confidenceError}
+        autosave={{
+          saveUrl: `${url.pathname}/answers`,
         }}
       >
-        <AttemptForm
-          csrfToken={state.user.csrfToken}
-          questions={questions}
-          answers={attempt.answers}
-          t={t}
-          submit={t("onboarding.exam.submit")}
-          idempotent
-          confidence={asks
-            ? {
-              saved: attempt.confidence,
-              refused: data.confidenceError?.questionId,
-            }
-            : undefined}
-        />
-      </QuizAutosave>
+        {checklist}
+      </AttemptPaper>
     </>
   );
 }
