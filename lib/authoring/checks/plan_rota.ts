@@ -9,23 +9,13 @@
  * @module
  */
 import type { ContentTree, Loaded } from "../../content/loader.ts";
-import type { Plan } from "../../content/schema.ts";
+import { type Plan, WEEKDAYS } from "../../content/schema.ts";
 import {
   msg,
   type Problem,
   problemAt,
   type ProblemMessage,
 } from "../../content/source.ts";
-
-const WEEKDAYS = [
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-] as const;
 
 /** Rest days each full week of the plan must have. */
 export const REST_PER_WEEK = 2;
