@@ -123,13 +123,14 @@ async function importAll(kv: Deno.Kv, rootDir: string): Promise<void> {
     );
   }
   if (status.problemCount > 0) {
+    const { problemLine } = await import("@/lib/content/source.ts");
     console.warn(
       `Content problems: ${status.problemCount}; held back: ${
         status.heldBack.join(", ") || "none"
       }`,
     );
     for (const p of status.problems.slice(0, 20)) {
-      console.warn(`  ${p.path}:${p.line}:${p.col}: ${p.message}`);
+      console.warn(`  ${problemLine(p)}`);
     }
   }
 }

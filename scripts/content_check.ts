@@ -17,7 +17,7 @@ import {
   PROJECT_ROOT,
   sortProblems,
 } from "../lib/content/loader.ts";
-import type { Problem } from "../lib/content/source.ts";
+import { type Problem, problemLine } from "../lib/content/source.ts";
 import {
   bankBalance,
   formatBankBalance,
@@ -62,9 +62,9 @@ export function formatPolicyImpact(
   );
 }
 
-/** Formats one problem the way editors and terminals link to it. */
+/** Formats one problem the way editors and terminals link to it, in English. */
 export function formatProblem(p: Problem): string {
-  return `${p.path}:${p.line}:${p.col}: ${p.message}`;
+  return problemLine(p);
 }
 
 /** The counts as an aligned two-column table. */

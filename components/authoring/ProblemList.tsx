@@ -1,7 +1,7 @@
-import type { Problem } from "@/lib/content/source.ts";
+import { type Problem, problemText } from "@/lib/content/source.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
 
-/** Problems as content:check prints them, each linking to its line in the editor. */
+/** Problems as content:check prints them, in the page's language, each linking to its line in the editor. */
 export function ProblemList(
   { problems, course, t, max = 50 }: {
     problems: readonly Problem[];
@@ -32,7 +32,7 @@ export function ProblemList(
             >
               <code>{`${p.path}:${p.line}:${p.col}`}</code>
             </a>{" "}
-            {p.message}
+            {problemText(t, p)}
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { lessonPreviewHtml } from "@/components/authoring/LessonPreview.tsx";
 import type { FileCheck } from "@/lib/authoring/editor_check.ts";
 import type { Translate } from "@/lib/i18n/i18n.ts";
+import { problemText } from "@/lib/content/source.ts";
 import type { EditorCheck, FileEditorLabels } from "@/islands/FileEditor.tsx";
 
 /** The editor island's text in the page's language. */
@@ -39,15 +40,15 @@ export function editorLabels(t: Translate): FileEditorLabels {
 /** A file's check as the editor island shows it. */
 export function editorCheck(check: FileCheck, t: Translate): EditorCheck {
   return {
-    problems: check.problems.map(({ line, col, message }) => ({
-      line,
-      col,
-      message,
+    problems: check.problems.map((p) => ({
+      line: p.line,
+      col: p.col,
+      message: problemText(t, p),
     })),
     otherProblems: check.otherProblems,
     verdicts: check.verdicts.map((v) => ({
       line: v.line,
-      what: v.what,
+      what: problemText(t, v.what),
       passed: v.passed,
       detail: v.blockers.length > 0
         ? t("authoring.verdict.red_lines", {

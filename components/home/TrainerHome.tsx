@@ -3,12 +3,9 @@ import type { Language, Translate } from "@/lib/i18n/i18n.ts";
 import { formatDateTime } from "@/lib/i18n/i18n.ts";
 import type {
   ContentItem,
-  ContentProblem,
   TrainerHome as Data,
 } from "@/lib/home/trainer_home.ts";
-
-const problemLine = (p: ContentProblem) =>
-  `${p.path}:${p.line}:${p.col}: ${p.message}`;
+import { problemLine } from "@/lib/content/source.ts";
 
 function ItemRow({ item, t }: { item: ContentItem; t: Translate }) {
   return (
@@ -30,9 +27,9 @@ function ItemRow({ item, t }: { item: ContentItem; t: Translate }) {
                 {t("home.trainer.problems", { count: item.problems.length })}
               </summary>
               <ul>
-                {item.problems.map((p) => (
-                  <li key={problemLine(p)}>
-                    <code>{problemLine(p)}</code>
+                {item.problems.map((p, i) => (
+                  <li key={i}>
+                    <code>{problemLine(p, t)}</code>
                   </li>
                 ))}
               </ul>
@@ -148,9 +145,9 @@ export function TrainerHome(
         <section aria-labelledby="other-problems">
           <h2 id="other-problems">{t("home.trainer.other_problems")}</h2>
           <ul>
-            {data.otherProblems.map((p) => (
-              <li key={problemLine(p)}>
-                <code>{problemLine(p)}</code>
+            {data.otherProblems.map((p, i) => (
+              <li key={i}>
+                <code>{problemLine(p, t)}</code>
               </li>
             ))}
           </ul>

@@ -41,11 +41,15 @@ import { checkReplies } from "./checks/replies.ts";
 import { typeOf } from "@/lib/question_types/registry.ts";
 import {
   type DataPath,
+  duplicateInList,
   editDistance,
-  label,
+  fieldProblem,
+  type ListItem,
+  locate,
+  msg,
   type PosIndex,
   type Problem,
-  problemAt,
+  type ProblemMessage,
 } from "../content/source.ts";
 
 /** Anything with a file and field positions that a problem can point into. */
@@ -65,6 +69,10 @@ interface Definition extends Located {
  */
 export function normalizeReply(text: string): string {
   return text.normalize("NFKC");
+}
+
+function kindName(kind: Kind): ProblemMessage {
+  return msg(`problem.kind.${kind}`);
 }
 
 /** Runs every semantic check; problems come sorted by path and line. */
@@ -100,16 +108,8 @@ class Checker {
 
   constructor(readonly tree: ContentTree) {}
 
-  add(doc: Located, at: DataPath, message: string) {
-    const where = label(at);
-    this.problems.push(
-      problemAt(
-        doc.path,
-        doc.pos,
-        at,
-        where ? `${where}: ${message}` : message,
-      ),
-    );
+  add(doc: Located, at: DataPath, message: ProblemMessage) {
+    this.problems.push(fieldProblem(doc.path, doc.pos, at, message));
   }
 
   run() {
@@ -140,7 +140,7 @@ class Checker {
       this.unique(
         s,
         s.data.questions.map((q, i) => [q.id, ["questions", i, "id"]]),
-        "survey question",
+        "survey_question",
       );
     }
     for (const o of this.tree.observations) {
@@ -189,11 +189,15 @@ class Checker {
       this.ids.set(kind, known);
       const first = known.get(id);
       if (first) {
-        const { line } = problemAt(first.path, first.pos, first.at, "");
+        const { line } = locate(first.pos, first.at);
         this.add(
           doc,
           at,
-          `duplicate ${kind} id "${id}": already defined at ${first.path}:${line}`,
+          msg("problem.check.duplicate_id", {
+            kind: kindName(kind),
+            id,
+            where: `${first.path}:${line}`,
+          }),
         );
       } else {
         known.set(id, { path: doc.path, pos: doc.pos, at });
@@ -251,9 +255,13 @@ class Checker {
     this.add(
       doc,
       at,
-      `${kind} "${id}" does not exist${
-        near ? ` (did you mean "${near}"?)` : ""
-      }`,
+      near
+        ? msg("problem.check.missing_ref_near", {
+          kind: kindName(kind),
+          id,
+          near,
+        })
+        : msg("problem.check.missing_ref", { kind: kindName(kind), id }),
     );
     return false;
   }
@@ -267,19 +275,19 @@ class Checker {
         this.add(
           doc,
           [...at, i],
-          `skill "${s}" is not in any course.yaml skills list${
-            near ? ` (did you mean "${near}"?)` : ""
-          }`,
+          near
+            ? msg("problem.check.unknown_skill_near", { skill: s, near })
+            : msg("problem.check.unknown_skill", { skill: s }),
         );
       }
     });
   }
 
   /** Reports ids repeated within one list (options, choices, items...). */
-  unique(doc: Located, entries: [string, DataPath][], what: string) {
+  unique(doc: Located, entries: [string, DataPath][], what: ListItem) {
     const seen = new Set<string>();
     for (const [id, at] of entries) {
-      if (seen.has(id)) this.add(doc, at, `duplicate ${what} id "${id}"`);
+      if (seen.has(id)) this.add(doc, at, duplicateInList(what, id));
       seen.add(id);
     }
   }
@@ -291,7 +299,7 @@ class Checker {
       this.add(
         doc,
         ["id"],
-        `"${doc.data.id}" does not match the file name "${name}"`,
+        msg("problem.check.file_name", { id: doc.data.id, name }),
       );
     }
   }
@@ -306,9 +314,7 @@ class Checker {
     this.add(
       doc,
       at,
-      `half-width punctuation in Chinese text (${
-        fixes.join(", ")
-      }): learner-facing zh-CN text uses full-width marks`,
+      msg("problem.check.half_width", { fixes: fixes.join(", ") }),
     );
   }
 
@@ -343,14 +349,14 @@ class Checker {
         this.add(
           cov,
           [...at, "id"],
-          `fact "${f.id}" is not taught: list at least one existing lesson`,
+          msg("problem.check.fact_untaught", { id: f.id }),
         );
       }
       if (questions.length === 0) {
         this.add(
           cov,
           [...at, "id"],
-          `fact "${f.id}" is never asked: list at least one existing question`,
+          msg("problem.check.fact_unasked", { id: f.id }),
         );
       }
     });
@@ -389,7 +395,7 @@ class Checker {
       this.add(
         doc,
         [...at, "count"],
-        `draws ${rule.count} questions but only ${matching} in the bank match this rule`,
+        msg("problem.check.draw_short", { count: rule.count, matching }),
       );
     }
   }
@@ -412,10 +418,8 @@ class Checker {
           doc,
           [...at, "explanation"],
           ids.length
-            ? `[[${id}]] names no option of this question (options: ${
-              ids.join(", ")
-            })`
-            : `[[${id}]] names an option, but this question has none`,
+            ? msg("problem.check.option_ref", { id, ids: ids.join(", ") })
+            : msg("problem.check.option_ref_none", { id }),
         );
       }
     }
@@ -429,11 +433,10 @@ class Checker {
       this.add(
         doc,
         [...at, "explanation"],
-        `names options by letter (${
-          letters.join(", ")
-        }): options are shuffled, so letters point at the wrong option; write the option id in double brackets instead (${
-          ex.join(", ")
-        }) and the learner sees the label of the order shown`,
+        msg("problem.check.option_letters", {
+          letters: letters.join(", "),
+          examples: ex.join(", "),
+        }),
       );
     }
   }
@@ -451,7 +454,7 @@ class Checker {
       this.add(
         l,
         ["id"],
-        "lesson has no inline check: add at least one ```quiz block (one per 15-20 minutes)",
+        msg("problem.check.no_inline_check"),
       );
     }
     this.problems.push(...lessonMarkupProblems(l.path, l.body, l.bodyLine));
@@ -497,7 +500,10 @@ class Checker {
       this.add(
         r,
         ["length"],
-        `min ${d.length.min} is above max ${d.length.max}`,
+        msg("problem.check.length_order", {
+          min: d.length.min,
+          max: d.length.max,
+        }),
       );
     }
     this.unique(r, [
@@ -522,9 +528,10 @@ class Checker {
               this.add(
                 r,
                 at,
-                `pattern "${p}" has full-width characters, but replies are matched after converting to half width: write "${
-                  normalizeReply(p)
-                }"`,
+                msg("problem.check.pattern_full_width", {
+                  pattern: p,
+                  fix: normalizeReply(p),
+                }),
               );
             }
             return [re];
@@ -532,7 +539,10 @@ class Checker {
             this.add(
               r,
               at,
-              `invalid regular expression "${p}": ${(e as Error).message}`,
+              msg("problem.check.bad_regex", {
+                pattern: p,
+                detail: (e as Error).message,
+              }),
             );
             return [];
           }
@@ -555,7 +565,7 @@ class Checker {
           this.add(
             r,
             ["required", i, "examples", j],
-            `example "${ex}" matches none of the criterion's patterns`,
+            msg("problem.check.example_unmatched", { example: ex }),
           );
         }
       });
@@ -576,7 +586,10 @@ class Checker {
         this.add(
           doc,
           [...at, i],
-          `rubric "${rubricId}" has no required criterion for element "${e}"`,
+          msg("problem.check.element_uncovered", {
+            rubric: rubricId,
+            element: e,
+          }),
         );
       }
     });
@@ -593,14 +606,18 @@ class Checker {
     const r = this.rubrics.get(rubricId);
     if (!r) return;
     const reply = normalizeReply(text);
-    this.forbidden(doc, at, reply, r, "model answer");
+    this.forbidden(doc, at, reply, r, msg("problem.what.model_answer"));
     for (const c of r.required) {
       if (elements && (!c.element || !elements.includes(c.element))) continue;
       if (c.regexes.length > 0 && !c.regexes.some((re) => re.test(reply))) {
         this.add(
           doc,
           at,
-          `model answer misses required element "${c.element}" (${c.label}) of rubric "${rubricId}": none of its patterns match`,
+          msg("problem.check.model_misses", {
+            element: c.element ?? "",
+            label: c.label,
+            rubric: rubricId,
+          }),
         );
       }
     }
@@ -610,7 +627,12 @@ class Checker {
       this.add(
         doc,
         at,
-        `model answer is ${length} characters; rubric "${rubricId}" allows ${min}-${max}`,
+        msg("problem.check.model_length", {
+          length,
+          rubric: rubricId,
+          min,
+          max,
+        }),
       );
     }
   }
@@ -620,7 +642,7 @@ class Checker {
     at: DataPath,
     reply: string,
     r: CompiledRubric,
-    what: string,
+    what: ProblemMessage,
   ) {
     for (const c of r.forbidden) {
       for (const re of c.regexes) {
@@ -629,9 +651,13 @@ class Checker {
           this.add(
             doc,
             at,
-            `${what} uses forbidden wording "${
-              hit[0]
-            }" (${c.category}: ${c.label}) of rubric "${r.rubric.id}"`,
+            msg("problem.check.forbidden", {
+              what,
+              hit: hit[0],
+              category: c.category ?? "",
+              label: c.label,
+              rubric: r.rubric.id,
+            }),
           );
         }
       }
@@ -650,11 +676,15 @@ class Checker {
     const targets = new Set([...nodes, ...endings]);
     for (const e of endings) {
       if (d.nodes[e]) {
-        this.add(s, ["endings", e], `"${e}" is both a node and an ending id`);
+        this.add(
+          s,
+          ["endings", e],
+          msg("problem.check.node_and_ending", { id: e }),
+        );
       }
     }
     if (!d.nodes[d.start]) {
-      this.add(s, ["start"], `node "${d.start}" does not exist`);
+      this.add(s, ["start"], msg("problem.check.no_node", { id: d.start }));
     }
 
     const choiceIds = new Set(
@@ -666,14 +696,18 @@ class Checker {
       for (const key of ["chose", "notChose"] as const) {
         when?.[key]?.forEach((ref, i) => {
           if (!choiceIds.has(ref)) {
-            this.add(s, [...at, key, i], `choice "${ref}" does not exist`);
+            this.add(
+              s,
+              [...at, key, i],
+              msg("problem.check.no_choice", { id: ref }),
+            );
           }
         });
       }
     };
     const target = (id: string, at: DataPath) => {
       if (!targets.has(id)) {
-        this.add(s, at, `"${id}" is not a node or ending of this scenario`);
+        this.add(s, at, msg("problem.check.no_target", { id }));
       }
     };
     const edges = new Map<string, string[]>();
@@ -692,7 +726,7 @@ class Checker {
           this.add(
             s,
             [...at, "choices"],
-            "every choice has a `when` condition, so a learner can reach this node with nothing to choose: leave one unconditional",
+            msg("problem.check.all_conditional"),
           );
         }
         node.choices.forEach((c, i) => {
@@ -762,7 +796,7 @@ class Checker {
         this.add(
           s,
           ["nodes", n],
-          `node "${n}" never reaches an ending: it is in a cycle with no exit`,
+          msg("problem.check.cycle", { id: n }),
         );
       }
     }
@@ -771,7 +805,7 @@ class Checker {
       this.add(
         s,
         ["endings"],
-        "needs at least one ending with outcome resolved or escalated",
+        msg("problem.check.no_good_ending"),
       );
     }
 
@@ -792,7 +826,7 @@ class Checker {
           ["nodes", n, "choices", i, "text"],
           normalizeReply(best.text),
           r,
-          "best choice",
+          msg("problem.what.best_choice"),
         );
       }
     }
@@ -847,11 +881,11 @@ class Checker {
     if (d.plan) this.ref(c, ["plan"], "plan", d.plan);
     if (d.requires) {
       if (d.requires === d.id) {
-        this.add(c, ["requires"], `a level cannot require itself`);
+        this.add(c, ["requires"], msg("problem.check.self_require"));
       } else this.ref(c, ["requires"], "certification", d.requires);
     }
     if (d.rules.planItems && !d.plan) {
-      this.add(c, ["rules", "planItems"], "needs `plan` to name the plan");
+      this.add(c, ["rules", "planItems"], msg("problem.check.plan_needed"));
     }
     d.rules.quizzes?.modules.forEach((m, i) => {
       const at = ["rules", "quizzes", "modules", i];
@@ -859,7 +893,7 @@ class Checker {
         this.ref(c, at, "module", m) && !this.modulesWithQuiz.has(m) &&
         !this.tree.invalid.module?.includes(m)
       ) {
-        this.add(c, at, `module "${m}" has no quiz in its module.yaml`);
+        this.add(c, at, msg("problem.check.module_no_quiz", { id: m }));
       }
     });
     d.rules.scenarios?.refs.forEach((s, i) =>
@@ -883,7 +917,7 @@ class Checker {
       this.ref(c, ["recertification", "exam"], "exam", d.recertification.exam);
     }
     if (Object.values(d.rules).every((r) => r === undefined || r === false)) {
-      this.add(c, ["rules"], "a level needs at least one rule");
+      this.add(c, ["rules"], msg("problem.check.no_rule"));
     }
   }
 
@@ -898,7 +932,10 @@ class Checker {
         this.add(
           p,
           [...at, "day"],
-          `day ${day.day} appears twice (also days[${seen.get(day.day)}])`,
+          msg("problem.check.day_twice", {
+            day: day.day,
+            index: seen.get(day.day)!,
+          }),
         );
       } else seen.set(day.day, i);
       const items = day.items ?? [];
@@ -906,14 +943,14 @@ class Checker {
         this.add(
           p,
           [...at, "items"],
-          `day ${day.day} is a rest day but has items`,
+          msg("problem.check.rest_with_items", { day: day.day }),
         );
       }
       if (!day.rest && items.length === 0) {
         this.add(
           p,
           [...at, "day"],
-          `day ${day.day} has no items: add items or mark it \`rest: true\``,
+          msg("problem.check.day_empty", { day: day.day }),
         );
       }
       items.forEach((item, j) => {
@@ -928,7 +965,7 @@ class Checker {
             this.add(
               p,
               iat,
-              `module "${item.ref}" has no quiz in its module.yaml`,
+              msg("problem.check.module_no_quiz", { id: item.ref }),
             );
           }
         } else {
@@ -943,9 +980,10 @@ class Checker {
       this.add(
         p,
         ["days"],
-        `${missing.length === 1 ? "day" : "days"} ${
-          missing.join(", ")
-        } missing: days 1-30 must each appear once`,
+        msg("problem.check.days_missing", {
+          count: missing.length,
+          days: missing.join(", "),
+        }),
       );
     }
   }

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { checkContent, countContent, normalizeReply } from "./check.ts";
 import { loadContent } from "../content/loader.ts";
 import { bankBalance, formatBankBalance } from "./checks/bank_balance.ts";
+import { englishText } from "@/lib/content/source.ts";
 
 const fixture = (dir: string) =>
   fileURLToPath(new URL(`../content/testdata/${dir}`, import.meta.url));
@@ -10,7 +11,7 @@ const fixture = (dir: string) =>
 async function problemLines(dir: string): Promise<string[]> {
   const { tree, problems } = await loadContent(fixture(dir));
   return [...problems, ...checkContent(tree)].map((p) =>
-    `${p.path}:${p.line}:${p.col}: ${p.message}`
+    `${p.path}:${p.line}:${p.col}: ${englishText(p)}`
   );
 }
 

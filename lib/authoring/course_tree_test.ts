@@ -3,6 +3,7 @@ import { forgetCourseHeads } from "@/lib/content/course_view.ts";
 import { importContent } from "./course_import.ts";
 import { courseTree, editTree } from "./course_tree.ts";
 import { checkFiles, openWorkspace } from "./workspace.ts";
+import { englishText } from "@/lib/content/source.ts";
 import { T0, VALID_CONTENT as FIXTURE } from "./testing.ts";
 
 async function setup() {
@@ -158,7 +159,9 @@ Deno.test("create, rename, reorder and delete become drafts that load without pr
   // The new lesson and the swapped order load (only content checks may still ask for more).
   const { problems } = await checkFiles(ws.files);
   assert.deepEqual(
-    problems.filter((p) => /Unrecognized|Invalid|expected/.test(p.message)),
+    problems.filter((p) =>
+      /Unrecognized|Invalid|expected/.test(englishText(p))
+    ),
     [],
   );
 });

@@ -11,7 +11,12 @@
 import type { LoadedLesson } from "@/lib/content/loader.ts";
 import { splitAtChecks } from "@/lib/content/lesson_parts.ts";
 import { renderLesson, type TocEntry } from "@/lib/content/markdown.ts";
-import { locate, type Problem, splitLesson } from "@/lib/content/source.ts";
+import {
+  locate,
+  type Problem,
+  type ProblemMessage,
+  splitLesson,
+} from "@/lib/content/source.ts";
 import type {
   InlineQuestion,
   LessonFrontmatter,
@@ -81,8 +86,8 @@ export interface LessonPreview {
 /** The grader's verdict on one model answer in the file. */
 export interface ModelVerdict {
   line: number;
-  /** "model answer of q-…", "best choice … of node …". */
-  what: string;
+  /** "model answer of q-…", "best choice … of node …" (translated by the view). */
+  what: ProblemMessage;
   text: string;
   score: number;
   passPercent: number;

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { fileTreeSource } from "@/lib/content/content_source.ts";
 import { checkFile, fileKind } from "./editor_check.ts";
 import { courseFiles } from "./workspace.ts";
+import { englishText } from "@/lib/content/source.ts";
 
 const files = await courseFiles(
   fileTreeSource(
@@ -46,7 +47,9 @@ Deno.test("checkFile() reports a schema error at its line and still previews a l
   const check = await checkFile(files, LESSON, lines.join("\n"));
   assert.equal(check.kind, "lesson");
   assert.ok(
-    check.problems.some((p) => p.line === at + 1 && /minutes/.test(p.message)),
+    check.problems.some((p) =>
+      p.line === at + 1 && /minutes/.test(englishText(p))
+    ),
   );
   // The frontmatter does not load, so the body previews on its own.
   assert.equal(check.preview?.frontmatter, undefined);

@@ -29,7 +29,7 @@ import {
   sortProblems,
 } from "@/lib/content/loader.ts";
 import { publishCourse } from "@/lib/content/published.ts";
-import type { Problem } from "@/lib/content/source.ts";
+import { msg, type Problem } from "@/lib/content/source.ts";
 import { checkContent } from "./check.ts";
 import {
   clearDrafts,
@@ -250,7 +250,8 @@ export async function publishWorkspace(
         path: `${ws.courseDir}/course.yaml`,
         line: 1,
         col: 1,
-        message: `id: must stay "${ws.courseId}"`,
+        field: "id",
+        ...msg("problem.publish.id_changed", { id: ws.courseId }),
       }],
     );
   }

@@ -24,6 +24,7 @@ import {
   rollbackCourse,
   versionFiles,
 } from "./workspace.ts";
+import { englishText } from "@/lib/content/source.ts";
 
 const SCENARIO = "assessments/scenarios/late-parcel.yaml";
 const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
@@ -89,7 +90,7 @@ Deno.test("a draft with problems cannot be published; the latest version stays",
     (e: unknown) => {
       assert.ok(e instanceof DraftHasProblemsError);
       const p = e.problems.find((p) =>
-        p.path === SCENARIO && p.message.includes("nowhere")
+        p.path === SCENARIO && englishText(p).includes("nowhere")
       );
       assert.ok(p, JSON.stringify(e.problems));
       // At the line of the bad `next`, as content:check reports it.

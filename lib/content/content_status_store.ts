@@ -7,11 +7,36 @@
  * | ["content_status"]  | ContentStatus |
  */
 import { z } from "zod";
+import {
+  isProblemCode,
+  type ProblemCode,
+  type ProblemMessage,
+} from "./source.ts";
 
 const statusKey = ["content_status"];
 
 /** Problems are capped so the record stays far below KV's 64 KiB value limit. */
 export const MAX_STORED_PROBLEMS = 200;
+
+// A problem is stored as its message key and params, so each reader sees it in their language.
+const MessageSchema: z.ZodType<ProblemMessage> = z.lazy(() =>
+  z.object({
+    code: z.custom<ProblemCode>(isProblemCode),
+    params: z.record(
+      z.string(),
+      z.union([z.string(), z.number(), MessageSchema]),
+    ).optional(),
+  })
+);
+
+const ProblemsSchema = z.array(
+  z.object({
+    path: z.string(),
+    line: z.number(),
+    col: z.number(),
+    field: z.string().optional(),
+  }).and(MessageSchema),
+).max(MAX_STORED_PROBLEMS);
 
 export const ContentStatusSchema = z.object({
   checkedAt: z.date(),
@@ -24,15 +49,7 @@ export const ContentStatusSchema = z.object({
   ),
   heldBack: z.array(z.string()),
   problemCount: z.number().int().min(0),
-  problems: z.array(
-    z.object({
-      path: z.string(),
-      line: z.number(),
-      col: z.number(),
-      message: z.string(),
-    }),
-  )
-    .max(MAX_STORED_PROBLEMS),
+  problems: ProblemsSchema,
   /**
    * Courses whose repository files changed after a trainer published in the
    * browser: the files became `fileVersion`, the browser's `browserVersion`
@@ -45,6 +62,12 @@ export const ContentStatusSchema = z.object({
   })).max(100).default([]),
 });
 export type ContentStatus = z.infer<typeof ContentStatusSchema>;
+
+// Statuses saved before problems carried codes held English sentences; every
+// start imports again and rewrites the status, so until then none show.
+const StoredStatusSchema = ContentStatusSchema.extend({
+  problems: ProblemsSchema.catch([]),
+});
 
 /** Saves the status of an import. */
 export async function saveContentStatus(
@@ -60,7 +83,7 @@ export async function getContentStatus(
 ): Promise<ContentStatus | null> {
   const entry = await kv.get(statusKey);
   if (entry.versionstamp === null) return null;
-  const parsed = ContentStatusSchema.safeParse(entry.value);
+  const parsed = StoredStatusSchema.safeParse(entry.value);
   if (!parsed.success) {
     throw new Error(
       `Cannot read ${JSON.stringify(statusKey)}: ${parsed.error.message}`,

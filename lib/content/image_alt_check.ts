@@ -9,7 +9,7 @@
  * @module
  */
 import { proseBlocks } from "./prose_blocks.ts";
-import type { Problem } from "./source.ts";
+import { msg, type Problem } from "./source.ts";
 
 /** `![alt](src)` or `![alt][ref]`: the alt text is group 1. */
 const MD_IMAGE = /!\[([^\]]*)\]\s*[(\[]/g;
@@ -56,8 +56,7 @@ export function lessonImageAltProblems(
       problems.push({
         path,
         ...at(m.index!),
-        message:
-          "image has no alt text: say what it shows in the brackets (![退货流程截图](…)), so a learner using a screen reader gets it too",
+        ...msg("problem.lesson.image_alt"),
       });
     }
     for (const m of text.matchAll(HTML_IMG)) {
@@ -66,9 +65,11 @@ export function lessonImageAltProblems(
       problems.push({
         path,
         ...at(m.index!),
-        message: `<img> has ${
-          alt === null ? "no alt attribute" : "an empty alt"
-        }: add alt="…" saying what it shows, so a learner using a screen reader gets it too`,
+        ...msg(
+          alt === null
+            ? "problem.lesson.img_no_alt"
+            : "problem.lesson.img_empty_alt",
+        ),
       });
     }
   }

@@ -42,6 +42,7 @@ import {
 import { fillData, fillText, type Policy, PolicySchema } from "./policy.ts";
 import { type ReplySet, ReplySetSchema } from "./reply_schema.ts";
 import {
+  msg,
   parseYaml,
   type PosIndex,
   type Problem,
@@ -306,7 +307,7 @@ class Loader {
         path: this.rel(dir),
         line: 1,
         col: 1,
-        message: "Course folder has no course.yaml",
+        ...msg("problem.load.no_course_yaml"),
       });
       // Treat it like a broken course.yaml: its skills and id are unknown, not absent.
       this.noteInvalid("course", { id: dir.split("/").pop() });
@@ -333,9 +334,8 @@ class Loader {
           path: course?.path ?? this.rel(coursePath),
           line: at[0],
           col: at[1],
-          message: `modules[${i}]: module folder "${name}" does not exist in ${
-            this.rel(dir)
-          }`,
+          field: `modules[${i}]`,
+          ...msg("problem.load.module_missing", { name, dir: this.rel(dir) }),
         });
         continue;
       }
@@ -348,8 +348,8 @@ class Loader {
         path: course!.path,
         line: at[0],
         col: at[1],
-        message:
-          `modules: folder "${name}" is not listed, so its lessons would never be shown`,
+        field: "modules",
+        ...msg("problem.load.module_unlisted", { name }),
       });
     }
     if (!course) {
@@ -373,7 +373,7 @@ class Loader {
         path: this.rel(dir),
         line: 1,
         col: 1,
-        message: "Module folder has no module.yaml",
+        ...msg("problem.load.no_module_yaml"),
       });
     }
     const lessons: LoadedLesson[] = [];

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { courseHash, loadContent } from "./loader.ts";
+import { englishText } from "./source.ts";
 
 const fixture = (dir: string) =>
   fileURLToPath(new URL(`./testdata/${dir}`, import.meta.url));
@@ -9,7 +10,7 @@ const fixture = (dir: string) =>
 async function assertLoadProblem(dir: string, at: string, text: string) {
   const { problems } = await loadContent(fixture(`broken/${dir}`));
   const lines = problems.map((p) =>
-    `${p.path}:${p.line}:${p.col}: ${p.message}`
+    `${p.path}:${p.line}:${p.col}: ${englishText(p)}`
   );
   assert.ok(
     lines.some((l) => l.startsWith(`${at}:`) && l.includes(text)),

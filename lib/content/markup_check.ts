@@ -8,7 +8,7 @@
  */
 import { proseBlocks } from "./prose_blocks.ts";
 import { renderLesson } from "./markdown.ts";
-import type { Problem } from "./source.ts";
+import { msg, type Problem } from "./source.ts";
 
 /**
  * Markup a learner must never see as text: a `**` or `__` pair (exactly two,
@@ -72,8 +72,7 @@ export function lessonMarkupProblems(
       path,
       line: at,
       col,
-      message:
-        `Markdown markup shows as text after rendering ("${shown}"): check the ** or \` pairs on this line`,
+      ...msg("problem.lesson.markup", { shown }),
     });
   }
   return problems;

@@ -15,7 +15,7 @@
 import { z } from "zod";
 import { Id } from "./schema.ts";
 
-const Text = z.string().trim().min(1, { error: "must not be empty" });
+const Text = z.string().trim().min(1, { error: "problem.schema.empty" });
 
 /** Where in the service a reply is used (the curriculum's situations). */
 export const Situation = z.enum([
@@ -62,7 +62,7 @@ export const ReplySchema = z.strictObject({
   /** The house figures the text relies on; every `{{id}}` in it is listed here and no other. */
   policy: z.array(Id).default([]),
   /** Lessons that teach it (at least one). */
-  lessons: z.array(Id).min(1, { error: "must name at least one lesson" }),
+  lessons: z.array(Id).min(1, { error: "problem.schema.lessons_min" }),
   /** Extra search words a customer or agent might type. */
   keywords: z.array(Text).default([]),
   /** The rubric it is checked against; default `service-reply`. */

@@ -128,9 +128,9 @@ export const LessonFrontmatterSchema = z.strictObject({
   id: Id,
   title: Text,
   // One knowledge unit; the course design puts an interaction every 15-20 minutes.
-  minutes: z.int().min(15, { error: "must be 15-20 (one knowledge unit)" })
+  minutes: z.int().min(15, { error: "problem.schema.minutes_min" })
     .max(20, {
-      error: "must be 15-20 (one knowledge unit); split longer lessons",
+      error: "problem.schema.minutes_max",
     }),
   objectives: z.array(Text).min(1),
   skills: Ids.min(1),
@@ -147,7 +147,7 @@ const bankFields = {
   module: Id,
   skills: Ids.min(1),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)], {
-    error: "must be 1 (easy), 2 (medium) or 3 (hard)",
+    error: "problem.schema.difficulty",
   }),
   /** The parallel form of the pre/post-test blueprint this question is in, if any. */
   form: Form.optional(),
@@ -250,12 +250,12 @@ export const ConditionSchema = z.strictObject({
   /** `node.choice` ids the learner must have picked. */
   chose: z.array(
     z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, {
-      error: 'must be "node.choice"',
+      error: "problem.schema.node_choice",
     }),
   ).optional(),
   notChose: z.array(
     z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, {
-      error: 'must be "node.choice"',
+      error: "problem.schema.node_choice",
     }),
   ).optional(),
 });
@@ -279,12 +279,15 @@ export type RedLine = z.infer<typeof RedLine>;
 export const BranchSchema = z.strictObject({ when: ConditionSchema, next: Id });
 export type Branch = z.infer<typeof BranchSchema>;
 
-const nextRequired = (what: string) =>
+// The messages are keys of lib/i18n/parts/content_check.ts, as every message this schema names.
+const nextRequired = (
+  missing:
+    | "problem.schema.next_choice"
+    | "problem.schema.next_pass"
+    | "problem.schema.next_fail",
+) =>
   z.string({
-    error: (iss) =>
-      iss.input === undefined
-        ? `is required: ${what} must lead to a node or an ending`
-        : undefined,
+    error: (iss) => iss.input === undefined ? missing : undefined,
   }).pipe(Id);
 
 /** One option at a choice node. */
@@ -294,7 +297,7 @@ export const ScenarioChoiceSchema = z.strictObject({
   scores: z.partialRecord(Dimension, z.number()).default({}),
   mood: z.number().min(-50).max(50).default(0),
   feedback: Text,
-  next: nextRequired("every choice"),
+  next: nextRequired("problem.schema.next_choice"),
   branches: z.array(BranchSchema).optional(),
   when: ConditionSchema.optional(),
   /** The option crosses this red line: the run records a breach and cannot pass. */
@@ -309,8 +312,8 @@ export const ScenarioReplySchema = z.strictObject({
   instruction: Text,
   modelAnswer: Text,
   passPercent: Percent,
-  next: nextRequired("a passing reply"),
-  failNext: nextRequired("a failing reply"),
+  next: nextRequired("problem.schema.next_pass"),
+  failNext: nextRequired("problem.schema.next_fail"),
   branches: z.array(BranchSchema).optional(),
   dimension: Dimension.optional(),
 });
@@ -325,7 +328,7 @@ export const ScenarioNodeSchema = z.strictObject({
   if ((node.choices === undefined) === (node.reply === undefined)) {
     ctx.addIssue({
       code: "custom",
-      message: "must have exactly one of `choices` or `reply`",
+      message: "problem.schema.choices_or_reply",
     });
   }
 });
@@ -446,7 +449,7 @@ export const SurveySchema = z.strictObject({
     ctx.addIssue({
       code: "custom",
       path: ["when"],
-      message: "is module-end, so `module` is required",
+      message: "problem.schema.module_end",
     });
   }
 });
@@ -593,7 +596,7 @@ export const PlanSchema = z.strictObject({
   /** The weekday of day 1 (cohorts start on it), so the rota can be checked against weekends. */
   startsOn: z.enum(WEEKDAYS).optional(),
   days: z.array(z.strictObject({
-    day: z.int().min(1).max(30, { error: "must be 1-30" }),
+    day: z.int().min(1).max(30, { error: "problem.schema.day" }),
     title: Text.optional(),
     rest: z.boolean().optional(),
     /** A worked weekend day, or a promotion-day (618, 双11) drill. */

@@ -15,14 +15,93 @@ import {
   parseDocument,
 } from "yaml";
 import type { z } from "zod";
+import { zh as problemMessages } from "../i18n/parts/content_check.ts";
+import { type MessageParam, type Translate, translator } from "../i18n/i18n.ts";
+
+/** A message key of lib/i18n/parts/content_check.ts: what a problem says. */
+export type ProblemCode = keyof typeof problemMessages;
+
+/**
+ * A value a problem's message names: text or a number from the content
+ * (shown as it is, escaped by the view), or a message of its own (a kind of
+ * id, what a model reply is) translated with it.
+ */
+export type ProblemParam = string | number | ProblemMessage;
+
+/** A translatable message: its key and the values it names. */
+export interface ProblemMessage {
+  code: ProblemCode;
+  params?: Record<string, ProblemParam>;
+}
 
 /** One thing wrong with the content, at a 1-based line and column of a file. */
-export interface Problem {
+export interface Problem extends ProblemMessage {
   /** Relative to the content root, with `/` separators. */
   path: string;
   line: number;
   col: number;
-  message: string;
+  /** The field it is about, as authors read it (`nodes.open.choices[1].next`), shown before the message. */
+  field?: string;
+}
+
+/** A message with its params (`msg("problem.check.no_node", { id })`). */
+export function msg(
+  code: ProblemCode,
+  params?: Record<string, ProblemParam>,
+): ProblemMessage {
+  return params ? { code, params } : { code };
+}
+
+/** The names `unique` reports a repeated id of (`problem.item.*`). */
+export type ListItem =
+  | "option"
+  | "choice"
+  | "item"
+  | "section"
+  | "skill"
+  | "fact"
+  | "criterion"
+  | "left"
+  | "right"
+  | "survey_question";
+
+/** "duplicate option id "b"", with the list's name translated. */
+export function duplicateInList(what: ListItem, id: string): ProblemMessage {
+  return msg("problem.check.duplicate_in_list", {
+    what: msg(`problem.item.${what}`),
+    id,
+  });
+}
+
+/** True when `value` is a key of the content check messages. */
+export function isProblemCode(value: unknown): value is ProblemCode {
+  return typeof value === "string" && Object.hasOwn(problemMessages, value);
+}
+
+/** A problem's sentence in the language of `t`, its field first when it has one. */
+export function problemText(
+  t: Translate,
+  p: ProblemMessage & { field?: string },
+): string {
+  const params: Record<string, MessageParam> = {};
+  for (const [name, value] of Object.entries(p.params ?? {})) {
+    params[name] = typeof value === "object" ? problemText(t, value) : value;
+  }
+  const text = t(p.code, params);
+  return p.field ? t("problem.field", { field: p.field, message: text }) : text;
+}
+
+/** A problem's sentence in English, the language content:check prints. */
+export function englishText(p: ProblemMessage & { field?: string }): string {
+  return problemText(translator("en"), p);
+}
+
+/** `path:line:col: message`, as content:check prints a problem (English unless `t` says otherwise). */
+export function problemLine(
+  p: Problem,
+  t: Translate = translator("en"),
+): string {
+  return `${p.path}:${p.line}:${p.col}: ${problemText(t, p)}`;
 }
 
 /** A path into parsed data, as zod reports it. */
@@ -66,9 +145,23 @@ export function problemAt(
   file: string,
   pos: PosIndex,
   path: DataPath,
-  message: string,
+  message: ProblemMessage,
 ): Problem {
-  return { path: file, ...locate(pos, path), message };
+  return { path: file, ...locate(pos, path), ...message };
+}
+
+/** A problem about the field at `path`: located there, and named before its message. */
+export function fieldProblem(
+  file: string,
+  pos: PosIndex,
+  path: DataPath,
+  message: ProblemMessage,
+): Problem {
+  const field = label(path);
+  return {
+    ...problemAt(file, pos, path, message),
+    ...(field ? { field } : {}),
+  };
 }
 
 /** Parses one YAML document, recording where each key and item starts. */
@@ -97,17 +190,13 @@ export function parseYaml(
     const problems = doc.errors.map((e) => {
       const [line, col] = at(e.pos[0]);
       // Chinese text often holds ": " or ","; both end a plain YAML value.
-      const hint = e.code === "BLOCK_AS_IMPLICIT_KEY"
-        ? ' (quote text that contains ": ")'
-        : / at node end$/.test(firstLine(e.message))
-        ? " (a value that starts with a quote must end with it: wrap the whole text in the other quote kind, or use “ ” inside)"
-        : "";
-      return {
-        path: file,
-        line,
-        col,
-        message: `YAML syntax error: ${firstLine(e.message)}${hint}`,
-      };
+      const detail = firstLine(e.message);
+      const code = e.code === "BLOCK_AS_IMPLICIT_KEY"
+        ? "problem.yaml.syntax_colon"
+        : / at node end$/.test(detail)
+        ? "problem.yaml.syntax_quote"
+        : "problem.yaml.syntax";
+      return { path: file, line, col, ...msg(code, { detail }) };
     });
     return { data: undefined, pos: {}, problems };
   }
@@ -164,6 +253,7 @@ export function validate<T>(
   // Object schemas seen by the error map, by pointer, to suggest the field meant.
   const allowedKeys = new Map<string, string[]>();
   const result = schema.safeParse(parsed.data, {
+    reportInput: true,
     error: (iss) => {
       if (iss.code === "unrecognized_keys") {
         const shape =
@@ -171,7 +261,7 @@ export function validate<T>(
             ?._zod?.def?.shape;
         allowedKeys.set(pointer(iss.path ?? []), Object.keys(shape ?? {}));
       }
-      return issueMessage(iss as unknown as RawIssue);
+      return undefined;
     },
   });
   if (result.success) return { data: result.data, problems: [] };
@@ -182,27 +272,26 @@ export function validate<T>(
       for (const key of issue.keys) {
         const path = [...issue.path, key];
         // `{ text: 你好,请稍等 }` parses as text "你好" plus an empty key "请稍等".
-        const cut = parsed.flowEmptyKeys?.includes(pointer(path))
-          ? ': if it is the rest of the text before it, quote that text ("," ends a value inside { })'
-          : suggest(key, allowed);
+        const cut = parsed.flowEmptyKeys?.includes(pointer(path));
         problems.push(
-          problemAt(
+          fieldProblem(
             file,
             parsed.pos,
             path,
-            `${label(path)}: unknown field${cut}`,
+            cut
+              ? msg("problem.schema.unknown_field_cut")
+              : suggest(key, allowed),
           ),
         );
       }
       continue;
     }
-    const where = label(issue.path);
     problems.push(
-      problemAt(
+      fieldProblem(
         file,
         parsed.pos,
         issue.path,
-        where ? `${where}: ${issue.message}` : issue.message,
+        issueMessage(issue as unknown as RawIssue),
       ),
     );
   }
@@ -218,11 +307,15 @@ export function label(path: DataPath): string {
   return out;
 }
 
-function suggest(key: string, allowed: string[]): string {
+function suggest(key: string, allowed: string[]): ProblemMessage {
   const near = allowed.find((a) => a.toLowerCase() === key.toLowerCase()) ??
     allowed.find((a) => editDistance(a, key) <= 2);
-  if (near) return ` (did you mean "${near}"?)`;
-  return allowed.length > 0 ? ` (allowed: ${allowed.join(", ")})` : "";
+  if (near) return msg("problem.schema.unknown_field_near", { near });
+  return allowed.length > 0
+    ? msg("problem.schema.unknown_field_allowed", {
+      allowed: allowed.join(", "),
+    })
+    : msg("problem.schema.unknown_field");
 }
 
 /** Levenshtein distance, to suggest the id or field an author meant. */
@@ -244,7 +337,8 @@ export function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
-interface RawIssue {
+/** The parts of a zod issue (parsed with `reportInput: true`) its message is made from. */
+export interface RawIssue {
   code: string;
   input?: unknown;
   expected?: string;
@@ -254,78 +348,87 @@ interface RawIssue {
   minimum?: number | bigint;
   maximum?: number | bigint;
   pattern?: string;
-  issues?: { message: string }[];
+  issues?: RawIssue[];
   discriminator?: string;
   message?: string;
 }
 
-/** Author-facing wording for zod's issue codes; undefined keeps zod's own. */
-function issueMessage(iss: RawIssue): string | undefined {
+/**
+ * The author-facing message of a zod issue: a message key the schema named
+ * itself (lib/content/schema.ts), else a handful of generic messages by issue
+ * code, with the expected and received values as params.
+ */
+export function issueMessage(iss: RawIssue): ProblemMessage {
+  const got = { got: describe(iss.input) };
+  if (isProblemCode(iss.message)) return msg(iss.message, got);
+  const list = (values: unknown[] | undefined) =>
+    (values ?? []).map((v) => JSON.stringify(v)).join(", ");
+  const small = (n: number | bigint | undefined) => Number(n ?? 0);
   switch (iss.code) {
     case "invalid_type":
-      if (iss.input === undefined) return "is required";
+      if (iss.input === undefined) return msg("problem.schema.required");
       if (iss.expected === "int") {
-        return `must be a whole number, got ${describe(iss.input)}`;
+        return msg("problem.schema.whole_number", got);
       }
-      return `must be ${article(iss.expected ?? "a value")}, got ${
-        describe(iss.input)
-      }`;
+      return msg("problem.schema.type", {
+        expected: iss.expected ?? "value",
+        ...got,
+      });
     case "invalid_value":
       return iss.values?.length === 1
-        ? `must be ${JSON.stringify(iss.values[0])}, got ${describe(iss.input)}`
-        : `must be one of ${
-          iss.values?.map((v) => JSON.stringify(v)).join(", ")
-        }, got ${describe(iss.input)}`;
+        ? msg("problem.schema.literal", {
+          value: JSON.stringify(iss.values[0]),
+          ...got,
+        })
+        : msg("problem.schema.one_of", { values: list(iss.values), ...got });
     case "invalid_union":
       if (iss.discriminator) {
-        const choices = iss.options?.map((v) => JSON.stringify(v)).join(", ");
         return iss.input === undefined
-          ? `is required (one of ${choices})`
-          : `must be one of ${choices}, got ${describe(iss.input)}`;
+          ? msg("problem.schema.required_one_of", { values: list(iss.options) })
+          : msg("problem.schema.one_of", { values: list(iss.options), ...got });
       }
-      return undefined;
+      return msg("problem.schema.invalid");
     case "too_small":
       if (iss.origin === "array") {
-        return `needs at least ${iss.minimum} item${
-          iss.minimum === 1 ? "" : "s"
-        }`;
+        return msg("problem.schema.min_items", { minimum: small(iss.minimum) });
       }
-      if (iss.origin === "string") return "must not be empty";
-      return `must be at least ${iss.minimum}, got ${describe(iss.input)}`;
+      if (iss.origin === "string") return msg("problem.schema.empty");
+      return msg("problem.schema.min", { minimum: small(iss.minimum), ...got });
     case "too_big":
       if (iss.origin === "array") {
-        return `may have at most ${iss.maximum} items`;
+        return msg("problem.schema.max_items", { maximum: small(iss.maximum) });
       }
       if (iss.origin === "string") {
-        return `may have at most ${iss.maximum} characters`;
+        return msg("problem.schema.max_chars", { maximum: small(iss.maximum) });
       }
-      return `must be at most ${iss.maximum}, got ${describe(iss.input)}`;
+      return msg("problem.schema.max", { maximum: small(iss.maximum), ...got });
     case "invalid_format":
-      return `must match ${iss.pattern}, got ${describe(iss.input)}`;
+      return msg("problem.schema.format", {
+        pattern: iss.pattern ?? "",
+        ...got,
+      });
     case "invalid_key":
-      return iss.issues?.[0]?.message ?? "is not a valid key";
-    case "unrecognized_keys":
-      return "unknown field";
+      return iss.issues?.[0]
+        ? issueMessage(iss.issues[0])
+        : msg("problem.schema.invalid_key");
     default:
-      return undefined;
+      return msg("problem.schema.invalid");
   }
 }
 
-function article(type: string): string {
-  if (type === "array") return "a list";
-  if (type === "object") return "a mapping";
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null (an empty value)";
-  if (value === undefined) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
+/** What a wrong value was, for a message's `{got}`: content text stays as written. */
+function describe(value: unknown): ProblemParam {
+  if (value === null) return msg("problem.got.null");
+  if (value === undefined) return msg("problem.got.nothing");
+  if (Array.isArray(value)) return msg("problem.got.list");
+  if (typeof value === "object") return msg("problem.got.mapping");
   if (typeof value === "string") {
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   }
-  return `${typeof value} ${String(value)}`;
+  return msg("problem.got.value", {
+    type: typeof value,
+    value: String(value),
+  });
 }
 
 /** A ```quiz fence found in a lesson body. */
@@ -364,7 +467,7 @@ export function splitLesson(text: string, file: string): LessonSource {
         path: file,
         line: 1,
         col: 1,
-        message: "Frontmatter is not closed: add a `---` line after it",
+        ...msg("problem.lesson.frontmatter_open"),
       });
       bodyStart = lines.length;
     } else {
@@ -376,8 +479,7 @@ export function splitLesson(text: string, file: string): LessonSource {
       path: file,
       line: 1,
       col: 1,
-      message:
-        "Lesson has no frontmatter: start the file with YAML between two `---` lines",
+      ...msg("problem.lesson.no_frontmatter"),
     });
   }
   const fences: QuizFence[] = [];
@@ -408,7 +510,7 @@ export function splitLesson(text: string, file: string): LessonSource {
       path: file,
       line: open.line,
       col: 1,
-      message: "Quiz fence is not closed: add a closing ``` line",
+      ...msg("problem.lesson.fence_open"),
     });
   }
   return {

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { z } from "zod";
-import { label, locate, parseYaml, splitLesson, validate } from "./source.ts";
+import {
+  englishText,
+  label,
+  locate,
+  parseYaml,
+  splitLesson,
+  validate,
+} from "./source.ts";
 
 Deno.test("parseYaml() records the line and column of every key and item", () => {
   const parsed = parseYaml("id: a\nlist:\n  - x\n  - { k: v }\n", "f.yaml");
@@ -27,7 +34,10 @@ Deno.test("parseYaml() reports syntax errors with their position and no data", (
   assert.equal(parsed.data, undefined);
   assert.equal(parsed.problems.length, 1);
   assert.deepEqual([parsed.problems[0].line, parsed.problems[0].col], [2, 8]);
-  assert.match(parsed.problems[0].message, /quote text that contains ": "/);
+  assert.match(
+    englishText(parsed.problems[0]),
+    /quote text that contains ": "/,
+  );
 });
 
 Deno.test("parseYaml() explains a value that starts with a quoted phrase", () => {
@@ -37,7 +47,7 @@ Deno.test("parseYaml() explains a value that starts with a quoted phrase", () =>
   );
   assert.equal(parsed.problems[0].line, 2);
   assert.match(
-    parsed.problems[0].message,
+    englishText(parsed.problems[0]),
     /starts with a quote must end with it/,
   );
 });
@@ -58,10 +68,13 @@ Deno.test("validate() names the unknown field and suggests the one meant", () =>
     parseYaml("titel: a\nitems: []\n", "f.yaml"),
     "f.yaml",
   );
-  assert.deepEqual(problems.map((p) => `${p.line}:${p.col} ${p.message}`), [
-    "1:1 title: is required",
-    '1:1 titel: unknown field (did you mean "title"?)',
-  ]);
+  assert.deepEqual(
+    problems.map((p) => `${p.line}:${p.col} ${englishText(p)}`),
+    [
+      "1:1 title: is required",
+      '1:1 titel: unknown field (did you mean "title"?)',
+    ],
+  );
 });
 
 Deno.test("validate() explains text cut at an unquoted comma in a flow mapping", () => {
@@ -73,7 +86,7 @@ Deno.test("validate() explains text cut at an unquoted comma in a flow mapping",
   assert.equal(problems.length, 1);
   assert.equal(problems[0].line, 3);
   assert.match(
-    problems[0].message,
+    englishText(problems[0]),
     /^items\[0\]\.请稍等: unknown field: .*quote that text/,
   );
 });
@@ -84,7 +97,7 @@ Deno.test("validate() says which type was expected and what was found", () => {
     parseYaml("title: 3\nitems: x\n", "f.yaml"),
     "f.yaml",
   );
-  assert.deepEqual(problems.map((p) => p.message), [
+  assert.deepEqual(problems.map((p) => englishText(p)), [
     "title: must be a string, got number 3",
     'items: must be a list, got "x"',
   ]);
@@ -122,7 +135,7 @@ Deno.test("splitLesson() finds frontmatter, body and quiz fences but skips neste
 Deno.test("splitLesson() reports a missing frontmatter and an unclosed quiz fence", () => {
   const lesson = splitLesson("# title\n\n```quiz\nref: a\n", "l.md");
   assert.deepEqual(
-    lesson.problems.map((p) => `${p.line}: ${p.message.split(":")[0]}`),
+    lesson.problems.map((p) => `${p.line}: ${englishText(p).split(":")[0]}`),
     [
       "1: Lesson has no frontmatter",
       "3: Quiz fence is not closed",

@@ -1,6 +1,7 @@
 /** GIFT problems and warnings as sentences in the request's language. */
 import type { Translate } from "@/lib/i18n/i18n.ts";
 import type { GiftProblem, GiftWarning } from "./parse.ts";
+import { problemText } from "@/lib/content/source.ts";
 
 /** "第 3 行第 5 列" / "line 3, column 5". */
 export function giftAt(t: Translate, p: { line: number; col: number }): string {
@@ -26,7 +27,10 @@ export function giftProblemText(t: Translate, p: GiftProblem): string {
     case "unknown_rubric":
       return t("gift.problem.unknown_rubric", { rubric: p.rubric });
     case "content":
-      return t("gift.problem.content", { field: p.field, message: p.message });
+      return t("gift.problem.content", {
+        field: p.field,
+        message: problemText(t, p.message),
+      });
     default:
       return t(`gift.problem.${p.code}`);
   }

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import type { ProblemMessage } from "@/lib/content/source.ts";
 import { parse as parseGiftGrammar } from "gift-pegjs";
 import type { GIFTQuestion } from "gift-pegjs";
 import { blockNotes, findLookalikes, splitBlocks } from "./scan.ts";
@@ -37,8 +38,8 @@ export type GiftProblem =
     | { code: "id_taken"; id: string }
     /** The rubric named by `// @rubric:` is not in the course. */
     | { code: "unknown_rubric"; rubric: string }
-    /** The content schema or check refused the mapped question (message as content:check writes it). */
-    | { code: "content"; field: string; message: string }
+    /** The content schema or check refused the mapped question (the message content:check gives). */
+    | { code: "content"; field: string; message: ProblemMessage }
   );
 
 /** Something imported with a loss the trainer should know of. */

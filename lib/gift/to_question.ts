@@ -28,6 +28,11 @@ import {
   type QuestionType,
 } from "@/lib/content/schema.ts";
 import { typeOf } from "@/lib/question_types/registry.ts";
+import {
+  duplicateInList,
+  issueMessage,
+  type RawIssue,
+} from "@/lib/content/source.ts";
 import type { GiftItem, GiftProblem, GiftWarning } from "./parse.ts";
 
 /** What the importer knows of the course the bank belongs to. */
@@ -342,13 +347,13 @@ export function giftToQuestion(
     ...body,
     prompt: body.type === "fillin" ? fillPrompt : prompt,
   };
-  const parsed = QuestionSchema.safeParse(candidate);
+  const parsed = QuestionSchema.safeParse(candidate, { reportInput: true });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problem({
         code: "content",
         field: issue.path.join("."),
-        message: issue.message,
+        message: issueMessage(issue as unknown as RawIssue),
       });
     }
     return out;
@@ -364,7 +369,7 @@ export function giftToQuestion(
           problem({
             code: "content",
             field: path.join("."),
-            message: `duplicate ${what} id "${v}"`,
+            message: duplicateInList(what, v),
           });
         }
         seen.add(v);

@@ -7,14 +7,10 @@
 import { getContentStatus } from "@/lib/content/content_status_store.ts";
 import { listCourseViews } from "@/lib/content/course_view.ts";
 import { previewUrl } from "@/lib/preview/preview_kinds.ts";
+import type { Problem } from "@/lib/content/source.ts";
 
-/** A problem content:check reported, as `path:line:col: message`. */
-export interface ContentProblem {
-  path: string;
-  line: number;
-  col: number;
-  message: string;
-}
+/** A problem content:check reported (the view translates it). */
+export type ContentProblem = Problem;
 
 /** One item of content as the trainer's list shows it. */
 export interface ContentItem {

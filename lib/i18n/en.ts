@@ -17,6 +17,7 @@ import { en as evaluator } from "./parts/evaluator.ts";
 import { en as dashPanel } from "./parts/dash_panel.ts";
 import { en as invitations } from "./parts/invitations.ts";
 import { en as dashPages } from "./parts/dash_pages.ts";
+import { en as contentCheck } from "./parts/content_check.ts";
 import { en as forms } from "./parts/forms.ts";
 
 /** English messages. Typed against the zh-CN catalog so no key is missing. */
@@ -737,5 +738,6 @@ export const en: Record<MessageKey, string> = {
   ...dashPanel,
   ...invitations,
   ...dashPages,
+  ...contentCheck,
   ...forms,
 };

@@ -16,6 +16,7 @@ import { zh as evaluator } from "./parts/evaluator.ts";
 import { zh as dashPanel } from "./parts/dash_panel.ts";
 import { zh as invitations } from "./parts/invitations.ts";
 import { zh as dashPages } from "./parts/dash_pages.ts";
+import { zh as contentCheck } from "./parts/content_check.ts";
 import { zh as forms } from "./parts/forms.ts";
 
 /** Simplified Chinese messages: the reference catalog every language must match. */
@@ -687,6 +688,7 @@ export const zhCN = {
   ...dashPanel,
   ...invitations,
   ...dashPages,
+  ...contentCheck,
   ...forms,
 } as const;
 

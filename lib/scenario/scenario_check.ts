@@ -25,9 +25,10 @@ import type { Loaded } from "@/lib/content/loader.ts";
 import type { Rubric, Scenario } from "@/lib/content/schema.ts";
 import {
   type DataPath,
-  label,
+  fieldProblem,
+  msg,
   type Problem,
-  problemAt,
+  type ProblemMessage,
 } from "@/lib/content/source.ts";
 import { gradeReply } from "@/lib/rubric/rubric.ts";
 import { evaluateCondition } from "./condition.ts";
@@ -248,11 +249,8 @@ function describe(steps: readonly WalkStep[], end?: string): string {
 export function checkScenario(s: Loaded<Scenario>): Problem[] {
   const d = s.data;
   const problems: Problem[] = [];
-  const add = (at: DataPath, message: string) => {
-    const where = label(at);
-    problems.push(
-      problemAt(s.path, s.pos, at, where ? `${where}: ${message}` : message),
-    );
+  const add = (at: DataPath, message: ProblemMessage) => {
+    problems.push(fieldProblem(s.path, s.pos, at, message));
   };
   if (!d.nodes[d.start]) return problems; // reported by the graph checks
 
@@ -263,9 +261,9 @@ export function checkScenario(s: Loaded<Scenario>): Problem[] {
   if (!model.endingId) {
     add(
       ["start"],
-      `the model path (best choices) loops forever: ${
-        model.steps.slice(0, 8).map((st) => st.nodeId).join(" → ")
-      } …`,
+      msg("problem.scenario.model_loops", {
+        path: model.steps.slice(0, 8).map((st) => st.nodeId).join(" → "),
+      }),
     );
   } else if (!GOOD.has(d.endings[model.endingId].outcome) && last) {
     add(
@@ -274,18 +272,20 @@ export function checkScenario(s: Loaded<Scenario>): Problem[] {
         choiceId: last.choiceId,
         reply: last.choiceId === undefined ? "pass" : undefined,
       }),
-      `the model path (best-scoring choices: ${
-        [...model.steps.map((st) => st.nodeId), model.endingId].join(" → ")
-      }) ends in "${model.endingId}" with outcome ${
-        d.endings[model.endingId].outcome
-      }; it must end resolved or escalated`,
+      msg("problem.scenario.model_ends_badly", {
+        path: [...model.steps.map((st) => st.nodeId), model.endingId].join(
+          " → ",
+        ),
+        ending: model.endingId,
+        outcome: d.endings[model.endingId].outcome,
+      }),
     );
   }
   for (const b of model.state.breaches ?? []) {
     const step = model.steps[b.turn];
     add(
       stepAt(d, { nodeId: step.nodeId, choiceId: step.choiceId }),
-      `the model path's best-scoring option crosses the red line "${b.category}": give a compliant option the most points`,
+      msg("problem.scenario.model_red_line", { category: b.category }),
     );
   }
 
@@ -295,14 +295,17 @@ export function checkScenario(s: Loaded<Scenario>): Problem[] {
   if (!walk.truncated) {
     for (const n of Object.keys(d.nodes)) {
       if (!walk.reached.has(n)) {
-        add(["nodes", n], `node "${n}" is unreachable from start "${d.start}"`);
+        add(
+          ["nodes", n],
+          msg("problem.scenario.node_unreachable", { id: n, start: d.start }),
+        );
       }
     }
     for (const e of Object.keys(d.endings)) {
       if (!walk.reached.has(e)) {
         add(
           ["endings", e],
-          `ending "${e}" is unreachable from start "${d.start}"`,
+          msg("problem.scenario.ending_unreachable", { id: e, start: d.start }),
         );
       }
     }
@@ -321,9 +324,11 @@ export function checkScenario(s: Loaded<Scenario>): Problem[] {
     });
     add(
       stepAt(d, top.steps[Math.max(0, leave)]),
-      `a path scores ${top.total} points, above the model path's ${modelTotal}: ${
-        describe(top.steps, top.endingId)
-      }; a run that leaves the model path must not earn more than it`,
+      msg("problem.scenario.outscores", {
+        total: top.total,
+        model: modelTotal,
+        path: describe(top.steps, top.endingId),
+      }),
     );
   }
 
@@ -340,11 +345,11 @@ export function checkScenario(s: Loaded<Scenario>): Problem[] {
     seenLoops.add(id);
     add(
       stepAt(d, lap.at(-1)!),
-      `a loop gains ${loop.gain} points each time round (${
-        describe(lap)
-      } → back to "${
-        lap[0].nodeId
-      }"): a run can pile up points by repeating steps`,
+      msg("problem.scenario.point_loop", {
+        gain: loop.gain,
+        path: describe(lap),
+        node: lap[0].nodeId,
+      }),
     );
   }
 
@@ -360,11 +365,11 @@ export function checkScenario(s: Loaded<Scenario>): Problem[] {
       if (crossed.length > 0) {
         add(
           ["nodes", n, "choices", i, "text"],
-          `option "${n}.${c.id}" crosses the red line ${
-            crossed.map((x) => `"${x}"`).join(", ")
-          } (the grader would block it in a reply): tag it \`redLine: ${
-            crossed[0]
-          }\``,
+          msg("problem.scenario.untagged_red_line", {
+            id: `${n}.${c.id}`,
+            categories: crossed.map((x) => `"${x}"`).join(", "),
+            category: crossed[0],
+          }),
         );
       }
     });
@@ -382,9 +387,11 @@ export function checkScenario(s: Loaded<Scenario>): Problem[] {
       seenRed.add(id);
       add(
         [...stepAt(d, step), "redLine"],
-        `red-line choice "${id}" (${b.category}) still ends resolved: ${
-          describe(p.steps, p.endingId)
-        }; a breach must lead to an escalated or lost ending`,
+        msg("problem.scenario.red_line_resolved", {
+          id,
+          category: b.category,
+          path: describe(p.steps, p.endingId),
+        }),
       );
     }
   }

@@ -3,8 +3,12 @@ import type { Handlers, PageProps } from "$fresh/server.ts";
 import { AdminNav } from "@/components/AdminNav.tsx";
 import { CertificateStatusBadge } from "@/components/certification/CertificateStatusBadge.tsx";
 import { OnboardingStyles } from "@/components/certification/OnboardingStyles.tsx";
+import { ConfirmForm } from "@/components/ConfirmForm.tsx";
 import { CsrfField } from "@/components/CsrfField.tsx";
 import { ListOrEmpty } from "@/components/EmptyState.tsx";
+import { FieldError } from "@/components/FieldError.tsx";
+import { TextAreaField } from "@/components/TextAreaField.tsx";
+import { TextField } from "@/components/TextField.tsx";
 import { DecisionForm, RevokeForm } from "@/lib/certification/admin_forms.ts";
 import { type FieldErrors, formValues, parseForm } from "@/lib/forms/form.ts";
 import {
@@ -133,8 +137,12 @@ export default function AdminCertificatesPage(
 ) {
   const { t, lang } = state;
   const f = data.failed;
-  const decideErr = (field: string) =>
-    f?.form === "decide" ? f.errors[field] : undefined;
+  const decideErr = (field: string) => {
+    const key = f?.form === "decide" ? f.errors[field] : undefined;
+    return key && t(key);
+  };
+  const decided = (field: string) =>
+    f?.form === "decide" ? f.values[field] ?? "" : "";
   const levelById = new Map(data.levels.map((l) => [l.id, l]));
   return (
     <>
@@ -187,61 +195,46 @@ export default function AdminCertificatesPage(
                   </p>
                 )}
                 {!c.revoked && (
-                  <details open={failedHere}>
-                    <summary>{t("onboarding.admin.revoke")}</summary>
-                    <form method="post">
-                      <CsrfField token={state.user.csrfToken} />
-                      <input type="hidden" name="action" value="revoke" />
+                  <ConfirmForm
+                    summary={t("onboarding.admin.revoke")}
+                    submit={t("onboarding.admin.revoke_button")}
+                    fields={{ action: "revoke", certificateId: c.id }}
+                    csrfToken={state.user.csrfToken}
+                    open={failedHere}
+                  >
+                    <TextAreaField
+                      id={`reason-${c.id}`}
+                      name="reason"
+                      label={t("onboarding.admin.reason")}
+                      value={failedHere ? f!.values.reason ?? "" : ""}
+                      rows={2}
+                      maxLength={500}
+                      required
+                      error={failedHere && f!.errors.reason
+                        ? t(f!.errors.reason)
+                        : undefined}
+                    />
+                    <label class="option">
                       <input
-                        type="hidden"
-                        name="certificateId"
-                        value={c.id}
-                      />
-                      <label for={`reason-${c.id}`}>
-                        {t("onboarding.admin.reason")}
-                      </label>
-                      <textarea
-                        id={`reason-${c.id}`}
-                        name="reason"
-                        rows={2}
-                        maxlength={500}
+                        type="checkbox"
+                        name="confirm"
+                        value="yes"
                         required
-                        aria-invalid={failedHere && f!.errors.reason
-                          ? "true"
-                          : undefined}
-                        aria-describedby={`reason-err-${c.id}`}
-                      >
-                        {failedHere ? f!.values.reason ?? "" : ""}
-                      </textarea>
-                      <p class="field-error" id={`reason-err-${c.id}`}>
-                        {failedHere && f!.errors.reason
-                          ? t(f!.errors.reason)
-                          : ""}
-                      </p>
-                      <label class="option">
-                        <input
-                          type="checkbox"
-                          name="confirm"
-                          value="yes"
-                          required
-                          aria-describedby={`confirm-err-${c.id}`}
-                        />
-                        <span>
-                          {t("onboarding.admin.confirm_revoke", {
-                            name: c.holderName,
-                          })}
-                        </span>
-                      </label>
-                      <p class="field-error" id={`confirm-err-${c.id}`}>
-                        {failedHere && f!.errors.confirm
-                          ? t(f!.errors.confirm)
-                          : ""}
-                      </p>
-                      <button type="submit" class="danger">
-                        {t("onboarding.admin.revoke_button")}
-                      </button>
-                    </form>
-                  </details>
+                        aria-describedby={`confirm-${c.id}-error`}
+                      />
+                      <span>
+                        {t("onboarding.admin.confirm_revoke", {
+                          name: c.holderName,
+                        })}
+                      </span>
+                    </label>
+                    <FieldError
+                      id={`confirm-${c.id}-error`}
+                      message={failedHere && f!.errors.confirm
+                        ? t(f!.errors.confirm)
+                        : undefined}
+                    />
+                  </ConfirmForm>
                 )}
               </li>
             );
@@ -253,19 +246,15 @@ export default function AdminCertificatesPage(
       <form method="post" class="survey-form">
         <CsrfField token={state.user.csrfToken} />
         <input type="hidden" name="action" value="decide" />
-        <label for="decide-login">{t("onboarding.admin.login")}</label>
-        <input
+        <TextField
           id="decide-login"
           name="login"
+          label={t("onboarding.admin.login")}
           required
-          maxlength={100}
-          value={f?.form === "decide" ? f.values.login ?? "" : ""}
-          aria-invalid={decideErr("login") ? "true" : undefined}
-          aria-describedby="decide-login-err"
+          maxLength={100}
+          value={decided("login")}
+          error={decideErr("login")}
         />
-        <p class="field-error" id="decide-login-err">
-          {decideErr("login") ? t(decideErr("login")!) : ""}
-        </p>
         <label for="decide-level">{t("onboarding.admin.level")}</label>
         <select id="decide-level" name="levelId">
           {data.levels.map((l) => (
@@ -283,21 +272,16 @@ export default function AdminCertificatesPage(
             <span>{t("onboarding.admin.kind.withhold")}</span>
           </label>
         </fieldset>
-        <label for="decide-reason">{t("onboarding.admin.reason")}</label>
-        <textarea
+        <TextAreaField
           id="decide-reason"
           name="reason"
+          label={t("onboarding.admin.reason")}
+          value={decided("reason")}
           rows={2}
-          maxlength={500}
+          maxLength={500}
           required
-          aria-invalid={decideErr("reason") ? "true" : undefined}
-          aria-describedby="decide-reason-err"
-        >
-          {f?.form === "decide" ? f.values.reason ?? "" : ""}
-        </textarea>
-        <p class="field-error" id="decide-reason-err">
-          {decideErr("reason") ? t(decideErr("reason")!) : ""}
-        </p>
+          error={decideErr("reason")}
+        />
         <button type="submit">{t("onboarding.admin.decide_button")}</button>
       </form>
     </>

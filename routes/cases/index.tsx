@@ -67,6 +67,15 @@ export default function CasesPage(
   const list = (k: string) =>
     Array.isArray(values[k]) ? (values[k] as unknown[]).map(String) : [];
   const err = (field: string) => errors[field] && t(errors[field]!);
+  /** What every field of the form has: its id, name, label and problem. */
+  const field = (
+    name: "title" | "situation" | "conversation" | "replies",
+  ) => ({
+    id: `case-${name}`,
+    name,
+    label: t(`cases.field.${name}`),
+    error: err(name),
+  });
   return (
     <>
       <Head>
@@ -92,54 +101,32 @@ export default function CasesPage(
       <p class="meta">{t("cases.new.lead")}</p>
       <form method="post" class="case-form" aria-labelledby="new-case">
         <CsrfField token={state.user.csrfToken} />
-        <div class="field">
-          <TextField
-            id="case-title"
-            name="title"
-            label={t("cases.field.title")}
-            value={str("title")}
-            maxLength={100}
-            required
-            error={err("title")}
-          />
-        </div>
-        <div class="field">
-          <SelectField
-            id="case-situation"
-            name="situation"
-            label={t("cases.field.situation")}
-            error={err("situation")}
-          >
-            {SITUATIONS.map((s) => (
-              <option key={s} value={s} selected={str("situation") === s}>
-                {t(`replies.situation.${s}`)}
-              </option>
-            ))}
-          </SelectField>
-        </div>
-        <div class="field">
-          <TextAreaField
-            id="case-conversation"
-            name="conversation"
-            label={t("cases.field.conversation")}
-            hint={t("cases.field.conversation.hint")}
-            value={str("conversation")}
-            rows={8}
-            maxLength={5000}
-            required
-            error={err("conversation")}
-          />
-        </div>
-        <div class="field">
-          <TextField
-            id="case-replies"
-            name="replies"
-            label={t("cases.field.replies")}
-            hint={t("cases.field.replies.hint")}
-            value={str("replies")}
-            error={err("replies")}
-          />
-        </div>
+        <TextField
+          {...field("title")}
+          value={str("title")}
+          maxLength={100}
+          required
+        />
+        <SelectField {...field("situation")}>
+          {SITUATIONS.map((s) => (
+            <option key={s} value={s} selected={str("situation") === s}>
+              {t(`replies.situation.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField
+          {...field("conversation")}
+          hint={t("cases.field.conversation.hint")}
+          value={str("conversation")}
+          rows={8}
+          maxLength={5000}
+          required
+        />
+        <TextField
+          {...field("replies")}
+          hint={t("cases.field.replies.hint")}
+          value={str("replies")}
+        />
         <LinkChecklist
           id="case-lessons"
           name="lessons"

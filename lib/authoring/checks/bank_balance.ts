@@ -8,7 +8,7 @@
  * @module
  */
 import type { ContentTree } from "../../content/loader.ts";
-import { type Problem, problemAt } from "../../content/source.ts";
+import { msg, type Problem, problemAt } from "../../content/source.ts";
 
 /** Largest share of single-choice questions whose key may be the longest option. */
 export const MAX_LONGEST_SHARE = 0.4;
@@ -81,13 +81,13 @@ export function checkBankBalance(tree: ContentTree): Problem[] {
       b.path,
       bank.pos,
       ["id"],
-      `the key is the longest option in ${b.longest} of ${b.single} single-choice questions (${
-        Math.round((b.longest / b.single) * 100)
-      }%, at most ${
-        MAX_LONGEST_SHARE * 100
-      }% allowed), so "pick the longest" passes: ${
-        b.longestIds.join(", ")
-      }. Shorten the key or write a distractor that is a real, fully worded mistake`,
+      msg("problem.bank.longest", {
+        longest: b.longest,
+        single: b.single,
+        share: Math.round((b.longest / b.single) * 100),
+        max: MAX_LONGEST_SHARE * 100,
+        ids: b.longestIds.join(", "),
+      }),
     ));
   }
   return problems;

@@ -17,7 +17,12 @@ import type {
   InlineQuestion,
   Question,
 } from "../../content/schema.ts";
-import { type Problem, problemAt } from "../../content/source.ts";
+import {
+  msg,
+  type Problem,
+  problemAt,
+  type ProblemMessage,
+} from "../../content/source.ts";
 import { typeOf } from "@/lib/question_types/registry.ts";
 
 /** Text compared without width, case, spaces or punctuation differences. */
@@ -81,13 +86,13 @@ function checkOne(
   questions: Map<string, string>,
 ): Problem[] {
   const out: Problem[] = [];
-  const at = (path: PropertyKey[], message: string) =>
+  const at = (path: PropertyKey[], message: ProblemMessage) =>
     out.push(problemAt(cov.path, cov.pos, path, message));
   cov.data.facts.forEach((f, i) => {
     if (!f.key) {
       at(
         ["facts", i, "id"],
-        `fact "${f.id}" has no key phrases: add \`key: [...]\` with words a lesson that teaches it must contain`,
+        msg("problem.coverage.no_key", { id: f.id }),
       );
       return;
     }
@@ -102,23 +107,29 @@ function checkOne(
       else {
         at(
           ["facts", i, "lessons", j],
-          `lesson "${id}" does not teach fact "${f.id}": none of ${phrases} appears in it`,
+          msg("problem.coverage.lesson_misses", {
+            lesson: id,
+            id: f.id,
+            phrases,
+          }),
         );
       }
     });
     if (taught === 0) {
       at(
         ["facts", i, "id"],
-        `fact "${f.id}" (${f.fact}) is taught nowhere: no mapped lesson holds its key phrases`,
+        msg("problem.coverage.untaught", { id: f.id, fact: f.fact }),
       );
     }
     const known = f.questions.filter((q) => questions.has(q));
     if (known.length > 0 && !known.some((q) => holds(questions.get(q)))) {
       at(
         ["facts", i, "questions"],
-        `no mapped question tests fact "${f.id}": none of ${
-          known.join(", ")
-        } holds ${phrases}`,
+        msg("problem.coverage.untested", {
+          id: f.id,
+          questions: known.join(", "),
+          phrases,
+        }),
       );
     }
   });

@@ -16,9 +16,11 @@ import type {
 } from "../../content/schema.ts";
 import {
   type DataPath,
+  msg,
   type PosIndex,
   type Problem,
   problemAt,
+  type ProblemMessage,
 } from "../../content/source.ts";
 
 /** The rubric a scenario's choices are graded by when it has no reply node. */
@@ -29,8 +31,8 @@ export interface ModelReply {
   path: string;
   pos: PosIndex;
   at: DataPath;
-  /** What it is, for messages: "model answer", "best choice". */
-  what: string;
+  /** What it is, for messages: "model answer of q1", "best choice "b" of node "open"". */
+  what: ProblemMessage;
   text: string;
   rubric: Rubric;
   elements?: readonly ReplyElement[];
@@ -50,7 +52,7 @@ export function modelReplies(tree: ContentTree): ModelReply[] {
         path: b.path,
         pos: b.pos,
         at: ["questions", i, "modelAnswer"],
-        what: `model answer of ${q.id}`,
+        what: msg("problem.what.model_answer_of", { id: q.id }),
         text: q.modelAnswer,
         rubric: rubrics.get(q.rubric)!,
         redLinesOnly: false,
@@ -65,7 +67,7 @@ export function modelReplies(tree: ContentTree): ModelReply[] {
         path: d.path,
         pos: d.pos,
         at: ["items", i, "modelAnswer"],
-        what: `model answer of drill item ${it.id}`,
+        what: msg("problem.what.model_answer_of_drill", { id: it.id }),
         text: it.modelAnswer,
         rubric,
         elements: it.elements,
@@ -85,7 +87,7 @@ export function modelReplies(tree: ContentTree): ModelReply[] {
           path: s.path,
           pos: s.pos,
           at: ["nodes", id, "reply", "modelAnswer"],
-          what: `model answer of node "${id}"`,
+          what: msg("problem.what.model_answer_of_node", { id }),
           text: node.reply.modelAnswer,
           rubric: rubrics.get(node.reply.rubric)!,
           elements: node.reply.elements,
@@ -99,7 +101,7 @@ export function modelReplies(tree: ContentTree): ModelReply[] {
           path: s.path,
           pos: s.pos,
           at: ["nodes", id, "choices", node.choices.indexOf(best), "text"],
-          what: `best choice "${best.id}" of node "${id}"`,
+          what: msg("problem.what.best_choice_of", { choice: best.id, id }),
           text: best.text,
           rubric: choiceRubric,
           redLinesOnly: true,
@@ -128,7 +130,11 @@ export function checkModelAnswers(tree: ContentTree): Problem[] {
         m.path,
         m.pos,
         m.at,
-        `${m.what} crosses a red line (${b.code}) at "${b.span.text}": the grader fails any reply with it`,
+        msg("problem.model.red_line", {
+          what: m.what,
+          code: b.code,
+          text: b.span.text,
+        }),
       ));
     }
     if (!m.redLinesOnly && v.blockers.length === 0 && !v.passed) {
@@ -139,9 +145,13 @@ export function checkModelAnswers(tree: ContentTree): Problem[] {
         m.path,
         m.pos,
         m.at,
-        `${m.what} scores ${v.score} with rubric "${m.rubric.id}" and does not pass${
-          v.refused ? ` (refused: ${v.refused})` : ""
-        }${missing.length ? `; not met: ${missing.join(", ")}` : ""}`,
+        msg("problem.model.fails", {
+          what: m.what,
+          score: v.score,
+          rubric: m.rubric.id,
+          refused: v.refused ?? "none",
+          missing: missing.length ? missing.join(", ") : "none",
+        }),
       ));
     }
   }

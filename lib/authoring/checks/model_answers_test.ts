@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { loadContent } from "../../content/loader.ts";
 import { checkContent } from "../check.ts";
 import { gradeModel, modelReplies } from "./model_answers.ts";
+import { englishText } from "@/lib/content/source.ts";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -48,7 +49,7 @@ Deno.test("content:check reports a model answer with a red line at its field", a
   );
   const { tree } = await loadContent(dir);
   const lines = checkContent(tree).map((p) =>
-    `${p.path}:${p.line}:${p.col}: ${p.message}`
+    `${p.path}:${p.line}:${p.col}: ${englishText(p)}`
   );
   assert.ok(
     lines.some((l) =>

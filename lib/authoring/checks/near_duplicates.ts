@@ -12,9 +12,12 @@ import type { ContentTree } from "../../content/loader.ts";
 import type { InlineQuestion, Question } from "../../content/schema.ts";
 import {
   type DataPath,
+  locate,
+  msg,
   type PosIndex,
   type Problem,
   problemAt,
+  type ProblemParam,
 } from "../../content/source.ts";
 
 /** Whole-question similarity (prompt and options) at or above which two questions are near-duplicates. */
@@ -25,7 +28,7 @@ export const NEAR_DUPLICATE_PROMPT = 0.62;
 const PROMPT_MIN = 20;
 
 interface Entry {
-  name: string;
+  name: ProblemParam;
   path: string;
   pos: PosIndex;
   at: DataPath;
@@ -96,7 +99,9 @@ export function checkNearDuplicates(tree: ContentTree): Problem[] {
           if (!("type" in check.data)) continue;
           entries.push({
             name: check.data.id ??
-              `the inline check at ${l.path}:${check.line}`,
+              msg("problem.what.inline_check", {
+                where: `${l.path}:${check.line}`,
+              }),
             path: l.path,
             pos: check.pos,
             at: ["prompt"],
@@ -118,15 +123,18 @@ export function checkNearDuplicates(tree: ContentTree): Problem[] {
       if (whole < NEAR_DUPLICATE && prompt < NEAR_DUPLICATE_PROMPT) continue;
       const s = Math.max(whole, prompt);
       const first = entries[i];
-      const { line } = problemAt(first.path, first.pos, first.at, "");
+      const { line } = locate(first.pos, first.at);
       const e = entries[j];
       problems.push(problemAt(
         e.path,
         e.pos,
         e.at,
-        `${e.name} is a near-duplicate of ${first.name} at ${first.path}:${line} (similarity ${
-          s.toFixed(2)
-        }): ask a different decision or drop one`,
+        msg("problem.duplicate.question", {
+          name: e.name,
+          other: first.name,
+          where: `${first.path}:${line}`,
+          similarity: s.toFixed(2),
+        }),
       ));
       break;
     }

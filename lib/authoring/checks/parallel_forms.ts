@@ -11,7 +11,12 @@
  */
 import type { ContentTree, Loaded } from "../../content/loader.ts";
 import type { DrawRule, Exam, Question } from "../../content/schema.ts";
-import { type Problem, problemAt } from "../../content/source.ts";
+import {
+  msg,
+  type Problem,
+  problemAt,
+  type ProblemMessage,
+} from "../../content/source.ts";
 
 /** The skill profile of a pool: sorted "module/difficulty/skill" entries, one per question. */
 export function profile(pool: readonly Question[]): string[] {
@@ -35,14 +40,18 @@ export function checkParallelForms(tree: ContentTree): Problem[] {
   const post = tree.exams.find((e) => e.data.kind === "posttest");
   if (!pre || !post) return [];
   const out: Problem[] = [];
-  const at = (e: Loaded<Exam>, path: PropertyKey[], message: string) =>
+  const at = (e: Loaded<Exam>, path: PropertyKey[], message: ProblemMessage) =>
     out.push(problemAt(e.path, e.pos, path, message));
   const banks = (e: Exam) => [...e.bank].sort().join(",");
   if (banks(pre.data) !== banks(post.data)) {
     at(
       post,
       ["bank"],
-      `draws from [${post.data.bank}] but the pre-test ${pre.data.id} from [${pre.data.bank}]: parallel forms share their banks`,
+      msg("problem.forms.banks", {
+        banks: String(post.data.bank),
+        pretest: pre.data.id,
+        preBanks: String(pre.data.bank),
+      }),
     );
     return out;
   }
@@ -52,7 +61,11 @@ export function checkParallelForms(tree: ContentTree): Problem[] {
     at(
       post,
       ["draw"],
-      `has ${post.data.draw.length} draw rules, the pre-test ${pre.data.id} ${pre.data.draw.length}: both follow one blueprint`,
+      msg("problem.forms.rule_count", {
+        rules: post.data.draw.length,
+        pretest: pre.data.id,
+        preRules: pre.data.draw.length,
+      }),
     );
     return out;
   }
@@ -62,9 +75,10 @@ export function checkParallelForms(tree: ContentTree): Problem[] {
       at(
         post,
         ["draw", i],
-        `rule ${i + 1} differs from the pre-test's (${
-          blueprint(a)
-        }): only \`form\` may differ between parallel forms`,
+        msg("problem.forms.rule_differs", {
+          rule: i + 1,
+          blueprint: blueprint(a),
+        }),
       );
       return;
     }
@@ -72,11 +86,11 @@ export function checkParallelForms(tree: ContentTree): Problem[] {
       at(
         post,
         ["draw", i, "form"],
-        `rule ${
-          i + 1
-        } must draw a different form from the pre-test's (pre-test form ${
-          a.form ?? "none"
-        }, post-test form ${b.form ?? "none"}), or the two tests share items`,
+        msg("problem.forms.same_form", {
+          rule: i + 1,
+          preForm: a.form ?? msg("problem.forms.none"),
+          postForm: b.form ?? msg("problem.forms.none"),
+        }),
       );
       return;
     }
@@ -89,9 +103,12 @@ export function checkParallelForms(tree: ContentTree): Problem[] {
         at(
           exam,
           ["draw", i, "count"],
-          `rule ${
-            i + 1
-          } draws ${rule.count} of the ${pool.length} questions of form ${rule.form}: take the whole form (count ${pool.length}) so both tests ask the same blueprint`,
+          msg("problem.forms.whole_form", {
+            rule: i + 1,
+            draws: rule.count,
+            pool: pool.length,
+            form: rule.form ?? "",
+          }),
         );
       }
     }
@@ -101,11 +118,13 @@ export function checkParallelForms(tree: ContentTree): Problem[] {
       at(
         post,
         ["draw", i],
-        `rule ${i + 1}: form ${b.form} (${
-          pb || "empty"
-        }) is not parallel to form ${a.form} (${
-          pa || "empty"
-        }): pair each item with one of the same module, difficulty and main skill`,
+        msg("problem.forms.not_parallel", {
+          rule: i + 1,
+          form: b.form,
+          profile: pb || msg("problem.forms.empty"),
+          preForm: a.form,
+          preProfile: pa || msg("problem.forms.empty"),
+        }),
       );
     }
   });

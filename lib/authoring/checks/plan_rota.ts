@@ -9,18 +9,13 @@
  * @module
  */
 import type { ContentTree, Loaded } from "../../content/loader.ts";
-import type { Plan } from "../../content/schema.ts";
-import { type Problem, problemAt } from "../../content/source.ts";
-
-const WEEKDAYS = [
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-] as const;
+import { type Plan, WEEKDAYS } from "../../content/schema.ts";
+import {
+  msg,
+  type Problem,
+  problemAt,
+  type ProblemMessage,
+} from "../../content/source.ts";
 
 /** Rest days each full week of the plan must have. */
 export const REST_PER_WEEK = 2;
@@ -40,7 +35,7 @@ export function checkPlanRota(tree: ContentTree): Problem[] {
 
 function rota(p: Loaded<Plan>): Problem[] {
   const out: Problem[] = [];
-  const at = (path: PropertyKey[], message: string) =>
+  const at = (path: PropertyKey[], message: ProblemMessage) =>
     out.push(problemAt(p.path, p.pos, path, message));
   const days = p.data.days;
   const index = new Map(days.map((d, i) => [d.day, i]));
@@ -53,9 +48,12 @@ function rota(p: Loaded<Plan>): Problem[] {
     if (rest.length !== REST_PER_WEEK) {
       at(
         ["days", index.get(start) ?? 0, "day"],
-        `days ${start}-${
-          start + 6
-        } have ${rest.length} rest days: a week of the rota has ${REST_PER_WEEK}`,
+        msg("problem.rota.rest_per_week", {
+          from: start,
+          to: start + 6,
+          rest: rest.length,
+          perWeek: REST_PER_WEEK,
+        }),
       );
     }
     patterns.add(rest.map((d) => weekday(p.data, d.day)).join(","));
@@ -66,33 +64,37 @@ function rota(p: Loaded<Plan>): Problem[] {
   if (patterns.size < 2 || restWeekdays === 0 || restWeekdays === restDays) {
     at(
       ["days"],
-      "rest days do not rotate: move some weeks' rest days to other weekdays (online service works weekends too)",
+      msg("problem.rota.not_rotating"),
     );
   }
   days.forEach((d, i) => {
     if (d.shift === "weekend" && !isWeekend(weekday(p.data, d.day))) {
       at(
         ["days", i, "shift"],
-        `day ${d.day} is a ${
-          WEEKDAYS[weekday(p.data, d.day)]
-        }, not a weekend day`,
+        msg("problem.rota.not_weekend", {
+          day: d.day,
+          weekday: WEEKDAYS[weekday(p.data, d.day)],
+        }),
       );
     }
     if (d.shift && d.rest) {
-      at(["days", i, "shift"], `day ${d.day} is a rest day and a shift`);
+      at(
+        ["days", i, "shift"],
+        msg("problem.rota.rest_and_shift", { day: d.day }),
+      );
     }
   });
   if (!days.some((d) => d.shift === "weekend" && !d.rest)) {
     at(
       ["days"],
-      "no weekend shift: mark a worked Saturday or Sunday `shift: weekend`",
+      msg("problem.rota.no_weekend"),
     );
   }
   const promo = days.filter((d) => d.shift === "promotion");
   if (!promo.some((d) => d.items?.some((it) => it.kind === "drill"))) {
     at(
       ["days"],
-      "no promotion-day drill: a `shift: promotion` day needs a drill item",
+      msg("problem.rota.no_promotion_drill"),
     );
   }
   return out;

@@ -19,7 +19,11 @@ import {
   PLACEHOLDER,
   type PolicyFigure,
 } from "../../content/policy.ts";
-import type { Problem } from "../../content/source.ts";
+import {
+  msg,
+  type Problem,
+  type ProblemMessage,
+} from "../../content/source.ts";
 
 /** A clause: what lies between punctuation marks (a list joined by 、 stays one clause). */
 const SENTENCE = /[^，,。！？!?；;：:（）()\n]+/g;
@@ -70,11 +74,12 @@ export function checkPolicyFigures(tree: ContentTree): Problem[] {
       problems.push({
         path,
         ...at(m.index!),
-        message: tree.policy
-          ? `placeholder {{${m[1]}}} names no figure in ${POLICY_PATH}`
-          : `placeholder {{${
-            m[1]
-          }}} needs ${POLICY_PATH}, which is missing or invalid`,
+        ...msg(
+          tree.policy
+            ? "problem.policy.unknown_placeholder"
+            : "problem.policy.no_policy",
+          { id: m[1], file: POLICY_PATH },
+        ),
       });
     }
     if (figures.length === 0) continue;
@@ -105,7 +110,7 @@ export function checkPolicyFigures(tree: ContentTree): Problem[] {
         problems.push({
           path,
           ...at(start + found.index),
-          message: contradiction(
+          ...contradiction(
             found.text,
             found.kind,
             same.map((x) => x.figure),
@@ -134,7 +139,7 @@ export function checkPolicyFigures(tree: ContentTree): Problem[] {
         problems.push({
           path,
           ...at(offset),
-          message: copy(found.text, copied),
+          ...copy(found.text, copied),
         });
       }
     }
@@ -177,21 +182,31 @@ function isTermName(
   return figures.some((f) => f.topic?.some((t) => after.startsWith(t)));
 }
 
-function copy(stated: string, figures: PolicyFigure[]): string {
+function copy(stated: string, figures: PolicyFigure[]): ProblemMessage {
   const ids = figures.map((f) => `{{${f.id}}}`).join(" or ");
   const what = figures.map((f) => `${f.value} (${f.label})`).join("; ");
-  return `states the house figure "${stated.trim()}" as a copied number: write ${ids} instead, so a change to ${POLICY_PATH} (${what}) changes it here too`;
+  return msg("problem.policy.copied", {
+    stated: stated.trim(),
+    ids,
+    file: POLICY_PATH,
+    what,
+  });
 }
 
 function contradiction(
   stated: string,
   kind: FigureKind,
   figures: PolicyFigure[],
-): string {
+): ProblemMessage {
   const policy = figures.map((f) =>
     `{{${f.id}}} = ${f.value} (${f.label}; ${f.source}: ${f.basis})`
   ).join("; ");
-  return `states ${kind} "${stated.trim()}", which contradicts ${POLICY_PATH}: ${policy}. Write the placeholder instead of the number`;
+  return msg("problem.policy.contradicts", {
+    kind,
+    stated: stated.trim(),
+    file: POLICY_PATH,
+    policy,
+  });
 }
 
 /** Maps a string offset to a 1-based line and column. */

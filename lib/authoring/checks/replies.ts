@@ -21,10 +21,13 @@ import {
 } from "../../content/policy.ts";
 import {
   type DataPath,
+  locate,
+  msg,
   parseYaml,
   type PosIndex,
   type Problem,
   problemAt,
+  type ProblemMessage,
 } from "../../content/source.ts";
 import {
   fillSamples,
@@ -66,11 +69,11 @@ export function checkReplies(tree: ContentTree): Problem[] {
   }[] = [];
 
   for (const set of sets) {
-    const add = (at: DataPath, message: string) =>
+    const add = (at: DataPath, message: ProblemMessage) =>
       problems.push(problemAt(set.path, set.pos, at, message));
     const name = set.path.split("/").pop()!.replace(/\.ya?ml$/, "");
     if (name !== set.data.id) {
-      add(["id"], `id "${set.data.id}" must match the file name "${name}"`);
+      add(["id"], msg("problem.replies.file_name", { id: set.data.id, name }));
     }
     // Placeholders are filled at load; the raw text shows what was written.
     const raw = (parseYaml(tree.sources?.[set.path] ?? "", set.path).data as {
@@ -83,7 +86,7 @@ export function checkReplies(tree: ContentTree): Problem[] {
       if (first) {
         add(
           at("id"),
-          `duplicate reply id "${reply.id}": already defined in ${first}`,
+          msg("problem.replies.duplicate", { id: reply.id, file: first }),
         );
       } else seen.set(reply.id, set.path);
       const r = raw[i] ?? {};
@@ -94,18 +97,20 @@ export function checkReplies(tree: ContentTree): Problem[] {
         if (!p.known) {
           add(
             at("text"),
-            `unknown placeholder {${p.name}}: use one of ${
-              Object.keys(PLACEHOLDERS).map((k) => `{${k}}`).join(" ")
-            } (lib/replies/placeholders.ts)`,
+            msg("problem.replies.unknown_placeholder", {
+              name: p.name,
+              known: Object.keys(PLACEHOLDERS).map((k) => `{${k}}`).join(" "),
+            }),
           );
         }
       }
       for (const offset of strayBraces(rawText)) {
         add(
           at("text"),
-          `unfilled placeholder: a stray "${rawText[offset]}" at character ${
-            offset + 1
-          }; write a placeholder as {名称} with half-width braces`,
+          msg("problem.replies.stray_brace", {
+            brace: rawText[offset],
+            at: offset + 1,
+          }),
         );
       }
 
@@ -119,12 +124,12 @@ export function checkReplies(tree: ContentTree): Problem[] {
         if (!figureIds.has(id)) {
           add(
             ["replies", i, "policy", j],
-            `policy figure "${id}" is not in assessments/policy.yaml`,
+            msg("problem.replies.unknown_figure", { id }),
           );
         } else if (!used.has(id)) {
           add(
             ["replies", i, "policy", j],
-            `lists policy figure "${id}" but its text, tone and avoid never write {{${id}}}`,
+            msg("problem.replies.unused_figure", { id }),
           );
         }
       });
@@ -132,7 +137,7 @@ export function checkReplies(tree: ContentTree): Problem[] {
         if (figureIds.has(id) && !reply.policy.includes(id)) {
           add(
             at("policy"),
-            `writes {{${id}}} but does not list "${id}" in policy`,
+            msg("problem.replies.unlisted_figure", { id }),
           );
         }
       }
@@ -152,7 +157,10 @@ export function checkReplies(tree: ContentTree): Problem[] {
         if (copied) {
           add(
             at("text"),
-            `copies the figure "${found.text.trim()}": write {{${copied.id}}} so a policy change reaches this reply`,
+            msg("problem.replies.copied_figure", {
+              stated: found.text.trim(),
+              id: copied.id,
+            }),
           );
         }
       }
@@ -160,7 +168,13 @@ export function checkReplies(tree: ContentTree): Problem[] {
       // ---- lessons
       reply.lessons.forEach((id, j) => {
         if (!lessons.has(id)) {
-          add(["replies", i, "lessons", j], `lesson "${id}" does not exist`);
+          add(
+            ["replies", i, "lessons", j],
+            msg("problem.check.missing_ref", {
+              kind: msg("problem.kind.lesson"),
+              id,
+            }),
+          );
         }
       });
 
@@ -170,7 +184,10 @@ export function checkReplies(tree: ContentTree): Problem[] {
       if (!rubric) {
         add(
           at(reply.rubric ? "rubric" : "stage"),
-          `rubric "${rubricId}" does not exist`,
+          msg("problem.check.missing_ref", {
+            kind: msg("problem.kind.rubric"),
+            id: rubricId,
+          }),
         );
       } else {
         const v = gradeReply(rubric, fillSamples(reply.text), {
@@ -179,14 +196,24 @@ export function checkReplies(tree: ContentTree): Problem[] {
         for (const b of v.blockers) {
           add(
             at("text"),
-            `crosses the red line ${b.category} (${b.code}) at “${b.span.text}”`,
+            msg("problem.replies.red_line", {
+              category: b.category,
+              code: b.code,
+              text: b.span.text,
+            }),
           );
         }
         for (const c of v.criteria) {
           if (!c.met) {
             add(
               at("text"),
-              `a ${reply.stage} reply must meet "${c.label}" (${c.element}) of rubric ${rubricId}: ${c.reason}`,
+              msg("problem.replies.criterion", {
+                stage: reply.stage,
+                label: c.label,
+                element: c.element ?? "",
+                rubric: rubricId,
+                reason: c.reason,
+              }),
             );
           }
         }
@@ -194,9 +221,9 @@ export function checkReplies(tree: ContentTree): Problem[] {
           if (d.kind === "vague") {
             add(
               at("text"),
-              `vague wording ${
-                d.spans.map((s) => `“${s.text}”`).join(" ")
-              }: say it concretely`,
+              msg("problem.replies.vague", {
+                spans: d.spans.map((s) => `“${s.text}”`).join(" "),
+              }),
             );
           }
         }
@@ -223,7 +250,7 @@ export function checkReplies(tree: ContentTree): Problem[] {
           d.path,
           d.pos,
           ["items", i, "reply"],
-          `reply "${item.reply}" is not in the reply library (assessments/replies/)`,
+          msg("problem.replies.unknown_reply", { id: item.reply }),
         ));
       }
       for (const p of findPlaceholders(item.modelAnswer)) {
@@ -231,7 +258,7 @@ export function checkReplies(tree: ContentTree): Problem[] {
           d.path,
           d.pos,
           ["items", i, "modelAnswer"],
-          `the model answer leaves the placeholder {${p.name}} unfilled`,
+          msg("problem.replies.unfilled", { name: p.name }),
         ));
       }
     });
@@ -243,19 +270,18 @@ export function checkReplies(tree: ContentTree): Problem[] {
       const s = similarity(texts[i].grams, texts[j].grams);
       if (s < REPLY_NEAR_DUPLICATE) continue;
       const first = texts[i];
-      const { line } = problemAt(first.set.path, first.set.pos, [
-        "replies",
-        first.i,
-        "text",
-      ], "");
+      const { line } = locate(first.set.pos, ["replies", first.i, "text"]);
       const e = texts[j];
       problems.push(problemAt(
         e.set.path,
         e.set.pos,
         ["replies", e.i, "text"],
-        `reply ${e.id} is a near-duplicate of ${first.id} at ${first.where}:${line} (similarity ${
-          s.toFixed(2)
-        }): merge them or make each fit its own situation`,
+        msg("problem.replies.near_duplicate", {
+          id: e.id,
+          other: first.id,
+          where: `${first.where}:${line}`,
+          similarity: s.toFixed(2),
+        }),
       ));
       break;
     }

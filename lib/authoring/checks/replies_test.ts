@@ -6,6 +6,7 @@ import { checkContent } from "../check.ts";
 import { checkReplies } from "./replies.ts";
 import { checkPolicyFigures } from "./policy_figures.ts";
 import { policyImpact } from "@/lib/replies/policy_impact.ts";
+import { englishText } from "@/lib/content/source.ts";
 
 const FIXTURE = fileURLToPath(
   new URL("../../replies/testdata/library", import.meta.url),
@@ -15,7 +16,7 @@ const FILE = "assessments/replies/broken.yaml";
 async function fixtureLines(): Promise<string[]> {
   const { tree, problems } = await loadContent(FIXTURE);
   return [...problems, ...checkReplies(tree), ...checkPolicyFigures(tree)]
-    .map((p) => `${p.path}:${p.line}:${p.col}: ${p.message}`);
+    .map((p) => `${p.path}:${p.line}:${p.col}: ${englishText(p)}`);
 }
 
 function assertAt(lines: string[], line: number, text: string) {
@@ -54,7 +55,7 @@ Deno.test("checkReplies() finds nothing wrong in the bundled library, which cove
   const { tree } = await loadContent();
   const lines = checkContent(tree).filter((p) =>
     p.path.startsWith("assessments/replies/")
-  ).map((p) => `${p.path}:${p.line}: ${p.message}`);
+  ).map((p) => `${p.path}:${p.line}: ${englishText(p)}`);
   assert.deepEqual(lines, []);
   const replies = (tree.replySets ?? []).flatMap((s) =>
     s.data.replies.map((r) => ({ ...r, situation: s.data.situation }))

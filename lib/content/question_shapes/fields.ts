@@ -12,14 +12,11 @@ export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** A content id: lowercase kebab-case. */
 export const Id = z.string().regex(ID_PATTERN, {
-  error: (iss) =>
-    `must be a lowercase kebab-case id like "late-parcel", got ${
-      JSON.stringify(iss.input)
-    }`,
+  error: "problem.schema.id",
 });
 
 /** Authored text: trimmed, not empty. */
-export const Text = z.string().trim().min(1, { error: "must not be empty" });
+export const Text = z.string().trim().min(1, { error: "problem.schema.empty" });
 /** A list of content ids. */
 export const Ids = z.array(Id);
 

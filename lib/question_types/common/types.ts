@@ -21,6 +21,7 @@
 import type { InlineQuestion, Rubric } from "@/lib/content/schema.ts";
 import type { RubricResult } from "@/lib/rubric/rubric.ts";
 import type { Answer } from "@/lib/content/question_shapes.ts";
+import type { ListItem, ProblemMessage } from "@/lib/content/source.ts";
 
 export type { Answer };
 
@@ -134,9 +135,9 @@ export type QuestionPath = readonly PropertyKey[];
 /** What a type's content check may report through (lib/authoring/check.ts). */
 export interface QuestionCheckContext {
   /** A problem at `path` (relative to the question). */
-  add(path: QuestionPath, message: string): void;
+  add(path: QuestionPath, message: ProblemMessage): void;
   /** Reports ids that repeat; `what` names them ("option"). */
-  unique(entries: [string, QuestionPath][], what: string): void;
+  unique(entries: [string, QuestionPath][], what: ListItem): void;
   /** Checks a written question's rubric reference and its model answer. */
   rubric(
     path: QuestionPath,

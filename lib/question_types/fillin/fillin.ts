@@ -6,6 +6,7 @@
  * @module
  */
 import type { QuestionTypeDef } from "../common/types.ts";
+import { msg } from "@/lib/content/source.ts";
 import { formString, ScoringInputError } from "../common/input.ts";
 import { normalizeAnswer } from "./normalize.ts";
 
@@ -60,7 +61,7 @@ export const fillin: QuestionTypeDef<"fillin"> = {
     if (blanks !== 1) {
       ctx.add(
         ["prompt"],
-        `fill-in prompt must contain exactly one blank "____", found ${blanks}`,
+        msg("problem.question.fillin_blanks", { found: blanks }),
       );
     }
   },

@@ -6,6 +6,7 @@
  * @module
  */
 import type { QuestionTypeDef } from "../common/types.ts";
+import { msg } from "@/lib/content/source.ts";
 import { formString, inputError } from "../common/input.ts";
 import { shuffleAwayFrom } from "../common/shuffle.ts";
 import { itemText } from "../common/option_label.ts";
@@ -101,15 +102,15 @@ export const matching: QuestionTypeDef<"matching"> = {
     const left = q.left.map((l) => l.id);
     for (const id of left) {
       if (!(id in q.answer)) {
-        ctx.add(["answer"], `has no match for left item "${id}"`);
+        ctx.add(["answer"], msg("problem.question.no_match", { id }));
       }
     }
     for (const [l, r] of Object.entries(q.answer)) {
       if (!left.includes(l)) {
-        ctx.add(["answer", l], `"${l}" is not a left item id`);
+        ctx.add(["answer", l], msg("problem.question.not_left", { id: l }));
       }
       if (!right.has(r)) {
-        ctx.add(["answer", l], `"${r}" is not a right item id`);
+        ctx.add(["answer", l], msg("problem.question.not_right", { id: r }));
       }
     }
   },

@@ -7,6 +7,7 @@
  * @module
  */
 import type { QuestionTypeDef } from "../common/types.ts";
+import { msg } from "@/lib/content/source.ts";
 import { checkIds, contentError } from "../common/input.ts";
 import { labelledItem } from "../common/option_label.ts";
 import { checkOptionIds, choiceParts } from "../common/choice.ts";
@@ -64,7 +65,7 @@ export const multiple: QuestionTypeDef<"multiple"> = {
     if (correct < 2) {
       ctx.add(
         ["options"],
-        `multiple-choice question needs at least two correct options, found ${correct}`,
+        msg("problem.question.multiple_correct", { found: correct }),
       );
     }
   },

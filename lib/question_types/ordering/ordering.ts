@@ -8,6 +8,7 @@
  * @module
  */
 import type { QuestionTypeDef } from "../common/types.ts";
+import { msg } from "@/lib/content/source.ts";
 import {
   checkIds,
   contentError,
@@ -113,17 +114,18 @@ export const ordering: QuestionTypeDef<"ordering"> = {
     if (
       missing.length > 0 || extra.length > 0 || q.answer.length !== items.length
     ) {
-      const detail = [
-        missing.length
-          ? `missing ${missing.map((m) => `"${m}"`).join(", ")}`
-          : "",
-        extra.length
-          ? `unknown or repeated ${extra.map((m) => `"${m}"`).join(", ")}`
-          : "",
-      ].filter(Boolean).join("; ");
+      const quoted = (ids: string[]) => ids.map((m) => `"${m}"`).join(", ");
+      const detail = missing.length && extra.length
+        ? msg("problem.question.order_both", {
+          missing: quoted(missing),
+          extra: quoted(extra),
+        })
+        : extra.length
+        ? msg("problem.question.order_extra", { ids: quoted(extra) })
+        : msg("problem.question.order_missing", { ids: quoted(missing) });
       ctx.add(
         ["answer"],
-        `must list every item id exactly once (a permutation of the items): ${detail}`,
+        msg("problem.question.not_permutation", { detail }),
       );
     }
   },

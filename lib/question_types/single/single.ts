@@ -5,6 +5,7 @@
  * @module
  */
 import type { QuestionTypeDef } from "../common/types.ts";
+import { msg } from "@/lib/content/source.ts";
 import { checkIds, contentError, formString } from "../common/input.ts";
 import { labelledItem } from "../common/option_label.ts";
 import { checkOptionIds, choiceParts } from "../common/choice.ts";
@@ -53,7 +54,7 @@ export const single: QuestionTypeDef<"single"> = {
     if (correct.length !== 1) {
       ctx.add(
         correct.length > 1 ? ["options", correct[1]] : ["options"],
-        `single-choice question needs exactly one correct option, found ${correct.length}`,
+        msg("problem.question.single_correct", { found: correct.length }),
       );
     }
   },
