@@ -264,7 +264,8 @@ async function drivers(kv: Deno.Kv, a: Agent): Promise<void> {
       learnerId: a.user.id,
       by: a.cohort.mentorId ?? a.lead,
       kind,
-      topic: kind === "coaching" ? "opening" : undefined,
+      // What a mentor types: the criterion in words, not its id.
+      topic: kind === "coaching" ? "标准开场白" : undefined,
       note: "",
     }, t);
   }
