@@ -74,22 +74,6 @@ export async function viewerScope(
   return { teams, cohorts: await cohortsOf(kv, teams) };
 }
 
-/** A cohort the viewer may see, or NotFoundError (also for another team's). */
-export async function requireVisibleCohort(
-  kv: Deno.Kv,
-  viewer: DashboardViewer,
-  cohortId: string,
-): Promise<Cohort> {
-  const scope = await viewerScope(kv, viewer);
-  const cohort = scope.cohorts.find((c) => c.id === cohortId);
-  if (!cohort) {
-    throw new NotFoundError(
-      `Cannot show cohort "${cohortId}": not a cohort this ${viewer.role} may see`,
-    );
-  }
-  return cohort;
-}
-
 /**
  * The viewer's scope and the cohorts the filters select in it. A team or
  * cohort named in the filters that the viewer may not see is

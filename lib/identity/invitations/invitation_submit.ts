@@ -70,9 +70,6 @@ export type InvitationOutcome =
     errors: FieldErrors<InviteField>;
   };
 
-// Re-exported: the invitation forms were its first users.
-export { keptValues };
-
 /** A store's refusal as a field message, or null for errors that escape. */
 export function inviteRefusal(
   error: unknown,

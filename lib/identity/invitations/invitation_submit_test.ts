@@ -9,11 +9,8 @@ import { createTeam } from "@/lib/identity/teams/team_store.ts";
 import { makeUser, NOW } from "@/lib/identity/accounts/testing.ts";
 import type { User } from "@/lib/identity/accounts/user_store.ts";
 import { listPendingInvitations } from "./invitation_store.ts";
-import {
-  inviteRefusal,
-  keptValues,
-  submitInvitation,
-} from "./invitation_submit.ts";
+import { keptValues } from "@/lib/forms/form.ts";
+import { inviteRefusal, submitInvitation } from "./invitation_submit.ts";
 import { invitableCohorts, pendingInvitations } from "./invitation_view.ts";
 
 /** Two teams, each with a manager and a cohort; one admin. */
