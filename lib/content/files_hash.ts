@@ -23,9 +23,9 @@ import { sha256Hex } from "@/lib/crypto/digest.ts";
  * );
  * ```
  */
-export async function filesHash(
+export function filesHash(
   files: readonly (readonly [name: string, bytes: Uint8Array])[],
-): Promise<string> {
+): string {
   const sorted = files.toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const enc = new TextEncoder();
   const parts: Uint8Array[] = [];
@@ -38,5 +38,5 @@ export async function filesHash(
     all.set(p, at);
     at += p.length;
   }
-  return await sha256Hex(all);
+  return sha256Hex(all);
 }

@@ -57,7 +57,7 @@ export async function contentFingerprint(rootDir: string): Promise<string> {
       .map((f) => ({ path: f, label: `lib:${f.slice(LIB_DIR.length)}` })),
   ];
   const bytes = await Promise.all(files.map((f) => Deno.readFile(f.path)));
-  return await filesHash(files.map((f, i) => [f.label, bytes[i]]));
+  return filesHash(files.map((f, i) => [f.label, bytes[i]]));
 }
 
 /** The fingerprint of the last import, or null before the first. */

@@ -235,7 +235,7 @@ export function sortProblems(problems: Problem[]): Problem[] {
  */
 export function courseHash(
   files: readonly (readonly [path: string, bytes: Uint8Array])[],
-): Promise<string> {
+): string {
   return filesHash(files);
 }
 
@@ -296,7 +296,7 @@ class Loader {
   ): Promise<LoadedCourse | undefined> {
     const coursePath = join(dir, "course.yaml");
     const files = await this.source.listFiles(dir);
-    const hash = await courseHash([
+    const hash = courseHash([
       ...assessments,
       ...await Promise.all(
         files.map(async (f) => [f, await this.bytes(f)] as const),

@@ -121,7 +121,7 @@ export async function parseGiftForm(
 }
 
 /** A digest of what a preview showed, so an import saves exactly what was previewed. */
-export async function previewDigest(f: GiftForm): Promise<string> {
+export function previewDigest(f: GiftForm): string {
   const what = JSON.stringify([
     f.text,
     f.target,
@@ -129,5 +129,5 @@ export async function previewDigest(f: GiftForm): Promise<string> {
     f.skill,
     f.difficulty,
   ]);
-  return await sha256Hex(what);
+  return sha256Hex(what);
 }

@@ -2,7 +2,7 @@
  * Random bearer secrets (session ids, CSRF tokens, invitation links) and the
  * digests stores keep instead of them, so a leaked store leaks nothing usable.
  */
-import { createHash } from "node:crypto";
+import { sha256Hex } from "@/lib/crypto/digest.ts";
 
 /** The shape of a token from `randomToken()`: 32 bytes as base64url. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -22,18 +22,14 @@ export function randomToken(): string {
   return base64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
-/**
- * The SHA-256 of a token as lowercase hex: the only form stores keep. Uses
- * node:crypto's synchronous hash: every signed-in request hashes its session
- * cookie, and WebCrypto's async digest cost a sixth of a page's server time.
- */
+/** The SHA-256 of a token as lowercase hex: the only form stores keep. */
 export function hashToken(token: string): Promise<string> {
   return Promise.resolve(hashTokenSync(token));
 }
 
 /** `hashToken`, synchronously. */
 export function hashTokenSync(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
+  return sha256Hex(token);
 }
 
 /**

@@ -89,7 +89,7 @@ export const handler: Handlers<Data, SignedInState> = {
       skill: f.skill,
       difficulty: f.difficulty,
     };
-    const digest = await previewDigest(f);
+    const digest = previewDigest(f);
     // Import only exactly what was previewed; anything else is previewed first.
     if (f.action === "import" && f.previewed === digest) {
       const result = await importGift(
